@@ -1,0 +1,5 @@
+import sys
+
+from plexilint.adapters.cli import main
+
+sys.exit(main())

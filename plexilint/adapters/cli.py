@@ -1,0 +1,101 @@
+"""The ``plexilint`` command. Exit status: 0 clean, 1 findings, 2 usage or configuration error."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from plexilint import __version__
+from plexilint.config import Config, ConfigError
+from plexilint.config.options import InvalidValue, _codes
+from plexilint.engine.run import check_paths
+from plexilint.reporting.json_format import render_json
+from plexilint.reporting.rule_docs import render_rule_list, rule_markdown
+from plexilint.reporting.text import render_text
+from plexilint.rules import all_rules, rule_for
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _code_list(text: str) -> list[str]:
+    try:
+        return _codes([c.strip() for c in text.split(",") if c.strip()])
+    except InvalidValue as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="plexilint",
+        description="Find duplicated fallback stubs and other consolidation debris.",
+    )
+    parser.add_argument("--version", action="version", version=f"plexilint {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="report findings for files and directories")
+    check.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATH")
+    check.add_argument("--config", type=Path, help="read [tool.plexilint] from this file")
+    check.add_argument("--select", type=_code_list, help="comma-separated codes or prefixes to enable "
+                       "(replaces the configured `select`)")
+    check.add_argument("--ignore", type=_code_list, help="comma-separated codes or prefixes to "
+                       "disable (added to the configured `ignore`)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("-o", "--output", type=Path, help="write the report to this file")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = commands.add_parser("explain", help="print a rule's documentation")
+    explain.add_argument("rule", help="a code (PLX101), a symbol or a pylint message id")
+    return parser
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    def adjust(config: Config) -> Config:
+        if args.select is not None:
+            config = config.replace(select=args.select)
+        if args.ignore:
+            config = config.replace(ignore=[*config["ignore"], *args.ignore])
+        return config
+
+    result = check_paths(args.paths, args.config, adjust)
+    if args.format == "json":
+        report = render_json(result.findings, result.files_checked, result.roots)
+    else:
+        report = render_text(result.findings, result.files_checked, os.getcwd())
+    if args.output:
+        args.output.write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+    return EXIT_FINDINGS if result.findings and not args.exit_zero else EXIT_CLEAN
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return EXIT_ERROR if exit_.code not in (0, None) else EXIT_CLEAN
+    try:
+        if args.command == "check":
+            return _run_check(args)
+        if args.command == "rules":
+            sys.stdout.write(render_rule_list(all_rules(), args.format))
+            return EXIT_CLEAN
+        rule = rule_for(args.rule)
+        if rule is None:
+            print(f"plexilint: unknown rule {args.rule!r}; `plexilint rules` lists them", file=sys.stderr)
+            return EXIT_ERROR
+        sys.stdout.write(rule_markdown(rule))
+        return EXIT_CLEAN
+    except ConfigError as error:
+        print(f"plexilint: configuration error\n{error}", file=sys.stderr)
+        return EXIT_ERROR
+    except FileNotFoundError as error:
+        print(f"plexilint: no such file or directory: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:  # e.g. `plexilint check | head`
+        return EXIT_FINDINGS

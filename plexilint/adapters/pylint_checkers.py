@@ -1,0 +1,67 @@
+"""pylint checkers, one per rule family (pylint wants one checker id per checker).
+
+Each module's findings are emitted while pylint visits that module, so
+``# pylint: disable=<symbol>`` works as for any pylint message, and ``-j N`` cannot change the
+answer: every worker reads the same project index.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from astroid import nodes
+from pylint.checkers import BaseChecker
+from pylint.constants import WarningScope
+
+from plexilint.config import ConfigError
+from plexilint.engine.project import project_analysis_for
+from plexilint.rules import all_rules
+from plexilint.rules.base import CATEGORIES
+from plexilint.reporting.rule_docs import FAMILIES
+
+if TYPE_CHECKING:
+    from pylint.lint import PyLinter
+
+
+class _FamilyChecker(BaseChecker):
+    family = ""
+
+    def visit_module(self, node: nodes.Module) -> None:
+        if not node.file or not node.file.endswith((".py", ".pyi")):
+            return
+        path = Path(node.file)
+        try:
+            analysis = project_analysis_for(path)
+        except ConfigError as error:
+            raise SystemExit(f"plexilint: configuration error\n{error}") from None
+        for finding in analysis.findings_for(path):
+            if finding.code[3] != self.family:
+                continue
+            span = finding.span
+            self.add_message(
+                finding.symbol,
+                line=span.line,
+                col_offset=span.column,
+                end_lineno=span.end_line,
+                end_col_offset=span.end_column,
+                args=(finding.message,),
+            )
+
+
+def _checker_class(family: str) -> type[_FamilyChecker]:
+    rules = [r for r in all_rules() if r.code[3] == family]
+    msgs = {
+        # Line-scoped: findings come from the engine's facts, not from an astroid node.
+        rule.pylint_msgid(): ("%s", rule.symbol, f"{rule.summary}. See `plexilint explain {rule.code}`.",
+                              {"scope": WarningScope.LINE})
+        for rule in rules
+    }
+    name = f"plexilint-{FAMILIES[family].lower().replace(' ', '-')}"
+    return type(f"Plexilint{family}Checker", (_FamilyChecker,), {"name": name, "msgs": msgs, "family": family})
+
+
+def register(linter: PyLinter) -> None:
+    assert all(rule.category in CATEGORIES for rule in all_rules())
+    for family in sorted({rule.code[3] for rule in all_rules()}):
+        linter.register_checker(_checker_class(family)(linter))

@@ -1,0 +1,1 @@
+"""Per-file fact extraction. Pure: no config, no rules, no adapters."""

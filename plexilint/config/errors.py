@@ -1,0 +1,13 @@
+"""The one error type a bad configuration produces (the CLI turns it into exit 2)."""
+
+from __future__ import annotations
+
+
+class ConfigError(Exception):
+    """One or more problems in a configuration file, all reported at once."""
+
+    def __init__(self, problems: list[str], source: str | None = None) -> None:
+        self.problems = problems
+        self.source = source
+        where = f"{source}: " if source else ""
+        super().__init__("\n".join(f"{where}{problem}" for problem in problems))

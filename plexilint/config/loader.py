@@ -1,0 +1,66 @@
+"""Finding the project root and reading its ``[tool.plexilint]`` table."""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from plexilint.config.errors import ConfigError
+from plexilint.config.options import Config, validate_table
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+PROJECT_MARKER = "pyproject.toml"
+
+
+def find_project_root(path: Path) -> Path:
+    """The nearest ancestor holding a pyproject.toml, else the parent of the top package.
+
+    Every front-end uses this, so a file belongs to the same project whether the CLI walks
+    a directory, flake8 is handed one file, or pylint runs with ``-j``.
+    """
+    path = path.resolve()
+    start = path if path.is_dir() else path.parent
+    for directory in (start, *start.parents):
+        if (directory / PROJECT_MARKER).is_file():
+            return directory
+    top = start
+    while (top / "__init__.py").is_file() and top.parent != top:
+        top = top.parent
+    return top
+
+
+def read_config_file(config_path: Path) -> Config:
+    """Reads and validates ``[tool.plexilint]``; raises ConfigError listing every problem."""
+    try:
+        data = tomllib.loads(config_path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError([f"cannot read configuration: {error.strerror}"], str(config_path)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError([f"invalid TOML: {error}"], str(config_path)) from None
+    table = data.get("tool", {}).get("plexilint", {})
+    if not isinstance(table, dict):
+        raise ConfigError(["'tool.plexilint' must be a table"], str(config_path))
+    values, problems = validate_table(table)
+    if problems:
+        raise ConfigError(problems, str(config_path))
+    return Config(values, str(config_path))
+
+
+@lru_cache(maxsize=64)
+def _load_cached(config_path: Path, mtime_ns: int) -> Config:
+    return read_config_file(config_path)
+
+
+def load_config(root: Path, explicit: Path | None = None) -> Config:
+    """The configuration for a project root (or the explicit ``--config`` file)."""
+    config_path = explicit if explicit is not None else root / PROJECT_MARKER
+    if explicit is None and not config_path.is_file():
+        return Config()
+    if explicit is not None and not explicit.is_file():
+        raise ConfigError(["configuration file not found"], str(explicit))
+    return _load_cached(config_path.resolve(), config_path.stat().st_mtime_ns)

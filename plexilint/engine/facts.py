@@ -1,0 +1,80 @@
+"""Everything plexilint knows about one file, computed from one parse."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import io
+import tokenize
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plexilint.analysis.fallbacks import FallbackFacts, extract_fallback_facts
+from plexilint.analysis.modules import module_name_for
+from plexilint.engine.suppressions import Suppressions, read_noqa_comments
+
+
+@dataclass(frozen=True)
+class ParseFailure:
+    line: int
+    column: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    path: str  # absolute, posix form
+    relpath: str  # relative to the project root, posix form
+    module: str
+    is_package: bool
+    digest: str  # sha256 of the file's bytes
+    parse_failure: ParseFailure | None = None
+    suppressions: Suppressions = field(default_factory=dict)
+    fallbacks: FallbackFacts = field(default_factory=FallbackFacts)
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode_source(data: bytes) -> str:
+    """Decodes with the file's PEP 263 encoding (UTF-8 by default); raises on bad bytes."""
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    text = data.decode(encoding)
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def parse_source(source: str, filename: str) -> ast.Module | ParseFailure:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # SyntaxWarning for invalid escapes etc.
+            return ast.parse(source, filename=filename)
+    except SyntaxError as error:
+        return ParseFailure(error.lineno or 1, max((error.offset or 1) - 1, 0), error.msg)
+    except (ValueError, RecursionError, MemoryError) as error:
+        reason = "nesting too deep for the parser" if isinstance(error, RecursionError) else str(error)
+        return ParseFailure(1, 0, reason)
+
+
+def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None = None) -> FileFacts:
+    """The facts of one file from its bytes; never raises on bad input."""
+    module = module_name_for(path)
+    base = dict(path=path.as_posix(), relpath=relpath, module=module,
+                is_package=path.name == "__init__.py", digest=content_digest(data))
+    try:
+        source = decode_source(data)
+    except (UnicodeDecodeError, LookupError, SyntaxError) as error:
+        return FileFacts(**base, parse_failure=ParseFailure(1, 0, f"cannot decode the file: {error}"))
+    suppressions = read_noqa_comments(source)
+    parsed = tree if tree is not None else parse_source(source, str(path))
+    if isinstance(parsed, ParseFailure):
+        return FileFacts(**base, parse_failure=parsed, suppressions=suppressions)
+    if path.suffix == ".pyi":  # stub files are intentional stubs, never fallbacks
+        return FileFacts(**base, suppressions=suppressions)
+    try:
+        fallbacks = extract_fallback_facts(parsed, source, module, base["is_package"])
+    except RecursionError:
+        return FileFacts(**base, parse_failure=ParseFailure(1, 0, "nesting too deep to analyse"),
+                         suppressions=suppressions)
+    return FileFacts(**base, suppressions=suppressions, fallbacks=fallbacks)

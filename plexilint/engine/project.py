@@ -1,0 +1,143 @@
+"""Analysing one project: facts for every file (memoised by content), then every rule."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plexilint.config import Config, load_config
+from plexilint.config.options import CODE_PATTERN
+from plexilint.engine.discovery import discover_files, is_excluded
+from plexilint.engine.facts import FileFacts, content_digest, extract_facts
+from plexilint.engine.index import ProjectIndex
+from plexilint.engine.selection import Selection
+from plexilint.engine.suppressions import is_suppressed
+from plexilint.model import Finding
+from plexilint.rules import all_rules
+
+# (path, content digest) -> facts: a file whose bytes did not change is never re-analysed.
+_FACTS_MEMO: dict[tuple[str, str], FileFacts] = {}
+
+
+def _facts_for(path: Path, root: Path, data: bytes) -> FileFacts:
+    key = (path.as_posix(), content_digest(data))
+    facts = _FACTS_MEMO.get(key)
+    if facts is None:
+        facts = extract_facts(path, path.relative_to(root).as_posix(), data)
+        _FACTS_MEMO[key] = facts
+    return facts
+
+
+def _read(path: Path, root: Path) -> FileFacts | None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        from plexilint.engine.facts import ParseFailure
+
+        reason = f"cannot read the file: {error.strerror or error}"
+        return FileFacts(path.as_posix(), path.relative_to(root).as_posix(), path.stem, False, "",
+                         parse_failure=ParseFailure(1, 0, reason))
+    return _facts_for(path, root, data)
+
+
+@dataclass
+class ProjectAnalysis:
+    root: Path
+    config: Config
+    index: ProjectIndex
+    findings: dict[str, list[Finding]] = field(default_factory=dict)  # posix path -> sorted
+
+    def findings_for(self, path: Path, apply_noqa: bool = True) -> list[Finding]:
+        key = path.resolve().as_posix()
+        findings = self.findings.get(key, [])
+        if not apply_noqa:
+            return findings
+        facts = self.index.by_path.get(key)
+        if facts is None or not facts.suppressions:
+            return findings
+        return [f for f in findings if not is_suppressed(facts.suppressions, f.line, f.code)]
+
+    def contains(self, path: Path) -> bool:
+        return path.resolve().as_posix() in self.index.by_path
+
+
+def analyse_project(root: Path, config: Config, overrides: dict[Path, bytes] | None = None) -> ProjectAnalysis:
+    """Facts for every file under ``root`` (``overrides`` replace on-disk contents, as an
+    editor's unsaved buffer does), then every enabled rule, then selection filters."""
+    root = root.resolve()
+    overrides = {p.resolve(): data for p, data in (overrides or {}).items()}
+    files: list[FileFacts] = []
+    for path in discover_files(root, config["exclude"]):
+        data = overrides.get(path)
+        files.append(_facts_for(path, root, data) if data is not None else _read(path, root))
+    index = ProjectIndex(root, [f for f in files if f is not None])
+    selection = Selection.from_config(config)
+    findings: dict[str, list[Finding]] = {}
+    for rule_class in all_rules():
+        if not selection.enables_any(rule_class.code):
+            continue
+        for finding in rule_class().check(index, config):
+            if selection.reports(finding.code, finding.relpath):
+                findings.setdefault(finding.path, []).append(finding)
+    for path_findings in findings.values():
+        path_findings.sort(key=Finding.sort_key)
+    return ProjectAnalysis(root, config, index, findings)
+
+
+# (root, config digest) -> analysis, for the plugins that are called once per file.
+_PROJECTS: dict[tuple[str, str], ProjectAnalysis] = {}
+
+
+def project_analysis_for(path: Path, explicit_config: Path | None = None) -> ProjectAnalysis:
+    """The (memoised) analysis of the project a file belongs to. flake8 and pylint call this
+    once per file; the whole project is analysed once per process."""
+    from plexilint.config import find_project_root
+
+    root = find_project_root(path)
+    config = load_config(root, explicit_config)
+    key = (root.as_posix(), config.digest)
+    analysis = _PROJECTS.get(key)
+    if analysis is None:
+        analysis = analyse_project(root, config)
+        _PROJECTS[key] = analysis
+    return analysis
+
+
+def findings_for_source(path: Path, source: bytes, explicit_config: Path | None = None,
+                        apply_noqa: bool = True) -> list[Finding]:
+    """Findings for one file whose content may differ from the disk (stdin, an editor)."""
+    analysis = project_analysis_for(path, explicit_config)
+    resolved = path.resolve()
+    facts = analysis.index.by_path.get(resolved.as_posix())
+    if facts is None or facts.digest == content_digest(source):
+        return analysis.findings_for(resolved, apply_noqa)
+    changed = analyse_project(analysis.root, analysis.config, {resolved: source})
+    return changed.findings_for(resolved, apply_noqa)
+
+
+def clear_memo() -> None:
+    """Forget every analysed project (tests, and long-running servers after a config change)."""
+    _PROJECTS.clear()
+    _FACTS_MEMO.clear()
+
+
+def is_project_file(path: Path, root: Path, config: Config) -> bool:
+    relative = os.path.relpath(path.resolve(), root)
+    return not relative.startswith("..") and not is_excluded(Path(relative).as_posix(), config["exclude"])
+
+
+def validate_selection(config: Config) -> list[str]:
+    """Selected/ignored codes that match no rule (typos must not silently select nothing)."""
+    from plexilint.rules import REGISTRY
+
+    problems = []
+    for key in ("select", "ignore"):
+        for code in config[key]:
+            if CODE_PATTERN.match(code) and not any(known.startswith(code) for known in REGISTRY):
+                problems.append(f"invalid value for '{key}': {code!r} matches no rule (see `plexilint rules`)")
+    for glob, codes in config["per-file-ignores"].items():
+        for code in codes:
+            if not any(known.startswith(code) for known in REGISTRY):
+                problems.append(f"invalid value for 'per-file-ignores' {glob!r}: {code!r} matches no rule")
+    return problems

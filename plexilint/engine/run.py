@@ -1,0 +1,70 @@
+"""Checking the paths a user names: each file is analysed within its own project."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plexilint.config import Config, ConfigError, find_project_root, load_config
+from plexilint.config.loader import PROJECT_MARKER
+from plexilint.engine.discovery import _is_skipped_directory
+from plexilint.engine.project import ProjectAnalysis, analyse_project, validate_selection
+from plexilint.model import Finding
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding] = field(default_factory=list)
+    files_checked: int = 0
+    roots: list[str] = field(default_factory=list)
+
+
+def _project_roots_within(directory: Path) -> list[Path]:
+    """Projects nested under a directory the user named (each has its own pyproject.toml)."""
+    roots = []
+    for current, subdirectories, filenames in os.walk(directory):
+        here = Path(current)
+        subdirectories[:] = sorted(d for d in subdirectories if not _is_skipped_directory(here, d))
+        if PROJECT_MARKER in filenames and here != directory:
+            roots.append(here)
+    return roots
+
+
+def _is_within(path: str, scope: Path) -> bool:
+    return path == scope.as_posix() or path.startswith(scope.as_posix().rstrip("/") + "/")
+
+
+def check_paths(paths: list[Path], explicit_config: Path | None = None,
+                adjust: "callable | None" = None) -> CheckResult:
+    """Findings (noqa applied) for the files under ``paths``, each analysed with the whole
+    index of the project it belongs to. ``adjust`` may rewrite each project's config (CLI
+    overrides). Raises ConfigError and FileNotFoundError."""
+    scopes: dict[Path, list[Path]] = {}
+    for path in paths:
+        if not path.exists():
+            raise FileNotFoundError(str(path))
+        resolved = path.resolve()
+        scopes.setdefault(find_project_root(resolved), []).append(resolved)
+        if resolved.is_dir():
+            for nested in _project_roots_within(resolved):
+                scopes.setdefault(nested, []).append(nested)
+    result = CheckResult()
+    seen: set[str] = set()
+    for root in sorted(scopes):
+        config: Config = load_config(root, explicit_config)
+        if adjust is not None:
+            config = adjust(config)
+        problems = validate_selection(config)
+        if problems:
+            raise ConfigError(problems, config.source)
+        analysis: ProjectAnalysis = analyse_project(root, config)
+        result.roots.append(root.as_posix())
+        for file in analysis.index.files:
+            if file.path in seen or not any(_is_within(file.path, scope) for scope in scopes[root]):
+                continue
+            seen.add(file.path)
+            result.files_checked += 1
+            result.findings.extend(analysis.findings_for(Path(file.path)))
+    result.findings.sort(key=Finding.sort_key)
+    return result

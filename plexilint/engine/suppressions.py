@@ -1,0 +1,39 @@
+"""``# noqa`` comments, read the way flake8 reads them (so both give the same answer)."""
+
+from __future__ import annotations
+
+import re
+
+# flake8's own pattern (flake8/defaults.py): "# noqa" optionally followed by ":" and codes.
+NOQA_INLINE = re.compile(
+    r"# noqa"
+    r"(?::[\s]?(?P<codes>([A-Z][0-9]+(?:[,\s]+)?)+))?",
+    re.IGNORECASE,
+)
+_CODE_SEPARATOR = re.compile(r"[,\s]+")
+
+Suppressions = dict[int, "frozenset[str] | None"]  # line -> codes, or None for a bare noqa
+
+
+def read_noqa_comments(source: str) -> Suppressions:
+    suppressions: Suppressions = {}
+    if "noqa" not in source.lower():
+        return suppressions
+    for number, line in enumerate(source.splitlines(), start=1):
+        match = NOQA_INLINE.search(line)
+        if match is None:
+            continue
+        codes = match.group("codes")
+        if codes is None:
+            suppressions[number] = None
+        else:
+            suppressions[number] = frozenset(c for c in _CODE_SEPARATOR.split(codes.upper()) if c)
+    return suppressions
+
+
+def is_suppressed(suppressions: Suppressions, line: int, code: str) -> bool:
+    if line not in suppressions:
+        return False
+    codes = suppressions[line]
+    # Like flake8, a listed code suppresses every code it is a prefix of.
+    return codes is None or any(code.startswith(listed) for listed in codes)

@@ -1,0 +1,54 @@
+"""Plain data shared by every layer: findings and their locations."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A source range; lines are 1-based, columns 0-based (as in ``ast``)."""
+
+    line: int
+    column: int = 0
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Related:
+    """Another place that takes part in a finding (e.g. the other copies of a stub)."""
+
+    path: str  # relative to the project root, posix form
+    line: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    symbol: str
+    path: str  # absolute, posix form
+    relpath: str  # relative to the project root, posix form
+    span: Span
+    message: str
+    # What identifies this finding independently of line numbers (rule-specific).
+    key: str = ""
+    related: tuple[Related, ...] = field(default=())
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across line shifts: code, file and the rule's own key."""
+        digest = hashlib.sha256(f"{self.code}\0{self.relpath}\0{self.key}".encode())
+        return digest.hexdigest()[:16]
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.span.line, self.span.column, self.code, self.message)

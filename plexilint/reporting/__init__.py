@@ -1,0 +1,1 @@
+"""Reporters: findings in, text out. One module per format."""

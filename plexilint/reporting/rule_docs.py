@@ -1,0 +1,84 @@
+"""Rule documentation, generated from the rules themselves (``docs/`` and ``explain``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from plexilint.config.options import OPTIONS
+from plexilint.rules.base import CATEGORIES, Rule
+
+FAMILIES = {
+    "0": "System",
+    "1": "Duplicated fallbacks",
+    "2": "Database access",
+    "3": "Module contracts",
+    "4": "Complexity hotspots",
+    "5": "Consolidation",
+}
+
+
+def rule_markdown(rule: type[Rule]) -> str:
+    header = (
+        f"# {rule.code} `{rule.symbol}`\n\n"
+        f"{rule.summary}.\n\n"
+        f"- Family: {FAMILIES[rule.code[3]]} (`PLX{rule.code[3]}`)\n"
+        f"- pylint message: `{rule.pylint_msgid()}` / `{rule.symbol}` ({CATEGORIES[rule.category]})\n"
+        f"- Added in: {rule.added_in}\n\n"
+    )
+    return header + rule.documentation().strip() + "\n"
+
+
+def render_rule_list(rules: Sequence[type[Rule]], fmt: str = "text") -> str:
+    if fmt == "json":
+        return json.dumps([
+            {"code": r.code, "symbol": r.symbol, "pylint_msgid": r.pylint_msgid(), "summary": r.summary,
+             "options": list(r.options)} for r in rules
+        ], indent=2) + "\n"
+    width = max(len(r.symbol) for r in rules)
+    return "".join(f"{r.code}  {r.symbol:<{width}}  {r.summary}\n" for r in rules)
+
+
+def rules_index_markdown(rules: Sequence[type[Rule]]) -> str:
+    lines = ["# Rules", "", "Generated from the rule classes by `python -m plexilint.reporting.generate_docs`.", ""]
+    for family, title in FAMILIES.items():
+        members = [r for r in rules if r.code[3] == family]
+        if not members:
+            continue
+        lines += [f"## {title} (`PLX{family}`)", "", "| Code | Symbol | pylint id | Summary |", "|---|---|---|---|"]
+        lines += [f"| [{r.code}]({r.code}.md) | `{r.symbol}` | `{r.pylint_msgid()}` | {r.summary} |" for r in members]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def configuration_markdown(rules: Sequence[type[Rule]]) -> str:
+    lines = [
+        "# Configuration reference",
+        "",
+        "plexilint reads the `[tool.plexilint]` table of the `pyproject.toml` in the project root: the",
+        "nearest directory, walking up from an analysed file, that holds a `pyproject.toml` (or the",
+        "file given with `--config`). Without one, the parent of the file's top-level package is the",
+        "root and the defaults below apply. A sub-directory with its own `pyproject.toml` is a",
+        "separate project. Every front-end (CLI, flake8, pylint) reads this same table.",
+        "",
+        "An unknown key or an invalid value makes every front-end stop with a message naming the key,",
+        "the value and what was expected (the CLI exits with status 2).",
+        "",
+        "Generated from `plexilint/config/options.py` by `python -m plexilint.reporting.generate_docs`.",
+        "",
+    ]
+    for name, option in OPTIONS.items():
+        users = [r.code for r in rules if name in r.options]
+        lines += [
+            f"## `{name}`",
+            "",
+            option.doc,
+            "",
+            f"Default: `{json.dumps(option.default)}`" + (f". Read by: {', '.join(users)}." if users else "."),
+            "",
+            "```toml",
+            option.example if "[" in option.example.split("\n")[0][:1] else f"[tool.plexilint]\n{option.example}",
+            "```",
+            "",
+        ]
+    return "\n".join(lines)

@@ -1,0 +1,29 @@
+"""flake8's shape: ``path:line:col: CODE message``, then a one-line summary."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from plexilint.model import Finding
+
+
+def display_path(path: str, cwd: str) -> str:
+    relative = os.path.relpath(path, cwd)
+    return path if relative.startswith("..") else relative
+
+
+def render_text(findings: Sequence[Finding], files_checked: int, cwd: str) -> str:
+    lines = [
+        f"{display_path(f.path, cwd)}:{f.line}:{f.column + 1}: {f.code} {f.message}" for f in findings
+    ]
+    if findings:
+        files = len({f.path for f in findings})
+        lines.append(
+            f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} "
+            f"file{'s' if files != 1 else ''} ({files_checked} checked). "
+            "`plexilint explain CODE` tells what each code means and what to do."
+        )
+    else:
+        lines.append(f"All checks passed ({files_checked} file{'s' if files_checked != 1 else ''} checked).")
+    return "\n".join(lines) + "\n"

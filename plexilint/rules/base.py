@@ -1,0 +1,99 @@
+"""The Rule base class: metadata checked at class creation, and the registry."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from plexilint.model import Finding, Related, Span
+
+if TYPE_CHECKING:
+    from plexilint.config import Config
+    from plexilint.engine.facts import FileFacts
+    from plexilint.engine.index import ProjectIndex
+
+REQUIRED_SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "Use instead:", "## Options")
+CATEGORIES = {"C": "convention", "R": "refactor", "W": "warning", "E": "error", "F": "fatal"}
+CODE = re.compile(r"^PLX[0-9]{3}$")
+SYMBOL = re.compile(r"^[a-z]+(-[a-z]+)*$")
+
+REGISTRY: dict[str, type[Rule]] = {}
+
+
+class Rule:
+    """A rule turns facts plus configuration into findings. Subclasses set the metadata
+    below and write their documentation as the class docstring (ruff's section layout)."""
+
+    code: ClassVar[str]
+    symbol: ClassVar[str]
+    category: ClassVar[str] = "W"
+    summary: ClassVar[str]  # one line, for `plexilint rules`
+    options: ClassVar[tuple[str, ...]] = ()  # configuration keys the rule reads
+    added_in: ClassVar[str] = "0.1.0"
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if inspect.isabstract(cls) or cls.__dict__.get("abstract", False):
+            return
+        doc = inspect.getdoc(cls) or ""
+        problems = [f"missing docstring section {s!r}" for s in REQUIRED_SECTIONS if s not in doc]
+        if not CODE.match(getattr(cls, "code", "")):
+            problems.append("code must look like PLX123")
+        if not SYMBOL.match(getattr(cls, "symbol", "")):
+            problems.append("symbol must be kebab-case")
+        if cls.category not in CATEGORIES:
+            problems.append(f"category must be one of {sorted(CATEGORIES)}")
+        if getattr(cls, "code", None) in REGISTRY:
+            problems.append(f"code {cls.code} already used by {REGISTRY[cls.code].__name__}")
+        if problems:
+            raise TypeError(f"rule {cls.__name__}: " + "; ".join(problems))
+        REGISTRY[cls.code] = cls
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.getdoc(cls) or ""
+
+    @classmethod
+    def pylint_msgid(cls) -> str:
+        """``PLX1NN`` -> ``<category>51NN``; the system family PLX0NN -> ``<category>50NN``."""
+        family, number = cls.code[3], cls.code[4:]
+        return f"{cls.category}5{family}{number}"
+
+    def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(self, file: FileFacts, span: Span, message: str, key: str = "",
+                related: Iterable[Related] = ()) -> Finding:
+        return Finding(
+            code=self.code,
+            symbol=self.symbol,
+            path=file.path,
+            relpath=file.relpath,
+            span=span,
+            message=message,
+            key=key,
+            related=tuple(sorted(set(related))),
+        )
+
+
+class FileRule(Rule):
+    """A rule that needs only one file's facts."""
+
+    abstract = True
+
+    def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
+        for file in index.files:
+            if file.parse_failure is None:
+                yield from self.check_file(file, config)
+
+    def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+def describe_places(related: list[Related], limit: int = 3) -> str:
+    """``a.py:3, b.py:9 and 4 more``: where the other copies are, inside the message."""
+    shown = ", ".join(f"{r.path}:{r.line}" for r in related[:limit])
+    rest = len(related) - limit
+    return f"{shown} and {rest} more" if rest > 0 else shown

@@ -1,0 +1,94 @@
+"""Where the one copy lives: the configured fallbacks module, or a proposed one."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from plexilint.analysis.fallbacks import StubDefinition
+from plexilint.config import Config
+from plexilint.engine.facts import FileFacts
+from plexilint.engine.index import ProjectIndex
+
+CENTRAL_NAME = "fallbacks"
+
+
+def central_file(index: ProjectIndex, config: Config) -> FileFacts | None:
+    """The central module's facts, when it exists in the project."""
+    configured = config["fallbacks-module"]
+    if configured:
+        return index.module(configured)
+    named = [f for f in index.files if f.module.rsplit(".", 1)[-1] == CENTRAL_NAME]
+    return named[0] if len(named) == 1 else None
+
+
+def is_central_module(module: str | None, index: ProjectIndex, config: Config) -> bool:
+    if not module:
+        return False
+    configured = config["fallbacks-module"]
+    if configured:
+        return module == configured or module.startswith(configured + ".")
+    return module.rsplit(".", 1)[-1] == CENTRAL_NAME
+
+
+def _package_of(file: FileFacts) -> list[str]:
+    parts = file.module.split(".")
+    return parts if file.is_package else parts[:-1]
+
+
+def proposed_central_module(index: ProjectIndex, config: Config) -> str:
+    """The configured module; else an existing ``*.fallbacks`` module; else
+    ``<common package>.utils.fallbacks`` when that ``utils`` package exists, else
+    ``<common package>.fallbacks``, the common package being shared by every module that
+    holds a duplicated stub."""
+    if config["fallbacks-module"]:
+        return config["fallbacks-module"]
+    existing = central_file(index, config)
+    if existing is not None:
+        return existing.module
+    holders = {file.path: file for file, _ in duplicated_stubs(index, config)}
+    packages = [_package_of(f) for f in holders.values()] or [[]]
+    common: list[str] = []
+    for parts in zip(*packages):
+        if len(set(parts)) != 1:
+            break
+        common.append(parts[0])
+    prefix = ".".join(common)
+    utils = f"{prefix}.utils" if prefix else "utils"
+    if index.module(utils) is not None and index.by_module[utils].is_package:
+        return f"{utils}.{CENTRAL_NAME}"
+    return f"{prefix}.{CENTRAL_NAME}" if prefix else CENTRAL_NAME
+
+
+def stub_groups(index: ProjectIndex, config: Config) -> dict[tuple[str, str], list[tuple[FileFacts, StubDefinition]]]:
+    """Stub definitions outside the central module, grouped by (kind, shape)."""
+    groups: dict[tuple[str, str], list[tuple[FileFacts, StubDefinition]]] = defaultdict(list)
+    for file in index.files:
+        if is_central_module(file.module, index, config):
+            continue
+        for stub in file.fallbacks.stubs:
+            groups[(stub.kind, stub.shape)].append((file, stub))
+    return groups
+
+
+def duplicated_stubs(index: ProjectIndex, config: Config) -> Iterator[tuple[FileFacts, StubDefinition]]:
+    for members in stub_groups(index, config).values():
+        if len(members) >= config["min-duplicates"]:
+            yield from members
+
+
+def shadowing_reason(file: FileFacts, stub: StubDefinition, index: ProjectIndex, config: Config) -> str | None:
+    """Why a local stub duplicates the central module: ``retained`` (a local copy kept
+    beside an import from it), ``same-name`` or ``same-shape``; None when it does not."""
+    if is_central_module(file.module, index, config):
+        return None
+    if stub.retained_from and is_central_module(stub.retained_from, index, config):
+        return "retained"
+    central = central_file(index, config)
+    if central is None:
+        return None
+    if stub.name in central.fallbacks.defined_names:
+        return "same-name"
+    if any(s.kind == stub.kind and s.shape == stub.shape for s in central.fallbacks.stubs):
+        return "same-shape"
+    return None

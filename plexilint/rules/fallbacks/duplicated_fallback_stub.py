@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.config import Config
+from plexilint.engine.index import ProjectIndex
+from plexilint.model import Finding, Related
+from plexilint.rules.base import Rule, describe_places
+from plexilint.rules.fallbacks.central import proposed_central_module, shadowing_reason, stub_groups
+
+
+class DuplicatedFallbackStub(Rule):
+    """## What it does
+    Finds fallback stubs that have the same *shape* in several places: definitions that
+    differ only in names and literal values. The shapes recognised are:
+
+    - empty classes, and classes whose methods only `pass` (or return an empty value);
+    - kwargs-bag classes (`def __init__(self, **kwargs): self.__dict__.update(kwargs)`);
+    - constant-holder "enums": classes of two or more string or integer attributes;
+    - no-op functions: the body is `pass`, `...`, or returns `None`, `[]`, `{}`, `()`,
+      `False`, `0` or `""`;
+    - identity decorators and decorator factories (`def cached(*a, **k): return lambda f: f`
+      written out with a nested `def`);
+    - families of exception classes that differ only in their default message and status code;
+    - handler functions that only return a literal dict.
+
+    Each copy is reported, with the number of others, where they are, and the module where
+    the one copy should live. Only module-level definitions are considered (including those in
+    module-level `if`/`try` branches, where fallbacks usually are).
+
+    Intentional stubs are not fallbacks and are never reported: abstract methods, `Protocol` and
+    `ABC` bodies, `@overload` signatures, decorated definitions, `.pyi` files, `if TYPE_CHECKING:`
+    blocks, and one-off exception classes such as `class ConfigError(Exception): pass`.
+
+    ## Why is this bad?
+    Copies drift. When fifteen `__init__.py` files each carry their own `EventManager`
+    placeholder, a fix to one never reaches the others, each copy costs review time, and
+    behaviour differs depending on which module a caller imported from. One central fallbacks
+    module gives one place to change and one behaviour.
+
+    ## Example
+    ```python
+    # myapp/events/__init__.py
+    class EventManager:
+        def __init__(self):
+            pass
+
+    # myapp/files/__init__.py
+    class FileManager:
+        def __init__(self):
+            pass
+    ```
+
+    Use instead:
+    ```python
+    # myapp/utils/fallbacks.py holds the one definition of each stub, then:
+    from myapp.utils.fallbacks import EventManager, FileManager
+    ```
+
+    ## Options
+    - `fallbacks-module`
+    - `min-duplicates`
+    """
+
+    code = "PLX101"
+    symbol = "duplicated-fallback-stub"
+    category = "R"
+    summary = "Fallback stub duplicated across modules"
+    options = ("fallbacks-module", "min-duplicates")
+
+    def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
+        groups = stub_groups(index, config)
+        if not any(len(m) >= config["min-duplicates"] for m in groups.values()):
+            return
+        central = proposed_central_module(index, config)
+        for members in groups.values():
+            if len(members) < config["min-duplicates"]:
+                continue
+            places = [Related(file.relpath, stub.span.line) for file, stub in members]
+            modules = len({file.path for file, _ in members})
+            for position, (file, stub) in enumerate(members):
+                if shadowing_reason(file, stub, index, config) is not None:
+                    continue  # PLX102 reports it, more precisely
+                others = places[:position] + places[position + 1:]
+                if modules == 1:
+                    where = "this module"
+                else:
+                    where = f"{modules - 1} other module{'s' if modules > 2 else ''}"
+                yield self.finding(
+                    file,
+                    stub.span,
+                    f"Fallback stub `{stub.name}` ({stub.kind}) has the same shape as "
+                    f"{len(others)} other definition{'s' if len(others) != 1 else ''} in {where} "
+                    f"({describe_places(others)}): define it once in `{central}` and import it "
+                    "from there",
+                    key=f"{stub.kind}:{stub.name}:{stub.shape}",
+                    related=others,
+                )

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.config import Config
+from plexilint.engine.facts import FileFacts
+from plexilint.rules.base import FileRule
+from plexilint.model import Finding
+
+
+class UndefinedOnImportFailure(FileRule):
+    """## What it does
+    Finds names imported in a `try:` whose `except ImportError:` branch only passes or logs,
+    when the module later uses them or lists them in `__all__`.
+
+    ## Why is this bad?
+    When the import fails the name is never bound, so the module "degrades gracefully" only
+    until the first use, which raises `NameError` (or `from module import *` raises
+    `AttributeError`). The failure surfaces far from its cause, in production, on the path that
+    tests did not take.
+
+    ## Example
+    ```python
+    try:
+        from .backends import RedisBackend
+    except ImportError:
+        logger.warning("redis backend unavailable, using fallback")
+
+    def make_backend():
+        return RedisBackend()
+    ```
+
+    Use instead:
+    ```python
+    from myapp.utils.fallbacks import get_fallback_class
+
+    try:
+        from .backends import RedisBackend
+    except ImportError:
+        logger.warning("redis backend unavailable, using fallback")
+        RedisBackend = get_fallback_class("RedisBackend")
+    ```
+
+    ## Options
+    None.
+    """
+
+    code = "PLX105"
+    symbol = "undefined-on-import-failure"
+    category = "E"
+    summary = "Guarded import leaves names undefined when it fails"
+
+    def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:
+        for gap in file.fallbacks.undefined_on_failure:
+            if gap.used_line is not None:
+                consequence = f"its use on line {gap.used_line} raises NameError"
+            else:
+                consequence = "it is listed in `__all__`, so `from ... import *` raises AttributeError"
+            yield self.finding(
+                file,
+                gap.span,
+                f"`{gap.name}` stays undefined when importing `{gap.module}` fails (the except "
+                f"branch only passes or logs) and {consequence}: bind a fallback in the except "
+                f"branch (e.g. `{gap.name} = get_fallback_class(\"{gap.name}\")`) or let the "
+                "ImportError propagate",
+                key=f"{gap.module}:{gap.name}",
+            )
