@@ -30,6 +30,7 @@ _INTENTIONAL_DECORATORS = {"abstractmethod", "overload", "abstractproperty"}
 _TRIVIAL_METHOD_DECORATORS = {"staticmethod", "classmethod"}
 _IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
 _LOG_METHODS = {"debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
+_GLOBAL_STATEMENT = re.compile(r"^[ \t]*global[ \t]+([\w, \t]+)", re.MULTILINE)
 _BUILTIN_EXCEPTIONS = {name for name in dir(__builtins__ if isinstance(__builtins__, dict) else __builtins__)}
 
 
@@ -163,6 +164,15 @@ def _is_trivial_body(body: list[ast.stmt]) -> bool:
     return isinstance(stmt, ast.Return) and _is_empty_value(stmt.value)
 
 
+def _imports_something(body: list[ast.stmt]) -> bool:
+    return any(isinstance(stmt, (ast.Import, ast.ImportFrom)) for stmt in body)
+
+
+def _has_parameters(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    args = node.args
+    return bool(args.posonlyargs or args.args or args.vararg or args.kwonlyargs or args.kwarg)
+
+
 def _decorator_names(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> set[str]:
     names = set()
     for decorator in node.decorator_list:
@@ -276,6 +286,9 @@ class _Extractor:
         self.module_imports: list[ModuleImport] = []
         self.defined: dict[str, int] = {}  # name -> number of module-level bindings
         self.exports: list[str] = []
+        self.export_lines: dict[str, list[int]] = {}
+        self.star_imports = False
+        self.module_bindings: set[str] = set()  # names bound by `import x` (modules)
 
     # -- walking -------------------------------------------------------------------------
 
@@ -291,41 +304,48 @@ class _Extractor:
             exports=tuple(self.exports),
         )
 
-    def _walk(self, body: list[ast.stmt], retained: dict[str, str]) -> None:
+    def _walk(self, body: list[ast.stmt], retained: dict[str, str], fallback: bool = False) -> None:
         for stmt in body:
-            self._statement(stmt, retained)
+            self._statement(stmt, retained, fallback)
 
-    def _statement(self, stmt: ast.stmt, retained: dict[str, str]) -> None:
+    def _statement(self, stmt: ast.stmt, retained: dict[str, str], fallback: bool) -> None:
+        """``fallback`` is true inside an ``except ImportError`` branch, or an ``if``/``else``
+        branch whose sibling imports: where definitions stand in for unavailable ones."""
         if isinstance(stmt, ast.If):
             if _is_type_checking(stmt.test):
-                self._walk(stmt.orelse, retained)
+                self._walk(stmt.orelse, retained, fallback)
                 return
-            self._walk(stmt.body, {**retained, **self._provided_names(stmt.orelse)})
-            self._walk(stmt.orelse, {**retained, **self._provided_names(stmt.body)})
+            self._walk(stmt.body, {**retained, **self._provided_names(stmt.orelse)},
+                       fallback or _imports_something(stmt.orelse))
+            self._walk(stmt.orelse, {**retained, **self._provided_names(stmt.body)},
+                       fallback or _imports_something(stmt.body))
         elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
-            self._walk(stmt.body, retained)
+            self._walk(stmt.body, retained, fallback)
             provided = self._provided_names(stmt.body)
             for handler in stmt.handlers:
-                self._walk(handler.body, {**retained, **provided} if self._catches_import_error(handler) else retained)
-            self._walk(stmt.orelse, retained)
-            self._walk(stmt.finalbody, retained)
+                if self._catches_import_error(handler):
+                    self._walk(handler.body, {**retained, **provided}, True)
+                else:
+                    self._walk(handler.body, retained, fallback)
+            self._walk(stmt.orelse, retained, fallback)
+            self._walk(stmt.finalbody, retained, fallback)
             if any(self._catches_import_error(h) for h in stmt.handlers):
                 self.guarded_tries.append(stmt)
         elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
             self._import(stmt)
         elif isinstance(stmt, ast.ClassDef):
             self._bind(stmt.name)
-            self._class(stmt, retained)
+            self._class(stmt, retained, fallback)
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self._bind(stmt.name)
-            self._function(stmt, retained)
+            self._function(stmt, retained, fallback)
         elif isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             self._assignment(stmt)
         elif isinstance(stmt, ast.Expr):
             self._all_mutation(stmt.value)
         elif isinstance(stmt, (ast.With, ast.AsyncWith, ast.For, ast.AsyncFor, ast.While)):
-            self._walk(stmt.body, retained)
-            self._walk(getattr(stmt, "orelse", []), retained)
+            self._walk(stmt.body, retained, fallback)
+            self._walk(getattr(stmt, "orelse", []), retained, fallback)
 
     def _bind(self, name: str) -> None:
         self.defined[name] = self.defined.get(name, 0) + 1
@@ -337,6 +357,7 @@ class _Extractor:
             for alias in stmt.names:
                 local = alias.asname or alias.name.split(".")[0]
                 self.imports[local] = alias.name if alias.asname else local
+                self.module_bindings.add(local)
                 self._bind(local)
                 self.module_imports.append(ModuleImport(alias.name, span_of(stmt)))
             return
@@ -346,6 +367,7 @@ class _Extractor:
         self.module_imports.append(ModuleImport(origin, span_of(stmt)))
         for alias in stmt.names:
             if alias.name == "*":
+                self.star_imports = True
                 continue
             local = alias.asname or alias.name
             self.imports[local] = f"{origin}.{alias.name}"
@@ -396,7 +418,7 @@ class _Extractor:
             for base in bases
         )
 
-    def _class(self, node: ast.ClassDef, retained: dict[str, str]) -> None:
+    def _class(self, node: ast.ClassDef, retained: dict[str, str], fallback: bool) -> None:
         bases = self._base_names(node)
         if self._is_exception_class(bases):
             self.exception_classes.add(node.name)
@@ -411,31 +433,41 @@ class _Extractor:
             return
         plain = not bases or bases == ["object"]
         if plain and all(isinstance(s, ast.Pass) or _is_trivial_method(s) or self._is_ellipsis(s) for s in body):
-            self._record(node, EMPTY_CLASS, retained)
+            # A bare `class X: pass` is as often a sentinel or namespace as a placeholder.
+            if fallback or any(_is_trivial_method(s) for s in body):
+                self._record(node, EMPTY_CLASS, retained)
         elif plain and any(_is_kwargs_bag_init(s) for s in body) and all(
                 _is_kwargs_bag_init(s) or _is_trivial_method(s) or isinstance(s, ast.Pass) for s in body):
             self._record(node, KWARGS_BAG_CLASS, retained)
         elif set(bases) <= _ENUM_BASES and len(body) >= 2 and all(map(_is_constant_assignment, body)):
-            self._record(node, CONSTANT_HOLDER, retained)
+            # Real Enum classes are only stubs when they stand in for an unavailable import.
+            if plain or fallback:
+                self._record(node, CONSTANT_HOLDER, retained)
 
     @staticmethod
     def _is_ellipsis(stmt: ast.stmt) -> bool:
         return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and stmt.value.value is Ellipsis
 
-    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, retained: dict[str, str]) -> None:
+    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, retained: dict[str, str],
+                  fallback: bool) -> None:
         if node.decorator_list:
             return
         body = strip_docstring(node.body)
+        # Accepting anything and ignoring it is the hallmark of a placeholder; a no-op with a
+        # precise signature is usually a deliberate hook, unless it stands in for an import.
+        accepts_anything = node.args.vararg is not None and node.args.kwarg is not None
         if _is_trivial_body(node.body):
-            self._record(node, NO_OP_FUNCTION, retained)
-        elif self._is_identity_decorator(node, body):
+            if accepts_anything or fallback:
+                self._record(node, NO_OP_FUNCTION, retained)
+        elif self._is_identity_decorator(node, body, allow_plain=accepts_anything or fallback):
             self._record(node, IDENTITY_DECORATOR, retained)
         elif len(body) == 1 and isinstance(body[0], ast.Return) and isinstance(body[0].value, ast.Dict) \
-                and body[0].value.keys and _is_literal(body[0].value):
+                and body[0].value.keys and _is_literal(body[0].value) and _has_parameters(node):
             self._record(node, LITERAL_HANDLER, retained)
 
     @staticmethod
-    def _is_identity_decorator(node: ast.FunctionDef | ast.AsyncFunctionDef, body: list[ast.stmt]) -> bool:
+    def _is_identity_decorator(node: ast.FunctionDef | ast.AsyncFunctionDef, body: list[ast.stmt],
+                               allow_plain: bool) -> bool:
         if isinstance(node, ast.AsyncFunctionDef):
             return False
 
@@ -452,7 +484,7 @@ class _Extractor:
             )
 
         if returns_its_argument(node):  # def decorator(func): return func
-            return True
+            return allow_plain
         # def factory(*args, **kwargs): def decorator(func): return func; return decorator
         return (
             len(body) == 2
@@ -472,13 +504,13 @@ class _Extractor:
                 names.extend(e.id for e in target.elts if isinstance(e, ast.Name))
         if isinstance(stmt, ast.AugAssign):
             if names == ["__all__"]:
-                self.exports.extend(self._strings(stmt.value))
+                self._export(self._strings(stmt.value), stmt)
             return
         for name in names:
             self._bind(name)
         value = stmt.value
         if names == ["__all__"] and value is not None:
-            self.exports.extend(self._strings(value))
+            self._export(self._strings(value), stmt)
         elif names == ["__version__"] and isinstance(value, ast.Call):
             callee = dotted_name(value.func)
             if callee:
@@ -492,7 +524,12 @@ class _Extractor:
     def _all_mutation(self, value: ast.expr) -> None:
         if isinstance(value, ast.Call) and dotted_name(value.func) in ("__all__.extend", "__all__.append"):
             for arg in value.args:
-                self.exports.extend(self._strings(arg))
+                self._export(self._strings(arg), value)
+
+    def _export(self, names: list[str], node: ast.AST) -> None:
+        self.exports.extend(names)
+        for name in names:
+            self.export_lines.setdefault(name, []).append(node.lineno)
 
     @staticmethod
     def _strings(node: ast.AST) -> list[str]:
@@ -505,7 +542,9 @@ class _Extractor:
     # -- derived facts -------------------------------------------------------------------
 
     def _globals_rebound_in_functions(self) -> set[str]:
-        return {name for node in ast.walk(self.tree) if isinstance(node, ast.Global) for name in node.names}
+        # A text scan, not a tree walk: `global` statements are rare and this runs per file.
+        return {name.strip() for names in _GLOBAL_STATEMENT.findall(self.source)
+                for name in names.split(",") if name.strip()}
 
     def _placeholders(self) -> tuple[PlaceholderInstance, ...]:
         if not self.placeholder_candidates:
@@ -515,10 +554,9 @@ class _Extractor:
         classes = {snake_case(name): name for name in (*self.defined, *self.imports) if name[:1].isupper()}
         result = []
         for stmt, name in self.placeholder_candidates:
-            if name.startswith("__") or name in rebound or name.isupper():
+            if name.startswith("__") or name in rebound or name.isupper() or name in self.module_bindings:
                 continue
-            result.append(PlaceholderInstance(
-                name, span_of(stmt), name in exports, classes.get(name.lstrip("_"))))
+            result.append(PlaceholderInstance(name, span_of(stmt), name in exports, classes.get(name)))
         return tuple(result)
 
     def _undefined_on_failure(self) -> tuple[UndefinedOnImportFailure, ...]:
@@ -535,6 +573,8 @@ class _Extractor:
                 elif isinstance(stmt, ast.Import):
                     for alias in stmt.names:
                         candidates.append((alias.asname or alias.name.split(".")[0], alias.name, stmt, try_node))
+        if self.star_imports:  # `from x import *` may bind any name: cannot tell
+            return ()
         candidates = [c for c in candidates if self.defined.get(c[0], 0) <= 1]
         if not candidates:
             return ()
@@ -543,14 +583,16 @@ class _Extractor:
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in wanted:
                 uses.setdefault(node.id, []).append(node.lineno)
-        exports = set(self.exports)
         result = []
         for name, origin, stmt, try_node in candidates:
-            inside = range(try_node.lineno, (try_node.body[-1].end_lineno or try_node.lineno) + 1)
+            # Uses in the try body and its else branch only run when the import succeeded.
+            last = try_node.orelse[-1] if try_node.orelse else try_node.body[-1]
+            inside = range(try_node.lineno, (last.end_lineno or try_node.lineno) + 1)
             outside = sorted(line for line in uses.get(name, []) if line not in inside)
-            if outside or name in exports:
+            exported = any(line not in inside for line in self.export_lines.get(name, []))
+            if outside or exported:
                 result.append(UndefinedOnImportFailure(
-                    name, origin, span_of(stmt), outside[0] if outside else None, name in exports))
+                    name, origin, span_of(stmt), outside[0] if outside else None, exported))
         return tuple(result)
 
     @staticmethod

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plexilint.analysis.fallbacks import camel_case
+from plexilint.analysis.fallbacks import camel_case, snake_case
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
@@ -10,13 +10,31 @@ from plexilint.model import Finding
 from plexilint.rules.base import Rule
 from plexilint.rules.fallbacks.central import proposed_central_module
 
+# Exported `None` values are only placeholders when the name says "an object that does work";
+# `altsep = None` is a real value.
+SERVICE_NOUNS = frozenset("""
+    adapter backend broker bus cache client connection controller dispatcher engine executor
+    factory handler helper instance loader manager monitor pool processor provider queue
+    registry repository scheduler server service session store system tracker validator worker
+""".split())
+
+
+def stands_for_object(name: str) -> bool:
+    return snake_case(name).rsplit("_", 1)[-1] in SERVICE_NOUNS
+
 
 class PlaceholderInstance(Rule):
     """## What it does
     Finds module-level `name = None` placeholders that stand in for a manager or service
-    instance: the name is exported in `__all__`, or it is the snake_case form of a class the
-    module defines or imports (`event_manager = None` next to `EventManager`). Names rebound
-    through `global` in a function (lazy singletons) are not placeholders and are not reported.
+    instance: the snake_case form of a class the module defines or imports
+    (`event_manager = None` next to `EventManager`), or a name exported in `__all__` that ends
+    in a service noun (`..._manager`, `..._service`, `..._client`, `..._scheduler`, ...). The
+    name may be bound elsewhere too, typically by `from .manager import event_manager` in a
+    `try` whose `except ImportError:` sets it to `None`.
+
+    Not reported: names rebound through `global` in a function (lazy singletons), module
+    placeholders (`try: import ujson` / `except ImportError: ujson = None`), constants in
+    upper case, and dunder names.
 
     ## Why is this bad?
     Every caller must remember to check for `None`; the one that forgets fails with
@@ -52,19 +70,23 @@ class PlaceholderInstance(Rule):
         central: str | None = None
         for file in index.files:
             for placeholder in file.fallbacks.placeholders:
-                if not (placeholder.exported or placeholder.class_hint):
+                if not (placeholder.class_hint or (placeholder.exported and stands_for_object(placeholder.name))):
                     continue
                 central = central or proposed_central_module(index, config)
                 yield self._finding(file, placeholder, central)
 
     def _finding(self, file: FileFacts, placeholder, central: str) -> Finding:
-        class_name = placeholder.class_hint or camel_case(placeholder.name)
-        why = "exported in `__all__`" if placeholder.exported else f"named after `{class_name}`"
+        name = placeholder.name
+        if name[:1].isupper():  # `SimpleQueue = None`: a class placeholder
+            replacement, what = f'get_fallback_class("{name}")', "class"
+        else:
+            class_name = placeholder.class_hint or camel_case(name)
+            replacement, what = f'get_fallback_instance("{class_name}")', "instance"
+        why = f"named after `{placeholder.class_hint}`" if placeholder.class_hint else "exported in `__all__`"
         return self.finding(
             file,
             placeholder.span,
-            f"`{placeholder.name} = None` is a placeholder instance ({why}): use "
-            f"`{placeholder.name} = get_fallback_instance(\"{class_name}\")` from `{central}` so "
-            "callers get a working no-op object instead of None",
-            key=placeholder.name,
+            f"`{name} = None` is a placeholder {what} ({why}): use `{name} = {replacement}` from "
+            f"`{central}` so callers get a working no-op object instead of None",
+            key=name,
         )
