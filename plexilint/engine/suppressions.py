@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-# flake8's own pattern (flake8/defaults.py): "# noqa" optionally followed by ":" and codes.
-NOQA_INLINE = re.compile(
-    r"# noqa"
-    r"(?::[\s]?(?P<codes>([A-Z][0-9]+(?:[,\s]+)?)+))?",
-    re.IGNORECASE,
-)
+# flake8's own patterns (flake8/defaults.py): "# noqa" optionally followed by ":" and codes,
+# and "# flake8: noqa" on a line of its own for the whole file.
+NOQA_INLINE = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
+NOQA_FILE = re.compile(r"\s*# flake8[:=]\s*noqa", re.IGNORECASE)
+WHOLE_FILE = 0  # the key under which a file-wide suppression is stored
 _CODE_SEPARATOR = re.compile(r"[,\s]+")
 
 Suppressions = dict[int, "frozenset[str] | None"]  # line -> codes, or None for a bare noqa
@@ -20,6 +19,9 @@ def read_noqa_comments(source: str) -> Suppressions:
     if "noqa" not in source.lower():
         return suppressions
     for number, line in enumerate(source.splitlines(), start=1):
+        if NOQA_FILE.match(line) and NOQA_FILE.match(line).end() == len(line.rstrip()):
+            suppressions[WHOLE_FILE] = None
+            continue
         match = NOQA_INLINE.search(line)
         if match is None:
             continue
@@ -32,6 +34,8 @@ def read_noqa_comments(source: str) -> Suppressions:
 
 
 def is_suppressed(suppressions: Suppressions, line: int, code: str) -> bool:
+    if WHOLE_FILE in suppressions:
+        return True
     if line not in suppressions:
         return False
     codes = suppressions[line]

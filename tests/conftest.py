@@ -1,0 +1,53 @@
+"""Shared test helpers: tiny projects on disk, and the CLI run in-process."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from plexilint.adapters.cli import main
+from plexilint.engine.project import clear_memo
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "sample_projects"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_engine_memo():
+    clear_memo()
+    yield
+    clear_memo()
+
+
+def write_project(root: Path, files: dict[str, str], config: str | None = None) -> Path:
+    """Writes ``files`` (relative path -> dedented source) and a pyproject.toml under root."""
+    root.mkdir(parents=True, exist_ok=True)
+    if config is not None:
+        (root / "pyproject.toml").write_text("[tool.plexilint]\n" + textwrap.dedent(config), encoding="utf-8")
+    for relative, source in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(source), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    def make(files: dict[str, str], config: str | None = "") -> Path:
+        return write_project(tmp_path / "proj", files, config)
+
+    return make
+
+
+@pytest.fixture
+def cli(capsys):
+    """Runs ``plexilint ARGS`` in-process; returns (exit status, stdout, stderr)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        status = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return run

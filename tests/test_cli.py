@@ -1,0 +1,135 @@
+"""The command line: output shapes, exit statuses, rules and explain."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from plexilint.rules import all_rules
+
+DUPLICATES = {
+    "pkg/__init__.py": "",
+    "pkg/events/__init__.py": """\
+        class EventManager:
+            def __init__(self):
+                pass
+        """,
+    "pkg/files/__init__.py": """\
+        class FileManager:
+            def __init__(self):
+                pass
+        """,
+}
+
+
+def test_text_output_has_flake8_shape_and_exit_1(project, cli, monkeypatch):
+    root = project(DUPLICATES)
+    monkeypatch.chdir(root)
+    status, out, _ = cli("check", ".")
+    lines = out.splitlines()
+    assert status == 1
+    assert lines[0].startswith("pkg/events/__init__.py:1:7: PLX101 Fallback stub `EventManager` (empty class)")
+    assert "pkg/files/__init__.py:1" in lines[0]
+    assert lines[1].startswith("pkg/files/__init__.py:1:7: PLX101 ")
+    assert lines[-1].startswith("Found 2 findings in 2 files (3 checked).")
+
+
+def test_json_output(project, cli):
+    root = project(DUPLICATES)
+    status, out, _ = cli("check", root, "--format", "json")
+    report = json.loads(out)
+    assert status == 1
+    first = report["findings"][0]
+    assert set(first) == {"code", "symbol", "path", "line", "column", "end_line", "end_column",
+                          "message", "fingerprint", "related"}
+    assert (first["code"], first["symbol"], first["path"], first["line"], first["column"]) == (
+        "PLX101", "duplicated-fallback-stub", "pkg/events/__init__.py", 1, 7)
+    assert (first["end_line"], first["end_column"]) == (1, 19)
+    assert first["related"] == [{"path": "pkg/files/__init__.py", "line": 1}]
+    assert report["summary"]["findings"] == 2
+    assert report["summary"]["by_code"] == {"PLX101": 2}
+
+
+def test_fingerprints_survive_line_shifts(project, cli):
+    root = project(DUPLICATES)
+    before = json.loads(cli("check", root, "--format", "json")[1])["findings"]
+    path = root / "pkg" / "events" / "__init__.py"
+    path.write_text('"""Events."""\n\nimport os\n\n' + path.read_text())
+    after = json.loads(cli("check", root, "--format", "json")[1])["findings"]
+    assert [f["line"] for f in after] != [f["line"] for f in before]
+    assert [f["fingerprint"] for f in after] == [f["fingerprint"] for f in before]
+
+
+def test_clean_project_exits_0(project, cli):
+    root = project({"pkg/__init__.py": "VALUE = 1\n"})
+    status, out, _ = cli("check", root)
+    assert status == 0
+    assert out.startswith("All checks passed (1 file checked)")
+
+
+def test_exit_zero_and_output_file(project, cli, tmp_path):
+    root = project(DUPLICATES)
+    report = tmp_path / "report.json"
+    status, out, _ = cli("check", root, "--format", "json", "--exit-zero", "-o", report)
+    assert status == 0 and out == ""
+    assert json.loads(report.read_text())["summary"]["findings"] == 2
+
+
+def test_checking_one_file_uses_the_whole_project(project, cli):
+    root = project(DUPLICATES)
+    status, out, _ = cli("check", root / "pkg" / "files" / "__init__.py", "--format", "json")
+    report = json.loads(out)
+    assert status == 1
+    assert [f["path"] for f in report["findings"]] == ["pkg/files/__init__.py"]
+    assert report["findings"][0]["related"] == [{"path": "pkg/events/__init__.py", "line": 1}]
+
+
+def test_missing_path_is_a_usage_error(cli, tmp_path):
+    status, _, err = cli("check", tmp_path / "nowhere")
+    assert status == 2 and "nowhere" in err
+
+
+def test_unknown_option_is_a_usage_error(cli):
+    assert cli("check", "--frobnicate")[0] == 2
+
+
+def test_rules_lists_every_rule(cli):
+    status, out, _ = cli("rules")
+    assert status == 0
+    for rule in all_rules():
+        assert f"{rule.code}  {rule.symbol}" in out
+    listed = json.loads(cli("rules", "--format", "json")[1])
+    assert [r["code"] for r in listed] == [r.code for r in all_rules()]
+
+
+def test_explain_by_code_symbol_or_pylint_id(cli):
+    for name in ("PLX101", "plx101", "duplicated-fallback-stub", "R5101"):
+        status, out, _ = cli("explain", name)
+        assert status == 0
+        assert out.startswith("# PLX101 `duplicated-fallback-stub`")
+        assert "## Why is this bad?" in out
+    status, _, err = cli("explain", "PLX999")
+    assert status == 2 and "PLX999" in err
+
+
+def test_nested_projects_use_their_own_configuration(tmp_path, cli):
+    from conftest import write_project
+
+    outer = write_project(tmp_path / "outer", {"mod.py": "X = 1\n"}, "")
+    write_project(outer / "inner", DUPLICATES, 'ignore = ["PLX101"]\n')
+    write_project(outer / "other", DUPLICATES, "")
+    report = json.loads(cli("check", outer, "--format", "json")[1])
+    assert {f["path"] for f in report["findings"]} == {"pkg/events/__init__.py", "pkg/files/__init__.py"}
+    assert len(report["summary"]["roots"]) == 3
+    assert report["summary"]["files_checked"] == 7
+
+
+def test_python_dash_m_entry_point(project):
+    import subprocess
+    import sys
+
+    root = project(DUPLICATES)
+    result = subprocess.run([sys.executable, "-m", "plexilint", "check", str(root)],
+                            capture_output=True, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 1
+    assert "PLX101" in result.stdout

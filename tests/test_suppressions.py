@@ -1,0 +1,50 @@
+"""`# noqa` in the CLI (read like flake8 reads it); pylint's own disable comments are
+exercised in test_frontends."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from plexilint.engine.suppressions import is_suppressed, read_noqa_comments
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "suppressed"),
+    [
+        ("x = 1  # noqa", "PLX101", True),
+        ("x = 1  # noqa: PLX101", "PLX101", True),
+        ("x = 1  # noqa:PLX101,PLX104", "PLX104", True),
+        ("x = 1  # NOQA: plx1", "PLX101", True),
+        ("x = 1  # noqa: PLX1", "PLX104", True),
+        ("x = 1  # noqa: PLX104", "PLX101", False),
+        ("x = 1  # noqa: E501", "PLX101", False),
+        ("x = 1", "PLX101", False),
+    ],
+)
+def test_noqa_comments(line, code, suppressed):
+    assert is_suppressed(read_noqa_comments(line + "\n"), 1, code) is suppressed
+
+
+def test_noqa_suppresses_only_its_line_in_the_cli(project, cli):
+    root = project({
+        "pkg/__init__.py": "",
+        "pkg/a.py": "def emit(*args, **kwargs):  # noqa: PLX101\n    pass\n",
+        "pkg/b.py": "def send(*args, **kwargs):  # noqa: PLX104\n    pass\n",
+        "pkg/c.py": "def post(*args, **kwargs):  # noqa\n    pass\n",
+    })
+    findings = json.loads(cli("check", root, "--format", "json")[1])["findings"]
+    assert [(f["path"], f["code"]) for f in findings] == [("pkg/b.py", "PLX101")]
+    # The suppressed copies still count as copies: b.py is told about both.
+    assert len(findings[0]["related"]) == 2
+
+
+def test_file_level_flake8_noqa(project, cli):
+    root = project({
+        "pkg/__init__.py": "",
+        "pkg/a.py": "# flake8: noqa\ndef emit(*args, **kwargs):\n    pass\n",
+        "pkg/b.py": "def send(*args, **kwargs):\n    pass\n",
+    })
+    findings = json.loads(cli("check", root, "--format", "json")[1])["findings"]
+    assert [f["path"] for f in findings] == ["pkg/b.py"]
