@@ -1,0 +1,90 @@
+"""The CLI, flake8 and pylint give the same answer on the same tree, cross-module findings
+included: also when flake8 is handed one file (as pre-commit does) and with `-j 2`.
+
+flake8 and pylint do not run plugins on a file that does not parse; they report it with their
+own E999 / syntax-error instead of PLX001, on the same file."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES
+from frontends import via_cli, via_flake8, via_pylint
+
+FUNCTIONAL = Path(__file__).parent / "functional"
+TREES = sorted(p for p in [*SAMPLES.iterdir(), *FUNCTIONAL.iterdir()] if (p / "pyproject.toml").is_file())
+
+
+def _split_unparsable(findings):
+    return ({f for f in findings if f[2] != "PLX001"}, {f[0] for f in findings if f[2] == "PLX001"})
+
+
+@pytest.mark.parametrize("tree", TREES, ids=[f"{t.parent.name}/{t.name}" for t in TREES])
+def test_cli_flake8_and_pylint_agree(tree: Path):
+    cli, unparsable = _split_unparsable(via_cli(tree))
+    flake8, flake8_syntax = via_flake8(tree)
+    pylint, pylint_syntax = via_pylint(tree)
+    assert flake8 == cli
+    assert pylint == cli
+    assert {path for path, *_ in flake8_syntax} == unparsable
+    assert {path for path, *_ in pylint_syntax} == unparsable
+
+
+def test_flake8_given_single_files_still_sees_the_whole_project():
+    tree = SAMPLES / "plexichat_legacy"
+    cli, _ = _split_unparsable(via_cli(tree))
+    by_file: dict[str, set] = {}
+    for finding in cli:
+        by_file.setdefault(finding[0], set()).add(finding)
+    assert len(by_file) >= 10
+    for path in sorted(by_file)[:6]:
+        flake8, _ = via_flake8(tree, [Path(path)], jobs="1")
+        assert flake8 == by_file[path], path
+
+
+def test_pylint_jobs_do_not_change_the_answer():
+    tree = SAMPLES / "plexichat_legacy"
+    assert via_pylint(tree, jobs="1") == via_pylint(tree, jobs="2")
+
+
+def test_pylint_disable_comment(tmp_path: Path):
+    from conftest import write_project
+
+    root = write_project(tmp_path / "proj", {
+        "pkg/__init__.py": "",
+        "pkg/a.py": "def emit(*args, **kwargs):  # pylint: disable=duplicated-fallback-stub\n    pass\n",
+        "pkg/b.py": "def send(*args, **kwargs):\n    pass\n",
+        "pkg/c.py": "def post(*args, **kwargs):  # noqa: PLX101\n    pass\n",
+    }, "")
+    findings, _ = via_pylint(root, jobs="1")
+    assert {(Path(p).name, code) for p, _, code in findings} == {("b.py", "PLX101")}
+
+
+def test_flake8_reads_unsaved_content_through_stdin_display_name(tmp_path: Path):
+    """An editor piping a buffer to flake8 gets findings for the buffer, not the disk."""
+    import subprocess
+    import sys
+
+    from conftest import write_project
+
+    root = write_project(tmp_path / "proj", {
+        "pkg/__init__.py": "",
+        "pkg/a.py": "def emit(*args, **kwargs):\n    pass\n",
+        "pkg/b.py": "VALUE = 1\n",
+    }, "")
+    buffer = textwrap.dedent("""\
+        VALUE = 1
+
+
+        def send(*args, **kwargs):
+            pass
+        """)
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8", "--isolated", "--select", "PLX", "--stdin-display-name",
+         str(root / "pkg" / "b.py"), "-"],
+        input=buffer, capture_output=True, text=True, cwd=root)
+    assert result.returncode == 1, result.stderr
+    assert ":4:5: PLX101 " in result.stdout

@@ -1,0 +1,67 @@
+"""The sample projects: the CLI output must equal the checked-in expected findings.
+
+Regenerate after an intended change with ``PLEXILINT_UPDATE_EXPECTED=1 pytest tests/test_samples.py``
+and review the diff."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from conftest import SAMPLES
+from plexilint.adapters.cli import main
+
+PROJECTS = sorted(p for p in SAMPLES.iterdir() if (p / "pyproject.toml").is_file())
+EXPECTED_NAME = "expected-findings.txt"
+
+
+def cli_output(root, capsys, monkeypatch) -> tuple[int, str]:
+    monkeypatch.chdir(root)
+    status = main(["check", "."])
+    return status, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("root", PROJECTS, ids=[p.name for p in PROJECTS])
+def test_cli_output_matches_expected_findings(root, capsys, monkeypatch):
+    status, output = cli_output(root, capsys, monkeypatch)
+    expected_path = root / EXPECTED_NAME
+    if os.environ.get("PLEXILINT_UPDATE_EXPECTED"):
+        expected_path.write_text(output, encoding="utf-8")
+    assert output == expected_path.read_text(encoding="utf-8")
+    assert status == (1 if "Found " in output else 0)
+
+
+def _codes(output: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for code in re.findall(r"^\S+:\d+:\d+: (PLX\d+) ", output, re.MULTILINE):
+        counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
+def test_legacy_sample_shows_every_stub_kind_with_related_locations(capsys, monkeypatch):
+    root = SAMPLES / "plexichat_legacy"
+    monkeypatch.chdir(root)
+    assert main(["check", ".", "--format", "json"]) == 1
+    import json
+
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    kinds = {re.search(r"\((.*?)\) has the same shape", f["message"]).group(1)
+             for f in findings if f["code"] == "PLX101"}
+    assert kinds == {
+        "empty class", "kwargs-bag class", "constant-holder class", "no-op function", "identity decorator",
+        "exception class differing only in literals", "handler returning a literal dict",
+    }
+    for code in ("PLX101", "PLX102", "PLX103", "PLX104", "PLX105"):
+        assert any(f["code"] == code for f in findings), code
+    for finding in findings:
+        if finding["code"] in ("PLX101", "PLX103"):
+            assert finding["related"], finding
+    events = [f for f in findings if f["path"] == "src/plexichat/core/events/__init__.py"]
+    assert {f["code"] for f in events} >= {"PLX101", "PLX103", "PLX104"}
+
+
+def test_refactored_sample_has_no_fallback_findings(capsys, monkeypatch):
+    _, output = cli_output(SAMPLES / "plexichat_refactored", capsys, monkeypatch)
+    assert not [code for code in _codes(output) if code.startswith("PLX1")], output
