@@ -88,3 +88,19 @@ def test_flake8_reads_unsaved_content_through_stdin_display_name(tmp_path: Path)
         input=buffer, capture_output=True, text=True, cwd=root)
     assert result.returncode == 1, result.stderr
     assert ":4:5: PLX101 " in result.stdout
+
+
+def test_undecodable_file_is_plx001_for_the_cli_and_e999_for_flake8(tmp_path: Path):
+    """flake8 decodes a bad file as latin-1; the plugin must still see the bytes on disk."""
+    from conftest import write_project
+
+    root = write_project(tmp_path / "proj", {
+        "pkg/__init__.py": "",
+        "pkg/a.py": "def emit(*args, **kwargs):\n    pass\n",
+        "pkg/b.py": "def send(*args, **kwargs):\n    pass\n",
+    }, "")
+    (root / "pkg" / "c.py").write_bytes(b"# caf\xe9\ndef encode(*args, **kwargs):\n    pass\n")
+    cli = via_cli(root)
+    flake8, _ = via_flake8(root)
+    assert {f for f in cli if f[2] != "PLX001"} == flake8
+    assert {(Path(p).name, code) for p, _, code in cli} == {("a.py", "PLX101"), ("b.py", "PLX101"), ("c.py", "PLX001")}

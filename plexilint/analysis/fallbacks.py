@@ -235,6 +235,7 @@ def _is_constant_assignment(node: ast.stmt) -> bool:
             isinstance(node.target, ast.Name)
             and isinstance(node.value, ast.Constant)
             and isinstance(node.value.value, (str, int))
+            and not isinstance(node.value.value, bool)
         )
     return False
 
@@ -255,10 +256,11 @@ def _is_literal_exception_body(body: list[ast.stmt]) -> bool:
             if not defaults or not all(_is_literal(d) for d in defaults):
                 return False
             for inner in strip_docstring(stmt.body):
-                is_super_call = (
+                is_super_call = (  # super().__init__(...), Base.__init__(self, ...)
                     isinstance(inner, ast.Expr)
                     and isinstance(inner.value, ast.Call)
-                    and _last(dotted_name(inner.value.func)) == "__init__"
+                    and isinstance(inner.value.func, ast.Attribute)
+                    and inner.value.func.attr == "__init__"
                 )
                 is_attribute_copy = isinstance(inner, ast.Assign) and all(
                     isinstance(t, ast.Attribute) for t in inner.targets
@@ -422,7 +424,9 @@ class _Extractor:
         bases = self._base_names(node)
         if self._is_exception_class(bases):
             self.exception_classes.add(node.name)
-            if not node.decorator_list and not node.keywords and _is_literal_exception_body(node.body):
+            # Hierarchies differing in literals are ordinary code; stand-ins for imports are not.
+            if fallback and not node.decorator_list and not node.keywords \
+                    and _is_literal_exception_body(node.body):
                 self._record(node, EXCEPTION_FAMILY, retained)
             return
         if node.decorator_list or node.keywords or set(bases) & _INTENTIONAL_BASES:
@@ -578,11 +582,7 @@ class _Extractor:
         candidates = [c for c in candidates if self.defined.get(c[0], 0) <= 1]
         if not candidates:
             return ()
-        wanted = {name for name, *_ in candidates}
-        uses: dict[str, list[int]] = {}
-        for node in ast.walk(self.tree):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in wanted:
-                uses.setdefault(node.id, []).append(node.lineno)
+        uses = module_global_uses(self.tree, {name for name, *_ in candidates})
         result = []
         for name, origin, stmt, try_node in candidates:
             # Uses in the try body and its else branch only run when the import succeeded.
@@ -608,6 +608,59 @@ class _Extractor:
                     continue
             return False
         return True
+
+
+def _locally_bound(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> set[str]:
+    """Names a function binds itself (parameters, assignments, imports), minus `global`s."""
+    args = function.args
+    bound = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
+    bound |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
+    if isinstance(function, ast.Lambda):
+        return bound
+    declared_global: set[str] = set()
+    stack: list[ast.AST] = list(function.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+            continue  # its own scope
+        if isinstance(node, ast.Lambda):
+            continue
+        if isinstance(node, ast.Global):
+            declared_global.update(node.names)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            bound.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+        stack.extend(ast.iter_child_nodes(node))
+    return bound - declared_global
+
+
+def module_global_uses(tree: ast.Module, wanted: set[str]) -> dict[str, list[int]]:
+    """Lines where ``wanted`` names are read *as module globals*: a function's parameter or
+    local variable of the same name is a different variable."""
+    uses: dict[str, list[int]] = {}
+    stack: list[tuple[ast.AST, frozenset[str]]] = [(tree, frozenset())]
+    while stack:
+        node, shadowed = stack.pop()
+        if isinstance(node, ast.Name):
+            if isinstance(node.ctx, ast.Load) and node.id in wanted and node.id not in shadowed:
+                uses.setdefault(node.id, []).append(node.lineno)
+            continue
+        inner = shadowed
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            inner = shadowed | (_locally_bound(node) & wanted)
+            # Decorators and defaults are evaluated in the enclosing scope.
+            outer = [*getattr(node, "decorator_list", []), *node.args.defaults,
+                     *(d for d in node.args.kw_defaults if d is not None)]
+            stack.extend((child, shadowed) for child in outer)
+            body = node.body if isinstance(node.body, list) else [node.body]
+            stack.extend((child, inner) for child in body)
+            continue
+        stack.extend((child, inner) for child in ast.iter_child_nodes(node))
+    return uses
 
 
 def extract_fallback_facts(tree: ast.Module, source: str, module: str, is_package: bool) -> FallbackFacts:

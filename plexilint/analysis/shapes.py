@@ -18,6 +18,14 @@ def strip_docstring(body: list[ast.stmt]) -> list[ast.stmt]:
     return body
 
 
+def _does_nothing(body: list[ast.stmt]) -> bool:
+    return all(
+        isinstance(stmt, ast.Pass)
+        or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and stmt.value.value is Ellipsis)
+        for stmt in body
+    )
+
+
 def _render(node: ast.AST, names: dict[str, str] | None, out: list[str]) -> None:
     kind = type(node).__name__
     out.append(kind)
@@ -29,6 +37,8 @@ def _render(node: ast.AST, names: dict[str, str] | None, out: list[str]) -> None
             continue  # annotations do not change what a stub does
         if field_name == "body" and isinstance(value, list):
             value = strip_docstring(value)
+            if names is not None and _does_nothing(value):
+                value = [ast.Pass()]  # `pass`, `...` and a bare docstring are the same no-op
         if names is not None and (kind, field_name) in _NAME_FIELDS and isinstance(value, str):
             value = names.setdefault(value, f"n{len(names)}")
         elif names is not None and kind == "Constant" and field_name == "value":

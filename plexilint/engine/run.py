@@ -8,7 +8,7 @@ from pathlib import Path
 
 from plexilint.config import Config, ConfigError, find_project_root, load_config
 from plexilint.config.loader import PROJECT_MARKER
-from plexilint.engine.discovery import _is_skipped_directory
+from plexilint.engine.discovery import _is_skipped_directory, is_excluded
 from plexilint.engine.project import ProjectAnalysis, analyse_project, validate_selection
 from plexilint.model import Finding
 
@@ -20,14 +20,23 @@ class CheckResult:
     roots: list[str] = field(default_factory=list)
 
 
-def _project_roots_within(directory: Path) -> list[Path]:
-    """Projects nested under a directory the user named (each has its own pyproject.toml)."""
+def _project_roots_within(directory: Path, root: Path, exclude: list[str]) -> list[Path]:
+    """Projects nested under a directory the user named (each has its own pyproject.toml),
+    minus those the enclosing project excludes; nested projects' own nesting is followed."""
     roots = []
-    for current, subdirectories, filenames in os.walk(directory):
+    for current, subdirectories, _ in os.walk(directory):
         here = Path(current)
-        subdirectories[:] = sorted(d for d in subdirectories if not _is_skipped_directory(here, d))
-        if PROJECT_MARKER in filenames and here != directory:
-            roots.append(here)
+        kept = []
+        for name in sorted(subdirectories):
+            child = here / name
+            if _is_skipped_directory(here, name) or is_excluded(child.relative_to(root).as_posix(), exclude):
+                continue
+            if (child / PROJECT_MARKER).is_file():
+                roots.append(child)
+                roots.extend(_project_roots_within(child, child, load_config(child)["exclude"]))
+                continue
+            kept.append(name)
+        subdirectories[:] = kept
     return roots
 
 
@@ -45,9 +54,11 @@ def check_paths(paths: list[Path], explicit_config: Path | None = None,
         if not path.exists():
             raise FileNotFoundError(str(path))
         resolved = path.resolve()
-        scopes.setdefault(find_project_root(resolved), []).append(resolved)
+        root = find_project_root(resolved)
+        scopes.setdefault(root, []).append(resolved)
         if resolved.is_dir():
-            for nested in _project_roots_within(resolved):
+            exclude = load_config(root, explicit_config)["exclude"]
+            for nested in _project_roots_within(resolved, root, exclude):
                 scopes.setdefault(nested, []).append(nested)
     result = CheckResult()
     seen: set[str] = set()

@@ -13,13 +13,21 @@ from plexilint.engine.index import ProjectIndex
 CENTRAL_NAME = "fallbacks"
 
 
-def central_file(index: ProjectIndex, config: Config) -> FileFacts | None:
-    """The central module's facts, when it exists in the project."""
+def central_module_name(index: ProjectIndex, config: Config) -> str | None:
+    """The configured module; unconfigured, the project's one module named ``fallbacks``."""
     configured = config["fallbacks-module"]
     if configured:
-        return index.module(configured)
-    named = [f for f in index.files if f.module.rsplit(".", 1)[-1] == CENTRAL_NAME]
-    return named[0] if len(named) == 1 else None
+        return configured
+    named = {f.module for f in index.files if f.module.rsplit(".", 1)[-1] == CENTRAL_NAME}
+    return named.pop() if len(named) == 1 else None
+
+
+def central_files(index: ProjectIndex, config: Config) -> list[FileFacts]:
+    """The central module's files in the project: one module, or a package and its modules."""
+    name = central_module_name(index, config)
+    if name is None:
+        return []
+    return [f for f in index.files if f.module == name or f.module.startswith(name + ".")]
 
 
 def is_central_module(module: str | None, index: ProjectIndex, config: Config) -> bool:
@@ -43,9 +51,9 @@ def proposed_central_module(index: ProjectIndex, config: Config) -> str:
     holds a duplicated stub."""
     if config["fallbacks-module"]:
         return config["fallbacks-module"]
-    existing = central_file(index, config)
-    if existing is not None:
-        return existing.module
+    existing = central_module_name(index, config)
+    if existing is not None and central_files(index, config):
+        return existing
     holders = {file.path: file for file, _ in duplicated_stubs(index, config)}
     packages = [_package_of(f) for f in holders.values()] or [[]]
     common: list[str] = []
@@ -84,11 +92,9 @@ def shadowing_reason(file: FileFacts, stub: StubDefinition, index: ProjectIndex,
         return None
     if stub.retained_from and is_central_module(stub.retained_from, index, config):
         return "retained"
-    central = central_file(index, config)
-    if central is None:
-        return None
-    if stub.name in central.fallbacks.defined_names:
+    central = central_files(index, config)
+    if any(stub.name in f.fallbacks.defined_names for f in central):
         return "same-name"
-    if any(s.kind == stub.kind and s.shape == stub.shape for s in central.fallbacks.stubs):
+    if any(s.kind == stub.kind and s.shape == stub.shape for f in central for s in f.fallbacks.stubs):
         return "same-shape"
     return None

@@ -6,7 +6,7 @@ from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
-from plexilint.rules.fallbacks.central import central_file
+from plexilint.rules.fallbacks.central import central_files, central_module_name
 
 
 class CentralImportsPackage(Rule):
@@ -52,20 +52,18 @@ class CentralImportsPackage(Rule):
     options = ("fallbacks-module",)
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
-        central = central_file(index, config)
-        if central is None:
-            return
-        package = central.module.split(".")[0]
-        for imported in central.fallbacks.imports:
-            top = imported.module.split(".")[0]
-            if top != package or imported.module == central.module \
-                    or imported.module.startswith(central.module + "."):
-                continue
-            yield self.finding(
-                central,
-                imported.span,
-                f"The central fallbacks module imports `{imported.module}` from the package it "
-                f"serves (`{package}`), which imports it back: move the import inside the "
-                "function that needs it, or pass the value in",
-                key=imported.module,
-            )
+        name = central_module_name(index, config)
+        package = (name or "").split(".")[0]
+        for central in central_files(index, config):
+            for imported in central.fallbacks.imports:
+                if imported.module.split(".")[0] != package or imported.module == name \
+                        or imported.module.startswith(f"{name}."):
+                    continue
+                yield self.finding(
+                    central,
+                    imported.span,
+                    f"The central fallbacks module imports `{imported.module}` from the package it "
+                    f"serves (`{package}`), which imports it back: move the import inside the "
+                    "function that needs it, or pass the value in",
+                    key=imported.module,
+                )

@@ -12,21 +12,29 @@ from plexilint.rules.fallbacks.central import proposed_central_module, shadowing
 class DuplicatedFallbackStub(Rule):
     """## What it does
     Finds fallback stubs that have the same *shape* in several places: definitions that
-    differ only in names and literal values. The shapes recognised are:
+    differ only in names and literal values (docstrings, annotations and layout aside).
 
-    - empty classes, and classes whose methods only `pass` (or return an empty value);
+    Shapes that are stubs wherever they are:
+
+    - classes whose methods only `pass` (or return an empty value);
     - kwargs-bag classes (`def __init__(self, **kwargs): self.__dict__.update(kwargs)`);
-    - constant-holder "enums": classes of two or more string or integer attributes;
-    - no-op functions: the body is `pass`, `...`, or returns `None`, `[]`, `{}`, `()`,
-      `False`, `0` or `""`;
-    - identity decorators and decorator factories (`def cached(*a, **k): return lambda f: f`
-      written out with a nested `def`);
-    - families of exception classes that differ only in their default message and status code;
-    - handler functions that only return a literal dict.
+    - constant-holder "enums": plain classes of two or more string or integer attributes;
+    - no-op functions accepting anything (`*args, **kwargs`) whose body is `pass`, `...`, or
+      returns `None`, `[]`, `{}`, `()`, `False`, `0` or `""`;
+    - identity decorator factories (`def cached(*args, **kwargs)` returning a nested
+      `def decorator(func): return func`);
+    - handler functions that ignore their parameters and return a literal dict.
+
+    Shapes that are ordinary code elsewhere, and stubs only in a *fallback context* (an
+    `except ImportError:` branch, or an `if`/`else` branch whose other branch imports):
+
+    - bare classes (`class EventManager: pass`), which are often sentinels;
+    - `Enum` constant holders, no-op functions with a precise signature, identity functions;
+    - families of exception classes that differ only in their default message and status code.
 
     Each copy is reported, with the number of others, where they are, and the module where
     the one copy should live. Only module-level definitions are considered (including those in
-    module-level `if`/`try` branches, where fallbacks usually are).
+    module-level `if`/`try` branches). The central fallbacks module itself is never reported.
 
     Intentional stubs are not fallbacks and are never reported: abstract methods, `Protocol` and
     `ABC` bodies, `@overload` signatures, decorated definitions, `.pyi` files, `if TYPE_CHECKING:`

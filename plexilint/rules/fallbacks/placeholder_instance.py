@@ -15,7 +15,7 @@ from plexilint.rules.fallbacks.central import proposed_central_module
 SERVICE_NOUNS = frozenset("""
     adapter backend broker bus cache client connection controller dispatcher engine executor
     factory handler helper instance loader manager monitor pool processor provider queue
-    registry repository scheduler server service session store system tracker validator worker
+    registry repository runner scheduler server service session store system tracker validator worker
 """.split())
 
 

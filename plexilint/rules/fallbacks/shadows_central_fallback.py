@@ -6,7 +6,7 @@ from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding, Related
 from plexilint.rules.base import Rule
-from plexilint.rules.fallbacks.central import central_file, proposed_central_module, shadowing_reason
+from plexilint.rules.fallbacks.central import central_files, proposed_central_module, shadowing_reason
 
 
 class ShadowsCentralFallback(Rule):
@@ -50,19 +50,15 @@ class ShadowsCentralFallback(Rule):
     options = ("fallbacks-module",)
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
-        central = central_file(index, config)
         central_name = proposed_central_module(index, config)
-        central_lines = {}
-        if central is not None:
-            central_lines = {s.name: s.span.line for s in central.fallbacks.stubs}
+        central_stubs = {s.name: Related(f.relpath, s.span.line)
+                         for f in reversed(central_files(index, config)) for s in f.fallbacks.stubs}
         for file in index.files:
             for stub in file.fallbacks.stubs:
                 reason = shadowing_reason(file, stub, index, config)
                 if reason is None:
                     continue
-                related = []
-                if central is not None and stub.name in central_lines:
-                    related = [Related(central.relpath, central_lines[stub.name])]
+                related = [central_stubs[stub.name]] if stub.name in central_stubs else []
                 if reason == "retained":
                     message = (
                         f"`{stub.name}` is a local copy kept in case `{stub.retained_from}` fails to "

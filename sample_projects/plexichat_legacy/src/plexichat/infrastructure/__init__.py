@@ -1,0 +1,1 @@
+"""Infrastructure shared by plug-in modules."""

@@ -1,0 +1,3 @@
+from .message_repository import MessageRepository
+
+__all__ = ["MessageRepository"]

@@ -1,0 +1,3 @@
+"""Runtime switches."""
+
+DEBUG = False

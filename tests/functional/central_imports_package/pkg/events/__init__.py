@@ -1,0 +1,5 @@
+"""Events package."""
+
+from pkg.utils.fallbacks import EventManager, emit_event
+
+__all__ = ["EventManager", "emit_event"]

@@ -1,0 +1,1 @@
+"""Core helpers shared by the sub-packages."""

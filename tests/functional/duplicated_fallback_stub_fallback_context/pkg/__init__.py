@@ -1,0 +1,1 @@
+"""Application package whose optional integrations degrade to local stand-ins."""

@@ -1,0 +1,1 @@
+"""Application package; some known duplicates are acknowledged with ``# noqa``."""

@@ -1,0 +1,6 @@
+"""Storage."""
+
+
+class FileStore:
+    def __init__(self, root):
+        self.root = root

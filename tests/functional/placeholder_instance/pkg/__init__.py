@@ -1,0 +1,3 @@
+"""Application package."""
+
+__author__ = None  # filled in by the release script

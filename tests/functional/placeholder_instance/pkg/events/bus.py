@@ -1,0 +1,6 @@
+"""The in-process event bus."""
+
+
+class EventBus:
+    def __init__(self):
+        self.queue = []

@@ -1,0 +1,6 @@
+"""Storage backends."""
+
+
+class FileManager:
+    def open(self, path):
+        return open(path, "rb")

@@ -1,0 +1,6 @@
+from pkg.alpha import logger  # [central-imports-package]
+
+
+class Gadget:
+    def render(self):
+        pass

@@ -1,0 +1,1 @@
+"""Small utilities with no dependency on the rest of the package."""

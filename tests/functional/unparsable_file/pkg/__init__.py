@@ -1,0 +1,1 @@
+"""Application package; one of its modules is mid-edit and does not parse."""
