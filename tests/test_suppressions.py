@@ -35,9 +35,10 @@ def test_noqa_suppresses_only_its_line_in_the_cli(project, cli):
         "pkg/c.py": "def post(*args, **kwargs):  # noqa\n    pass\n",
     })
     findings = json.loads(cli("check", root, "--format", "json")[1])["findings"]
-    assert [(f["path"], f["code"]) for f in findings] == [("pkg/b.py", "PLX101")]
+    # b.py's comment names the wrong code: the finding stays and the comment is reported.
+    assert [(f["path"], f["code"]) for f in findings] == [("pkg/b.py", "PLX002"), ("pkg/b.py", "PLX101")]
     # The suppressed copies still count as copies: b.py is told about both.
-    assert len(findings[0]["related"]) == 2
+    assert len(findings[1]["related"]) == 2
 
 
 def test_file_level_flake8_noqa(project, cli):
@@ -48,3 +49,18 @@ def test_file_level_flake8_noqa(project, cli):
     })
     findings = json.loads(cli("check", root, "--format", "json")[1])["findings"]
     assert [f["path"] for f in findings] == ["pkg/b.py"]
+
+
+def test_unused_noqa_ignores_strings_and_other_tools(project, cli):
+    root = project({
+        "pkg/__init__.py": "",
+        "pkg/a.py": 'EXAMPLE = "x = 1  # noqa: PLX101"\nY = 2  # noqa: E501\nZ = 3  # noqa\nW = 4  # noqa: PLX104\n',
+    })
+    findings = json.loads(cli("check", root, "--format", "json")[1])["findings"]
+    assert [(f["line"], f["code"]) for f in findings] == [(4, "PLX002")]
+    assert "remove PLX104" in findings[0]["message"]
+
+
+def test_unused_noqa_for_a_disabled_rule_is_not_reported(project, cli):
+    root = project({"pkg/__init__.py": "", "pkg/a.py": "W = 4  # noqa: PLX104\n"}, 'ignore = ["PLX104"]\n')
+    assert cli("check", root)[0] == 0

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from plexilint.analysis.fallbacks import FallbackFacts, extract_fallback_facts
 from plexilint.analysis.modules import module_name_for
-from plexilint.engine.suppressions import Suppressions, read_noqa_comments
+from plexilint.engine.suppressions import Suppressions, noqa_comment_lines, read_noqa_comments
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class FileFacts:
     digest: str  # sha256 of the file's bytes
     parse_failure: ParseFailure | None = None
     suppressions: Suppressions = field(default_factory=dict)
+    noqa_comment_lines: frozenset[int] = frozenset()
     fallbacks: FallbackFacts = field(default_factory=FallbackFacts)
 
 
@@ -70,6 +71,7 @@ def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None
     parsed = tree if tree is not None else parse_source(source, str(path))
     if isinstance(parsed, ParseFailure):
         return FileFacts(**base, parse_failure=parsed, suppressions=suppressions)
+    base["noqa_comment_lines"] = noqa_comment_lines(source) if suppressions else frozenset()
     if path.suffix == ".pyi":  # stub files are intentional stubs, never fallbacks
         return FileFacts(**base, suppressions=suppressions)
     try:

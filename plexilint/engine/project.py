@@ -74,12 +74,24 @@ def analyse_project(root: Path, config: Config, overrides: dict[Path, bytes] | N
     index = ProjectIndex(root, [f for f in files if f is not None])
     selection = Selection.from_config(config)
     findings: dict[str, list[Finding]] = {}
+    suppression_rules = []
     for rule_class in all_rules():
         if not selection.enables_any(rule_class.code):
             continue
-        for finding in rule_class().check(index, config):
+        rule = rule_class()
+        if hasattr(rule, "check_suppressions"):
+            suppression_rules.append(rule)  # judged once every other finding is known
+            continue
+        for finding in rule.check(index, config):
             if selection.reports(finding.code, finding.relpath):
                 findings.setdefault(finding.path, []).append(finding)
+    for rule in suppression_rules:
+        for file in index.files:
+            if not file.suppressions:
+                continue
+            for finding in rule.check_suppressions(file, findings.get(file.path, []), selection):
+                if selection.reports(finding.code, finding.relpath):
+                    findings.setdefault(file.path, []).append(finding)
     for path_findings in findings.values():
         path_findings.sort(key=Finding.sort_key)
     return ProjectAnalysis(root, config, index, findings)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
 
 # flake8's own patterns (flake8/defaults.py): "# noqa" optionally followed by ":" and codes,
 # and "# flake8: noqa" on a line of its own for the whole file.
@@ -41,3 +43,18 @@ def is_suppressed(suppressions: Suppressions, line: int, code: str) -> bool:
     codes = suppressions[line]
     # Like flake8, a listed code suppresses every code it is a prefix of.
     return codes is None or any(code.startswith(listed) for listed in codes)
+
+
+def noqa_comment_lines(source: str) -> frozenset[int]:
+    """Lines whose `# noqa` is a real comment, not text inside a string (for PLX002, which
+    must not call a docstring's example comment unused)."""
+    if "noqa" not in source.lower():
+        return frozenset()
+    lines = set()
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.COMMENT and NOQA_INLINE.search(token.string):
+                lines.add(token.start[0])
+    except (tokenize.TokenError, SyntaxError, ValueError):
+        return frozenset()
+    return frozenset(lines)

@@ -1,3 +1,3 @@
-"""PLX0xx: problems with the input itself."""
+"""PLX0xx: problems with the input itself and with suppressions."""
 
-from plexilint.rules.system import unparsable_file  # noqa: F401
+from plexilint.rules.system import unparsable_file, unused_noqa  # noqa: F401

@@ -3,7 +3,7 @@
 __all__ = ["NotificationContext", "NotificationManager", "notification_service"]
 
 
-class NotificationManager:  # NOQA:PLX101,PLX102
+class NotificationManager:  # NOQA:PLX101,PLX102  # [unused-noqa]
     def __init__(self):
         pass
 

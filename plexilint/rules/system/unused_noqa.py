@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.config import Config
+from plexilint.engine.facts import FileFacts
+from plexilint.engine.selection import Selection
+from plexilint.engine.suppressions import WHOLE_FILE
+from plexilint.model import Finding, Span
+from plexilint.rules.base import REGISTRY, Rule
+
+
+class UnusedNoqa(Rule):
+    """## What it does
+    Reports a `# noqa: PLX...` comment that lists a plexilint code (or prefix) for which no
+    finding is reported on that line, although the rule is enabled for the file. Codes of other
+    tools and bare `# noqa` comments are left alone: plexilint cannot tell whether they are used.
+    Only real comments count; `# noqa` text inside a string is not a suppression to judge.
+
+    ## Why is this bad?
+    A stale suppression hides the next real finding on that line. After a refactor moves a stub
+    into the central module, the `# noqa: PLX101` that excused the copy no longer excuses
+    anything, and it would silently excuse the next copy written there.
+
+    ## Example
+    ```python
+    VALUE = 1  # noqa: PLX104
+    ```
+
+    Use instead:
+    ```python
+    VALUE = 1
+    ```
+
+    ## Options
+    None.
+    """
+
+    code = "PLX002"
+    symbol = "unused-noqa"
+    category = "W"
+    summary = "`# noqa` comment suppresses no plexilint finding"
+
+    def check(self, index, config: Config) -> Iterator[Finding]:
+        return iter(())  # needs the other rules' findings: see check_suppressions
+
+    def check_suppressions(self, file: FileFacts, findings: list[Finding], selection: Selection) -> Iterator[Finding]:
+        if WHOLE_FILE in file.suppressions:
+            return
+        on_line: dict[int, set[str]] = {}
+        for finding in findings:
+            on_line.setdefault(finding.line, set()).add(finding.code)
+        for line, listed in sorted(file.suppressions.items()):
+            if listed is None or line not in file.noqa_comment_lines:
+                continue
+            for code in sorted(c for c in listed if c.startswith("PLX")):
+                enabled = any(selection.reports(known, file.relpath) for known in REGISTRY
+                              if known.startswith(code) and known != self.code)
+                if enabled and not any(found.startswith(code) for found in on_line.get(line, ())):
+                    yield self.finding(
+                        file,
+                        Span(line, 0),
+                        f"`# noqa: {code}` suppresses nothing on this line: remove {code} from the comment",
+                        key=f"{code}:{line}",
+                    )
