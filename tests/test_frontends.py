@@ -105,3 +105,19 @@ def test_undecodable_file_is_plx001_for_the_cli_and_flake8(tmp_path: Path):
     flake8, _ = via_flake8(root)
     assert flake8 == cli
     assert {(Path(p).name, code) for p, _, code in cli} == {("a.py", "PLX101"), ("b.py", "PLX101"), ("c.py", "PLX001")}
+
+
+def test_flake8_stdin_for_a_file_not_saved_yet(tmp_path: Path):
+    import subprocess
+    import sys
+
+    from conftest import write_project
+
+    root = write_project(tmp_path / "proj", {"pkg/__init__.py": "", "pkg/a.py": "def emit(*args, **kwargs):\n    pass\n"}, "")
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8", "--isolated", "--select", "PLX", "--stdin-display-name",
+         str(root / "pkg" / "new.py"), "-"],
+        input="def send(*args, **kwargs):\n    pass\n", capture_output=True, text=True, cwd=root)
+    assert result.returncode == 1, result.stderr
+    assert "new.py:1:5: PLX101 " in result.stdout
+    assert "pkg/a.py:1" in result.stdout

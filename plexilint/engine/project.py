@@ -68,7 +68,10 @@ def analyse_project(root: Path, config: Config, overrides: dict[Path, bytes] | N
     root = root.resolve()
     overrides = {p.resolve(): data for p, data in (overrides or {}).items()}
     files: list[FileFacts] = []
-    for path in discover_files(root, config["exclude"]):
+    paths = discover_files(root, config["exclude"])
+    # An editor's buffer for a file not saved yet still belongs to the project.
+    paths += sorted(p for p in overrides if p not in paths and is_project_file(p, root, config))
+    for path in paths:
         data = overrides.get(path)
         files.append(_facts_for(path, root, data) if data is not None else _read(path, root))
     index = ProjectIndex(root, [f for f in files if f is not None])
@@ -122,8 +125,10 @@ def findings_for_source(path: Path, source: bytes, explicit_config: Path | None 
     analysis = project_analysis_for(path, explicit_config)
     resolved = path.resolve()
     facts = analysis.index.by_path.get(resolved.as_posix())
-    if facts is None or facts.digest == content_digest(source):
+    if facts is not None and facts.digest == content_digest(source):
         return analysis.findings_for(resolved, apply_noqa)
+    if facts is None and not is_project_file(resolved, analysis.root, analysis.config):
+        return []
     changed = analyse_project(analysis.root, analysis.config, {resolved: source})
     return changed.findings_for(resolved, apply_noqa)
 
