@@ -67,6 +67,20 @@ def _optional_dotted_name(value: Any) -> str | None:
     return value
 
 
+def _dotted_globs(value: Any) -> list[str]:
+    patterns = _list_of_strings(value)
+    bad = [p for p in patterns if not re.fullmatch(r"[A-Za-z0-9_.*?\[\]!-]+", p)]
+    if bad:
+        raise InvalidValue(f"expected dotted names or globs like 'myapp.*.services', got {', '.join(map(repr, bad))}")
+    return patterns
+
+
+def _dotted_name(value: Any) -> str:
+    if not isinstance(value, str) or not DOTTED_NAME.match(value):
+        raise InvalidValue("expected a dotted name like 'myapp.errors.AllDatabasesUnavailableError'")
+    return value
+
+
 def _int_at_least(minimum: int) -> Callable[[Any], int]:
     def check(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
@@ -139,8 +153,75 @@ OPTIONS: dict[str, Option] = {
             "reported as duplicates.",
             "min-duplicates = 3",
         ),
+        Option(
+            "database.fallback-manager",
+            ["*FallbackManager", "*get_fallback_manager"],
+            _dotted_globs,
+            "Dotted names (or globs over them) of the fallback manager class and the functions "
+            "that return it. Calls through them are the sanctioned way to reach a database; the "
+            "first accessor function listed (or `get_fallback_manager`) is what messages tell you "
+            "to call.",
+            '[tool.plexilint.database]\nfallback-manager = ["myapp.db.factories.DatabaseFallbackManager", '
+            '"myapp.db.factories.get_fallback_manager"]',
+        ),
+        Option(
+            "database.raw-access",
+            [],
+            _dotted_globs,
+            "Extra dotted names (or globs) that give raw database access, beyond the built-in "
+            "drivers and ORMs and what plexilint infers from the project itself (factories whose "
+            "return annotation or returned value is a database object, classes that keep one).",
+            '[tool.plexilint.database]\nraw-access = ["myapp.legacy.get_connection"]',
+        ),
+        Option(
+            "database.guarded",
+            [
+                "*.services", "*.services.*", "*.service", "*.service.*", "*_service",
+                "*.repositories", "*.repositories.*", "*.repository", "*.repository.*", "*_repository",
+                "*.api", "*.api.*", "*.routes", "*.routes.*", "*.routers", "*.routers.*",
+                "*.endpoints", "*.endpoints.*", "*.views", "*.views.*",
+            ],
+            _dotted_globs,
+            "Globs over dotted module names where raw database access is forbidden (a leading "
+            "`*.` also matches at the top level, so `*.services.*` covers `services.users`). The "
+            "default covers a typical service / repository / API layout.",
+            '[tool.plexilint.database]\nguarded = ["myapp.services.*", "myapp.api.*"]',
+        ),
+        Option(
+            "database.allowed",
+            [
+                "*.database", "*.database.*", "*.db", "*.db.*", "*.adapters", "*.adapters.*",
+                "*.migrations", "*.migrations.*", "*.alembic", "*.alembic.*",
+                "*.tests", "*.tests.*", "*.test_*", "*_test", "*.conftest",
+            ],
+            _dotted_globs,
+            "Globs over dotted module names where raw database access is fine even inside a "
+            "guarded package: the manager's own package, adapters, migrations, tests. `allowed` "
+            "wins over `guarded`.",
+            '[tool.plexilint.database]\nallowed = ["myapp.db.*", "myapp.scripts.*"]',
+        ),
+        Option(
+            "database.api",
+            ["*.api", "*.api.*", "*.routes", "*.routes.*", "*.routers", "*.routers.*",
+             "*.endpoints", "*.endpoints.*", "*.views", "*.views.*"],
+            _dotted_globs,
+            "Globs over dotted module names of the HTTP layer, where a total database outage must "
+            "become a 503 response (PLX205).",
+            '[tool.plexilint.database]\napi = ["myapp.web.*"]',
+        ),
+        Option(
+            "database.outage-error",
+            "AllDatabasesUnavailableError",
+            _dotted_name,
+            "The exception the manager raises when every database is down. Matched by its last "
+            "component, so `AllDatabasesUnavailableError` and "
+            "`myapp.db.errors.AllDatabasesUnavailableError` are the same setting.",
+            '[tool.plexilint.database]\noutage-error = "myapp.db.errors.NoDatabaseAvailable"',
+        ),
     )
 }
+
+SUBTABLES = sorted({name.split(".", 1)[0] for name in OPTIONS if "." in name})
 
 
 @dataclass(frozen=True)
@@ -166,14 +247,27 @@ class Config:
 
 
 def validate_table(table: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """Returns (values with defaults, problems); every problem names its key."""
+    """Returns (values with defaults, problems); every problem names its key. Sub-tables such
+    as ``[tool.plexilint.database]`` are flattened to ``database.<key>``."""
     values = {name: option.default for name, option in OPTIONS.items()}
     problems: list[str] = []
+    entries: list[tuple[str, Any]] = []
     for key, value in table.items():
+        if key in SUBTABLES:
+            if not isinstance(value, dict):
+                problems.append(f"invalid value for '{key}': {value!r}: expected a table [tool.plexilint.{key}]")
+                continue
+            entries.extend((f"{key}.{sub}", sub_value) for sub, sub_value in value.items())
+        else:
+            entries.append((key, value))
+    for key, value in entries:
         option = OPTIONS.get(key)
         if option is None:
-            known = ", ".join(sorted(OPTIONS))
-            problems.append(f"unknown key '{key}' in [tool.plexilint] (known keys: {known})")
+            table_name, _, _ = key.rpartition(".")
+            siblings = [n for n in OPTIONS if n.rpartition(".")[0] == table_name]
+            known = ", ".join(sorted(n.rpartition(".")[2] for n in siblings))
+            where = f"[tool.plexilint.{table_name}]" if table_name else "[tool.plexilint]"
+            problems.append(f"unknown key '{key}' in {where} (known keys: {known})")
             continue
         try:
             values[key] = option.validate(value)

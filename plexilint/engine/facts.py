@@ -10,6 +10,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plexilint.analysis.database import DatabaseFacts, extract_database_facts
 from plexilint.analysis.fallbacks import FallbackFacts, extract_fallback_facts
 from plexilint.analysis.modules import module_name_for
 from plexilint.engine.suppressions import Suppressions, noqa_comment_lines, read_noqa_comments
@@ -33,6 +34,7 @@ class FileFacts:
     suppressions: Suppressions = field(default_factory=dict)
     noqa_comment_lines: frozenset[int] = frozenset()
     fallbacks: FallbackFacts = field(default_factory=FallbackFacts)
+    database: DatabaseFacts = field(default_factory=DatabaseFacts)
 
 
 def content_digest(data: bytes) -> str:
@@ -76,7 +78,8 @@ def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None
         return FileFacts(**base, suppressions=suppressions)
     try:
         fallbacks = extract_fallback_facts(parsed, source, module, base["is_package"])
+        database = extract_database_facts(parsed, source, module, base["is_package"])
     except RecursionError:
         return FileFacts(**base, parse_failure=ParseFailure(1, 0, "nesting too deep to analyse"),
                          suppressions=suppressions)
-    return FileFacts(**base, suppressions=suppressions, fallbacks=fallbacks)
+    return FileFacts(**base, suppressions=suppressions, fallbacks=fallbacks, database=database)

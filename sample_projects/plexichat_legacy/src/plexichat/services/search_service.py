@@ -3,10 +3,12 @@
 import logging
 
 from qdrant_client import QdrantClient
+from sqlalchemy import text
 from qdrant_client.models import FieldCondition, Filter, MatchValue, PointStruct
 
 from plexichat.core.config import get_config
 from plexichat.core.database.adapters.vector_adapter import HashingEmbedder
+from plexichat.core.dependencies.database import db_session
 
 logger = logging.getLogger(__name__)
 
@@ -57,3 +59,17 @@ class MessageSearchService:
         except Exception as e:
             logger.warning(f"Similarity lookup failed: {e}")
             return []
+
+    async def keyword_search(self, query, limit=20):
+        """Keyword search in SQL; when SQL is down, ask the vector store instead."""
+        try:
+            async with db_session() as session:
+                result = await session.execute(
+                    text("SELECT id, content, channel_id FROM messages WHERE content LIKE :q LIMIT :n"),
+                    {"q": f"%{query}%", "n": limit},
+                )
+                return [dict(row._mapping) for row in result]
+        except Exception as e:
+            logger.warning(f"SQL keyword search failed, falling back to the vector store: {e}")
+            response = self.client.query_points(collection_name=self.collection, query=self.embed(query), limit=limit)
+            return [{**(p.payload or {}), "id": p.id} for p in response.points]

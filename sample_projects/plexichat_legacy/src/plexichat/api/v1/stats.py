@@ -63,3 +63,23 @@ async def search_messages(q: str = Query(..., min_length=1), limit: int = Query(
         logger.error("search unavailable: %s", exc)
         raise HTTPException(status_code=503, detail="All databases are unavailable") from exc
     return {"query": q, "results": results}
+
+
+@router.get("/messages/{message_id}")
+async def get_message(message_id: int):
+    try:
+        return await get_fallback_manager().get_by_id("messages", message_id)
+    except AllDatabasesUnavailableError:
+        logger.warning("databases down, answering with an empty message %s", message_id)
+        return {"id": message_id, "content": None, "available": False}
+
+
+@router.get("/channels/{channel_id}/summary")
+async def channel_summary(channel_id: int):
+    try:
+        rows = await get_fallback_manager().execute(
+            "SELECT COUNT(*) AS n FROM messages WHERE channel_id = :channel_id", {"channel_id": channel_id}
+        )
+    except AllDatabasesUnavailableError as exc:
+        raise HTTPException(status_code=500, detail=str(exc)) from exc
+    return {"channel_id": channel_id, "messages": rows[0]["n"]}

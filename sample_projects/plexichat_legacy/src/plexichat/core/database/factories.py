@@ -133,6 +133,11 @@ class DatabaseFallbackManager:
         return await self._try("execute", statement, params)
 
     # -- diagnostics ---------------------------------------------------------
+    async def count_messages(self) -> int:
+        """Number of stored messages, as the SQL database counts them."""
+        rows = await self.clients["sql"].execute("SELECT COUNT(*) AS n FROM messages")
+        return rows[0]["n"]
+
     async def check_health(self) -> Dict[str, bool]:
         for db, client in self.clients.items():
             try:

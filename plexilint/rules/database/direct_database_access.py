@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.config import Config
+from plexilint.engine.index import ProjectIndex
+from plexilint.model import Finding
+from plexilint.rules.base import Rule
+from plexilint.rules.database.model import RAW, WRAPPED, database_model
+
+_WHAT = {
+    "method": "uses a raw database handle",
+    "call": "opens raw database access",
+    "construct": "is built on a raw database handle",
+}
+
+
+class DirectDatabaseAccess(Rule):
+    """## What it does
+    Reports calls in guarded modules (services, repositories, the API) that reach a database
+    without going through the fallback manager: driver and ORM calls (`sqlite3.connect`,
+    `create_engine`, `QdrantClient(...)`, `redis.Redis(...)`), methods called on what they
+    return, and project objects built on such a handle (`MessageRepository(session)`).
+
+    plexilint follows a value through import aliases (`import sqlalchemy as sa`), attribute
+    chains, clients stored on `self` and used in other methods, parameters annotated with a
+    database type, FastAPI `Depends(get_session)` parameters, `async with get_db_session() as
+    session`, and the project's own factories (a function whose return annotation or returned
+    value is a database object) and classes that keep one. Built-in knowledge covers sqlite3,
+    psycopg, asyncpg, aiosqlite, pymysql, SQLAlchemy, pymongo and motor, redis, qdrant_client,
+    chromadb, pinecone, weaviate, elasticsearch, cassandra, neo4j and more. One finding per
+    line.
+
+    ## Why is this bad?
+    Each direct call is a place where a database outage breaks the request instead of falling
+    back to another database, and where the fallback policy has to be re-implemented (usually
+    differently). The manager is the one place that knows which databases are up.
+
+    ## Example
+    ```python
+    # myapp/services/stats.py
+    import sqlite3
+
+    def count_messages():
+        connection = sqlite3.connect("app.db")
+        return connection.execute("SELECT COUNT(*) FROM messages").fetchone()[0]
+    ```
+
+    Use instead:
+    ```python
+    # myapp/services/stats.py
+    from myapp.database.factories import get_fallback_manager
+
+    def count_messages():
+        return get_fallback_manager().execute("SELECT COUNT(*) FROM messages")
+    ```
+
+    ## Options
+    - `database.fallback-manager`
+    - `database.raw-access`
+    - `database.guarded`
+    - `database.allowed`
+    """
+
+    code = "PLX201"
+    symbol = "direct-database-access"
+    category = "W"
+    summary = "Database reached directly instead of through the fallback manager"
+    options = ("database.fallback-manager", "database.raw-access", "database.guarded", "database.allowed")
+
+    def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
+        model = database_model(index, config)
+        for file in index.files:
+            if not file.database.accesses or not model.is_guarded(file):
+                continue
+            by_line: dict[int, list] = {}
+            for access in file.database.accesses:
+                verdict = model.access_verdict(access)
+                if verdict.category in (RAW, WRAPPED):
+                    by_line.setdefault(access.span.line, []).append((access, verdict))
+            for line, found in sorted(by_line.items()):
+                access, verdict = min(found, key=lambda pair: pair[0].span.column)
+                yield self.finding(
+                    file,
+                    access.span,
+                    f"`{access.text}` {_WHAT[access.kind]} (`{verdict.via}`): go through the fallback "
+                    f"manager instead: {model.suggestion(access.method)}",
+                    key=f"{access.function}:{access.text}",
+                )

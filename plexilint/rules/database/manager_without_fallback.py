@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.config import Config
+from plexilint.engine.index import ProjectIndex
+from plexilint.model import Finding
+from plexilint.rules.base import Rule
+from plexilint.rules.database.model import database_model
+
+
+class ManagerWithoutFallback(Rule):
+    """## What it does
+    Inside the fallback manager class, reports an operation that calls exactly one client
+    (`self.sql_client.get_by_id(...)`) with no path to the next one: no loop over clients, no
+    `except` branch that tries another client, and no call to a method of the manager that
+    does either (such as a `_try(operation, ...)` helper).
+
+    ## Why is this bad?
+    Services were told to trust the manager to fall back. An operation that only knows one
+    database fails exactly like a direct call when that database is down, while looking safe
+    at every call site.
+
+    ## Example
+    ```python
+    # myapp/database/factories.py
+    class DatabaseFallbackManager:
+        def __init__(self, sql_client, vector_client):
+            self.sql_client = sql_client
+            self.vector_client = vector_client
+
+        def get_by_id(self, item_id):
+            return self.sql_client.get_by_id(item_id)
+    ```
+
+    Use instead:
+    ```python
+    # myapp/database/factories.py
+    class DatabaseFallbackManager:
+        def __init__(self, sql_client, vector_client):
+            self.sql_client = sql_client
+            self.vector_client = vector_client
+
+        def _try(self, operation, *args):
+            for client in (self.sql_client, self.vector_client):
+                try:
+                    return getattr(client, operation)(*args)
+                except ConnectionError:
+                    continue
+            raise AllDatabasesUnavailableError(operation)
+
+        def get_by_id(self, item_id):
+            return self._try("get_by_id", item_id)
+    ```
+
+    ## Options
+    - `database.fallback-manager`
+    """
+
+    code = "PLX206"
+    symbol = "manager-without-fallback"
+    category = "W"
+    summary = "Fallback manager operation that uses a single client"
+    options = ("database.fallback-manager",)
+
+    def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
+        model = database_model(index, config)
+        for _, file, shape in model.manager_classes():
+            methods = {m.name: m for m in shape.methods}
+            capable = {m.name for m in shape.methods if m.has_loop or m.switches_on_error}
+            changed = True
+            while changed:  # a method that delegates to a capable one is capable
+                changed = False
+                for method in shape.methods:
+                    if method.name not in capable and capable & set(method.self_calls):
+                        capable.add(method.name)
+                        changed = True
+            helper = next((name for name in sorted(capable) if name.startswith("_")), None)
+            for method in shape.methods:
+                if method.name.startswith("__") or method.name in capable or len(method.client_calls) != 1:
+                    continue
+                route = f"route it through `self.{helper}(...)`" if helper else \
+                    "try the next client when this one fails"
+                yield self.finding(
+                    file,
+                    method.span,
+                    f"`{shape.name}.{method.name}` only calls `self.{method.client_calls[0]}`: when that "
+                    f"database is down there is no fallback; {route}",
+                    key=f"{shape.name}.{method.name}",
+                )
+            del methods

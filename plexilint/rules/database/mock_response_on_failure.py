@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from plexilint.config import Config
+from plexilint.engine.index import ProjectIndex
+from plexilint.model import Finding, Span
+from plexilint.rules.base import Rule
+from plexilint.rules.database.failure_paths import catches_database_error, database_tries
+from plexilint.rules.database.model import database_model
+
+_MOCK_MODULE = re.compile(r"^(mock|mocks|fake|fakes|dummy|dummies|stub|stubs|fixtures|mock_data|fake_data)$")
+
+
+class MockResponseOnFailure(Rule):
+    """## What it does
+    Reports, in guarded modules, made-up data returned on a database failure path: in an
+    `except` branch of a `try` that talks to a database (or that catches a database error), or
+    in an `if` branch on "database unavailable" (`if not db_available:`, `if self.client is
+    None:`). Made-up data is a non-empty literal container (`{"total": 0, "mock": True}`), an
+    object built from literals (`Stats(total=0)`), a value named mock/fake/dummy/stub, or a call
+    to a helper named like one (`_generate_mock_results()`). Also reports guarded modules that
+    import from mock, fake or fixture modules.
+
+    ## Why is this bad?
+    A mock response turns an outage into wrong answers: dashboards show zero messages, search
+    shows invented results, and nothing alerts anyone. The spec is explicit: real data, or a
+    clear error (503) when every database is down. Never mock data.
+
+    ## Example
+    ```python
+    # myapp/services/stats.py
+    from myapp.database.factories import get_fallback_manager
+
+    def overview():
+        try:
+            return get_fallback_manager().execute("SELECT COUNT(*) FROM messages")
+        except Exception:
+            return {"total_messages": 0, "mock": True}
+    ```
+
+    Use instead:
+    ```python
+    # myapp/services/stats.py
+    from myapp.database.factories import get_fallback_manager
+
+    def overview():
+        # AllDatabasesUnavailableError propagates; the API turns it into a 503.
+        return get_fallback_manager().execute("SELECT COUNT(*) FROM messages")
+    ```
+
+    ## Options
+    - `database.outage-error`
+    - `database.guarded`
+    - `database.allowed`
+    """
+
+    code = "PLX204"
+    symbol = "mock-response-on-failure"
+    category = "E"
+    summary = "Made-up data returned when the database fails"
+    options = ("database.outage-error", "database.guarded", "database.allowed")
+
+    def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
+        model = database_model(index, config)
+        outage = config["database.outage-error"].rsplit(".", 1)[-1]
+        advice = f"let `{outage}` propagate (the API answers 503) instead of inventing data"
+        for file in index.files:
+            if not model.is_guarded(file):
+                continue
+            for try_block, in_body in database_tries(file, model):
+                for handler in try_block.handlers:
+                    if not (in_body or catches_database_error(handler, outage)):
+                        continue
+                    for line, reason in handler.fabricated:
+                        yield self.finding(
+                            file, Span(line, 0),
+                            f"Returns made-up data ({reason}) when the database call fails: {advice}",
+                            key=f"{try_block.function}:{reason}",
+                        )
+            for branch in file.database.unavailable_branches:
+                for line, reason in branch.fabricated:
+                    yield self.finding(
+                        file, Span(line, 0),
+                        f"Returns made-up data ({reason}) when the database is unavailable: {advice}",
+                        key=f"{branch.function}:{reason}",
+                    )
+            for binding in file.database.imports:
+                parts = binding.origin.split(".")
+                if any(_MOCK_MODULE.match(part) for part in parts[:-1] or parts):
+                    yield self.finding(
+                        file, binding.span,
+                        f"Production code imports `{binding.name}` from `{binding.origin.rsplit('.', 1)[0]}`: "
+                        "mock and fake data belong in tests, never in a response",
+                        key=binding.origin,
+                    )

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.config import Config
+from plexilint.engine.index import ProjectIndex
+from plexilint.model import Finding
+from plexilint.rules.base import Rule
+from plexilint.rules.database.failure_paths import database_tries, is_broad
+from plexilint.rules.database.model import MANAGER, database_model
+
+SERVICE_UNAVAILABLE = 503
+
+
+class SwallowedOutage(Rule):
+    """## What it does
+    Reports, in guarded modules, an `except` branch that catches the total-outage error (or a
+    broad `except Exception:` / bare `except:` around fallback-manager calls) and carries on
+    without re-raising. In API modules, the outage must become a 503 response: raising or
+    returning another status is reported too.
+
+    ## Why is this bad?
+    The manager raises `AllDatabasesUnavailableError` only when every database is down. Catching
+    it and returning something turns a total outage into a "successful" request: clients cache
+    the wrong answer, retries never happen, and monitoring sees 200s. A 503 tells clients and
+    load balancers to retry later.
+
+    ## Example
+    ```python
+    # myapp/api/stats.py
+    from myapp.database.factories import AllDatabasesUnavailableError, get_fallback_manager
+
+    async def overview():
+        try:
+            return await get_fallback_manager().execute("SELECT COUNT(*) FROM messages")
+        except AllDatabasesUnavailableError:
+            return {"total": None}
+    ```
+
+    Use instead:
+    ```python
+    # myapp/api/stats.py
+    from fastapi import HTTPException
+
+    from myapp.database.factories import AllDatabasesUnavailableError, get_fallback_manager
+
+    async def overview():
+        try:
+            return await get_fallback_manager().execute("SELECT COUNT(*) FROM messages")
+        except AllDatabasesUnavailableError as error:
+            raise HTTPException(status_code=503, detail="All databases are unavailable") from error
+    ```
+
+    ## Options
+    - `database.outage-error`
+    - `database.api`
+    - `database.guarded`
+    - `database.allowed`
+    """
+
+    code = "PLX205"
+    symbol = "swallowed-outage"
+    category = "E"
+    summary = "Total database outage caught and hidden, or not mapped to 503"
+    options = ("database.outage-error", "database.api", "database.guarded", "database.allowed")
+
+    def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
+        model = database_model(index, config)
+        outage = config["database.outage-error"].rsplit(".", 1)[-1]
+        for file in index.files:
+            if not file.database.tries or not model.is_guarded(file):
+                continue
+            api = model.is_api(file)
+            for try_block, in_body in database_tries(file, model):
+                through_manager = any(v.category == MANAGER for _, v in in_body)
+                for handler in try_block.handlers:
+                    catches_outage = any(t.rsplit(".", 1)[-1] == outage for t in handler.types)
+                    if not (catches_outage or (is_broad(handler) and through_manager)):
+                        continue
+                    if handler.reraises:
+                        continue
+                    caught = f"`{outage}`" if catches_outage else "every exception, the total outage included,"
+                    if api and handler.status_codes and SERVICE_UNAVAILABLE not in handler.status_codes:
+                        codes = ", ".join(map(str, handler.status_codes))
+                        message = (f"Catches {caught} and answers {codes}: a total database outage must be "
+                                   "a 503 Service Unavailable (`raise HTTPException(status_code=503)`)")
+                    elif handler.raises or handler.status_codes:
+                        continue
+                    else:
+                        then = ("raise HTTPException(status_code=503) from it" if api
+                                else f"let `{outage}` propagate")
+                        message = f"Catches {caught} and carries on, hiding a total database outage: {then}"
+                    yield self.finding(file, handler.span, message, key=f"{try_block.function}:{handler.types}")
