@@ -121,3 +121,23 @@ def test_flake8_stdin_for_a_file_not_saved_yet(tmp_path: Path):
     assert result.returncode == 1, result.stderr
     assert "new.py:1:5: PLX101 " in result.stdout
     assert "pkg/a.py:1" in result.stdout
+
+
+@pytest.mark.parametrize("host", ["flake8", "pylint"])
+def test_bad_configuration_stops_the_host_with_the_key_named(tmp_path: Path, host: str):
+    """Never a hang in a worker pool, never a traceback: exit 2 and the key, value, expectation."""
+    import subprocess
+    import sys
+
+    from conftest import write_project
+
+    root = write_project(tmp_path / "proj", {"pkg/__init__.py": "", "pkg/a.py": "X = 1\n"},
+                         "min-duplicates = 1\n")
+    if host == "flake8":
+        command = [sys.executable, "-m", "flake8", "--isolated", "--select", "PLX", "--jobs", "2", "."]
+    else:
+        command = [sys.executable, "-m", "pylint", "--load-plugins=plexilint.pylint", "--jobs=2", "pkg"]
+    result = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "min-duplicates" in result.stderr and "expected an integer >= 2" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -62,6 +62,18 @@ def test_legacy_sample_shows_every_stub_kind_with_related_locations(capsys, monk
     assert {f["code"] for f in events} >= {"PLX101", "PLX103", "PLX104"}
 
 
-def test_refactored_sample_has_no_fallback_findings(capsys, monkeypatch):
+def test_refactored_sample_has_no_fallback_or_database_findings(capsys, monkeypatch):
     _, output = cli_output(SAMPLES / "plexichat_refactored", capsys, monkeypatch)
-    assert not [code for code in _codes(output) if code.startswith("PLX1")], output
+    assert not [code for code in _codes(output) if code.startswith(("PLX1", "PLX2"))], output
+
+
+def test_legacy_sample_shows_every_database_violation_with_what_to_call(capsys, monkeypatch):
+    _, output = cli_output(SAMPLES / "plexichat_legacy", capsys, monkeypatch)
+    codes = _codes(output)
+    for code in ("PLX201", "PLX202", "PLX203", "PLX204", "PLX205", "PLX206"):
+        assert codes.get(code), code
+    for line in output.splitlines():
+        if " PLX201 " in line or " PLX203 " in line:
+            assert "get_fallback_manager()" in line, line
+        if " PLX205 " in line:
+            assert "503" in line, line

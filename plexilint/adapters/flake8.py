@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from plexilint import __version__
-from plexilint.config import ConfigError
+from plexilint.adapters.startup import check_configuration_or_exit
 from plexilint.engine.facts import decode_source
 from plexilint.engine.project import findings_for_source
 
@@ -16,6 +16,12 @@ from plexilint.engine.project import findings_for_source
 class PlexilintChecker:
     name = "plexilint"
     version = __version__
+
+    @classmethod
+    def parse_options(cls, options: object) -> None:
+        """Runs once, in flake8's main process: a bad configuration stops the run before any
+        worker starts, with the message naming the key (exit status 2)."""
+        check_configuration_or_exit(Path.cwd())
 
     def __init__(self, tree: ast.AST, filename: str, lines: list[str]) -> None:
         self.filename = filename
@@ -25,11 +31,10 @@ class PlexilintChecker:
         if self.filename in ("stdin", "-", None):
             return  # no path: no project to place the file in
         source = self._source_bytes(Path(self.filename))
-        try:
-            # flake8 applies `# noqa` itself, exactly as the CLI does.
-            findings = findings_for_source(Path(self.filename), source, apply_noqa=False)
-        except ConfigError as error:
-            raise SystemExit(f"plexilint: configuration error\n{error}") from None
+        # flake8 applies `# noqa` itself, exactly as the CLI does. A ConfigError raised here
+        # (a project other than the current directory's) stops flake8 with its message; never
+        # SystemExit, which would leave flake8's worker pool waiting forever.
+        findings = findings_for_source(Path(self.filename), source, apply_noqa=False)
         for finding in findings:
             yield finding.line, finding.column, f"{finding.code} {finding.message}", type(self)
 

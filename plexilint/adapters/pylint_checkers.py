@@ -14,7 +14,7 @@ from astroid import nodes
 from pylint.checkers import BaseChecker
 from pylint.constants import WarningScope
 
-from plexilint.config import ConfigError
+from plexilint.adapters.startup import check_configuration_or_exit
 from plexilint.engine.project import project_analysis_for
 from plexilint.rules import all_rules
 from plexilint.rules.base import CATEGORIES
@@ -31,10 +31,7 @@ class _FamilyChecker(BaseChecker):
         if not node.file or not node.file.endswith((".py", ".pyi")):
             return
         path = Path(node.file)
-        try:
-            analysis = project_analysis_for(path)
-        except ConfigError as error:
-            raise SystemExit(f"plexilint: configuration error\n{error}") from None
+        analysis = project_analysis_for(path)  # a ConfigError here is reported by pylint
         for finding in analysis.findings_for(path):
             if finding.code[3] != self.family:
                 continue
@@ -62,6 +59,7 @@ def _checker_class(family: str) -> type[_FamilyChecker]:
 
 
 def register(linter: PyLinter) -> None:
+    check_configuration_or_exit(Path.cwd())
     assert all(rule.category in CATEGORIES for rule in all_rules())
     for family in sorted({rule.code[3] for rule in all_rules()}):
         linter.register_checker(_checker_class(family)(linter))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +66,18 @@ class ProjectAnalysis:
 def analyse_project(root: Path, config: Config, overrides: dict[Path, bytes] | None = None) -> ProjectAnalysis:
     """Facts for every file under ``root`` (``overrides`` replace on-disk contents, as an
     editor's unsaved buffer does), then every enabled rule, then selection filters."""
+    # Syntax trees and facts hold no reference cycles; the cyclic collector would only rescan
+    # millions of live nodes (a third of the run time on the standard library).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyse(root, config, overrides)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _analyse(root: Path, config: Config, overrides: dict[Path, bytes] | None) -> ProjectAnalysis:
     root = root.resolve()
     overrides = {p.resolve(): data for p, data in (overrides or {}).items()}
     files: list[FileFacts] = []
