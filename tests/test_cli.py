@@ -133,3 +133,29 @@ def test_python_dash_m_entry_point(project):
                             capture_output=True, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert result.returncode == 1
     assert "PLX101" in result.stdout
+
+
+def test_discovery_skips_tool_and_environment_directories(project, cli):
+    stub = "def emit(*args, **kwargs):\n    pass\n"
+    files = {"pkg/__init__.py": "", "pkg/a.py": stub}
+    for skipped in (".git/hooks/x.py", ".venv/lib/x.py", "env/lib/x.py", "build/lib/x.py", "dist/x.py",
+                    "pkg/__pycache__/x.py", "node_modules/x/x.py", ".tox/py/x.py", "site-packages/x.py",
+                    "pkg.egg-info/x.py", ".plexilint_cache/x.py"):
+        files[skipped] = stub
+    root = project(files)
+    (root / "env" / "pyvenv.cfg").write_text("home = /usr/bin\n")  # a virtual environment by any name
+    report = json.loads(cli("check", root, "--format", "json")[1])
+    assert report["summary"]["files_checked"] == 2
+    assert report["findings"] == []  # the only copies live in skipped directories
+
+
+def test_output_is_deterministic_and_sorted(project, cli):
+    files = {"pkg/__init__.py": ""}
+    for name in "zyxabc":
+        files[f"pkg/{name}.py"] = "def emit(*args, **kwargs):\n    pass\n\n\ndef send(*args, **kwargs):\n    return None\n"
+    root = project(files)
+    first = cli("check", root, "--format", "json")[1]
+    assert first == cli("check", root, "--format", "json")[1]
+    findings = json.loads(first)["findings"]
+    keys = [(f["path"], f["line"], f["column"], f["code"]) for f in findings]
+    assert keys == sorted(keys) and len(keys) == 12

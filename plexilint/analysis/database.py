@@ -399,7 +399,7 @@ class _Extractor:
         defaults = [None] * (len(args.posonlyargs) + len(args.args) - len(args.defaults)) + list(args.defaults)
         defaults += list(args.kw_defaults)
         origins: dict[str, set[str]] = {}
-        for param, default in zip(params, defaults):
+        for param, default in zip(params, defaults, strict=True):
             found = set()
             if param.annotation is not None:
                 found |= env.annotation_origins(param.annotation)

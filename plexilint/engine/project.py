@@ -7,10 +7,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plexilint.config import Config, load_config
+from plexilint.config import Config, find_project_root, load_config
 from plexilint.config.options import CODE_PATTERN
 from plexilint.engine.discovery import discover_files, is_excluded
-from plexilint.engine.facts import FileFacts, content_digest, extract_facts
+from plexilint.engine.facts import FileFacts, ParseFailure, content_digest, extract_facts
 from plexilint.engine.index import ProjectIndex
 from plexilint.engine.selection import Selection
 from plexilint.engine.suppressions import is_suppressed
@@ -34,8 +34,6 @@ def _read(path: Path, root: Path) -> FileFacts | None:
     try:
         data = path.read_bytes()
     except OSError as error:
-        from plexilint.engine.facts import ParseFailure
-
         reason = f"cannot read the file: {error.strerror or error}"
         return FileFacts(path.as_posix(), path.relative_to(root).as_posix(), path.stem, False, "",
                          parse_failure=ParseFailure(1, 0, reason))
@@ -120,8 +118,6 @@ _PROJECTS: dict[tuple[str, str], ProjectAnalysis] = {}
 def project_analysis_for(path: Path, explicit_config: Path | None = None) -> ProjectAnalysis:
     """The (memoised) analysis of the project a file belongs to. flake8 and pylint call this
     once per file; the whole project is analysed once per process."""
-    from plexilint.config import find_project_root
-
     root = find_project_root(path)
     config = load_config(root, explicit_config)
     key = (root.as_posix(), config.digest)

@@ -78,7 +78,7 @@ class DirectDatabaseAccess(Rule):
                 verdict = model.access_verdict(access)
                 if verdict.category in (RAW, WRAPPED):
                     by_line.setdefault(access.span.line, []).append((access, verdict))
-            for line, found in sorted(by_line.items()):
+            for _, found in sorted(by_line.items()):
                 access, verdict = min(found, key=lambda pair: pair[0].span.column)
                 yield self.finding(
                     file,

@@ -66,7 +66,6 @@ class ManagerWithoutFallback(Rule):
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         model = database_model(index, config)
         for _, file, shape in model.manager_classes():
-            methods = {m.name: m for m in shape.methods}
             capable = {m.name for m in shape.methods if m.has_loop or m.switches_on_error}
             changed = True
             while changed:  # a method that delegates to a capable one is capable
@@ -88,4 +87,3 @@ class ManagerWithoutFallback(Rule):
                     f"database is down there is no fallback; {route}",
                     key=f"{shape.name}.{method.name}",
                 )
-            del methods

@@ -57,7 +57,7 @@ def proposed_central_module(index: ProjectIndex, config: Config) -> str:
     holders = {file.path: file for file, _ in duplicated_stubs(index, config)}
     packages = [_package_of(f) for f in holders.values()] or [[]]
     common: list[str] = []
-    for parts in zip(*packages):
+    for parts in zip(*packages, strict=False):  # the common prefix
         if len(set(parts)) != 1:
             break
         common.append(parts[0])
