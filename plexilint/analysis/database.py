@@ -28,8 +28,12 @@ HANDLE_METHODS = frozenset({
     "get_default_database", "Index", "index", "table", "bucket", "execution_options", "__aenter__",
 })
 _FABRICATED_WORDS = re.compile(r"mock|fake|dummy|stub|sample_data|placeholder", re.IGNORECASE)
-_UNAVAILABLE_TEST = re.compile(r"unavailable|available|healthy|connected|is_up|is_down|offline|online|db_down",
+_UNAVAILABLE_TEST = re.compile(r"unavailable|available|healthy|connected|is_up|is_down|offline|online|down",
                                re.IGNORECASE)
+_DATABASE_WORDS = re.compile(r"db|database|sql|postgres|mysql|mongo|redis|vector|qdrant|chroma|store|storage|"
+                             r"client|connection|engine|session|pool", re.IGNORECASE)
+_DEPENDENCY_MARKERS = frozenset({"Depends", "Security", "Annotated"})  # declare, do not build
+_NOT_DATA_SUFFIXES = ("Response", "Exception", "Error")  # an error response is not made-up data
 _STATUS_ATTRIBUTE = re.compile(r"HTTP_(\d{3})")
 # Calls that return (a wrapper around) their first argument.
 _WRAPPERS = frozenset({"contextlib.asynccontextmanager", "contextlib.contextmanager", "functools.partial",
@@ -59,6 +63,7 @@ class ImportBinding:
     span: Span
     type_checking: bool
     annotation_only: bool
+    module_import: bool = False  # `import x.y as z`: the origin is certainly a module
 
 
 @dataclass(frozen=True)
@@ -182,7 +187,8 @@ def fabricated_reason(value: ast.AST | None) -> str | None:
     name = dotted_name(value.func if isinstance(value, ast.Call) else value) or ""
     if name and _FABRICATED_WORDS.search(name.rsplit(".", 1)[-1]):
         return f"`{name}`"
-    if isinstance(value, ast.Call) and name.rsplit(".", 1)[-1][:1].isupper():
+    if isinstance(value, ast.Call) and name.rsplit(".", 1)[-1][:1].isupper() \
+            and not name.endswith(_NOT_DATA_SUFFIXES):
         arguments = [*value.args, *(k.value for k in value.keywords)]
         if arguments and all(_made_up(a) for a in arguments) and any(map(_has_constant_value, arguments)):
             return f"a `{name}` built from literals"
@@ -226,6 +232,7 @@ class _Extractor:
         self.local_functions = {s.name for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
         self._own: dict[int, list[ast.AST]] = {}
         self._bindings: dict[int, list[ast.AST]] = {}
+        self.from_imported: set[str] = set()  # names bound by `from x import name`
 
     def bindings_in(self, nodes: list[ast.AST]) -> list[ast.AST]:
         found = self._bindings.get(id(nodes))
@@ -271,7 +278,7 @@ class _Extractor:
             annotation_names, all_names = self._name_usage()
             self.imports = [
                 ImportBinding(b.name, b.origin, b.span, b.type_checking,
-                              all_names.get(b.name, 0) <= annotation_names.get(b.name, 0))
+                              0 < annotation_names.get(b.name, 0) >= all_names.get(b.name, 0), b.module_import)
                 for b in self.imports
             ]
         # Module-level values: `engine = create_engine(...)`, `Session = sessionmaker(engine)`.
@@ -280,6 +287,8 @@ class _Extractor:
             for stmt in self.tree.body:
                 if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
                     origins = env.origins(stmt.value)
+                    if isinstance(stmt.value, ast.Subscript):  # SessionDep = Annotated[AsyncSession, ...]
+                        origins |= env.annotation_origins(stmt.value)
                     if isinstance(stmt, ast.AnnAssign):
                         origins |= env.annotation_origins(stmt.annotation)
                     for target in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]):
@@ -287,6 +296,7 @@ class _Extractor:
                             self.module_values.setdefault(target.id, set()).update(origins)
         for name, origins in sorted(self.module_values.items()):
             self.symbols.append(Symbol(name, "variable", tuple(sorted(origins))))
+            self.aliases.setdefault(name, f"{self.module}.{name}")
         self._walk_definitions(self.tree.body, prefix="", class_attrs=None)
         module_env = _Env(self, {}, {})
         module_nodes = list(_Env.own_nodes(self.tree.body))
@@ -317,6 +327,9 @@ class _Extractor:
                 annotations.append(node.returns)
             elif isinstance(node, ast.AnnAssign):
                 annotations.append(node.annotation)
+        for stmt in self.tree.body:  # `SessionDep = Annotated[AsyncSession, ...]` is a type alias
+            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Subscript):
+                annotations.append(stmt.value)
         for annotation in annotations:
             for node in ast.walk(annotation):
                 if isinstance(node, ast.Name):
@@ -328,8 +341,11 @@ class _Extractor:
             if isinstance(stmt, (ast.Import, ast.ImportFrom)):
                 for local, origin in self._imports_of(stmt):
                     self.aliases[local] = origin
+                    if isinstance(stmt, ast.ImportFrom):
+                        self.from_imported.add(local)
                     if self._worth_recording(origin):
-                        self.imports.append(ImportBinding(local, origin, span_of(stmt), type_checking, False))
+                        self.imports.append(ImportBinding(local, origin, span_of(stmt), type_checking, False,
+                                                          isinstance(stmt, ast.Import)))
             elif isinstance(stmt, ast.If):
                 guarded = (dotted_name(stmt.test) or "").rsplit(".", 1)[-1] == "TYPE_CHECKING"
                 self._module_bindings(stmt.body, type_checking or guarded)
@@ -383,12 +399,11 @@ class _Extractor:
         if not prefix:
             self.symbols.append(Symbol(node.name, "class", tuple(stored)))
         clients = self._client_attributes(methods)
-        shapes = []
         for method in methods:
             self._function(method, f"{qualname}.", attrs, envs.get(id(method)))
-            shapes.append(self._method_shape(method, clients))
-        if shapes:
-            self.classes.append(ClassShape(qualname, span_of(node), tuple(shapes)))
+        if clients:  # only a class that delegates to clients can be a fallback manager
+            shapes = tuple(self._method_shape(method, clients) for method in methods)
+            self.classes.append(ClassShape(qualname, span_of(node), shapes))
         for stmt in node.body:
             if isinstance(stmt, ast.ClassDef):
                 self._class(stmt, f"{qualname}.")
@@ -442,6 +457,10 @@ class _Extractor:
                     continue
                 value = inner.value
                 from_parameter = isinstance(value, ast.Name) and value.id in params
+                if isinstance(value, (ast.Dict, ast.List, ast.Tuple)):  # a container of clients
+                    elements = value.values if isinstance(value, ast.Dict) else value.elts
+                    from_parameter = any(isinstance(e, ast.Name) and e.id in params for e in elements) \
+                        or any(self._builds_client(e) for e in elements)
                 for target in inner.targets if isinstance(inner, ast.Assign) else [inner.target]:
                     if isinstance(target, ast.Subscript):
                         if not from_parameter:
@@ -468,7 +487,12 @@ class _Extractor:
         has_loop = switches = False
         for inner in self.own(method):
             if isinstance(inner, (ast.For, ast.AsyncFor, ast.While)):
-                has_loop = True
+                # A fallback loop walks the clients, or retries under a try; `for row in rows`
+                # with one client inside is not a fallback.
+                head = inner.test if isinstance(inner, ast.While) else inner.iter
+                over_clients = any(_client_name(n, attrs) for n in ast.walk(head))
+                retries = any(isinstance(n, ast.Try) for stmt in inner.body for n in ast.walk(stmt))
+                has_loop = has_loop or over_clients or retries
             elif isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute):
                 receiver = inner.func.value
                 client = _client_name(receiver, attrs)
@@ -511,8 +535,9 @@ class _Extractor:
 
     def _tests_availability(self, test: ast.expr, env: _Env) -> bool:
         text = self.text.segment(test)
-        if _UNAVAILABLE_TEST.search(text):
-            return True
+        if _UNAVAILABLE_TEST.search(text):  # ...about a database, not `product.available`
+            return bool(_DATABASE_WORDS.search(text)) or any(
+                env.origins(n) for n in ast.walk(test) if isinstance(n, (ast.Name, ast.Attribute)))
         # `if self.client is None:` on a database handle
         if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Is):
             right = test.comparators[0]
@@ -611,6 +636,8 @@ class _Env:
                 return set(self.x.module_values[node.id])
             if node.id in self.x.local_functions:  # a factory passed around: `wrap(get_session)`
                 return {f"sym:{self.x.module}.{node.id}"}
+            if node.id in self.x.from_imported and node.id not in self.local_aliases:
+                return self.symbol_origins(node)  # `from app.db import engine`: judged by the rules
             return set()
         if isinstance(node, ast.Attribute):
             if isinstance(node.value, ast.Name) and node.value.id == "self":
@@ -622,8 +649,14 @@ class _Env:
             func = node.func
             if isinstance(func, ast.Attribute):
                 receiver = self.origins(func.value)
-                if receiver:
-                    return receiver if func.attr in HANDLE_METHODS else set()
+                if receiver and func.attr in HANDLE_METHODS:
+                    return receiver
+                if receiver:  # `Redis.from_url(...)`: judged by the full name, if it has one
+                    return self.symbol_origins(func)
+            if isinstance(func, ast.Name) and func.id in self.names:  # a factory held in a variable
+                return set(self.names[func.id])
+            if isinstance(func, ast.Name) and func.id in self.x.module_values:  # SessionLocal()
+                return set(self.x.module_values[func.id])
             wrapped = self.symbol_origins(func)
             if not wrapped and node.args and self._is_wrapper(func):
                 return self.origins(node.args[0])  # asynccontextmanager(get_session), partial(...)
@@ -681,7 +714,7 @@ class _Env:
             if callee:
                 self.x.accesses.append(Access(span_of(node), "call", tuple(sorted(callee)), text, "", function))
             name = (dotted_name(func) or "").rsplit(".", 1)[-1]
-            if name[:1].isupper():
+            if name[:1].isupper() and name not in _DEPENDENCY_MARKERS:
                 passed = set().union(*(self.origins(a) for a in [*node.args, *(k.value for k in node.keywords)]))
                 if passed:
                     self.x.accesses.append(Access(span_of(node), "construct", tuple(sorted(passed)), text,

@@ -6,7 +6,14 @@ from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
-from plexilint.rules.database.model import RAW, WRAPPED, database_model
+from plexilint.rules.database.model import (
+    CLIENT_SUBMODULES,
+    DATABASE_MODULES,
+    RAW,
+    WRAPPED,
+    Verdict,
+    database_model,
+)
 
 
 class DatabaseImport(Rule):
@@ -60,6 +67,10 @@ class DatabaseImport(Rule):
                 if binding.type_checking or binding.annotation_only:
                     continue
                 verdict = model.verdict(f"sym:{binding.origin}")
+                top, _, rest = binding.origin.partition(".")
+                if verdict.category not in (RAW, WRAPPED) and top in DATABASE_MODULES and (
+                        binding.module_import or rest.rsplit(".", 1)[-1] in CLIENT_SUBMODULES):
+                    verdict = Verdict(RAW, binding.origin)  # a driver sub-module: `redis.asyncio`
                 if verdict.category not in (RAW, WRAPPED):
                     continue
                 yield self.finding(

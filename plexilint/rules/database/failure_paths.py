@@ -9,7 +9,8 @@ from plexilint.analysis.database import Access, Handler, TryBlock
 from plexilint.engine.facts import FileFacts
 from plexilint.rules.database.model import DATABASE_MODULES, MANAGER, RAW, WRAPPED, DatabaseModel, Verdict
 
-_DATABASE_ERROR = re.compile(r"Database|DB|Db|Connection|Operational|Unavailable|Timeout")
+# Exception names that say "database"; HTTP timeouts and connection errors do not.
+_DATABASE_ERROR = re.compile(r"Database|DB|Db|Operational|Sql|SQL|Integrity")
 BROAD = {"Exception", "BaseException"}
 
 

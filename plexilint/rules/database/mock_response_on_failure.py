@@ -87,8 +87,7 @@ class MockResponseOnFailure(Rule):
                         key=f"{branch.function}:{reason}",
                     )
             for binding in file.database.imports:
-                parts = binding.origin.split(".")
-                if any(_MOCK_MODULE.match(part) for part in parts[:-1] or parts):
+                if any(_MOCK_MODULE.match(part) for part in binding.origin.split(".")):
                     yield self.finding(
                         file, binding.span,
                         f"Production code imports `{binding.name}` from `{binding.origin.rsplit('.', 1)[0]}`: "

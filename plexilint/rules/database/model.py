@@ -26,6 +26,9 @@ DATABASE_MODULES = frozenset({
 # Within those modules, the names that hand out a handle (connections, clients, sessions,
 # engines, pools, cursors, collections); query builders such as `text`, `select` or
 # `PointStruct` do not touch a database by themselves.
+# Driver sub-modules that are themselves the client API (`import redis.asyncio as aioredis`).
+CLIENT_SUBMODULES = frozenset({"asyncio", "aio", "orm", "ext", "motor_asyncio", "cluster", "pool", "extras",
+                               "client", "connection"})
 HANDLE_NAME = re.compile(
     r"connect|engine|session|client|pool|redis|valkey|from_url|database|connection|cursor|driver|"
     r"cluster|elasticsearch|opensearch|pinecone|index|collection|graph",
@@ -130,7 +133,7 @@ class DatabaseModel:
             return Verdict(RAW, dotted) if is_handle else Verdict(None)
         symbol = self.symbols.get(dotted)
         if symbol is None:
-            return Verdict(None)
+            return self._member_of_symbol(dotted)
         kind, origins = symbol
         verdicts = [self.verdict(origin) for origin in origins]
         if kind != "class" and any(v.category == MANAGER for v in verdicts):
@@ -142,6 +145,19 @@ class DatabaseModel:
             # (or any class of an unguarded module that keeps a handle) is access.
             return Verdict(None) if self.is_guarded(self.owners[dotted]) else Verdict(WRAPPED, dotted)
         return Verdict(RAW, dotted)
+
+    def _member_of_symbol(self, dotted: str) -> Verdict:
+        """`app.db.engine.connect`: a method of a module-level handle is raw like the handle;
+        `Repository.create` (a class's own function) is not."""
+        parts = dotted.split(".")
+        for cut in range(len(parts) - 1, 1, -1):
+            owner = ".".join(parts[:cut])
+            if owner in self.symbols:
+                if self.symbols[owner][0] == "class":
+                    return Verdict(None)
+                verdict = self.verdict(f"sym:{owner}")
+                return verdict if verdict.category == RAW else Verdict(None)
+        return Verdict(None)
 
     def access_verdict(self, access: Access) -> Verdict:
         """MANAGER, RAW (direct database access) or None for one recorded call."""
