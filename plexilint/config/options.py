@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from plexilint.config.contracts import validate_contracts
+
 CODE_PATTERN = re.compile(r"^PLX[0-9]{0,3}$")
 DOTTED_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 
@@ -218,10 +220,24 @@ OPTIONS: dict[str, Option] = {
             "`myapp.db.errors.AllDatabasesUnavailableError` are the same setting.",
             '[tool.plexilint.database]\noutage-error = "myapp.db.errors.NoDatabaseAvailable"',
         ),
+        Option(
+            "contracts",
+            [],
+            lambda value: validate_contracts(value)[0],
+            "Module contracts, as `[[tool.plexilint.contracts]]` tables: `name`, `base` (dotted name "
+            "or glob of the base class), `methods` (a table per method: `async`, `params`, `returns`, "
+            "`required`, `lifecycle`), `capabilities-enum` and `capabilities`, `permissions-method`, "
+            "`permission-flags` and `capability-for` (by usage: network, file_system, database, "
+            "subprocess, external_api), `metadata-method` and `metadata-keys`, "
+            "`config-schema-method`, `require-super-init`, `document-methods`. `preset = "
+            "\"plexichat-module\"` starts from seed 002's contract; any key given overrides it. See "
+            "docs/contracts.md.",
+            '[[tool.plexilint.contracts]]\npreset = "plexichat-module"\nbase = "myapp.modules.base.BaseModule"',
+        ),
     )
 }
 
-SUBTABLES = sorted({name.split(".", 1)[0] for name in OPTIONS if "." in name})
+SUBTABLES = sorted({name.split(".", 1)[0] for name in OPTIONS if "." in name and name != "contracts"})
 
 
 @dataclass(frozen=True)
@@ -253,7 +269,10 @@ def validate_table(table: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     problems: list[str] = []
     entries: list[tuple[str, Any]] = []
     for key, value in table.items():
-        if key in SUBTABLES:
+        if key == "contracts":  # an array of tables, validated as a whole (every error at once)
+            values["contracts"], contract_problems = validate_contracts(value)
+            problems += contract_problems
+        elif key in SUBTABLES:
             if not isinstance(value, dict):
                 problems.append(f"invalid value for '{key}': {value!r}: expected a table [tool.plexilint.{key}]")
                 continue

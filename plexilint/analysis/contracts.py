@@ -1,0 +1,273 @@
+"""Facts for the module-contract family (PLX3xx): the shape of every class, config-free.
+
+Which classes a contract covers depends on the project's inheritance graph and the
+configuration, so this records every class: resolved bases, methods (kind, parameters, return
+annotation, docstring, error handling), what its methods return when that is a literal or a
+constructor call, and what it uses (network, file system, database, subprocesses).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from dataclasses import dataclass
+
+from plexilint.analysis.fallbacks import dotted_name, span_of
+from plexilint.analysis.modules import resolve_import
+from plexilint.analysis.source import SourceLines
+from plexilint.model import Span
+
+_USAGE_MODULES = {
+    "network": ("requests", "httpx", "aiohttp", "urllib", "urllib3", "socket", "websockets", "websocket",
+                "http.client", "grpc", "paramiko", "smtplib", "ftplib"),
+    "file_system": ("shutil", "aiofiles", "tempfile", "glob"),
+    "database": ("sqlite3", "psycopg", "psycopg2", "asyncpg", "aiosqlite", "pymysql", "sqlalchemy", "pymongo",
+                 "motor", "redis", "qdrant_client", "chromadb", "pinecone", "weaviate", "elasticsearch",
+                 "cassandra", "neo4j"),
+    "subprocess": ("subprocess", "asyncio.create_subprocess_exec", "asyncio.create_subprocess_shell",
+                   "os.system", "os.popen", "os.spawnv", "os.execv", "pty"),
+    "external_api": ("openai", "anthropic", "boto3", "botocore", "stripe", "twilio", "slack_sdk", "googleapiclient",
+                     "google.cloud", "sendgrid", "github", "telegram", "discord"),
+}
+_FILE_FUNCTIONS = {"open", "os.remove", "os.unlink", "os.makedirs", "os.mkdir", "os.rename", "os.replace",
+                   "os.rmdir", "os.listdir", "os.scandir", "os.walk", "io.open"}
+_FILE_METHODS = {"read_text", "write_text", "read_bytes", "write_bytes", "mkdir", "unlink", "rmdir", "touch",
+                 "iterdir", "rglob", "symlink_to"}
+_LOG_METHODS = {"debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
+
+
+@dataclass(frozen=True)
+class ReturnedCall:
+    """`return ModulePermissions(network_access=True, capabilities=[ModuleCapability.X])`."""
+
+    callee: str
+    keywords: tuple[tuple[str, str], ...]  # name -> repr of a literal value ("True", "'x'") or "?"
+    line: int
+
+
+@dataclass(frozen=True)
+class Method:
+    name: str
+    span: Span
+    is_async: bool
+    params: tuple[str, ...]  # parameter names after self/cls
+    returns: str | None  # normalised return annotation
+    documented: bool
+    abstract: bool
+    calls_super_init: bool
+    guarded: bool  # its work sits in a try/except
+    bare_except: bool
+    handler_returns_false: bool
+    handler_records_error: bool
+    does_work: bool  # calls or awaits something (may raise)
+    returned_dict_keys: tuple[str, ...] | None  # `return {"name": ...}`
+    returned_literal: str | None  # JSON of a fully literal returned dict
+    returned_literal_line: int
+    returned_call: ReturnedCall | None
+
+
+@dataclass(frozen=True)
+class ClassFacts:
+    name: str
+    span: Span
+    bases: tuple[str, ...]  # resolved dotted names
+    abstract: bool
+    documented: bool
+    methods: tuple[Method, ...]
+    capability_refs: tuple[tuple[str, str, int], ...]  # (enum name, member, line)
+    usage: tuple[tuple[str, int, str], ...]  # (category, line, evidence)
+
+
+@dataclass(frozen=True)
+class ContractFacts:
+    classes: tuple[ClassFacts, ...] = ()
+    enums: tuple[tuple[str, tuple[str, ...]], ...] = ()  # enum class -> members
+
+
+def normalise_annotation(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = "".join(text.split()).replace("typing.", "")
+    for generic in ("Dict", "List", "Tuple", "Set", "Type"):
+        text = text.replace(f"{generic}[", f"{generic.lower()}[")
+        if text == generic:
+            text = generic.lower()
+    return text
+
+
+class _Extractor:
+    def __init__(self, tree: ast.Module, source: str, module: str, is_package: bool) -> None:
+        self.tree = tree
+        self.text = SourceLines(source)
+        self.module = module
+        self.is_package = is_package
+        self.aliases: dict[str, str] = {}
+        self.functions = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+
+    def run(self) -> ContractFacts:
+        for stmt in self._module_level(self.tree.body):
+            if isinstance(stmt, ast.Import):
+                for alias in stmt.names:
+                    self.aliases[alias.asname or alias.name.split(".")[0]] = \
+                        alias.name if alias.asname else alias.name.split(".")[0]
+            elif isinstance(stmt, ast.ImportFrom):
+                origin = resolve_import(self.module, self.is_package, stmt.module, stmt.level)
+                for alias in stmt.names:
+                    if origin and alias.name != "*":
+                        self.aliases[alias.asname or alias.name] = f"{origin}.{alias.name}"
+        classes = [s for s in self.tree.body if isinstance(s, ast.ClassDef)]
+        for cls in classes:
+            self.aliases.setdefault(cls.name, f"{self.module}.{cls.name}")
+        enums = tuple(
+            (cls.name, tuple(t.id for s in cls.body if isinstance(s, ast.Assign) for t in s.targets
+                             if isinstance(t, ast.Name)))
+            for cls in classes if any((dotted_name(b) or "").endswith("Enum") for b in cls.bases)
+        )
+        return ContractFacts(tuple(self._class(cls) for cls in classes), enums)
+
+    def _module_level(self, body: list[ast.stmt]):
+        for stmt in body:
+            yield stmt
+            if isinstance(stmt, ast.If):
+                yield from self._module_level(stmt.body + stmt.orelse)
+            elif isinstance(stmt, ast.Try):
+                yield from self._module_level(stmt.body + [s for h in stmt.handlers for s in h.body] + stmt.orelse)
+
+    def _resolve(self, name: str) -> str:
+        head, _, rest = name.partition(".")
+        origin = self.aliases.get(head)
+        if origin is None:
+            return name
+        return f"{origin}.{rest}" if rest else origin
+
+    def _class(self, node: ast.ClassDef) -> ClassFacts:
+        bases = tuple(self._resolve(dotted_name(b) or "?") for b in node.bases)
+        methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        walked = {id(m): list(ast.walk(m)) for m in methods}  # one walk per method, shared below
+        method_facts = tuple(self._method(m, walked[id(m)]) for m in methods)
+        metaclass = [k for k in node.keywords if k.arg == "metaclass"]
+        abstract = (
+            any(b.rsplit(".", 1)[-1] in ("ABC", "Protocol") for b in bases)
+            or any((dotted_name(k.value) or "").endswith("ABCMeta") for k in metaclass)
+            or any(m.abstract for m in method_facts)
+        )
+        capability_refs, usage = [], []
+        seen_functions: set[str] = set()
+        for method in methods:
+            self._scan(walked[id(method)], capability_refs, usage, seen_functions)
+        return ClassFacts(node.name, span_of(node), bases, abstract, ast.get_docstring(node) is not None,
+                          method_facts, tuple(capability_refs), tuple(usage))
+
+    def _scan(self, nodes: list[ast.AST], refs: list, usage: list, seen: set[str]) -> None:
+        """Capability references and resource usage, following calls to module functions."""
+        for inner in nodes:
+            if isinstance(inner, ast.Attribute) and isinstance(inner.value, ast.Name) \
+                    and inner.value.id[:1].isupper() and inner.attr.isupper():
+                refs.append((self._resolve(inner.value.id).rsplit(".", 1)[-1], inner.attr, inner.lineno))
+            if isinstance(inner, ast.Call):
+                self._usage_of_call(inner, usage)
+                callee = dotted_name(inner.func)
+                if callee in self.functions and callee not in seen:
+                    seen.add(callee)
+                    self._scan(list(ast.walk(self.functions[callee])), refs, usage, seen)
+            elif isinstance(inner, (ast.Name, ast.Attribute)) and isinstance(getattr(inner, "ctx", None), ast.Load):
+                name = dotted_name(inner)
+                if name:
+                    self._usage_of_name(self._resolve(name), inner.lineno, usage)
+
+    def _usage_of_name(self, dotted: str, line: int, usage: list) -> None:
+        for category, prefixes in _USAGE_MODULES.items():
+            if any(dotted == p or dotted.startswith(p + ".") for p in prefixes):
+                usage.append((category, line, dotted))
+                return
+
+    def _usage_of_call(self, call: ast.Call, usage: list) -> None:
+        name = dotted_name(call.func) or ""
+        resolved = self._resolve(name) if name else ""
+        if resolved in _FILE_FUNCTIONS or name == "open":
+            usage.append(("file_system", call.lineno, resolved or name))
+        elif isinstance(call.func, ast.Attribute) and call.func.attr in _FILE_METHODS:
+            usage.append(("file_system", call.lineno, f".{call.func.attr}()"))
+
+    def _method(self, node: ast.FunctionDef | ast.AsyncFunctionDef, nodes: list[ast.AST]) -> Method:
+        decorators = {(dotted_name(d.func if isinstance(d, ast.Call) else d) or "").rsplit(".", 1)[-1]
+                      for d in node.decorator_list}
+        args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+        params = [a.arg for a in args]
+        if "staticmethod" not in decorators and params:
+            params = params[1:]
+        body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+        calls_super = any(
+            isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr == "__init__"
+            for inner in nodes
+        )
+        tries = [s for s in body if isinstance(s, ast.Try)]
+        handlers = [h for t in tries for h in t.handlers]
+        does_work = any(
+            isinstance(n, ast.Await) or (isinstance(n, ast.Call) and not self._is_logging(n))
+            for s in body if not isinstance(s, ast.Try) for n in ast.walk(s)
+        )
+        returned = [n.value for n in nodes if isinstance(n, ast.Return) and n.value is not None]
+        dict_return = next((v for v in returned if isinstance(v, ast.Dict)), None)
+        call_return = next((v for v in returned if isinstance(v, ast.Call)), None)
+        literal, literal_line = None, 0
+        if dict_return is not None:
+            try:
+                literal = json.dumps(ast.literal_eval(dict_return), sort_keys=True)
+                literal_line = dict_return.lineno
+            except (ValueError, TypeError, SyntaxError, RecursionError):
+                literal = None
+        return Method(
+            name=node.name,
+            span=span_of(node),
+            is_async=isinstance(node, ast.AsyncFunctionDef),
+            params=tuple(params),
+            returns=normalise_annotation(self.text.segment(node.returns)) if node.returns is not None else None,
+            documented=ast.get_docstring(node) is not None,
+            abstract="abstractmethod" in decorators,
+            calls_super_init=calls_super,
+            guarded=bool(tries),
+            bare_except=any(h.type is None for h in handlers),
+            handler_returns_false=bool(handlers) and all(self._returns_false(h) for h in handlers),
+            handler_records_error=bool(handlers) and all(self._records_error(h) for h in handlers),
+            does_work=does_work,
+            returned_dict_keys=tuple(k.value for k in dict_return.keys if isinstance(k, ast.Constant))
+            if dict_return is not None else None,
+            returned_literal=literal,
+            returned_literal_line=literal_line,
+            returned_call=self._returned_call(call_return),
+        )
+
+    def _returned_call(self, call: ast.Call | None) -> ReturnedCall | None:
+        if call is None:
+            return None
+        keywords = []
+        for keyword in call.keywords:
+            if keyword.arg is None:
+                continue
+            value = keyword.value
+            keywords.append((keyword.arg, repr(value.value) if isinstance(value, ast.Constant) else "?"))
+        return ReturnedCall(self._resolve(dotted_name(call.func) or "?"), tuple(keywords), call.lineno)
+
+    @staticmethod
+    def _is_logging(call: ast.Call) -> bool:
+        return isinstance(call.func, ast.Attribute) and call.func.attr in _LOG_METHODS
+
+    @staticmethod
+    def _returns_false(handler: ast.ExceptHandler) -> bool:
+        return any(isinstance(n, ast.Return) and isinstance(n.value, ast.Constant) and n.value.value is False
+                   for n in ast.walk(handler))
+
+    @staticmethod
+    def _records_error(handler: ast.ExceptHandler) -> bool:
+        for inner in ast.walk(handler):
+            if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) \
+                    and (inner.func.attr in _LOG_METHODS or "error" in inner.func.attr):
+                return True
+            if isinstance(inner, ast.Assign) and any(isinstance(t, ast.Attribute) for t in inner.targets):
+                return True
+        return False
+
+
+def extract_contract_facts(tree: ast.Module, source: str, module: str, is_package: bool) -> ContractFacts:
+    return _Extractor(tree, source, module, is_package).run()

@@ -1,0 +1,31 @@
+"""The shape every contract rule shares: iterate the covered classes, yield findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.config import Config
+from plexilint.engine.index import ProjectIndex
+from plexilint.model import Finding
+from plexilint.rules.base import Rule
+from plexilint.rules.contracts.model import ContractModel, Covered, contract_model
+
+CONTRACT_OPTIONS = ("contracts",)
+
+
+class ContractRule(Rule):
+    abstract = True
+    options = CONTRACT_OPTIONS
+
+    def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
+        if not config["contracts"]:
+            return
+        model = contract_model(index, config)
+        for covered in model.covered():
+            yield from self.check_class(covered, model)
+
+    def check_class(self, covered: Covered, model: ContractModel) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def report(self, covered: Covered, span, message: str, key: str) -> Finding:
+        return self.finding(covered.file, span, message, key=f"{covered.dotted}:{key}")

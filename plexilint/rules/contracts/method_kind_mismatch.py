@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.model import Finding
+from plexilint.rules.contracts.base import ContractRule
+from plexilint.rules.contracts.model import ContractModel, Covered
+
+
+class MethodKindMismatch(ContractRule):
+    """## What it does
+    Reports a contract method defined with the wrong kind: a lifecycle method the contract
+    declares `async = true` written as a plain `def`, or the reverse.
+
+    ## Why is this bad?
+    The loader awaits lifecycle methods. Awaiting the `bool` a plain `def` returns raises
+    `TypeError: object bool can't be used in 'await' expression`; calling an `async def` without
+    awaiting it returns a coroutine that is always truthy, so a failed start looks successful.
+
+    ## Example
+    ```python
+    # myapp/modules/export.py
+    from myapp.modules.base import BaseModule
+
+    class Export(BaseModule):
+        def initialize(self) -> bool:
+            return True
+    ```
+
+    Use instead:
+    ```python
+    # myapp/modules/export.py
+    from myapp.modules.base import BaseModule
+
+    class Export(BaseModule):
+        async def initialize(self) -> bool:
+            return True
+    ```
+
+    ## Options
+    - `contracts`
+    """
+
+    code = "PLX302"
+    symbol = "contract-method-kind"
+    category = "E"
+    summary = "Contract method is sync where it must be async, or the reverse"
+
+    def check_class(self, covered: Covered, model: ContractModel) -> Iterator[Finding]:
+        for name, spec in sorted(covered.contract["methods"].items()):
+            method = covered.own(name)
+            if method is None or spec.get("async") is None or method.is_async == spec["async"]:
+                continue
+            wanted, found = ("async def", "def") if spec["async"] else ("def", "async def")
+            yield self.report(
+                covered, method.span,
+                f"`{covered.cls.name}.{name}` is `{found}` but contract `{covered.contract['name']}` "
+                f"requires `{wanted}`: the loader {'awaits' if spec['async'] else 'calls'} it",
+                key=name,
+            )

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.model import Finding
+from plexilint.rules.contracts.base import ContractRule
+from plexilint.rules.contracts.model import ContractModel, Covered, expected_signature, same_annotation
+
+
+class MethodSignatureMismatch(ContractRule):
+    """## What it does
+    Reports a contract method whose parameters (after `self`) or return annotation differ from
+    the contract's `params` and `returns`. Annotations are compared after normalising `typing.`
+    prefixes, spacing and `Dict`/`dict`.
+
+    ## Why is this bad?
+    The loader calls every module the same way. An extra required parameter is a `TypeError`
+    at call time; a different return type breaks whoever reads the result (a health check that
+    returns a `str` where a `Dict` is expected).
+
+    ## Example
+    ```python
+    # myapp/modules/stats.py
+    from myapp.modules.base import BaseModule
+
+    class Stats(BaseModule):
+        async def initialize(self, config) -> dict:
+            return {}
+    ```
+
+    Use instead:
+    ```python
+    # myapp/modules/stats.py
+    from myapp.modules.base import BaseModule
+
+    class Stats(BaseModule):
+        async def initialize(self) -> bool:
+            return True
+    ```
+
+    ## Options
+    - `contracts`
+    """
+
+    code = "PLX303"
+    symbol = "contract-signature-mismatch"
+    category = "E"
+    summary = "Contract method parameters or return annotation differ from the contract"
+
+    def check_class(self, covered: Covered, model: ContractModel) -> Iterator[Finding]:
+        for name, spec in sorted(covered.contract["methods"].items()):
+            method = covered.own(name)
+            if method is None:
+                continue
+            problems = []
+            if spec.get("params") is not None and list(method.params) != list(spec["params"]):
+                problems.append(f"parameters ({', '.join(method.params) or 'none'}) differ")
+            if not same_annotation(method.returns, spec.get("returns")):
+                problems.append("it has no return annotation" if method.returns is None
+                                else f"it returns `{method.returns}`")
+            if problems:
+                yield self.report(
+                    covered, method.span,
+                    f"`{covered.cls.name}.{name}`: {' and '.join(problems)}; contract "
+                    f"`{covered.contract['name']}` expects `{expected_signature(spec).replace('NAME', name)}`",
+                    key=name,
+                )

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.model import Finding
+from plexilint.rules.contracts.base import ContractRule
+from plexilint.rules.contracts.model import ContractModel, Covered
+
+
+class MethodUndocumented(ContractRule):
+    """## What it does
+    Reports a contract method defined without a docstring, in contracts with
+    `document-methods = true` (the preset's default).
+
+    ## Why is this bad?
+    Contract methods are the module's public surface: operators read them to know what
+    `initialize` sets up and what `health_check` reports. Seed 002 counts documentation as one
+    of the seven compliance categories.
+
+    ## Example
+    ```python
+    # myapp/modules/sentiment.py
+    from myapp.modules.base import BaseModule
+
+    class Sentiment(BaseModule):
+        async def initialize(self) -> bool:
+            return True
+    ```
+
+    Use instead:
+    ```python
+    # myapp/modules/sentiment.py
+    from myapp.modules.base import BaseModule
+
+    class Sentiment(BaseModule):
+        async def initialize(self) -> bool:
+            \"\"\"Load the scoring model; nothing else to set up.\"\"\"
+            return True
+    ```
+
+    ## Options
+    - `contracts`
+    """
+
+    code = "PLX311"
+    symbol = "contract-method-undocumented"
+    category = "C"
+    summary = "Contract method without a docstring"
+
+    def check_class(self, covered: Covered, model: ContractModel) -> Iterator[Finding]:
+        if not covered.contract.get("document-methods"):
+            return
+        for name in sorted(covered.contract["methods"]):
+            method = covered.own(name)
+            if method is not None and not method.documented:
+                yield self.report(
+                    covered, method.span,
+                    f"`{covered.cls.name}.{name}` has no docstring: say what it does and what it returns",
+                    key=name,
+                )

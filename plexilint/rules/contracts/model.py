@@ -1,0 +1,119 @@
+"""Which classes each contract covers, and what they implement (own or inherited)."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from plexilint.analysis.contracts import ClassFacts, Method, normalise_annotation
+from plexilint.config import Config
+from plexilint.engine.facts import FileFacts
+from plexilint.engine.index import ProjectIndex
+
+
+@dataclass(frozen=True)
+class Covered:
+    """A concrete class a contract applies to."""
+
+    contract: dict[str, Any]
+    file: FileFacts
+    cls: ClassFacts
+    dotted: str
+    methods: dict[str, Method]  # own and inherited (first definition in the MRO wins)
+
+    def own(self, name: str) -> Method | None:
+        return next((m for m in self.cls.methods if m.name == name), None)
+
+
+class ContractModel:
+    def __init__(self, index: ProjectIndex, config: Config) -> None:
+        self.contracts: list[dict[str, Any]] = config["contracts"]
+        self.classes: dict[str, tuple[FileFacts, ClassFacts]] = {}
+        self.aliases: dict[str, str] = {}
+        self.enums: dict[str, tuple[str, ...]] = {}
+        for file in index.files:
+            for cls in file.contracts.classes:
+                self.classes[f"{file.module}.{cls.name}"] = (file, cls)
+            for name, members in file.contracts.enums:
+                self.enums[name] = members
+            for local, origin in file.database.aliases:
+                if origin != f"{file.module}.{local}":
+                    self.aliases.setdefault(f"{file.module}.{local}", origin)
+
+    def canonical(self, dotted: str) -> str:
+        for _ in range(20):  # follow re-exports: `from .interfaces import BaseModule` in a package
+            if dotted in self.classes or dotted not in self.aliases:
+                return dotted
+            dotted = self.aliases[dotted]
+        return dotted
+
+    def ancestors(self, dotted: str) -> list[str]:
+        """Depth-first, left to right: close enough to the MRO for contract checks."""
+        order: list[str] = []
+        stack = [dotted]
+        while stack:
+            current = stack.pop(0)
+            if current in order:
+                continue
+            order.append(current)
+            known = self.classes.get(current)
+            if known is not None:
+                stack[0:0] = [self.canonical(base) for base in known[1].bases]
+        return order[1:]
+
+    @staticmethod
+    def _is_base(dotted: str, pattern: str) -> bool:
+        return fnmatch.fnmatchcase(dotted, pattern) or (
+            "." not in pattern and dotted.rsplit(".", 1)[-1] == pattern)
+
+    def covered(self) -> Iterator[Covered]:
+        for contract in self.contracts:
+            pattern = contract["base"]
+            for dotted, (file, cls) in sorted(self.classes.items()):
+                if cls.abstract or self._is_base(dotted, pattern):
+                    continue
+                lineage = self.ancestors(dotted)
+                if not any(self._is_base(a, pattern) for a in lineage):
+                    continue
+                methods: dict[str, Method] = {}
+                for owner in [dotted, *lineage]:
+                    known = self.classes.get(owner)
+                    if known is None:
+                        continue
+                    for method in known[1].methods:
+                        if method.abstract:
+                            methods.setdefault(method.name, None)  # declared, not provided
+                        else:
+                            methods.setdefault(method.name, method)
+                yield Covered(contract, file, cls, dotted, {k: v for k, v in methods.items() if v is not None})
+
+    def capabilities(self, contract: dict[str, Any]) -> set[str] | None:
+        """The capability enum's members: read from the project's source when it is there."""
+        enum = contract.get("capabilities-enum")
+        if not enum:
+            return None
+        members = self.enums.get(enum.rsplit(".", 1)[-1])
+        if members:
+            return set(members)
+        return set(contract["capabilities"]) if contract.get("capabilities") else None
+
+
+def expected_signature(spec: dict[str, Any]) -> str:
+    params = ", ".join(["self", *(spec.get("params") or [])])
+    prefix = "async def" if spec.get("async") else "def"
+    returns = f" -> {spec['returns']}" if spec.get("returns") else ""
+    return f"{prefix} NAME({params}){returns}"
+
+
+def same_annotation(actual: str | None, expected: str | None) -> bool:
+    return expected is None or normalise_annotation(actual) == normalise_annotation(expected)
+
+
+def contract_model(index: ProjectIndex, config: Config) -> ContractModel:
+    cached = getattr(index, "_contract_model", None)
+    if cached is None or cached[0] != config.digest:
+        cached = (config.digest, ContractModel(index, config))
+        index._contract_model = cached  # type: ignore[attr-defined]
+    return cached[1]

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.model import Finding, Span
+from plexilint.rules.contracts.base import ContractRule
+from plexilint.rules.contracts.model import ContractModel, Covered
+from plexilint.rules.contracts.permissions import USAGE_WORDS, capability_members, declared_flags, used_categories
+
+
+class PermissionUndeclared(ContractRule):
+    """## What it does
+    Reports a covered class that uses a resource its permissions method does not declare: the
+    network (requests, httpx, aiohttp, urllib, socket, websockets...), the file system (`open`,
+    pathlib reads and writes, `os`/`shutil` file operations), a database driver, subprocesses,
+    or an external API client, in its methods or in the module functions they call. A resource
+    counts as declared when its flag (`permission-flags`, e.g. `network_access=True`) or its
+    capability (`capability-for`, e.g. `ModuleCapability.NETWORK_ACCESS`) is there.
+
+    ## Why is this bad?
+    Permissions are what the sandbox grants and what reviewers read. A module that quietly
+    opens sockets runs with rights nobody approved, and breaks the day the sandbox enforces
+    the declaration.
+
+    ## Example
+    ```python
+    # myapp/modules/relay.py
+    import requests
+
+    from myapp.modules.base import BaseModule, ModulePermissions
+
+    class Relay(BaseModule):
+        def relay(self, event):
+            return requests.post("https://hooks.example.com", json=event).ok
+
+        def get_required_permissions(self) -> ModulePermissions:
+            return ModulePermissions(network_access=False)
+    ```
+
+    Use instead:
+    ```python
+    # myapp/modules/relay.py
+    import requests
+
+    from myapp.modules.base import BaseModule, ModulePermissions
+
+    class Relay(BaseModule):
+        def relay(self, event):
+            return requests.post("https://hooks.example.com", json=event).ok
+
+        def get_required_permissions(self) -> ModulePermissions:
+            return ModulePermissions(network_access=True)
+    ```
+
+    ## Options
+    - `contracts`
+    """
+
+    code = "PLX306"
+    symbol = "permission-undeclared"
+    category = "E"
+    summary = "Resource used without the matching permission or capability"
+
+    def check_class(self, covered: Covered, model: ContractModel) -> Iterator[Finding]:
+        flags_for = covered.contract.get("permission-flags") or {}
+        capability_for = covered.contract.get("capability-for") or {}
+        if not flags_for or not covered.contract.get("permissions-method"):
+            return
+        declared, _ = declared_flags(covered)
+        capabilities = capability_members(covered)
+        for category, (line, evidence) in sorted(used_categories(covered).items()):
+            flag = flags_for.get(category)
+            if flag is None or declared.get(flag) == "True" or capability_for.get(category) in capabilities:
+                continue
+            yield self.report(
+                covered, Span(line, 0),
+                f"`{covered.cls.name}` {USAGE_WORDS[category]} (`{evidence}`) but "
+                f"`{covered.contract['permissions-method']}` does not declare `{flag}=True`: declare it",
+                key=category,
+            )

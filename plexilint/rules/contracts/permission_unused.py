@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.model import Finding, Span
+from plexilint.rules.contracts.base import ContractRule
+from plexilint.rules.contracts.model import ContractModel, Covered
+from plexilint.rules.contracts.permissions import USAGE_WORDS, declared_flags, used_categories
+
+
+class PermissionUnused(ContractRule):
+    """## What it does
+    Reports a permission flag declared `True` in the permissions method (for example
+    `file_system_access=True`) when neither the class nor the module functions it calls use
+    that resource. Network use counts as use of an external API.
+
+    ## Why is this bad?
+    Least privilege: every declared permission widens what a compromised or buggy module can
+    do, and a reviewer cannot tell the necessary grants from the leftovers.
+
+    ## Example
+    ```python
+    # myapp/modules/sentiment.py
+    from myapp.modules.base import BaseModule, ModulePermissions
+
+    class Sentiment(BaseModule):
+        def get_required_permissions(self) -> ModulePermissions:
+            return ModulePermissions(file_system_access=True)
+    ```
+
+    Use instead:
+    ```python
+    # myapp/modules/sentiment.py
+    from myapp.modules.base import BaseModule, ModulePermissions
+
+    class Sentiment(BaseModule):
+        def get_required_permissions(self) -> ModulePermissions:
+            return ModulePermissions()
+    ```
+
+    ## Options
+    - `contracts`
+    """
+
+    code = "PLX307"
+    symbol = "permission-unused"
+    category = "W"
+    summary = "Permission declared but never used"
+
+    def check_class(self, covered: Covered, model: ContractModel) -> Iterator[Finding]:
+        flags_for = covered.contract.get("permission-flags") or {}
+        declared, line = declared_flags(covered)
+        if line is None:
+            return
+        used = set(used_categories(covered))
+        if "network" in used:
+            used.add("external_api")  # an external API is reached over the network
+        for category, flag in sorted(flags_for.items()):
+            if declared.get(flag) == "True" and category not in used:
+                yield self.report(
+                    covered, Span(line, 0),
+                    f"`{covered.cls.name}` declares `{flag}=True` but never {USAGE_WORDS[category]}: "
+                    "remove it (least privilege)",
+                    key=flag,
+                )

@@ -1,0 +1,36 @@
+"""What a covered class declares in its permissions method, and what it really uses."""
+
+from __future__ import annotations
+
+from plexilint.rules.contracts.model import Covered
+
+USAGE_WORDS = {
+    "network": "uses the network",
+    "file_system": "touches the file system",
+    "database": "opens a database",
+    "subprocess": "runs subprocesses",
+    "external_api": "calls an external API",
+}
+
+
+def declared_flags(covered: Covered) -> tuple[dict[str, str], int | None]:
+    """(flag -> literal value, line) from the call the permissions method returns."""
+    name = covered.contract.get("permissions-method")
+    method = covered.methods.get(name) if name else None
+    if method is None or method.returned_call is None:
+        return {}, None
+    return dict(method.returned_call.keywords), method.returned_call.line
+
+
+def used_categories(covered: Covered) -> dict[str, tuple[int, str]]:
+    """category -> (first line, evidence)."""
+    used: dict[str, tuple[int, str]] = {}
+    for category, line, evidence in covered.cls.usage:
+        if category not in used or line < used[category][0]:
+            used[category] = (line, evidence)
+    return used
+
+
+def capability_members(covered: Covered) -> set[str]:
+    enum = (covered.contract.get("capabilities-enum") or "").rsplit(".", 1)[-1]
+    return {member for name, member, _ in covered.cls.capability_refs if name == enum}
