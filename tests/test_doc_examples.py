@@ -16,7 +16,10 @@ from plexilint.rules import all_rules
 
 FILE_HEADER = re.compile(r"^# ([\w/]+\.py)$")
 CODE_BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
-CONFIG = '[tool.plexilint]\nfallbacks-module = "myapp.utils.fallbacks"\n'
+CONFIG = (
+    '[tool.plexilint]\nfallbacks-module = "myapp.utils.fallbacks"\n'
+    '[[tool.plexilint.contracts]]\npreset = "plexichat-module"\n'
+)
 
 
 def _files(blocks: list[str]) -> dict[str, str]:

@@ -11,6 +11,7 @@ from plexilint import __version__
 from plexilint.config import Config, ConfigError
 from plexilint.config.options import InvalidValue, _codes
 from plexilint.engine.run import check_paths
+from plexilint.reporting.contracts_report import class_reports, render_contracts
 from plexilint.reporting.json_format import render_json
 from plexilint.reporting.rule_docs import render_rule_list, rule_markdown
 from plexilint.reporting.text import render_text
@@ -45,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", type=Path, help="write the report to this file")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
 
+    contracts = commands.add_parser("contracts", help="compliance report of the classes covered by contracts")
+    contracts.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATH")
+    contracts.add_argument("--config", type=Path, help="read [tool.plexilint] from this file")
+    contracts.add_argument("--format", choices=("text", "json"), default="text")
+    contracts.add_argument("-o", "--output", type=Path, help="write the report to this file")
+
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -73,6 +80,17 @@ def _run_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if result.findings and not args.exit_zero else EXIT_CLEAN
 
 
+def _run_contracts(args: argparse.Namespace) -> int:
+    result = check_paths(args.paths, args.config)
+    reports = class_reports(result.analyses, result.scopes)
+    report = render_contracts(reports, args.format)
+    if args.output:
+        args.output.write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+    return EXIT_FINDINGS if any(not r["is_valid"] for r in reports) else EXIT_CLEAN
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -82,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _run_check(args)
+        if args.command == "contracts":
+            return _run_contracts(args)
         if args.command == "rules":
             sys.stdout.write(render_rule_list(all_rules(), args.format))
             return EXIT_CLEAN

@@ -18,6 +18,8 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     files_checked: int = 0
     roots: list[str] = field(default_factory=list)
+    analyses: list[ProjectAnalysis] = field(default_factory=list)
+    scopes: list[str] = field(default_factory=list)  # the named paths, resolved, posix
 
 
 def _project_roots_within(directory: Path, root: Path, exclude: list[str]) -> list[Path]:
@@ -71,6 +73,8 @@ def check_paths(paths: list[Path], explicit_config: Path | None = None,
             raise ConfigError(problems, config.source)
         analysis: ProjectAnalysis = analyse_project(root, config)
         result.roots.append(root.as_posix())
+        result.analyses.append(analysis)
+        result.scopes.extend(scope.as_posix() for scope in scopes[root])
         for file in analysis.index.files:
             if file.path in seen or not any(_is_within(file.path, scope) for scope in scopes[root]):
                 continue

@@ -20,6 +20,10 @@ class SentimentModule(BaseModule):
         self.threshold = self.get_current_config()["alert_threshold"]
         return True
 
+    async def health_check(self, deep: bool = False) -> str:
+        """Report whether a threshold is configured (a string, not the contract's dict)."""
+        return "ok" if getattr(self, "threshold", None) is not None else "degraded"
+
     def analyze(self, content: str) -> Dict[str, Any]:
         words = _WORD_RE.findall(content.lower())
         score = 0

@@ -15,14 +15,23 @@ class BackupExportModule(BaseModule):
         self.export_dir: Path = Path("./data/exports")
 
     async def initialize(self) -> bool:
-        self.export_dir = Path(self.get_current_config()["export_dir"])
+        """Create the export directory named by the ``export_dir`` setting.
+
+        Returns False, with the error logged and kept in ``last_error``, when the
+        setting is unusable or the directory cannot be created.
+        """
         try:
+            self.export_dir = Path(self.get_current_config()["export_dir"])
             self.export_dir.mkdir(parents=True, exist_ok=True)
+            return True
         except OSError as exc:
             self.last_error = exc
             self.logger.error("cannot create export directory %s: %s", self.export_dir, exc)
             return False
-        return True
+        except (KeyError, TypeError) as exc:
+            self.last_error = exc
+            self.logger.error("invalid export_dir setting: %s", exc)
+            return False
 
     def export_channel(self, channel_id: int, messages: Iterable[Dict[str, Any]]) -> Path:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -41,6 +50,7 @@ class BackupExportModule(BaseModule):
             old.unlink(missing_ok=True)
 
     def get_metadata(self) -> Dict[str, Any]:
+        """Name, version, description and author shown in the module registry."""
         return {
             "name": self.name,
             "version": self.version,
@@ -49,12 +59,14 @@ class BackupExportModule(BaseModule):
         }
 
     def get_required_permissions(self) -> ModulePermissions:
+        """Exports are written to (and pruned from) the local file system only."""
         return ModulePermissions(
             capabilities=[ModuleCapability.BACKUP_STORAGE, ModuleCapability.FILE_SYSTEM_ACCESS],
             file_system_access=True,
         )
 
     def get_config_schema(self) -> Dict[str, Any]:
+        """``export_dir``: where exports go; ``keep_last``: exports kept per channel."""
         return {
             "type": "object",
             "properties": {

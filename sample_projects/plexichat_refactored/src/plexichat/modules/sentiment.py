@@ -17,8 +17,18 @@ class SentimentModule(BaseModule):
         super().__init__(name, version)
 
     async def initialize(self) -> bool:
-        self.threshold = self.get_current_config()["alert_threshold"]
-        return True
+        """Read ``alert_threshold``: messages scoring at or below it are flagged.
+
+        Returns False, with the error logged and kept in ``last_error``, when the
+        setting cannot be read.
+        """
+        try:
+            self.threshold = self.get_current_config()["alert_threshold"]
+            return True
+        except Exception as exc:
+            self.last_error = exc
+            self.logger.error("sentiment initialization failed: %s", exc)
+            return False
 
     def analyze(self, content: str) -> Dict[str, Any]:
         words = _WORD_RE.findall(content.lower())
@@ -33,6 +43,7 @@ class SentimentModule(BaseModule):
         return {"score": round(normalized, 3), "flagged": normalized <= self.threshold}
 
     def get_metadata(self) -> Dict[str, Any]:
+        """Name, version, description and author shown in the module registry."""
         return {
             "name": self.name,
             "version": self.version,
@@ -41,12 +52,14 @@ class SentimentModule(BaseModule):
         }
 
     def get_required_permissions(self) -> ModulePermissions:
+        """Scoring reads message text (user data) and runs locally: no I/O rights."""
         return ModulePermissions(
             capabilities=[ModuleCapability.AI_PROCESSING],
             user_data_access=True,
         )
 
     def get_config_schema(self) -> Dict[str, Any]:
+        """``alert_threshold``: normalised score (-1..0) at or below which a message is flagged."""
         return {
             "type": "object",
             "properties": {

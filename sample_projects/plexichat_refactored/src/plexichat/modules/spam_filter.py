@@ -16,10 +16,20 @@ class SpamFilterModule(BaseModule):
         self._recent: Dict[str, Deque[float]] = defaultdict(deque)
 
     async def initialize(self) -> bool:
-        config = self.get_current_config()
-        self.max_links = config["max_links"]
-        self.rate_limit = config["messages_per_minute"]
-        return True
+        """Load the link and flood limits from the configuration.
+
+        Returns False, with the error logged and kept in ``last_error``, when the
+        settings cannot be read.
+        """
+        try:
+            config = self.get_current_config()
+            self.max_links = config["max_links"]
+            self.rate_limit = config["messages_per_minute"]
+            return True
+        except Exception as exc:
+            self.last_error = exc
+            self.logger.error("spam filter initialization failed: %s", exc)
+            return False
 
     def score(self, user_id: str, content: str, now: float = None) -> float:
         """Return a spam score in [0, 1]; 0.8 and above is rejected."""
@@ -40,6 +50,7 @@ class SpamFilterModule(BaseModule):
         return min(score, 1.0)
 
     def get_metadata(self) -> Dict[str, Any]:
+        """Name, version, description and author shown in the module registry."""
         return {
             "name": self.name,
             "version": self.version,
@@ -48,9 +59,11 @@ class SpamFilterModule(BaseModule):
         }
 
     def get_required_permissions(self) -> ModulePermissions:
+        """Scoring is in-memory: messaging and security scanning, no I/O rights."""
         return ModulePermissions(capabilities=[ModuleCapability.MESSAGING, ModuleCapability.SECURITY_SCANNING])
 
     def get_config_schema(self) -> Dict[str, Any]:
+        """``max_links`` per message and ``messages_per_minute`` per user."""
         return {
             "type": "object",
             "properties": {

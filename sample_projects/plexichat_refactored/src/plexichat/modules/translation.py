@@ -14,11 +14,16 @@ class TranslationModule(BaseModule):
         self.languages: Set[str] = set()
 
     async def initialize(self) -> bool:
-        config = self.get_current_config()
-        if not config.get("api_key"):
-            self.logger.error("translation api_key is not configured")
-            return False
+        """Open the HTTP client and load the languages the API supports.
+
+        Returns False, with the error logged and kept in ``last_error``, when no
+        ``api_key`` is configured, the API is unreachable or its answer is unusable.
+        """
         try:
+            config = self.get_current_config()
+            if not config.get("api_key"):
+                self.logger.error("translation api_key is not configured")
+                return False
             self.client = httpx.AsyncClient(
                 base_url=config["endpoint"],
                 headers={"Authorization": f"Bearer {config['api_key']}"},
@@ -26,13 +31,18 @@ class TranslationModule(BaseModule):
             )
             response = await self.client.get("/languages")
             response.raise_for_status()
+            self.languages = {item["code"] for item in response.json()}
+            return True
         except httpx.HTTPError as exc:
             self.last_error = exc
             self.metrics.record_error()
             self.logger.error("translation API unreachable: %s", exc)
             return False
-        self.languages = {item["code"] for item in response.json()}
-        return True
+        except (KeyError, TypeError, ValueError) as exc:
+            self.last_error = exc
+            self.metrics.record_error()
+            self.logger.error("unusable translation configuration or /languages response: %s", exc)
+            return False
 
     async def translate(self, text: str, target: str, source: Optional[str] = None) -> str:
         if self.client is None:
@@ -45,12 +55,23 @@ class TranslationModule(BaseModule):
         return response.json()["translatedText"]
 
     async def shutdown(self) -> bool:
-        if self.client is not None:
-            await self.client.aclose()
-            self.client = None
-        return await super().shutdown()
+        """Close the HTTP client, then mark the module unloaded.
+
+        Returns False, with the error logged and kept in ``last_error``, when the
+        client cannot be closed cleanly.
+        """
+        try:
+            if self.client is not None:
+                await self.client.aclose()
+                self.client = None
+            return await super().shutdown()
+        except Exception as exc:
+            self.last_error = exc
+            self.logger.error("translation shutdown failed: %s", exc)
+            return False
 
     def get_metadata(self) -> Dict[str, Any]:
+        """Name, version, description and author shown in the module registry."""
         return {
             "name": self.name,
             "version": self.version,
@@ -60,6 +81,7 @@ class TranslationModule(BaseModule):
         }
 
     def get_required_permissions(self) -> ModulePermissions:
+        """The translation service is an external HTTP API reached over the network."""
         return ModulePermissions(
             capabilities=[ModuleCapability.MESSAGING, ModuleCapability.EXTERNAL_API],
             network_access=True,
@@ -67,6 +89,7 @@ class TranslationModule(BaseModule):
         )
 
     def get_config_schema(self) -> Dict[str, Any]:
+        """``api_key`` (required), the API ``endpoint`` and the request ``timeout`` in seconds."""
         return {
             "type": "object",
             "properties": {

@@ -16,13 +16,23 @@ class WebhookRelayModule(BaseModule):
         self.session = requests.Session()
 
     async def initialize(self) -> bool:
-        config = self.get_current_config()
-        if "url" not in config:
-            self.logger.error("webhook url is not configured")
+        """Subscribe :meth:`relay` to the configured events.
+
+        Returns False, with the error logged and kept in ``last_error``, when no
+        webhook ``url`` is configured or the subscription fails.
+        """
+        try:
+            config = self.get_current_config()
+            if "url" not in config:
+                self.logger.error("webhook url is not configured")
+                return False
+            for event in config.get("events", ["message.created"]):
+                self.register_event_handler(event, self.relay)
+            return True
+        except Exception as exc:
+            self.last_error = exc
+            self.logger.error("webhook relay initialization failed: %s", exc)
             return False
-        for event in config.get("events", ["message.created"]):
-            self.register_event_handler(event, self.relay)
-        return True
 
     def _signature(self, body: bytes) -> str:
         secret = self.get_current_config().get("secret", "").encode()
@@ -47,10 +57,21 @@ class WebhookRelayModule(BaseModule):
         return True
 
     async def shutdown(self) -> bool:
-        self.session.close()
-        return await super().shutdown()
+        """Close the HTTP session, then mark the module unloaded.
+
+        Returns False, with the error logged and kept in ``last_error``, when the
+        session cannot be closed cleanly.
+        """
+        try:
+            self.session.close()
+            return await super().shutdown()
+        except Exception as exc:
+            self.last_error = exc
+            self.logger.error("webhook relay shutdown failed: %s", exc)
+            return False
 
     def get_metadata(self) -> Dict[str, Any]:
+        """Name, version, description and author shown in the module registry."""
         return {
             "name": self.name,
             "version": self.version,
@@ -59,6 +80,7 @@ class WebhookRelayModule(BaseModule):
         }
 
     def get_required_permissions(self) -> ModulePermissions:
+        """Events are POSTed to an external webhook service over the network."""
         return ModulePermissions(
             capabilities=[ModuleCapability.MESSAGING, ModuleCapability.EXTERNAL_API],
             network_access=True,
@@ -66,6 +88,7 @@ class WebhookRelayModule(BaseModule):
         )
 
     def get_config_schema(self) -> Dict[str, Any]:
+        """Webhook ``url`` and signing ``secret`` (required), ``events`` to relay, ``timeout``."""
         return {
             "type": "object",
             "properties": {

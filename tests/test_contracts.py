@@ -1,0 +1,101 @@
+"""Contract configuration and the compliance report (`plexilint contracts`)."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import SAMPLES
+from plexilint.reporting.contracts_report import CATEGORIES
+
+STORAGE = {
+    "store/__init__.py": "",
+    "store/backends/__init__.py": "",
+    "store/backends/base.py": """\
+        class StorageBackend:
+            async def connect(self) -> bool:
+                raise NotImplementedError
+        """,
+    "store/backends/s3.py": """\
+        from store.backends.base import StorageBackend
+
+
+        class S3Backend(StorageBackend):
+            def connect(self) -> bool:
+                return True
+        """,
+}
+STORAGE_CONTRACT = """\
+[[tool.plexilint.contracts]]
+name = "storage-backend"
+base = "store.backends.base.StorageBackend"
+
+[tool.plexilint.contracts.methods.connect]
+async = true
+returns = "bool"
+
+[tool.plexilint.contracts.methods.put]
+params = ["key", "value"]
+"""
+
+
+def test_a_contract_for_another_hierarchy(project, cli):
+    root = project(STORAGE, STORAGE_CONTRACT)
+    status, out, _ = cli("contracts", root, "--format", "json")
+    report = json.loads(out)
+    assert status == 1
+    [s3] = report["modules"]
+    assert (s3["module"], s3["class"], s3["contract"], s3["is_valid"]) == (
+        "store.backends.s3", "S3Backend", "storage-backend", False)
+    assert sorted(v["code"] for v in s3["violations"]) == ["PLX301", "PLX302"]
+    assert s3["score"] == 60
+
+
+def test_every_contract_error_is_listed_at_once(project, cli):
+    root = project(STORAGE, """\
+        [[tool.plexilint.contracts]]
+        preset = "plexichat-modul"
+        colour = "red"
+
+        [tool.plexilint.contracts.methods.connect]
+        async = "yes"
+        """)
+    status, _, err = cli("check", root)
+    assert status == 2
+    for fragment in ("contracts[0].preset", "plexichat-module", "contracts[0].colour",
+                     "contracts[0].methods.connect.async", "contracts[0].base"):
+        assert fragment in err
+
+
+def test_legacy_report_has_seed_002_shape(cli, monkeypatch):
+    monkeypatch.chdir(SAMPLES / "plexichat_legacy")
+    status, out, _ = cli("contracts", ".", "--format", "json")
+    report = json.loads(out)
+    assert status == 1
+    assert report["summary"]["classes"] == len(report["modules"]) >= 5
+    for entry in report["modules"]:
+        assert set(entry) == {"module", "class", "path", "line", "contract", "is_valid", "score",
+                              "violations", "warnings"}
+        issues = entry["violations"] + entry["warnings"]
+        assert all(set(i) == {"severity", "category", "code", "message", "line"} for i in issues)
+        assert all(i["category"] in CATEGORIES for i in issues)
+        assert entry["score"] == max(0, 100 - 20 * len(entry["violations"]) - 5 * len(entry["warnings"]))
+        assert entry["is_valid"] == (not entry["violations"])
+    seeded = {i["code"] for e in report["modules"] for i in e["violations"] + e["warnings"]}
+    assert seeded >= {"PLX301", "PLX302", "PLX303", "PLX304", "PLX305", "PLX306", "PLX307", "PLX308", "PLX309",
+                      "PLX310", "PLX311"}
+
+
+def test_refactored_modules_score_100(cli, monkeypatch):
+    monkeypatch.chdir(SAMPLES / "plexichat_refactored")
+    status, out, _ = cli("contracts", ".", "--format", "json")
+    report = json.loads(out)
+    assert report["modules"], "the refactored sample's modules are covered"
+    assert [(e["class"], e["score"]) for e in report["modules"] if e["score"] != 100] == []
+    assert status == 0
+
+
+def test_text_report_without_contracts_says_how_to_declare_one(project, cli):
+    root = project(STORAGE, "")
+    status, out, _ = cli("contracts", root)
+    assert status == 0
+    assert 'preset = "plexichat-module"' in out
