@@ -103,6 +103,8 @@ class _Extractor:
         self.is_package = is_package
         self.aliases: dict[str, str] = {}
         self.functions = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        self._function_nodes: dict[str, list[ast.AST]] = {}
+        self.alias_categories: dict[str, str] = {}
 
     def run(self) -> ContractFacts:
         for stmt in self._module_level(self.tree.body):
@@ -115,6 +117,8 @@ class _Extractor:
                 for alias in stmt.names:
                     if origin and alias.name != "*":
                         self.aliases[alias.asname or alias.name] = f"{origin}.{alias.name}"
+        self.alias_categories = {name: c for name, origin in self.aliases.items()
+                                 if (c := self._category_of(origin)) is not None}
         classes = [s for s in self.tree.body if isinstance(s, ast.ClassDef)]
         for cls in classes:
             self.aliases.setdefault(cls.name, f"{self.module}.{cls.name}")
@@ -161,33 +165,45 @@ class _Extractor:
     def _scan(self, nodes: list[ast.AST], refs: list, usage: list, seen: set[str]) -> None:
         """Capability references and resource usage, following calls to module functions."""
         for inner in nodes:
-            if isinstance(inner, ast.Attribute) and isinstance(inner.value, ast.Name) \
-                    and inner.value.id[:1].isupper() and inner.attr.isupper():
-                refs.append((self._resolve(inner.value.id).rsplit(".", 1)[-1], inner.attr, inner.lineno))
-            if isinstance(inner, ast.Call):
+            if isinstance(inner, ast.Name):
+                category = self.alias_categories.get(inner.id)
+                if category:  # `requests`, `QdrantClient`, `subprocess` used here
+                    usage.append((category, inner.lineno, self.aliases[inner.id]))
+            elif isinstance(inner, ast.Attribute):
+                if isinstance(inner.value, ast.Name) and inner.value.id[:1].isupper() and inner.attr.isupper():
+                    refs.append((self._resolve(inner.value.id).rsplit(".", 1)[-1], inner.attr, inner.lineno))
+            elif isinstance(inner, ast.Call):
                 self._usage_of_call(inner, usage)
-                callee = dotted_name(inner.func)
+                callee = inner.func.id if isinstance(inner.func, ast.Name) else None
                 if callee in self.functions and callee not in seen:
                     seen.add(callee)
-                    self._scan(list(ast.walk(self.functions[callee])), refs, usage, seen)
-            elif isinstance(inner, (ast.Name, ast.Attribute)) and isinstance(getattr(inner, "ctx", None), ast.Load):
-                name = dotted_name(inner)
-                if name:
-                    self._usage_of_name(self._resolve(name), inner.lineno, usage)
+                    self._scan(self._walked_function(callee), refs, usage, seen)
 
-    def _usage_of_name(self, dotted: str, line: int, usage: list) -> None:
+    def _walked_function(self, name: str) -> list[ast.AST]:
+        walked = self._function_nodes.get(name)
+        if walked is None:
+            walked = self._function_nodes[name] = list(ast.walk(self.functions[name]))
+        return walked
+
+    @staticmethod
+    def _category_of(dotted: str) -> str | None:
         for category, prefixes in _USAGE_MODULES.items():
             if any(dotted == p or dotted.startswith(p + ".") for p in prefixes):
-                usage.append((category, line, dotted))
-                return
+                return category
+        return None
 
     def _usage_of_call(self, call: ast.Call, usage: list) -> None:
-        name = dotted_name(call.func) or ""
-        resolved = self._resolve(name) if name else ""
-        if resolved in _FILE_FUNCTIONS or name == "open":
-            usage.append(("file_system", call.lineno, resolved or name))
-        elif isinstance(call.func, ast.Attribute) and call.func.attr in _FILE_METHODS:
-            usage.append(("file_system", call.lineno, f".{call.func.attr}()"))
+        func = call.func
+        if isinstance(func, ast.Name) and func.id == "open":
+            usage.append(("file_system", call.lineno, "open"))
+        elif isinstance(func, ast.Attribute):
+            if func.attr in _FILE_METHODS:
+                usage.append(("file_system", call.lineno, f".{func.attr}()"))
+            elif isinstance(func.value, ast.Name) and func.value.id in self.aliases:
+                resolved = f"{self.aliases[func.value.id]}.{func.attr}"  # os.remove, os.system
+                category = "file_system" if resolved in _FILE_FUNCTIONS else self._category_of(resolved)
+                if category:
+                    usage.append((category, call.lineno, resolved))
 
     def _method(self, node: ast.FunctionDef | ast.AsyncFunctionDef, nodes: list[ast.AST]) -> Method:
         decorators = {(dotted_name(d.func if isinstance(d, ast.Call) else d) or "").rsplit(".", 1)[-1]
