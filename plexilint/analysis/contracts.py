@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from dataclasses import dataclass
 
 from plexilint.analysis.fallbacks import dotted_name, span_of
@@ -18,9 +19,10 @@ from plexilint.analysis.source import SourceLines
 from plexilint.model import Span
 
 _USAGE_MODULES = {
-    "network": ("requests", "httpx", "aiohttp", "urllib", "urllib3", "socket", "websockets", "websocket",
+    "network": ("requests", "httpx", "aiohttp", "urllib.request", "urllib3", "socket", "websockets", "websocket",
                 "http.client", "grpc", "paramiko", "smtplib", "ftplib"),
-    "file_system": ("shutil", "aiofiles", "tempfile", "glob"),
+    "file_system": ("shutil", "aiofiles", "tempfile", "glob", "gzip.open", "bz2.open", "lzma.open", "zipfile",
+                    "tarfile"),
     "database": ("sqlite3", "psycopg", "psycopg2", "asyncpg", "aiosqlite", "pymysql", "sqlalchemy", "pymongo",
                  "motor", "redis", "qdrant_client", "chromadb", "pinecone", "weaviate", "elasticsearch",
                  "cassandra", "neo4j"),
@@ -31,8 +33,8 @@ _USAGE_MODULES = {
 }
 _FILE_FUNCTIONS = {"open", "os.remove", "os.unlink", "os.makedirs", "os.mkdir", "os.rename", "os.replace",
                    "os.rmdir", "os.listdir", "os.scandir", "os.walk", "io.open"}
-_FILE_METHODS = {"read_text", "write_text", "read_bytes", "write_bytes", "mkdir", "unlink", "rmdir", "touch",
-                 "iterdir", "rglob", "symlink_to"}
+# Method names that only pathlib uses for I/O (`.touch()`/`.unlink()` are too common elsewhere).
+_FILE_METHODS = {"read_text", "write_text", "read_bytes", "write_bytes", "iterdir", "rglob", "symlink_to"}
 _LOG_METHODS = {"debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
 
 
@@ -87,7 +89,8 @@ class ContractFacts:
 def normalise_annotation(text: str | None) -> str | None:
     if text is None:
         return None
-    text = "".join(text.split()).replace("typing.", "")
+    text = "".join(text.split()).strip("'\"")
+    text = re.sub(r"\b[a-z_][a-z0-9_]*\.", "", text)  # module prefixes: typing.Dict, interfaces.X
     for generic in ("Dict", "List", "Tuple", "Set", "Type"):
         text = text.replace(f"{generic}[", f"{generic.lower()}[")
         if text == generic:
@@ -170,8 +173,19 @@ class _Extractor:
                 if category:  # `requests`, `QdrantClient`, `subprocess` used here
                     usage.append((category, inner.lineno, self.aliases[inner.id]))
             elif isinstance(inner, ast.Attribute):
-                if isinstance(inner.value, ast.Name) and inner.value.id[:1].isupper() and inner.attr.isupper():
-                    refs.append((self._resolve(inner.value.id).rsplit(".", 1)[-1], inner.attr, inner.lineno))
+                owner = inner.value
+                owner_name = owner.id if isinstance(owner, ast.Name) else (
+                    owner.attr if isinstance(owner, ast.Attribute) else "")  # interfaces.ModuleCapability.X
+                if owner_name[:1].isupper() and inner.attr.isupper():
+                    refs.append((self._resolve(owner_name).rsplit(".", 1)[-1], inner.attr, inner.lineno))
+            elif isinstance(inner, (ast.Import, ast.ImportFrom)):  # lazy imports inside a method
+                origins = [a.name for a in inner.names] if isinstance(inner, ast.Import) else [
+                    f"{resolve_import(self.module, self.is_package, inner.module, inner.level)}.{a.name}"
+                    for a in inner.names]
+                for origin in origins:
+                    category = self._category_of(origin)
+                    if category:
+                        usage.append((category, inner.lineno, origin))
             elif isinstance(inner, ast.Call):
                 self._usage_of_call(inner, usage)
                 callee = inner.func.id if isinstance(inner.func, ast.Name) else None
@@ -197,7 +211,9 @@ class _Extractor:
         if isinstance(func, ast.Name) and func.id == "open":
             usage.append(("file_system", call.lineno, "open"))
         elif isinstance(func, ast.Attribute):
-            if func.attr in _FILE_METHODS:
+            opens_path = func.attr == "open" and isinstance(func.value, ast.Call) \
+                and (dotted_name(func.value.func) or "").rsplit(".", 1)[-1] in ("Path", "PurePath")
+            if func.attr in _FILE_METHODS or opens_path:
                 usage.append(("file_system", call.lineno, f".{func.attr}()"))
             elif isinstance(func.value, ast.Name) and func.value.id in self.aliases:
                 resolved = f"{self.aliases[func.value.id]}.{func.attr}"  # os.remove, os.system
@@ -217,12 +233,9 @@ class _Extractor:
             isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr == "__init__"
             for inner in nodes
         )
-        tries = [s for s in body if isinstance(s, ast.Try)]
+        tries = [n for n in nodes if isinstance(n, ast.Try)]
         handlers = [h for t in tries for h in t.handlers]
-        does_work = any(
-            isinstance(n, ast.Await) or (isinstance(n, ast.Call) and not self._is_logging(n))
-            for s in body if not isinstance(s, ast.Try) for n in ast.walk(s)
-        )
+        does_work = self._unguarded_work(body)
         returned = [n.value for n in nodes if isinstance(n, ast.Return) and n.value is not None]
         dict_return = next((v for v in returned if isinstance(v, ast.Dict)), None)
         call_return = next((v for v in returned if isinstance(v, ast.Call)), None)
@@ -248,7 +261,7 @@ class _Extractor:
             handler_records_error=bool(handlers) and all(self._records_error(h) for h in handlers),
             does_work=does_work,
             returned_dict_keys=tuple(k.value for k in dict_return.keys if isinstance(k, ast.Constant))
-            if dict_return is not None else None,
+            if dict_return is not None and None not in dict_return.keys else None,  # `{**base, ...}`: unknown
             returned_literal=literal,
             returned_literal_line=literal_line,
             returned_call=self._returned_call(call_return),
@@ -265,6 +278,20 @@ class _Extractor:
             keywords.append((keyword.arg, repr(value.value) if isinstance(value, ast.Constant) else "?"))
         return ReturnedCall(self._resolve(dotted_name(call.func) or "?"), tuple(keywords), call.lineno)
 
+    def _unguarded_work(self, body: list[ast.stmt]) -> bool:
+        """A call or await (logging aside) outside every try block: it may raise out."""
+        stack: list[ast.AST] = list(body)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, ast.Try):
+                continue
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                continue
+            if isinstance(node, ast.Await) or (isinstance(node, ast.Call) and not self._is_logging(node)):
+                return True
+            stack.extend(ast.iter_child_nodes(node))
+        return False
+
     @staticmethod
     def _is_logging(call: ast.Call) -> bool:
         return isinstance(call.func, ast.Attribute) and call.func.attr in _LOG_METHODS
@@ -276,11 +303,14 @@ class _Extractor:
 
     @staticmethod
     def _records_error(handler: ast.ExceptHandler) -> bool:
+        """Logged (`logger.error(...)`) or kept (`self.last_error = error`)."""
         for inner in ast.walk(handler):
             if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) \
-                    and (inner.func.attr in _LOG_METHODS or "error" in inner.func.attr):
+                    and inner.func.attr in _LOG_METHODS:
                 return True
-            if isinstance(inner, ast.Assign) and any(isinstance(t, ast.Attribute) for t in inner.targets):
+            if isinstance(inner, ast.Assign) and handler.name and any(
+                    isinstance(t, ast.Attribute) for t in inner.targets) and any(
+                    isinstance(n, ast.Name) and n.id == handler.name for n in ast.walk(inner.value)):
                 return True
         return False
 

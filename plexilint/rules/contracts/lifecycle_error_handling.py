@@ -63,7 +63,7 @@ class LifecycleErrorHandling(ContractRule):
                 continue
             if method.bare_except:
                 problem = "uses a bare `except:` (it also swallows KeyboardInterrupt): catch `Exception`"
-            elif method.does_work and not method.guarded:
+            elif method.does_work:
                 problem = "lets exceptions escape: wrap its work in try/except, record the error, return False"
             elif method.guarded and not (method.handler_returns_false and method.handler_records_error):
                 problem = "catches errors without both returning False and recording the error"

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from plexilint.model import Finding, Span
 from plexilint.rules.contracts.base import ContractRule
 from plexilint.rules.contracts.model import ContractModel, Covered
-from plexilint.rules.contracts.permissions import USAGE_WORDS, capability_members, declared_flags, used_categories
+from plexilint.rules.contracts.permissions import USAGE_WORDS, declared_flags, lineage_capabilities, used_categories
 
 
 class PermissionUndeclared(ContractRule):
@@ -66,8 +66,10 @@ class PermissionUndeclared(ContractRule):
         capability_for = covered.contract.get("capability-for") or {}
         if not flags_for or not covered.contract.get("permissions-method"):
             return
-        declared, _ = declared_flags(covered)
-        capabilities = capability_members(covered)
+        declared, line = declared_flags(covered)
+        if line is None:
+            return  # permissions built at run time: nothing to compare with
+        capabilities = lineage_capabilities(covered, model)
         for category, (line, evidence) in sorted(used_categories(covered).items()):
             flag = flags_for.get(category)
             if flag is None or declared.get(flag) == "True" or capability_for.get(category) in capabilities:

@@ -5,14 +5,16 @@ from collections.abc import Iterator
 from plexilint.model import Finding, Span
 from plexilint.rules.contracts.base import ContractRule
 from plexilint.rules.contracts.model import ContractModel, Covered
-from plexilint.rules.contracts.permissions import USAGE_WORDS, declared_flags, used_categories
+from plexilint.rules.contracts.permissions import USAGE_WORDS, declared_flags, lineage_usage
 
 
 class PermissionUnused(ContractRule):
     """## What it does
     Reports a permission flag declared `True` in the permissions method (for example
     `file_system_access=True`) when neither the class nor the module functions it calls use
-    that resource. Network use counts as use of an external API.
+    that resource. Network use and external-API clients count for both `network_access` and
+    `external_api_access`. Judged on the class that writes the permissions method, with the
+    resources its project ancestors use.
 
     ## Why is this bad?
     Least privilege: every declared permission widens what a compromised or buggy module can
@@ -49,12 +51,11 @@ class PermissionUnused(ContractRule):
 
     def check_class(self, covered: Covered, model: ContractModel) -> Iterator[Finding]:
         flags_for = covered.contract.get("permission-flags") or {}
+        name = covered.contract.get("permissions-method")
         declared, line = declared_flags(covered)
-        if line is None:
-            return
-        used = set(used_categories(covered))
-        if "network" in used:
-            used.add("external_api")  # an external API is reached over the network
+        if line is None or not name or covered.own(name) is None:
+            return  # judged where the permissions method is written
+        used = lineage_usage(covered, model)
         for category, flag in sorted(flags_for.items()):
             if declared.get(flag) == "True" and category not in used:
                 yield self.report(

@@ -34,3 +34,25 @@ def used_categories(covered: Covered) -> dict[str, tuple[int, str]]:
 def capability_members(covered: Covered) -> set[str]:
     enum = (covered.contract.get("capabilities-enum") or "").rsplit(".", 1)[-1]
     return {member for name, member, _ in covered.cls.capability_refs if name == enum}
+
+
+def lineage_usage(covered: Covered, model) -> set[str]:
+    """Resources used by the class or the project classes it inherits from."""
+    used = set(used_categories(covered))
+    for ancestor in model.ancestors(covered.dotted):
+        known = model.classes.get(ancestor)
+        if known is not None:
+            used.update(category for category, _, _ in known[1].usage)
+    if used & {"network", "external_api"}:
+        used.update({"network", "external_api"})  # an external API is reached over the network
+    return used
+
+
+def lineage_capabilities(covered: Covered, model) -> set[str]:
+    enum = (covered.contract.get("capabilities-enum") or "").rsplit(".", 1)[-1]
+    members = capability_members(covered)
+    for ancestor in model.ancestors(covered.dotted):
+        known = model.classes.get(ancestor)
+        if known is not None:
+            members.update(member for name, member, _ in known[1].capability_refs if name == enum)
+    return members

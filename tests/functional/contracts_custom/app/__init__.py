@@ -1,0 +1,1 @@
+"""An application with extensions (second contract of the case)."""

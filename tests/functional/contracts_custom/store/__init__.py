@@ -1,0 +1,1 @@
+"""Key-value storage with pluggable backends (plexilint functional case: custom contracts)."""

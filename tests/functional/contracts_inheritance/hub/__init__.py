@@ -1,0 +1,1 @@
+"""A plug-in host (plexilint functional case: contracts through inheritance)."""

@@ -1,0 +1,16 @@
+"""Mixins that provide contract methods; not BaseModule subclasses, so not covered themselves."""
+
+from __future__ import annotations
+
+from typing import Any, Dict
+
+
+class MetadataMixin:
+    """Builds get_metadata from class attributes."""
+
+    DESCRIPTION = ""
+    AUTHOR = "Platform team"
+
+    def get_metadata(self) -> Dict[str, Any]:
+        """Registry entry from the class attributes."""
+        return {"name": self.name, "version": self.version, "description": self.DESCRIPTION, "author": self.AUTHOR}

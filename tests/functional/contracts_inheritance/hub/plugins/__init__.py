@@ -1,0 +1,1 @@
+"""Plug-ins built on the framework in several ways."""

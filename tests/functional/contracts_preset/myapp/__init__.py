@@ -1,0 +1,1 @@
+"""A chat server with plug-in modules (plexilint functional case: the plexichat-module preset)."""

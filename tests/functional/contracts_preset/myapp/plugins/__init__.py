@@ -1,0 +1,1 @@
+"""Bundled plug-ins, one file per contract rule."""

@@ -1,0 +1,3 @@
+from .interfaces import BaseModule, ModuleCapability, ModulePermissions
+
+__all__ = ["BaseModule", "ModuleCapability", "ModulePermissions"]
