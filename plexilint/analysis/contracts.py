@@ -56,6 +56,7 @@ class Method:
     returns: str | None  # normalised return annotation
     documented: bool
     abstract: bool
+    not_implemented: bool  # the body only raises NotImplementedError: declared, not provided
     calls_super_init: bool
     guarded: bool  # its work sits in a try/except
     bare_except: bool
@@ -156,7 +157,7 @@ class _Extractor:
         abstract = (
             any(b.rsplit(".", 1)[-1] in ("ABC", "Protocol") for b in bases)
             or any((dotted_name(k.value) or "").endswith("ABCMeta") for k in metaclass)
-            or any(m.abstract for m in method_facts)
+            or any(m.abstract or m.not_implemented for m in method_facts)  # pylint's convention too
         )
         capability_refs, usage = [], []
         seen_functions: set[str] = set()
@@ -254,6 +255,9 @@ class _Extractor:
             returns=normalise_annotation(self.text.segment(node.returns)) if node.returns is not None else None,
             documented=ast.get_docstring(node) is not None,
             abstract="abstractmethod" in decorators,
+            not_implemented=len(body) == 1 and isinstance(body[0], ast.Raise) and body[0].exc is not None
+            and (dotted_name(body[0].exc.func if isinstance(body[0].exc, ast.Call) else body[0].exc) or "")
+            .endswith("NotImplementedError"),
             calls_super_init=calls_super,
             guarded=bool(tries),
             bare_except=any(h.type is None for h in handlers),

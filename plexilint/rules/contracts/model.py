@@ -83,7 +83,7 @@ class ContractModel:
                     if known is None:
                         continue
                     for method in known[1].methods:
-                        if method.abstract:
+                        if method.abstract or method.not_implemented:
                             methods.setdefault(method.name, None)  # declared, not provided
                         else:
                             methods.setdefault(method.name, method)

@@ -90,3 +90,21 @@ class RuntimePermissions(BaseModule):
         permissions = ModulePermissions()
         permissions.network_access = True  # built at run time: not compared
         return permissions
+
+
+class PlainBase(BaseModule):
+    """A plain base whose stubs raise: they declare the methods, they do not provide them."""
+
+    def get_metadata(self) -> Dict[str, Any]:
+        raise NotImplementedError
+
+    def get_required_permissions(self) -> ModulePermissions:
+        raise NotImplementedError
+
+
+class ForgetsMetadata(PlainBase):  # [contract-method-missing]
+    async def initialize(self) -> bool:
+        return True
+
+    def get_required_permissions(self) -> ModulePermissions:
+        return ModulePermissions()
