@@ -16,12 +16,15 @@ CONTRACT_OPTIONS = ("contracts",)
 class ContractRule(Rule):
     abstract = True
     options = CONTRACT_OPTIONS
+    # Rules about a class's own methods also judge abstract intermediate classes: a wrong
+    # `start` written there would otherwise reach every concrete child unreported.
+    judges_abstract_classes = True
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         if not config["contracts"]:
             return
         model = contract_model(index, config)
-        for covered in model.covered():
+        for covered in model.covered(include_abstract=self.judges_abstract_classes):
             yield from self.check_class(covered, model)
 
     def check_class(self, covered: Covered, model: ContractModel) -> Iterator[Finding]:

@@ -68,11 +68,13 @@ class ContractModel:
         return fnmatch.fnmatchcase(dotted, pattern) or (
             "." not in pattern and dotted.rsplit(".", 1)[-1] == pattern)
 
-    def covered(self) -> Iterator[Covered]:
+    def covered(self, include_abstract: bool = False) -> Iterator[Covered]:
+        """Concrete subclasses of each contract's base; with `include_abstract`, the abstract
+        intermediate classes too (their own methods are still judged, once, where written)."""
         for contract in self.contracts:
             pattern = contract["base"]
             for dotted, (file, cls) in sorted(self.classes.items()):
-                if cls.abstract or self._is_base(dotted, pattern):
+                if (cls.abstract and not include_abstract) or self._is_base(dotted, pattern):
                     continue
                 lineage = self.ancestors(dotted)
                 if not any(self._is_base(a, pattern) for a in lineage):

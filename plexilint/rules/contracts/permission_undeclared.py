@@ -58,6 +58,7 @@ class PermissionUndeclared(ContractRule):
 
     code = "PLX306"
     symbol = "permission-undeclared"
+    judges_abstract_classes = False  # concrete classes only: abstract ones may leave things out
     category = "E"
     summary = "Resource used without the matching permission or capability"
 

@@ -46,6 +46,7 @@ class PermissionUnused(ContractRule):
 
     code = "PLX307"
     symbol = "permission-unused"
+    judges_abstract_classes = False  # concrete classes only: abstract ones may leave things out
     category = "W"
     summary = "Permission declared but never used"
 

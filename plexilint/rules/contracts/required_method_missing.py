@@ -52,6 +52,7 @@ class RequiredMethodMissing(ContractRule):
 
     code = "PLX301"
     symbol = "contract-method-missing"
+    judges_abstract_classes = False  # concrete classes only: abstract ones may leave things out
     category = "E"
     summary = "Required contract method not implemented"
 

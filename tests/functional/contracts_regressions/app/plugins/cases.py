@@ -108,3 +108,24 @@ class ForgetsMetadata(PlainBase):  # [contract-method-missing]
 
     def get_required_permissions(self) -> ModulePermissions:
         return ModulePermissions()
+
+
+class SyncStartMixin(BaseModule):
+    """An abstract intermediate: its own methods are judged once, here."""
+
+    def start(self) -> bool:  # [contract-method-kind]
+        return True
+
+    async def initialize(self) -> bool:
+        raise NotImplementedError
+
+
+class UsesSyncStart(SyncStartMixin):
+    async def initialize(self) -> bool:
+        return True
+
+    def get_metadata(self) -> Dict[str, Any]:
+        return {"name": "n", "version": "1", "description": "d", "author": "a"}
+
+    def get_required_permissions(self) -> ModulePermissions:
+        return ModulePermissions()
