@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from plexilint.engine.facts import FileFacts
 
@@ -14,6 +16,7 @@ class ProjectIndex:
     files: list[FileFacts]
     by_module: dict[str, FileFacts] = field(init=False)
     by_path: dict[str, FileFacts] = field(init=False)
+    _derived: dict[str, tuple[str, Any]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.files.sort(key=lambda f: f.path)
@@ -25,3 +28,10 @@ class ProjectIndex:
 
     def module(self, name: str | None) -> FileFacts | None:
         return self.by_module.get(name) if name else None
+
+    def derived(self, name: str, config_digest: str, build: Callable[[], Any]) -> Any:
+        """A project-wide model that several rules share, built once per configuration."""
+        cached = self._derived.get(name)
+        if cached is None or cached[0] != config_digest:
+            cached = self._derived[name] = (config_digest, build())
+        return cached[1]

@@ -114,8 +114,5 @@ def same_annotation(actual: str | None, expected: str | None) -> bool:
 
 
 def contract_model(index: ProjectIndex, config: Config) -> ContractModel:
-    cached = getattr(index, "_contract_model", None)
-    if cached is None or cached[0] != config.digest:
-        cached = (config.digest, ContractModel(index, config))
-        index._contract_model = cached  # type: ignore[attr-defined]
-    return cached[1]
+    """One model per analysis run, shared by the PLX3 rules and the compliance report."""
+    return index.derived("contracts", config.digest, lambda: ContractModel(index, config))

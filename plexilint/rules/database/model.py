@@ -211,8 +211,4 @@ class DatabaseModel:
 
 def database_model(index: ProjectIndex, config: Config) -> DatabaseModel:
     """One model per analysis run, shared by the PLX2 rules."""
-    cached = getattr(index, "_database_model", None)
-    if cached is None or cached[0] != config.digest:
-        cached = (config.digest, DatabaseModel(index, config))
-        index._database_model = cached  # type: ignore[attr-defined]
-    return cached[1]
+    return index.derived("database", config.digest, lambda: DatabaseModel(index, config))
