@@ -293,6 +293,8 @@ class _Extractor:
                 continue
             if isinstance(node, ast.Await) or (isinstance(node, ast.Call) and not self._is_logging(node)):
                 return True
+            if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
+                return True  # `config["key"]` raises KeyError as surely as a call raises
             stack.extend(ast.iter_child_nodes(node))
         return False
 

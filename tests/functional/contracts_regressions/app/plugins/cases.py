@@ -129,3 +129,14 @@ class UsesSyncStart(SyncStartMixin):
 
     def get_required_permissions(self) -> ModulePermissions:
         return ModulePermissions()
+
+
+class ConfigReadOutsideTry(UsesSyncStart):
+    async def initialize(self) -> bool:  # [lifecycle-error-handling]
+        self.threshold = self.config["threshold"]  # KeyError escapes
+        try:
+            await self.connect()
+            return True
+        except Exception as error:
+            self.last_error = error
+            return False
