@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from plexilint.analysis.fallbacks import dotted_name, span_of
 from plexilint.analysis.modules import resolve_import
@@ -132,7 +132,6 @@ class DatabaseFacts:
     tries: tuple[TryBlock, ...] = ()
     unavailable_branches: tuple[UnavailableBranch, ...] = ()
     classes: tuple[ClassShape, ...] = ()
-    definitions: tuple[tuple[str, int, int], ...] = field(default=())  # (qualname, first, last line)
 
 
 def _is_literal_value(node: ast.AST | None) -> bool:
@@ -228,7 +227,6 @@ class _Extractor:
         self.tries: list[TryBlock] = []
         self.branches: list[UnavailableBranch] = []
         self.classes: list[ClassShape] = []
-        self.definitions: list[tuple[str, int, int]] = []
         self.local_functions = {s.name for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
         self._own: dict[int, list[ast.AST]] = {}
         self._bindings: dict[int, list[ast.AST]] = {}
@@ -310,7 +308,6 @@ class _Extractor:
             tries=tuple(self.tries),
             unavailable_branches=tuple(self.branches),
             classes=tuple(self.classes),
-            definitions=tuple(self.definitions),
         )
 
     def _name_usage(self) -> tuple[dict[str, int], dict[str, int]]:
@@ -372,7 +369,6 @@ class _Extractor:
 
     def _class(self, node: ast.ClassDef, prefix: str) -> None:
         qualname = f"{prefix}{node.name}"
-        self.definitions.append((qualname, node.lineno, node.end_lineno or node.lineno))
         attrs: dict[str, set[str]] = {}
         env = _Env(self, {}, {})
         for stmt in node.body:  # class-level annotations: `client: QdrantClient`
@@ -428,7 +424,6 @@ class _Extractor:
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, prefix: str,
                   class_attrs: dict[str, set[str]] | None, env: _Env | None = None) -> None:
         qualname = f"{prefix}{node.name}"
-        self.definitions.append((qualname, node.lineno, node.end_lineno or node.lineno))
         nodes = self.own(node)
         if env is None:
             outer = _Env(self, {}, class_attrs or {})
