@@ -16,6 +16,7 @@ from plexilint.rules import all_rules
 
 FILE_HEADER = re.compile(r"^# ([\w/]+\.py)$")
 CODE_BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
+TOML_BLOCK = re.compile(r"```toml\n(.*?)```", re.DOTALL)  # an example's own settings
 CONFIG = (
     '[tool.plexilint]\nfallbacks-module = "myapp.utils.fallbacks"\n'
     '[[tool.plexilint.contracts]]\npreset = "plexichat-module"\n'
@@ -35,9 +36,9 @@ def _files(blocks: list[str]) -> dict[str, str]:
     return {path: "\n".join(lines) + "\n" for path, lines in files.items()}
 
 
-def _codes_reported(root: Path, files: dict[str, str]) -> set[str]:
+def _codes_reported(root: Path, files: dict[str, str], extra_config: str = "") -> set[str]:
     root.mkdir(parents=True)
-    (root / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
+    (root / "pyproject.toml").write_text(CONFIG + extra_config, encoding="utf-8")
     for relative, source in files.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -55,6 +56,7 @@ def test_documented_example_triggers_and_fix_does_not(rule, tmp_path):
     example, use_instead = doc.split("## Example", 1)[1].split("## Options", 1)[0].split("Use instead:", 1)
     bad = _files(CODE_BLOCK.findall(example))
     good = _files(CODE_BLOCK.findall(use_instead))
+    settings = "".join(TOML_BLOCK.findall(example))
     assert bad and good
-    assert rule.code in _codes_reported(tmp_path / "bad", bad)
-    assert rule.code not in _codes_reported(tmp_path / "good", good)
+    assert rule.code in _codes_reported(tmp_path / "bad", bad, settings)
+    assert rule.code not in _codes_reported(tmp_path / "good", good, settings)

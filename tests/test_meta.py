@@ -24,12 +24,12 @@ def test_codes_symbols_and_pylint_ids_are_unique():
     assert all(re.fullmatch(r"[CRWEF]5\d{3}", m) for m in msgids)
 
 
-def test_codes_have_no_holes_within_a_family():
-    families: dict[str, list[int]] = {}
+def test_codes_sit_in_their_family_block():
+    """Codes are assigned by the issues (some are reserved for rules still to come: PLX402,
+    PLX405) and never reused; each family keeps to its hundred-block."""
     for rule in RULES:
-        families.setdefault(rule.code[3], []).append(int(rule.code[4:]))
-    for numbers in families.values():
-        assert numbers == list(range(1, len(numbers) + 1)) or numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        assert 1 <= int(rule.code[4:]) <= 99
+        assert rule.code[3] in "012345"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])

@@ -10,6 +10,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plexilint.analysis.complexity import ComplexityFacts, extract_complexity_facts
 from plexilint.analysis.contracts import ContractFacts, extract_contract_facts
 from plexilint.analysis.database import DatabaseFacts, extract_database_facts
 from plexilint.analysis.fallbacks import FallbackFacts, extract_fallback_facts
@@ -37,6 +38,7 @@ class FileFacts:
     fallbacks: FallbackFacts = field(default_factory=FallbackFacts)
     database: DatabaseFacts = field(default_factory=DatabaseFacts)
     contracts: ContractFacts = field(default_factory=ContractFacts)
+    complexity: ComplexityFacts = field(default_factory=ComplexityFacts)
 
 
 def content_digest(data: bytes) -> str:
@@ -82,8 +84,9 @@ def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None
         fallbacks = extract_fallback_facts(parsed, source, module, base["is_package"])
         database = extract_database_facts(parsed, source, module, base["is_package"])
         contracts = extract_contract_facts(parsed, source, module, base["is_package"])
+        complexity = extract_complexity_facts(parsed, source)
     except RecursionError:
         return FileFacts(**base, parse_failure=ParseFailure(1, 0, "nesting too deep to analyse"),
                          suppressions=suppressions)
     return FileFacts(**base, suppressions=suppressions, fallbacks=fallbacks, database=database,
-                     contracts=contracts)
+                     contracts=contracts, complexity=complexity)

@@ -1,6 +1,6 @@
 """Every rule, registered by importing its family package."""
 
-from plexilint.rules import contracts, database, fallbacks, system  # noqa: F401  (registration)
+from plexilint.rules import complexity, contracts, database, fallbacks, system  # noqa: F401  (registration)
 from plexilint.rules.base import REGISTRY, FileRule, Rule
 
 

@@ -1,0 +1,278 @@
+"""Facts for the complexity family (PLX4xx): per-function and per-class numbers, dispatch
+chains and global state, from the tree the engine already parsed (radon's own visitor gives
+cyclomatic complexity, so the numbers agree with `radon cc`)."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from radon.visitors import ComplexityVisitor
+
+from plexilint.analysis.fallbacks import dotted_name, name_span, span_of
+from plexilint.model import Span
+
+_MUTATORS = {"append", "extend", "insert", "update", "setdefault", "pop", "popitem", "clear", "add", "remove",
+             "discard", "appendleft", "extendleft"}
+_MUTABLE_FACTORIES = {"dict", "list", "set", "defaultdict", "OrderedDict", "deque", "Counter"}
+
+
+@dataclass(frozen=True)
+class FunctionMetrics:
+    qualname: str
+    span: Span
+    cyclomatic: int
+    cognitive: int
+    lines: int
+
+
+@dataclass(frozen=True)
+class ClassMetrics:
+    qualname: str
+    span: Span
+    methods: int
+    lines: int
+
+
+@dataclass(frozen=True)
+class DispatchChain:
+    span: Span
+    function: str
+    subject: str
+    branches: int
+    test: str  # "isinstance" or "equality"
+
+
+@dataclass(frozen=True)
+class GlobalState:
+    span: Span
+    name: str
+    how: str  # what makes it global state, for the message
+
+
+@dataclass(frozen=True)
+class ComplexityFacts:
+    code_lines: int = 0
+    functions: tuple[FunctionMetrics, ...] = ()
+    classes: tuple[ClassMetrics, ...] = ()
+    chains: tuple[DispatchChain, ...] = ()
+    global_state: tuple[GlobalState, ...] = ()
+
+
+def cognitive_complexity(function: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """SonarSource's cognitive complexity: +1 per break in linear flow (if, elif, else, loops,
+    except, match, ternaries, each sequence of boolean operators, recursion), plus the nesting
+    level for the structures that nest. Nested functions are measured on their own."""
+    total = 0
+
+    def visit(node: ast.AST, nesting: int) -> None:
+        nonlocal total
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            return
+        if isinstance(node, ast.If):
+            total += 1 + nesting
+            visit(node.test, nesting)
+            for child in node.body:
+                visit(child, nesting + 1)
+            visit_else(node.orelse, nesting)
+            return
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
+            total += 1 + nesting
+            for child in ast.iter_child_nodes(node):
+                visit(child, nesting + 1 if child in node.body or child in node.orelse else nesting)
+            return
+        if isinstance(node, ast.ExceptHandler):
+            total += 1 + nesting
+            for child in node.body:
+                visit(child, nesting + 1)
+            return
+        if isinstance(node, ast.Match):
+            total += 1 + nesting
+            for case in node.cases:
+                for child in case.body:
+                    visit(child, nesting + 1)
+            return
+        if isinstance(node, ast.IfExp):
+            total += 1 + nesting
+        elif isinstance(node, ast.BoolOp):
+            total += 1  # a sequence of like operators; ast nests unlike ones
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == function.name:
+            total += 1  # recursion
+        elif isinstance(node, ast.Lambda):
+            visit(node.body, nesting + 1)
+            return
+        for child in ast.iter_child_nodes(node):
+            visit(child, nesting)
+
+    def visit_else(orelse: list[ast.stmt], nesting: int) -> None:
+        nonlocal total
+        if not orelse:
+            return
+        if len(orelse) == 1 and isinstance(orelse[0], ast.If):  # elif: no nesting increment
+            elif_node = orelse[0]
+            total += 1
+            visit(elif_node.test, nesting)
+            for child in elif_node.body:
+                visit(child, nesting + 1)
+            visit_else(elif_node.orelse, nesting)
+            return
+        total += 1  # else
+        for child in orelse:
+            visit(child, nesting + 1)
+
+    for statement in function.body:
+        visit(statement, 0)
+    return total
+
+
+def _code_lines(source: str) -> int:
+    """Lines that hold code: neither blank nor comment-only (docstrings count as code)."""
+    return sum(1 for line in source.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+
+
+def _dispatch_subject(test: ast.expr) -> tuple[str, str] | None:
+    if isinstance(test, ast.Call) and dotted_name(test.func) == "isinstance" and len(test.args) == 2:
+        return ast.dump(test.args[0]), "isinstance"
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Eq, ast.Is, ast.In)):
+        right = test.comparators[0]
+        constant = isinstance(right, ast.Constant) or (
+            isinstance(right, (ast.Tuple, ast.List, ast.Set)) and all(isinstance(e, ast.Constant) for e in right.elts)
+        ) or (isinstance(right, ast.Attribute) and right.attr.isupper())
+        if constant:
+            return ast.dump(test.left), "equality"
+    return None
+
+
+def _returns_or_assigns(body: list[ast.stmt]) -> bool:
+    return bool(body) and isinstance(body[-1], (ast.Return, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Raise))
+
+
+class _Extractor:
+    def __init__(self, tree: ast.Module, source: str) -> None:
+        self.tree = tree
+        self.source = source
+        self.functions: list[FunctionMetrics] = []
+        self.classes: list[ClassMetrics] = []
+        self.chains: list[DispatchChain] = []
+        self.global_state: list[GlobalState] = []
+        self.chain_ifs: set[int] = set()
+
+    def run(self) -> ComplexityFacts:
+        radon = ComplexityVisitor.from_ast(self.tree)
+        cyclomatic: dict[tuple[int, str], int] = {}
+        for block in self._radon_blocks(radon.functions, radon.classes):
+            cyclomatic[(block.lineno, block.name)] = block.complexity
+        self._walk(self.tree.body, "", cyclomatic)
+        self._module_state()
+        return ComplexityFacts(_code_lines(self.source), tuple(self.functions), tuple(self.classes),
+                               tuple(self.chains), tuple(self.global_state))
+
+    def _radon_blocks(self, functions, classes):
+        for function in functions:
+            yield function
+            yield from self._radon_blocks(function.closures, [])
+        for cls in classes:
+            yield from self._radon_blocks(cls.methods, cls.inner_classes)
+
+    def _walk(self, body: list[ast.stmt], prefix: str, cyclomatic: dict) -> None:
+        for node in body:
+            if isinstance(node, ast.ClassDef):
+                qualname = f"{prefix}{node.name}"
+                methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
+                self.classes.append(ClassMetrics(qualname, name_span(node), len(methods),
+                                                 (node.end_lineno or node.lineno) - node.lineno + 1))
+                self._walk(node.body, f"{qualname}.", cyclomatic)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                qualname = f"{prefix}{node.name}"
+                first = node.decorator_list[0].lineno if node.decorator_list else node.lineno
+                self.functions.append(FunctionMetrics(
+                    qualname, name_span(node), cyclomatic.get((node.lineno, node.name), 1),
+                    cognitive_complexity(node), (node.end_lineno or node.lineno) - first + 1))
+                self._function_body(node, qualname)
+                self._walk(node.body, f"{qualname}.", cyclomatic)
+            elif isinstance(node, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
+                for block in ("body", "orelse", "finalbody", "handlers"):
+                    children = getattr(node, block, [])
+                    if block == "handlers":
+                        children = [s for h in children for s in h.body]
+                    self._walk(children, prefix, cyclomatic)
+
+    def _function_body(self, function: ast.FunctionDef | ast.AsyncFunctionDef, qualname: str) -> None:
+        stack: list[ast.AST] = list(function.body)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue
+            if isinstance(node, ast.Global):
+                for name in node.names:
+                    self.global_state.append(GlobalState(span_of(node), name, f"rebound by `global` in `{qualname}`"))
+            elif isinstance(node, ast.If) and id(node) not in self.chain_ifs:
+                self._dispatch_chain(node, qualname)
+            stack.extend(ast.iter_child_nodes(node))
+
+    def _dispatch_chain(self, node: ast.If, qualname: str) -> None:
+        branches, subjects, current = [], [], node
+        while True:
+            subject = _dispatch_subject(current.test)
+            if subject is None:
+                break
+            branches.append(current)
+            subjects.append(subject)
+            self.chain_ifs.add(id(current))
+            if len(current.orelse) == 1 and isinstance(current.orelse[0], ast.If):
+                current = current.orelse[0]
+            else:
+                break
+        if len(branches) < 2 or len({s for s, _ in subjects}) != 1:
+            return
+        if not all(_returns_or_assigns(b.body) for b in branches):
+            return
+        kinds = {k for _, k in subjects}
+        self.chains.append(DispatchChain(span_of(node), qualname, _subject_text(node), len(branches),
+                                         "isinstance" if kinds == {"isinstance"} else "equality"))
+
+    def _module_state(self) -> None:
+        """Module-level mutable containers that functions mutate: hidden singletons."""
+        containers: dict[str, ast.stmt] = {}
+        for stmt in self.tree.body:
+            if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
+                value = stmt.value
+                mutable = isinstance(value, (ast.List, ast.Dict, ast.Set)) or (
+                    isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1]
+                    in _MUTABLE_FACTORIES)
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+                for target in targets:
+                    if mutable and isinstance(target, ast.Name) and not target.id.isupper() \
+                            and not target.id.startswith("__"):
+                        containers[target.id] = stmt
+        if not containers:
+            return
+        mutated: dict[str, str] = {}
+        for function in ast.walk(self.tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for node in ast.walk(function):
+                name = None
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                        and node.func.attr in _MUTATORS and isinstance(node.func.value, ast.Name):
+                    name = node.func.value.id
+                elif isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+                    targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+                    for target in targets:
+                        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                            name = target.value.id
+                if name in containers:
+                    mutated.setdefault(name, function.name)
+        for name, function_name in sorted(mutated.items()):
+            self.global_state.append(GlobalState(span_of(containers[name]), name,
+                                                 f"a module-level container mutated in `{function_name}`"))
+
+
+def _subject_text(node: ast.If) -> str:
+    test = node.test
+    subject = test.args[0] if isinstance(test, ast.Call) else test.left  # type: ignore[union-attr]
+    return dotted_name(subject) or type(subject).__name__.lower()
+
+
+def extract_complexity_facts(tree: ast.Module, source: str) -> ComplexityFacts:
+    return _Extractor(tree, source).run()

@@ -1,0 +1,11 @@
+"""PLX4xx: complexity hotspots (seed 003's gates)."""
+
+from plexilint.rules.complexity import (  # noqa: F401  (registration)
+    class_too_large,
+    cognitive_complexity_high,
+    dispatch_chain,
+    function_too_complex,
+    function_too_long,
+    module_too_large,
+    mutable_global_state,
+)

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.config import Config
+from plexilint.engine.facts import FileFacts
+from plexilint.model import Finding
+from plexilint.rules.base import FileRule
+
+
+class ClassTooLarge(FileRule):
+    """## What it does
+    Reports a class with more than `max-class-methods` methods or spanning more than
+    `max-class-lines` lines.
+
+    ## Why is this bad?
+    Seed 003's idempotency manager had 12+ methods for 6+ concerns in one class (target: 4 or
+    5 methods): every change risks the other concerns and the class cannot be tested piece by
+    piece.
+
+    ## Example
+    ```python
+    class Manager:
+        def a(self): ...
+        def b(self): ...
+        def c(self): ...
+        def d(self): ...
+        def e(self): ...
+        def f(self): ...
+        def g(self): ...
+        def h(self): ...
+        def i(self): ...
+        def j(self): ...
+        def k(self): ...
+        def l(self): ...
+        def m(self): ...
+    ```
+
+    Use instead:
+    ```python
+    class Manager:
+        def __init__(self, store, locks, metrics):
+            self.store, self.locks, self.metrics = store, locks, metrics
+
+        def run(self, key, handler):
+            with self.locks.hold(key):
+                return self.store.remember(key, handler)
+    ```
+
+    ## Options
+    - `complexity.max-class-methods`
+    - `complexity.max-class-lines`
+    """
+
+    code = "PLX404"
+    symbol = "class-too-large"
+    category = "R"
+    summary = "Class with too many methods or lines"
+    options = ("complexity.max-class-methods", "complexity.max-class-lines")
+
+    def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:
+        most_methods = config["complexity.max-class-methods"]
+        most_lines = config["complexity.max-class-lines"]
+        for cls in file.complexity.classes:
+            problems = []
+            if cls.methods > most_methods:
+                problems.append(f"{cls.methods} methods (limit {most_methods})")
+            if cls.lines > most_lines:
+                problems.append(f"{cls.lines} lines (limit {most_lines})")
+            if problems:
+                yield self.finding(
+                    file, cls.span,
+                    f"`{cls.qualname}` has {' and '.join(problems)}: split it by concern into collaborating classes",
+                    key=cls.qualname,
+                )

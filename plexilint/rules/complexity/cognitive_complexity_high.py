@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.config import Config
+from plexilint.engine.facts import FileFacts
+from plexilint.model import Finding
+from plexilint.rules.base import FileRule
+
+
+class CognitiveComplexityHigh(FileRule):
+    """## What it does
+    Reports a function whose cognitive complexity (SonarSource's definition: one point per
+    break in the linear flow, `if`/`elif`/`else`, loops, `except`, `match`, ternaries, each
+    sequence of boolean operators, recursion, plus the nesting level for structures that nest)
+    is above `max-cognitive`.
+
+    ## Why is this bad?
+    Cyclomatic complexity counts paths; cognitive complexity measures how hard the code is to
+    read. Deeply nested conditions cost far more attention than a flat sequence of checks with
+    the same number of paths.
+
+    ## Example
+    ```python
+    def sync(items, remote, dry_run):
+        for item in items:
+            if item.changed:
+                if remote.available:
+                    for attempt in range(3):
+                        try:
+                            if not dry_run:
+                                remote.push(item)
+                            break
+                        except TimeoutError:
+                            if attempt == 2:
+                                raise
+                            else:
+                                continue
+                else:
+                    if item.required:
+                        raise RuntimeError(item)
+    ```
+
+    Use instead:
+    ```python
+    def sync(items, remote, dry_run):
+        for item in changed(items):
+            push_with_retries(remote, item, dry_run)
+    ```
+
+    ## Options
+    - `complexity.max-cognitive`
+    """
+
+    code = "PLX409"
+    symbol = "cognitive-complexity-high"
+    category = "R"
+    summary = "Function with too high cognitive complexity"
+    options = ("complexity.max-cognitive",)
+
+    def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:
+        limit = config["complexity.max-cognitive"]
+        for function in file.complexity.functions:
+            if function.cognitive > limit:
+                yield self.finding(
+                    file, function.span,
+                    f"`{function.qualname}` has cognitive complexity {function.cognitive} (limit {limit}): flatten "
+                    "nested conditions with early returns and extract the inner blocks",
+                    key=function.qualname,
+                )

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.config import Config
+from plexilint.engine.facts import FileFacts
+from plexilint.model import Finding
+from plexilint.rules.base import FileRule
+
+
+class FunctionTooComplex(FileRule):
+    """## What it does
+    Reports a function or method whose cyclomatic complexity (the number of independent paths,
+    counted exactly as `radon cc` counts them, `match`/`case` included) is above
+    `max-cyclomatic`. Nested functions and methods are measured and reported on their own.
+
+    ## Why is this bad?
+    Every path needs a test; past about eight, nobody tests them all, and changes break the
+    paths nobody remembers. Seed 003's quality gate is "radon complexity < 8".
+
+    ## Example
+    ```python
+    def price(kind, amount, member, coupon, express):
+        total = amount
+        if kind == "book":
+            total *= 0.9
+        elif kind == "food":
+            total *= 0.95
+        elif kind == "toy":
+            total *= 0.8
+        if member:
+            total -= 5
+        if coupon and total > 20:
+            total -= 10
+        if express or total > 100:
+            total += 15
+        for _ in range(3):
+            if total < 0:
+                total = 0
+        return total
+    ```
+
+    Use instead:
+    ```python
+    DISCOUNTS = {"book": 0.9, "food": 0.95, "toy": 0.8}
+
+
+    def price(kind, amount, member, coupon, express):
+        total = amount * DISCOUNTS.get(kind, 1.0)
+        total -= 5 if member else 0
+        total -= coupon_discount(coupon, total)
+        return max(total + shipping(express, total), 0)
+    ```
+
+    ## Options
+    - `complexity.max-cyclomatic`
+    """
+
+    code = "PLX401"
+    symbol = "function-too-complex"
+    category = "R"
+    summary = "Function with too high cyclomatic complexity"
+    options = ("complexity.max-cyclomatic",)
+
+    def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:
+        limit = config["complexity.max-cyclomatic"]
+        for function in file.complexity.functions:
+            if function.cyclomatic > limit:
+                yield self.finding(
+                    file, function.span,
+                    f"`{function.qualname}` has cyclomatic complexity {function.cyclomatic} (limit {limit}): split "
+                    "it into smaller functions or replace branch chains with a lookup table",
+                    key=function.qualname,
+                )

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.config import Config
+from plexilint.engine.facts import FileFacts
+from plexilint.model import Finding
+from plexilint.rules.base import FileRule
+
+
+class MutableGlobalState(FileRule):
+    """## What it does
+    Reports `global` statements in functions, and module-level mutable containers (lists,
+    dicts, sets, `defaultdict`, `Counter`...) that functions mutate: hidden singletons. Upper-case
+    names are taken as constants and not reported.
+
+    ## Why is this bad?
+    Global state couples every caller to every other one: tests leak into each other, threads
+    race, and the order of imports decides behaviour. Seed 003 lists it among the hotspots to
+    remove.
+
+    ## Example
+    ```python
+    _registry = {}
+
+
+    def register(name, handler):
+        _registry[name] = handler
+    ```
+
+    Use instead:
+    ```python
+    class Registry:
+        def __init__(self):
+            self._handlers = {}
+
+        def register(self, name, handler):
+            self._handlers[name] = handler
+    ```
+
+    ## Options
+    None.
+    """
+
+    code = "PLX408"
+    symbol = "mutable-global-state"
+    category = "W"
+    summary = "Global statement or module-level container mutated by functions"
+
+    def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:
+        for state in file.complexity.global_state:
+            yield self.finding(
+                file, state.span,
+                f"`{state.name}` is global state ({state.how}): pass it explicitly or keep it in an object "
+                "the callers share",
+                key=f"{state.name}:{state.how}",
+            )
