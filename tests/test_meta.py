@@ -37,7 +37,7 @@ def test_rule_documentation_is_complete(rule):
     doc = rule.documentation()
     positions = [doc.index(section) for section in REQUIRED_SECTIONS]
     assert positions == sorted(positions), "sections out of order"
-    named = re.findall(r"^- `([a-z.-]+)`$", doc.split("## Options", 1)[1], re.MULTILINE)
+    named = re.findall(r"^- `([a-z0-9.-]+)`$", doc.split("## Options", 1)[1], re.MULTILINE)
     assert set(named) == set(rule.options)
     assert all(option in OPTIONS for option in rule.options)
     assert not rule.summary.endswith(".")

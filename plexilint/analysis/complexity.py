@@ -32,6 +32,9 @@ class ClassMetrics:
     span: Span
     methods: int
     lines: int
+    # For cohesion (LCOM4): each non-dunder method with the `self` attributes it touches and
+    # the other methods it calls.
+    method_links: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,9 @@ class _Extractor:
                 qualname = f"{prefix}{node.name}"
                 methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
                 self.classes.append(ClassMetrics(qualname, name_span(node), len(methods),
-                                                 (node.end_lineno or node.lineno) - node.lineno + 1))
+                                                 (node.end_lineno or node.lineno) - node.lineno + 1,
+                                                 tuple(_method_links(m) for m in methods
+                                                       if not m.name.startswith("__"))))
                 self._walk(node.body, f"{qualname}.", cyclomatic)
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 qualname = f"{prefix}{node.name}"
@@ -266,6 +271,47 @@ class _Extractor:
         for name, function_name in sorted(mutated.items()):
             self.global_state.append(GlobalState(span_of(containers[name]), name,
                                                  f"a module-level container mutated in `{function_name}`"))
+
+
+def _method_links(method: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    attributes, calls = set(), set()
+    for node in ast.walk(method):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+            attributes.add(node.attr)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "self":
+            calls.add(node.func.attr)
+    return method.name, tuple(sorted(attributes - calls)), tuple(sorted(calls))
+
+
+def lcom4(links: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]) -> list[list[str]]:
+    """Groups of methods connected by shared `self` attributes or calls (LCOM4's components)."""
+    # Methods that touch no state and call nothing (constant metadata, schemas) belong to no
+    # group: counting each as its own component would call every plug-in class incohesive.
+    links = tuple(link for link in links if link[1] or link[2])
+    names = [name for name, _, _ in links]
+    parent = {name: name for name in names}
+
+    def find(name: str) -> str:
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    owners: dict[str, str] = {}
+    for name, attributes, calls in links:
+        for attribute in attributes:
+            if attribute in owners:
+                parent[find(name)] = find(owners[attribute])
+            else:
+                owners[attribute] = name
+        for called in calls:
+            if called in parent:
+                parent[find(name)] = find(called)
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(find(name), []).append(name)
+    return sorted(groups.values())
 
 
 def _subject_text(node: ast.If) -> str:

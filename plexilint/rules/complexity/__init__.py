@@ -6,6 +6,7 @@ from plexilint.rules.complexity import (  # noqa: F401  (registration)
     dispatch_chain,
     function_too_complex,
     function_too_long,
+    low_cohesion_class,
     module_too_large,
     mutable_global_state,
 )

@@ -31,3 +31,20 @@ def long_one(x):  # [function-too-long]
     h = g + 1
     i = h + 1
     return i
+
+
+class Mixed:  # [class-too-large, low-cohesion-class]
+    def save(self, key, value):
+        self.store[key] = value
+
+    def load(self, key):
+        return self.store[key]
+
+    def lock(self, key):
+        self.locks.add(key)
+
+    def count(self):
+        self.metrics.increment()
+
+    def describe(self):
+        return "constant: not part of any group"

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.analysis.complexity import lcom4
+from plexilint.config import Config
+from plexilint.engine.facts import FileFacts
+from plexilint.model import Finding
+from plexilint.rules.base import FileRule
+
+
+class LowCohesionClass(FileRule):
+    """## What it does
+    Reports a class whose methods fall into `max-lcom4` or more disconnected groups (LCOM4):
+    two methods are connected when they use the same `self` attribute or one calls the other.
+    Dunder methods (`__init__` sets everything up, so it would connect all) and methods that
+    touch no state and call no other method (constant metadata, schemas) are left out.
+
+    ## Why is this bad?
+    Disconnected groups are separate classes sharing a name: seed 003's idempotency manager
+    mixed key validation, storage, locking, cleanup and metrics. Each group changes for its own
+    reasons; splitting them makes each testable alone.
+
+    ## Example
+    ```python
+    class Manager:
+        def save(self, key, value):
+            self.store[key] = value
+
+        def load(self, key):
+            return self.store[key]
+
+        def lock(self, key):
+            self.locks.add(key)
+
+        def unlock(self, key):
+            self.locks.discard(key)
+
+        def count(self):
+            self.metrics.increment()
+
+        def report(self):
+            return self.metrics.total
+    ```
+
+    Use instead:
+    ```python
+    class Store:
+        def save(self, key, value):
+            self.items[key] = value
+
+        def load(self, key):
+            return self.items[key]
+
+
+    class Locks:
+        def lock(self, key):
+            self.held.add(key)
+
+        def unlock(self, key):
+            self.held.discard(key)
+    ```
+
+    ## Options
+    - `complexity.max-lcom4`
+    """
+
+    code = "PLX405"
+    symbol = "low-cohesion-class"
+    category = "R"
+    summary = "Class whose methods form disconnected groups (LCOM4)"
+    options = ("complexity.max-lcom4",)
+
+    def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:
+        limit = config["complexity.max-lcom4"]
+        for cls in file.complexity.classes:
+            groups = lcom4(cls.method_links)
+            if len(groups) >= limit:
+                shown = "; ".join(", ".join(g[:3]) + (", ..." if len(g) > 3 else "") for g in groups[:4])
+                yield self.finding(
+                    file, cls.span,
+                    f"`{cls.qualname}` has {len(groups)} unrelated groups of methods ({shown}): split it into one "
+                    "class per group",
+                    key=cls.qualname,
+                )
