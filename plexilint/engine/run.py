@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def _is_within(path: str, scope: Path) -> bool:
 
 
 def check_paths(paths: list[Path], explicit_config: Path | None = None,
-                adjust: "callable | None" = None) -> CheckResult:
+                adjust: Callable[[Config], Config] | None = None) -> CheckResult:
     """Findings (noqa applied) for the files under ``paths``, each analysed with the whole
     index of the project it belongs to. ``adjust`` may rewrite each project's config (CLI
     overrides). Raises ConfigError and FileNotFoundError."""
