@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from plexilint.analysis.fallbacks import dotted_name, span_of
+from plexilint.analysis.fallbacks import LOG_METHODS, dotted_name, span_of
 from plexilint.analysis.modules import resolve_import
 from plexilint.analysis.source import SourceLines
 from plexilint.model import Span
@@ -35,7 +35,6 @@ _FILE_FUNCTIONS = {"open", "os.remove", "os.unlink", "os.makedirs", "os.mkdir", 
                    "os.rmdir", "os.listdir", "os.scandir", "os.walk", "io.open"}
 # Method names that only pathlib uses for I/O (`.touch()`/`.unlink()` are too common elsewhere).
 _FILE_METHODS = {"read_text", "write_text", "read_bytes", "write_bytes", "iterdir", "rglob", "symlink_to"}
-_LOG_METHODS = {"debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
 
 
 @dataclass(frozen=True)
@@ -100,27 +99,18 @@ def normalise_annotation(text: str | None) -> str | None:
 
 
 class _Extractor:
-    def __init__(self, tree: ast.Module, source: str, module: str, is_package: bool) -> None:
+    def __init__(self, tree: ast.Module, source: str, module: str, is_package: bool,
+                 aliases: dict[str, str]) -> None:
         self.tree = tree
         self.text = SourceLines(source)
         self.module = module
         self.is_package = is_package
-        self.aliases: dict[str, str] = {}
+        self.aliases = dict(aliases)  # the module's import table, computed once per file
         self.functions = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
         self._function_nodes: dict[str, list[ast.AST]] = {}
         self.alias_categories: dict[str, str] = {}
 
     def run(self) -> ContractFacts:
-        for stmt in self._module_level(self.tree.body):
-            if isinstance(stmt, ast.Import):
-                for alias in stmt.names:
-                    self.aliases[alias.asname or alias.name.split(".")[0]] = \
-                        alias.name if alias.asname else alias.name.split(".")[0]
-            elif isinstance(stmt, ast.ImportFrom):
-                origin = resolve_import(self.module, self.is_package, stmt.module, stmt.level)
-                for alias in stmt.names:
-                    if origin and alias.name != "*":
-                        self.aliases[alias.asname or alias.name] = f"{origin}.{alias.name}"
         self.alias_categories = {name: c for name, origin in self.aliases.items()
                                  if (c := self._category_of(origin)) is not None}
         classes = [s for s in self.tree.body if isinstance(s, ast.ClassDef)]
@@ -132,14 +122,6 @@ class _Extractor:
             for cls in classes if any((dotted_name(b) or "").endswith("Enum") for b in cls.bases)
         )
         return ContractFacts(tuple(self._class(cls) for cls in classes), enums)
-
-    def _module_level(self, body: list[ast.stmt]):
-        for stmt in body:
-            yield stmt
-            if isinstance(stmt, ast.If):
-                yield from self._module_level(stmt.body + stmt.orelse)
-            elif isinstance(stmt, ast.Try):
-                yield from self._module_level(stmt.body + [s for h in stmt.handlers for s in h.body] + stmt.orelse)
 
     def _resolve(self, name: str) -> str:
         head, _, rest = name.partition(".")
@@ -300,7 +282,7 @@ class _Extractor:
 
     @staticmethod
     def _is_logging(call: ast.Call) -> bool:
-        return isinstance(call.func, ast.Attribute) and call.func.attr in _LOG_METHODS
+        return isinstance(call.func, ast.Attribute) and call.func.attr in LOG_METHODS
 
     @staticmethod
     def _returns_false(handler: ast.ExceptHandler) -> bool:
@@ -312,7 +294,7 @@ class _Extractor:
         """Logged (`logger.error(...)`) or kept (`self.last_error = error`)."""
         for inner in ast.walk(handler):
             if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) \
-                    and inner.func.attr in _LOG_METHODS:
+                    and inner.func.attr in LOG_METHODS:
                 return True
             if isinstance(inner, ast.Assign) and handler.name and any(
                     isinstance(t, ast.Attribute) for t in inner.targets) and any(
@@ -321,5 +303,7 @@ class _Extractor:
         return False
 
 
-def extract_contract_facts(tree: ast.Module, source: str, module: str, is_package: bool) -> ContractFacts:
-    return _Extractor(tree, source, module, is_package).run()
+def extract_contract_facts(tree: ast.Module, source: str, module: str, is_package: bool,
+                           aliases: dict[str, str]) -> ContractFacts:
+    """``aliases``: local name -> dotted origin of the module's imports and definitions."""
+    return _Extractor(tree, source, module, is_package, aliases).run()

@@ -29,7 +29,7 @@ _ENUM_BASES = {"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "str", "int", "o
 _INTENTIONAL_DECORATORS = {"abstractmethod", "overload", "abstractproperty"}
 _TRIVIAL_METHOD_DECORATORS = {"staticmethod", "classmethod"}
 _IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
-_LOG_METHODS = {"debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
+LOG_METHODS = {"debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
 _GLOBAL_STATEMENT = re.compile(r"^[ \t]*global[ \t]+([\w, \t]+)", re.MULTILINE)
 _BUILTIN_EXCEPTIONS = {name for name in dir(__builtins__ if isinstance(__builtins__, dict) else __builtins__)}
 
@@ -604,7 +604,7 @@ class _Extractor:
                 continue
             if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
                 callee = dotted_name(stmt.value.func) or ""
-                if callee in ("print", "warnings.warn", "warn") or _last(callee) in _LOG_METHODS and "." in callee:
+                if callee in ("print", "warnings.warn", "warn") or _last(callee) in LOG_METHODS and "." in callee:
                     continue
             return False
         return True

@@ -83,7 +83,7 @@ def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None
     try:
         fallbacks = extract_fallback_facts(parsed, source, module, base["is_package"])
         database = extract_database_facts(parsed, source, module, base["is_package"])
-        contracts = extract_contract_facts(parsed, source, module, base["is_package"])
+        contracts = extract_contract_facts(parsed, source, module, base["is_package"], dict(database.aliases))
         complexity = extract_complexity_facts(parsed, source)
     except RecursionError:
         return FileFacts(**base, parse_failure=ParseFailure(1, 0, "nesting too deep to analyse"),

@@ -90,7 +90,7 @@ def _analyse(root: Path, config: Config, overrides: dict[Path, bytes] | None) ->
     findings: dict[str, list[Finding]] = {}
     suppression_rules = []
     for rule_class in all_rules():
-        if not selection.enables_any(rule_class.code):
+        if not selection.enables(rule_class.code):
             continue
         rule = rule_class()
         if hasattr(rule, "check_suppressions"):

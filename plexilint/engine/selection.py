@@ -25,10 +25,6 @@ class Selection:
     def enables(self, code: str) -> bool:
         return _longest_match(code, self.select) > _longest_match(code, self.ignore)
 
-    def enables_any(self, code: str) -> bool:
-        """Whether the rule can report anywhere (per-file ignores aside)."""
-        return self.enables(code)
-
     def reports(self, code: str, relpath: str) -> bool:
         if not self.enables(code):
             return False

@@ -11,6 +11,7 @@ from plexilint.analysis.contracts import ClassFacts, Method, normalise_annotatio
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
+from plexilint.rules.project_names import project_names
 
 
 @dataclass(frozen=True)
@@ -31,23 +32,16 @@ class ContractModel:
     def __init__(self, index: ProjectIndex, config: Config) -> None:
         self.contracts: list[dict[str, Any]] = config["contracts"]
         self.classes: dict[str, tuple[FileFacts, ClassFacts]] = {}
-        self.aliases: dict[str, str] = {}
+        self.names = project_names(index)
         self.enums: dict[str, tuple[str, ...]] = {}
         for file in index.files:
             for cls in file.contracts.classes:
                 self.classes[f"{file.module}.{cls.name}"] = (file, cls)
             for name, members in file.contracts.enums:
                 self.enums[name] = members
-            for local, origin in file.database.aliases:
-                if origin != f"{file.module}.{local}":
-                    self.aliases.setdefault(f"{file.module}.{local}", origin)
 
     def canonical(self, dotted: str) -> str:
-        for _ in range(20):  # follow re-exports: `from .interfaces import BaseModule` in a package
-            if dotted in self.classes or dotted not in self.aliases:
-                return dotted
-            dotted = self.aliases[dotted]
-        return dotted
+        return self.names.canonical(dotted, self.classes)
 
     def ancestors(self, dotted: str) -> list[str]:
         """Depth-first, left to right: close enough to the MRO for contract checks."""

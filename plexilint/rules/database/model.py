@@ -11,6 +11,7 @@ from plexilint.analysis.database import Access, ClassShape
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
+from plexilint.rules.project_names import project_names
 
 # Built-in knowledge: top-level modules of database drivers, ORMs and database clients.
 DATABASE_MODULES = frozenset({
@@ -66,17 +67,13 @@ class DatabaseModel:
         self.config = config
         self.symbols: dict[str, tuple[str, tuple[str, ...]]] = {}
         self.owners: dict[str, FileFacts] = {}
-        self.aliases: dict[str, str] = {}
+        self.names = project_names(index)
         self.class_shapes: dict[str, tuple[FileFacts, ClassShape]] = {}
         for file in index.files:
             facts = file.database
             for symbol in facts.symbols:
                 self.symbols[f"{file.module}.{symbol.name}"] = (symbol.kind, symbol.origins)
                 self.owners[f"{file.module}.{symbol.name}"] = file
-            for local, origin in facts.aliases:
-                qualified = f"{file.module}.{local}"
-                if origin != qualified:
-                    self.aliases.setdefault(qualified, origin)
             for shape in facts.classes:
                 self.class_shapes[f"{file.module}.{shape.name}"] = (file, shape)
         self._verdicts: dict[str, Verdict] = {}
@@ -94,19 +91,7 @@ class DatabaseModel:
     # -- names -----------------------------------------------------------------------------
 
     def canonical(self, dotted: str) -> str:
-        """Follows re-exports (`from .factories import get_fallback_manager` in a package)."""
-        for _ in range(20):
-            if dotted in self.symbols:
-                return dotted
-            parts = dotted.split(".")
-            for cut in range(len(parts), 0, -1):
-                prefix = ".".join(parts[:cut])
-                if prefix in self.aliases:
-                    dotted = ".".join([self.aliases[prefix], *parts[cut:]])
-                    break
-            else:
-                return dotted
-        return dotted
+        return self.names.canonical(dotted, self.symbols)
 
     def verdict(self, source: str) -> Verdict:
         if source in self._verdicts:
