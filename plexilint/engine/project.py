@@ -16,6 +16,7 @@ from plexilint.engine.selection import Selection
 from plexilint.engine.suppressions import is_suppressed
 from plexilint.model import Finding
 from plexilint.rules import all_rules
+from plexilint.rules.base import AfterFindingsRule
 
 # (path, content digest) -> facts: a file whose bytes did not change is never re-analysed.
 _FACTS_MEMO: dict[tuple[str, str], FileFacts] = {}
@@ -88,22 +89,20 @@ def _analyse(root: Path, config: Config, overrides: dict[Path, bytes] | None) ->
     index = ProjectIndex(root, [f for f in files if f is not None])
     selection = Selection.from_config(config)
     findings: dict[str, list[Finding]] = {}
-    suppression_rules = []
+    later: list[AfterFindingsRule] = []
     for rule_class in all_rules():
         if not selection.enables(rule_class.code):
             continue
         rule = rule_class()
-        if hasattr(rule, "check_suppressions"):
-            suppression_rules.append(rule)  # judged once every other finding is known
+        if isinstance(rule, AfterFindingsRule):
+            later.append(rule)  # judged once every other finding is known
             continue
         for finding in rule.check(index, config):
             if selection.reports(finding.code, finding.relpath):
                 findings.setdefault(finding.path, []).append(finding)
-    for rule in suppression_rules:
+    for rule in later:
         for file in index.files:
-            if not file.suppressions:
-                continue
-            for finding in rule.check_suppressions(file, findings.get(file.path, []), selection):
+            for finding in rule.check_findings(file, findings.get(file.path, []), selection):
                 if selection.reports(finding.code, finding.relpath):
                     findings.setdefault(file.path, []).append(finding)
     for path_findings in findings.values():

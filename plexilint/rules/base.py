@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from plexilint.config import Config
     from plexilint.engine.facts import FileFacts
     from plexilint.engine.index import ProjectIndex
+    from plexilint.engine.selection import Selection
 
 REQUIRED_SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "Use instead:", "## Options")
 CATEGORIES = {"C": "convention", "R": "refactor", "W": "warning", "E": "error", "F": "fatal"}
@@ -89,6 +90,16 @@ class FileRule(Rule):
                 yield from self.check_file(file, config)
 
     def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+class AfterFindingsRule(Rule):
+    """A rule about the other rules' findings (e.g. an unused suppression): the engine runs it
+    once every other finding of the file is known, through `check_findings`."""
+
+    abstract = True
+
+    def check_findings(self, file: FileFacts, findings: list[Finding], selection: Selection) -> Iterator[Finding]:
         raise NotImplementedError
 
 

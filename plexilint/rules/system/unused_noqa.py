@@ -2,15 +2,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.selection import Selection
 from plexilint.engine.suppressions import WHOLE_FILE
 from plexilint.model import Finding, Span
-from plexilint.rules.base import REGISTRY, Rule
+from plexilint.rules.base import REGISTRY, AfterFindingsRule
 
 
-class UnusedNoqa(Rule):
+class UnusedNoqa(AfterFindingsRule):
     """## What it does
     Reports a `# noqa: PLX...` comment that lists a plexilint code (or prefix) for which no
     finding is reported on that line, although the rule is enabled for the file. Codes of other
@@ -41,11 +40,8 @@ class UnusedNoqa(Rule):
     category = "W"
     summary = "`# noqa` comment suppresses no plexilint finding"
 
-    def check(self, index, config: Config) -> Iterator[Finding]:
-        return iter(())  # needs the other rules' findings: see check_suppressions
-
-    def check_suppressions(self, file: FileFacts, findings: list[Finding], selection: Selection) -> Iterator[Finding]:
-        if WHOLE_FILE in file.suppressions:
+    def check_findings(self, file: FileFacts, findings: list[Finding], selection: Selection) -> Iterator[Finding]:
+        if not file.noqa_comment_lines or WHOLE_FILE in file.suppressions:
             return
         on_line: dict[int, set[str]] = {}
         for finding in findings:
