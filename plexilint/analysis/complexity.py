@@ -252,25 +252,34 @@ class _Extractor:
                         containers[target.id] = stmt
         if not containers:
             return
-        mutated: dict[str, str] = {}
-        for function in ast.walk(self.tree):
-            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                continue
-            for node in ast.walk(function):
-                name = None
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                        and node.func.attr in _MUTATORS and isinstance(node.func.value, ast.Name):
-                    name = node.func.value.id
-                elif isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
-                    targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
-                    for target in targets:
-                        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
-                            name = target.value.id
+        mutated: dict[str, tuple[int, str]] = {}  # name -> first mutation (line, function)
+        # One walk, remembering the enclosing function (module-level mutation is set-up, not state).
+        stack: list[tuple[ast.AST, str | None]] = [(node, None) for node in self.tree.body]
+        while stack:
+            node, function = stack.pop()
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                function = node.name
+            elif function is not None:
+                name = _mutated_name(node)
                 if name in containers:
-                    mutated.setdefault(name, function.name)
-        for name, function_name in sorted(mutated.items()):
+                    mutated[name] = min(mutated.get(name, (node.lineno, function)), (node.lineno, function))
+            stack.extend((child, function) for child in ast.iter_child_nodes(node))
+        for name, (_, function_name) in sorted(mutated.items()):
             self.global_state.append(GlobalState(span_of(containers[name]), name,
                                                  f"a module-level container mutated in `{function_name}`"))
+
+
+def _mutated_name(node: ast.AST) -> str | None:
+    """`name.append(...)`, `name[key] = ...`, `del name[key]`: the container mutated, if any."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+            and node.func.attr in _MUTATORS and isinstance(node.func.value, ast.Name):
+        return node.func.value.id
+    if isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+        targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+        for target in targets:
+            if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                return target.value.id
+    return None
 
 
 def _method_links(method: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
