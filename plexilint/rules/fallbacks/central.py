@@ -13,7 +13,7 @@ from plexilint.engine.index import ProjectIndex
 CENTRAL_NAME = "fallbacks"
 
 
-def central_module_name(index: ProjectIndex, config: Config) -> str | None:
+def _central_module_name(index: ProjectIndex, config: Config) -> str | None:
     """The configured module; unconfigured, the project's one module named ``fallbacks``."""
     configured = config["fallbacks-module"]
     if configured:
@@ -22,7 +22,7 @@ def central_module_name(index: ProjectIndex, config: Config) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def central_files(index: ProjectIndex, config: Config) -> list[FileFacts]:
+def _central_files(index: ProjectIndex, config: Config) -> list[FileFacts]:
     """The central module's files in the project: one module, or a package and its modules."""
     name = central_module_name(index, config)
     if name is None:
@@ -44,7 +44,7 @@ def _package_of(file: FileFacts) -> list[str]:
     return parts if file.is_package else parts[:-1]
 
 
-def proposed_central_module(index: ProjectIndex, config: Config) -> str:
+def _proposed_central_module(index: ProjectIndex, config: Config) -> str:
     """The configured module; else an existing ``*.fallbacks`` module; else
     ``<common package>.utils.fallbacks`` when that ``utils`` package exists, else
     ``<common package>.fallbacks``, the common package being shared by every module that
@@ -68,7 +68,7 @@ def proposed_central_module(index: ProjectIndex, config: Config) -> str:
     return f"{prefix}.{CENTRAL_NAME}" if prefix else CENTRAL_NAME
 
 
-def stub_groups(index: ProjectIndex, config: Config) -> dict[tuple[str, str], list[tuple[FileFacts, StubDefinition]]]:
+def _stub_groups(index: ProjectIndex, config: Config) -> dict[tuple[str, str], list[tuple[FileFacts, StubDefinition]]]:
     """Stub definitions outside the central module, grouped by (kind, shape)."""
     groups: dict[tuple[str, str], list[tuple[FileFacts, StubDefinition]]] = defaultdict(list)
     for file in index.files:
@@ -98,3 +98,20 @@ def shadowing_reason(file: FileFacts, stub: StubDefinition, index: ProjectIndex,
     if any(s.kind == stub.kind and s.shape == stub.shape for f in central for s in f.fallbacks.stubs):
         return "same-shape"
     return None
+
+
+# Every PLX1 rule asks these, many times per project: computed once per analysis.
+def central_module_name(index: ProjectIndex, config: Config) -> str | None:
+    return index.derived("fallbacks.central-name", config.digest, lambda: _central_module_name(index, config))
+
+
+def central_files(index: ProjectIndex, config: Config) -> list[FileFacts]:
+    return index.derived("fallbacks.central-files", config.digest, lambda: _central_files(index, config))
+
+
+def proposed_central_module(index: ProjectIndex, config: Config) -> str:
+    return index.derived("fallbacks.proposed", config.digest, lambda: _proposed_central_module(index, config))
+
+
+def stub_groups(index: ProjectIndex, config: Config) -> dict[tuple[str, str], list[tuple[FileFacts, StubDefinition]]]:
+    return index.derived("fallbacks.stub-groups", config.digest, lambda: _stub_groups(index, config))
