@@ -35,6 +35,9 @@ class Finding:
     # What identifies this finding independently of line numbers (rule-specific).
     key: str = ""
     related: tuple[Related, ...] = field(default=())
+    # Lines besides `span.line` whose `# noqa` also covers this finding (a block's decorators
+    # and the comment line above it).
+    noqa_lines: tuple[int, ...] = field(default=(), compare=False)
 
     @property
     def line(self) -> int:

@@ -60,3 +60,61 @@ def test_cyclomatic_agrees_with_radon(code):
 def test_cognitive_complexity_examples(code, expected):
     function = ast.parse(textwrap.dedent(code)).body[0]
     assert cognitive_complexity(function) == expected
+
+
+# Snippets that exercise every branch of radon's raw-metrics scanner: docstrings (one and
+# several lines, prefixed, followed by a comment), comments inside brackets, `;`, one-line
+# compound statements, colons that are not block colons (dicts, lambdas, slices, annotations,
+# walrus), backslash continuations, strings holding `#` and brackets, blank lines in strings.
+MI_SNIPPETS = [
+    "",
+    "# only a comment\n",
+    '"""Module docstring."""\n',
+    'r"""A raw\n\nmulti-line docstring."""\nx = 1\n',
+    '"""Docstring."""  # with a comment\n',
+    "x = 1; y = 2\nif x: y = 3\nelse:\n    pass\n",
+    "d = {'a': 1,  # a comment in brackets\n     'b': [1, 2][0:1]}\nf = lambda v: v\nn: int = 3\n",
+    "if (n := 10) > 5:\n    total = 1 + \\\n        2\n",
+    "s = '# not a comment ( [ {'\nt = \"\"\"also\n# not\nreal\"\"\"\n",
+    "def f(a, b):\n    '''Doc.\n\n    More.\n    '''\n    if a and b or a:\n        return [x for x in a if x]\n"
+    "    # why\n    return b\n",
+    "class C:\n    x: int\n    def m(self): return self.x\n    async def n(self):\n        async with self:\n"
+    "            await self.m()\n",
+    "x = f'{1:>10}' + rb'\\x00' + f\"{'#'}\"\ny = ('a'\n     'b')\n",
+]
+
+
+@pytest.mark.parametrize("code", MI_SNIPPETS)
+def test_raw_counts_agree_with_radon(code):
+    from radon.raw import analyze
+
+    from plexilint.analysis.maintainability import raw_counts
+
+    expected = analyze(code)
+    counts = raw_counts(code)
+    assert (counts.lloc, counts.sloc, counts.comments, counts.multi) == (
+        expected.lloc, expected.sloc, expected.comments, expected.multi)
+
+
+@pytest.mark.parametrize("code", MI_SNIPPETS + SNIPPETS)
+def test_maintainability_index_agrees_with_radon(code):
+    from radon.metrics import mi_visit
+
+    facts = extract_complexity_facts(ast.parse(code), code)
+    assert facts.maintainability == pytest.approx(mi_visit(code, True), abs=1e-9)
+
+
+def test_raw_counts_of_a_long_multiline_statement_match_radon_scaled():
+    # radon's own scanner re-tokenizes the statement once per added line (quadratic); compare
+    # a 3,000-line literal against radon's numbers for a 30-line twin, scaled.
+    from radon.raw import analyze
+
+    from plexilint.analysis.maintainability import raw_counts
+
+    def literal(keys: int) -> str:
+        return "CONFIG = {\n" + "".join(f"    'key{i}': {i},  # {i}\n" for i in range(keys)) + "}\n"
+
+    twin = analyze(literal(30))
+    counts = raw_counts(literal(3000))
+    assert (counts.lloc, counts.sloc, counts.comments, counts.multi) == (
+        twin.lloc, twin.sloc + 2970, twin.comments + 2970, twin.multi)

@@ -25,8 +25,8 @@ def test_codes_symbols_and_pylint_ids_are_unique():
 
 
 def test_codes_sit_in_their_family_block():
-    """Codes are assigned by the issues (some are reserved for rules still to come: PLX402,
-    PLX405) and never reused; each family keeps to its hundred-block."""
+    """Codes are assigned by the issues and never reused; each family keeps to its
+    hundred-block."""
     for rule in RULES:
         assert 1 <= int(rule.code[4:]) <= 99
         assert rule.code[3] in "012345"

@@ -64,3 +64,29 @@ def test_unused_noqa_ignores_strings_and_other_tools(project, cli):
 def test_unused_noqa_for_a_disabled_rule_is_not_reported(project, cli):
     root = project({"pkg/__init__.py": "", "pkg/a.py": "W = 4  # noqa: PLX104\n"}, 'ignore = ["PLX104"]\n')
     assert cli("check", root)[0] == 0
+
+
+def test_noqa_above_a_block_counts_as_used_and_a_stale_one_is_reported(project, cli):
+    branchy = "".join(f"    if x == {i}:\n        return {i}\n" for i in range(9)) + "    return x\n"
+    root = project({
+        "pkg/__init__.py": "",
+        "pkg/a.py": "# noqa: PLX401\ndef complex_one(x):\n" + branchy
+                    + "\n\n# noqa: PLX401\ndef simple_one(x):\n    return x\n",
+    })
+    findings = json.loads(cli("check", root, "--format", "json")[1])["findings"]
+    assert [(f["line"], f["code"]) for f in findings] == [(24, "PLX002")]
+
+
+def test_flake8_disable_noqa_also_ignores_block_comments(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "pyproject.toml").write_text("[tool.plexilint.complexity]\nmax-cyclomatic = 1\n")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "a.py").write_text("# noqa: PLX401\ndef f(x):\n    return 1 if x else 2\n")
+    command = [sys.executable, "-m", "flake8", "--select", "PLX401", "pkg/a.py"]
+    quiet = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+    loud = subprocess.run(command + ["--disable-noqa"], cwd=tmp_path, capture_output=True, text=True)
+    assert quiet.stdout == ""
+    assert loud.stdout.startswith("pkg/a.py:2:5: PLX401 `f` has cyclomatic complexity 2")

@@ -11,16 +11,19 @@ from plexilint import __version__
 from plexilint.adapters.startup import check_configuration_or_exit
 from plexilint.engine.facts import decode_source
 from plexilint.engine.project import findings_for_source
+from plexilint.engine.suppressions import NoqaMode
 
 
 class PlexilintChecker:
     name = "plexilint"
     version = __version__
+    disable_noqa = False  # flake8's --disable-noqa, read in parse_options
 
     @classmethod
     def parse_options(cls, options: object) -> None:
         """Runs once, in flake8's main process: a bad configuration stops the run before any
         worker starts, with the message naming the key (exit status 2)."""
+        cls.disable_noqa = bool(getattr(options, "disable_noqa", False))
         check_configuration_or_exit(Path.cwd())
 
     def __init__(self, tree: ast.AST, filename: str, lines: list[str]) -> None:
@@ -31,10 +34,12 @@ class PlexilintChecker:
         if self.filename in ("stdin", "-", None):
             return  # no path: no project to place the file in
         source = self._source_bytes(Path(self.filename))
-        # flake8 applies `# noqa` itself, exactly as the CLI does. A ConfigError raised here
-        # (a project other than the current directory's) stops flake8 with its message; never
-        # SystemExit, which would leave flake8's worker pool waiting forever.
-        findings = findings_for_source(Path(self.filename), source, apply_noqa=False)
+        # flake8 applies `# noqa` on the reported line itself, exactly as the CLI does; a noqa
+        # above a block is plexilint's to apply. A ConfigError raised here (a project other than
+        # the current directory's) stops flake8 with its message; never SystemExit, which would
+        # leave flake8's worker pool waiting forever.
+        noqa = NoqaMode.NONE if self.disable_noqa else NoqaMode.BLOCK_LINES
+        findings = findings_for_source(Path(self.filename), source, noqa=noqa)
         for finding in findings:
             yield finding.line, finding.column, f"{finding.code} {finding.message}", type(self)
 

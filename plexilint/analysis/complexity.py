@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from radon.visitors import ComplexityVisitor
 
 from plexilint.analysis.fallbacks import dotted_name, name_span, span_of
+from plexilint.analysis.maintainability import maintainability_index
 from plexilint.model import Span
 
 _MUTATORS = {"append", "extend", "insert", "update", "setdefault", "pop", "popitem", "clear", "add", "remove",
@@ -24,6 +25,7 @@ class FunctionMetrics:
     cyclomatic: int
     cognitive: int
     lines: int
+    noqa_lines: tuple[int, ...] = ()  # decorators and the comment line above the `def`
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class ClassMetrics:
     span: Span
     methods: int
     lines: int
+    noqa_lines: tuple[int, ...] = ()  # decorators and the comment line above the `class`
     # For cohesion (LCOM4): each non-dunder method with the `self` attributes it touches and
     # the other methods it calls.
     method_links: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
@@ -56,6 +59,7 @@ class GlobalState:
 @dataclass(frozen=True)
 class ComplexityFacts:
     code_lines: int = 0
+    maintainability: float = 100.0  # radon's maintainability index of the module
     functions: tuple[FunctionMetrics, ...] = ()
     classes: tuple[ClassMetrics, ...] = ()
     chains: tuple[DispatchChain, ...] = ()
@@ -159,6 +163,7 @@ class _Extractor:
         self.chains: list[DispatchChain] = []
         self.global_state: list[GlobalState] = []
         self.chain_ifs: set[int] = set()
+        self.lines = source.splitlines()
 
     def run(self) -> ComplexityFacts:
         radon = ComplexityVisitor.from_ast(self.tree)
@@ -167,8 +172,10 @@ class _Extractor:
             cyclomatic[(block.lineno, block.name)] = block.complexity
         self._walk(self.tree.body, "", cyclomatic)
         self._module_state()
-        return ComplexityFacts(_code_lines(self.source), tuple(self.functions), tuple(self.classes),
-                               tuple(self.chains), tuple(self.global_state))
+        return ComplexityFacts(_code_lines(self.source),
+                               maintainability_index(self.tree, self.source, radon.total_complexity),
+                               tuple(self.functions), tuple(self.classes), tuple(self.chains),
+                               tuple(self.global_state))
 
     def _radon_blocks(self, functions, classes):
         for function in functions:
@@ -184,6 +191,7 @@ class _Extractor:
                 methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
                 self.classes.append(ClassMetrics(qualname, name_span(node), len(methods),
                                                  (node.end_lineno or node.lineno) - node.lineno + 1,
+                                                 self._noqa_lines(node),
                                                  tuple(_method_links(m) for m in methods
                                                        if not m.name.startswith("__"))))
                 self._walk(node.body, f"{qualname}.", cyclomatic)
@@ -192,7 +200,8 @@ class _Extractor:
                 first = node.decorator_list[0].lineno if node.decorator_list else node.lineno
                 self.functions.append(FunctionMetrics(
                     qualname, name_span(node), cyclomatic.get((node.lineno, node.name), 1),
-                    cognitive_complexity(node), (node.end_lineno or node.lineno) - first + 1))
+                    cognitive_complexity(node), (node.end_lineno or node.lineno) - first + 1,
+                    self._noqa_lines(node)))
                 self._function_body(node, qualname)
                 self._walk(node.body, f"{qualname}.", cyclomatic)
             elif isinstance(node, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
@@ -201,6 +210,16 @@ class _Extractor:
                     if block == "handlers":
                         children = [s for h in children for s in h.body]
                     self._walk(children, prefix, cyclomatic)
+
+    def _noqa_lines(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> tuple[int, ...]:
+        """Where a `# noqa` about this block may also sit: its decorator lines and a comment
+        line right above it (not a code line, whose noqa is about that code)."""
+        first = node.decorator_list[0].lineno if node.decorator_list else node.lineno
+        above = first - 1
+        lines = tuple(range(first, node.lineno))
+        if above >= 1 and self.lines[above - 1].lstrip().startswith("#"):
+            lines = (above, *lines)
+        return lines
 
     def _function_body(self, function: ast.FunctionDef | ast.AsyncFunctionDef, qualname: str) -> None:
         stack: list[ast.AST] = list(function.body)

@@ -83,6 +83,15 @@ def _dotted_name(value: Any) -> str:
     return value
 
 
+def _number_between(low: float, high: float) -> Callable[[Any], float]:
+    def check(value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+            raise InvalidValue(f"expected a number from {low:g} to {high:g}")
+        return float(value)
+
+    return check
+
+
 def _int_at_least(minimum: int) -> Callable[[Any], int]:
     def check(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
@@ -227,6 +236,10 @@ OPTIONS: dict[str, Option] = {
         Option("complexity.max-cognitive", 15, _int_at_least(1),
                "Highest cognitive complexity (SonarSource's definition) a function may have (PLX409).",
                "[tool.plexilint.complexity]\nmax-cognitive = 20"),
+        Option("complexity.min-maintainability", 20.0, _number_between(0, 100),
+               "Lowest maintainability index (radon's formula, 0-100, multi-line strings counted as "
+               "comments like `radon mi`) a module may have; below 20 is radon's rank B or C (PLX402).",
+               "[tool.plexilint.complexity]\nmin-maintainability = 10"),
         Option("complexity.max-module-lines", 500, _int_at_least(1),
                "Most lines of code (neither blank nor comment-only) a module may have (PLX403).",
                "[tool.plexilint.complexity]\nmax-module-lines = 800"),

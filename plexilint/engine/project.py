@@ -13,7 +13,7 @@ from plexilint.engine.discovery import discover_files, is_excluded
 from plexilint.engine.facts import FileFacts, ParseFailure, content_digest, extract_facts
 from plexilint.engine.index import ProjectIndex
 from plexilint.engine.selection import Selection
-from plexilint.engine.suppressions import is_suppressed
+from plexilint.engine.suppressions import NoqaMode, is_finding_suppressed
 from plexilint.model import Finding
 from plexilint.rules import all_rules
 from plexilint.rules.base import AfterFindingsRule
@@ -48,15 +48,13 @@ class ProjectAnalysis:
     index: ProjectIndex
     findings: dict[str, list[Finding]] = field(default_factory=dict)  # posix path -> sorted
 
-    def findings_for(self, path: Path, apply_noqa: bool = True) -> list[Finding]:
+    def findings_for(self, path: Path, noqa: NoqaMode = NoqaMode.ALL) -> list[Finding]:
         key = path.resolve().as_posix()
         findings = self.findings.get(key, [])
-        if not apply_noqa:
-            return findings
         facts = self.index.by_path.get(key)
-        if facts is None or not facts.suppressions:
+        if facts is None or not facts.suppressions or noqa is NoqaMode.NONE:
             return findings
-        return [f for f in findings if not is_suppressed(facts.suppressions, f.line, f.code)]
+        return [f for f in findings if not is_finding_suppressed(facts.suppressions, f, noqa)]
 
     def contains(self, path: Path) -> bool:
         return path.resolve().as_posix() in self.index.by_path
@@ -128,17 +126,17 @@ def project_analysis_for(path: Path, explicit_config: Path | None = None) -> Pro
 
 
 def findings_for_source(path: Path, source: bytes, explicit_config: Path | None = None,
-                        apply_noqa: bool = True) -> list[Finding]:
+                        noqa: NoqaMode = NoqaMode.ALL) -> list[Finding]:
     """Findings for one file whose content may differ from the disk (stdin, an editor)."""
     analysis = project_analysis_for(path, explicit_config)
     resolved = path.resolve()
     facts = analysis.index.by_path.get(resolved.as_posix())
     if facts is not None and facts.digest == content_digest(source):
-        return analysis.findings_for(resolved, apply_noqa)
+        return analysis.findings_for(resolved, noqa)
     if facts is None and not is_project_file(resolved, analysis.root, analysis.config):
         return []
     changed = analyse_project(analysis.root, analysis.config, {resolved: source})
-    return changed.findings_for(resolved, apply_noqa)
+    return changed.findings_for(resolved, noqa)
 
 
 def clear_memo() -> None:

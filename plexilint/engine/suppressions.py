@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 import re
 import tokenize
+from enum import Enum
+
+from plexilint.model import Finding
 
 # flake8's own patterns (flake8/defaults.py): "# noqa" optionally followed by ":" and codes,
 # and "# flake8: noqa" on a line of its own for the whole file.
@@ -43,6 +46,27 @@ def is_suppressed(suppressions: Suppressions, line: int, code: str) -> bool:
     codes = suppressions[line]
     # Like flake8, a listed code suppresses every code it is a prefix of.
     return codes is None or any(code.startswith(listed) for listed in codes)
+
+
+def is_suppressed_by_block_comment(suppressions: Suppressions, finding: Finding) -> bool:
+    """A `# noqa` on a block's decorator or on the comment line above it covers the finding
+    about that block (flake8 itself only reads the reported line)."""
+    return any(is_suppressed(suppressions, line, finding.code) for line in finding.noqa_lines)
+
+
+class NoqaMode(Enum):
+    """Which `# noqa` comments the engine applies before handing findings over."""
+    ALL = "all"  # the CLI, pylint, the editor
+    BLOCK_LINES = "block-lines"  # flake8 reads the reported line itself
+    NONE = "none"  # flake8 --disable-noqa
+
+
+def is_finding_suppressed(suppressions: Suppressions, finding: Finding, mode: NoqaMode = NoqaMode.ALL) -> bool:
+    if mode is NoqaMode.NONE:
+        return False
+    if mode is NoqaMode.ALL and is_suppressed(suppressions, finding.line, finding.code):
+        return True
+    return is_suppressed_by_block_comment(suppressions, finding)
 
 
 def noqa_comment_lines(source: str) -> frozenset[int]:

@@ -66,7 +66,7 @@ class Rule:
         raise NotImplementedError
 
     def finding(self, file: FileFacts, span: Span, message: str, key: str = "",
-                related: Iterable[Related] = ()) -> Finding:
+                related: Iterable[Related] = (), noqa_lines: Iterable[int] = ()) -> Finding:
         return Finding(
             code=self.code,
             symbol=self.symbol,
@@ -76,6 +76,7 @@ class Rule:
             message=message,
             key=key,
             related=tuple(sorted(set(related))),
+            noqa_lines=tuple(noqa_lines),
         )
 
 

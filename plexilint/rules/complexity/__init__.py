@@ -7,6 +7,7 @@ from plexilint.rules.complexity import (  # noqa: F401  (registration)
     function_too_complex,
     function_too_long,
     low_cohesion_class,
+    low_maintainability,
     module_too_large,
     mutable_global_state,
 )

@@ -71,5 +71,5 @@ class ClassTooLarge(FileRule):
                 yield self.finding(
                     file, cls.span,
                     f"`{cls.qualname}` has {' and '.join(problems)}: split it by concern into collaborating classes",
-                    key=cls.qualname,
+                    key=cls.qualname, noqa_lines=cls.noqa_lines,
                 )

@@ -66,5 +66,5 @@ class CognitiveComplexityHigh(FileRule):
                     file, function.span,
                     f"`{function.qualname}` has cognitive complexity {function.cognitive} (limit {limit}): flatten "
                     "nested conditions with early returns and extract the inner blocks",
-                    key=function.qualname,
+                    key=function.qualname, noqa_lines=function.noqa_lines,
                 )

@@ -70,5 +70,5 @@ class FunctionTooComplex(FileRule):
                     file, function.span,
                     f"`{function.qualname}` has cyclomatic complexity {function.cyclomatic} (limit {limit}): split "
                     "it into smaller functions or replace branch chains with a lookup table",
-                    key=function.qualname,
+                    key=function.qualname, noqa_lines=function.noqa_lines,
                 )

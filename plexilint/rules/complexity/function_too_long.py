@@ -60,5 +60,5 @@ class FunctionTooLong(FileRule):
                     file, function.span,
                     f"`{function.qualname}` is {function.lines} lines long (limit {limit}): extract its steps "
                     "into functions named after what they do",
-                    key=function.qualname,
+                    key=function.qualname, noqa_lines=function.noqa_lines,
                 )

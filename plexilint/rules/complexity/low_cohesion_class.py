@@ -81,5 +81,5 @@ class LowCohesionClass(FileRule):
                     file, cls.span,
                     f"`{cls.qualname}` has {len(groups)} unrelated groups of methods ({shown}): split it into one "
                     "class per group",
-                    key=cls.qualname,
+                    key=cls.qualname, noqa_lines=cls.noqa_lines,
                 )

@@ -45,7 +45,8 @@ class UnusedNoqa(AfterFindingsRule):
             return
         on_line: dict[int, set[str]] = {}
         for finding in findings:
-            on_line.setdefault(finding.line, set()).add(finding.code)
+            for line in (finding.line, *finding.noqa_lines):
+                on_line.setdefault(line, set()).add(finding.code)
         for line, listed in sorted(file.suppressions.items()):
             if listed is None or line not in file.noqa_comment_lines:
                 continue
