@@ -10,7 +10,9 @@ from pathlib import Path
 from plexilint import __version__
 from plexilint.config import Config, ConfigError
 from plexilint.config.options import InvalidValue, _codes
+from plexilint.engine.hotspots import parse_since, rank_hotspots
 from plexilint.engine.run import check_paths
+from plexilint.reporting import hotspots_format
 from plexilint.reporting.contracts_report import class_reports, render_contracts
 from plexilint.reporting.json_format import render_json
 from plexilint.reporting.rule_docs import render_rule_list, rule_markdown
@@ -52,12 +54,51 @@ def build_parser() -> argparse.ArgumentParser:
     contracts.add_argument("--format", choices=("text", "json"), default="text")
     contracts.add_argument("-o", "--output", type=Path, help="write the report to this file")
 
+    hotspots = commands.add_parser("hotspots", help="rank files and functions by complexity × git churn")
+    hotspots.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATH")
+    hotspots.add_argument("--config", type=Path, help="read [tool.plexilint] from this file")
+    hotspots.add_argument("--since", type=_since, default="90d",
+                          help="history window: 90d, 12w, 6m, 1y or a date like 2026-01-31 (default 90d)")
+    hotspots.add_argument("--top", type=_positive, default=20, help="how many files and functions to show (20)")
+    hotspots.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    hotspots.add_argument("-o", "--output", type=Path, help="write the report to this file")
+
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", help="a code (PLX101), a symbol or a pylint message id")
     return parser
+
+
+def _since(text: str):
+    try:
+        return parse_since(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
+    return int(text)
+
+
+def _run_hotspots(args: argparse.Namespace) -> int:
+    result = check_paths(args.paths, args.config)
+    report = rank_hotspots(result.analyses, result.scopes, args.since, args.top)
+    if args.format == "json":
+        text = hotspots_format.render_json(report)
+    elif args.format == "markdown":
+        text = hotspots_format.render_markdown(report)
+    else:
+        colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        text = hotspots_format.render_text(report, colour)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_CLEAN
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -102,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run_check(args)
         if args.command == "contracts":
             return _run_contracts(args)
+        if args.command == "hotspots":
+            return _run_hotspots(args)
         if args.command == "rules":
             sys.stdout.write(render_rule_list(all_rules(), args.format))
             return EXIT_CLEAN

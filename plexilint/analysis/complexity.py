@@ -26,6 +26,7 @@ class FunctionMetrics:
     cognitive: int
     lines: int
     noqa_lines: tuple[int, ...] = ()  # decorators and the comment line above the `def`
+    end_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class GlobalState:
 class ComplexityFacts:
     code_lines: int = 0
     maintainability: float = 100.0  # radon's maintainability index of the module
+    total_cyclomatic: int = 0  # radon's total for the module (its functions, classes and body)
     functions: tuple[FunctionMetrics, ...] = ()
     classes: tuple[ClassMetrics, ...] = ()
     chains: tuple[DispatchChain, ...] = ()
@@ -174,6 +176,7 @@ class _Extractor:
         self._module_state()
         return ComplexityFacts(_code_lines(self.source),
                                maintainability_index(self.tree, self.source, radon.total_complexity),
+                               radon.total_complexity,
                                tuple(self.functions), tuple(self.classes), tuple(self.chains),
                                tuple(self.global_state))
 
@@ -201,7 +204,7 @@ class _Extractor:
                 self.functions.append(FunctionMetrics(
                     qualname, name_span(node), cyclomatic.get((node.lineno, node.name), 1),
                     cognitive_complexity(node), (node.end_lineno or node.lineno) - first + 1,
-                    self._noqa_lines(node)))
+                    self._noqa_lines(node), node.end_lineno or node.lineno))
                 self._function_body(node, qualname)
                 self._walk(node.body, f"{qualname}.", cyclomatic)
             elif isinstance(node, (ast.If, ast.Try, ast.With, ast.For, ast.While)):

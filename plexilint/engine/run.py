@@ -43,8 +43,9 @@ def _project_roots_within(directory: Path, root: Path, exclude: list[str]) -> li
     return roots
 
 
-def _is_within(path: str, scope: Path) -> bool:
-    return path == scope.as_posix() or path.startswith(scope.as_posix().rstrip("/") + "/")
+def is_within_scopes(path: str, scopes: list[str]) -> bool:
+    """Whether a file (absolute posix path) is one of the named paths or under one of them."""
+    return any(path == scope or path.startswith(scope.rstrip("/") + "/") for scope in scopes)
 
 
 def check_paths(paths: list[Path], explicit_config: Path | None = None,
@@ -77,7 +78,7 @@ def check_paths(paths: list[Path], explicit_config: Path | None = None,
         result.analyses.append(analysis)
         result.scopes.extend(scope.as_posix() for scope in scopes[root])
         for file in analysis.index.files:
-            if file.path in seen or not any(_is_within(file.path, scope) for scope in scopes[root]):
+            if file.path in seen or not is_within_scopes(file.path, [s.as_posix() for s in scopes[root]]):
                 continue
             seen.add(file.path)
             result.files_checked += 1

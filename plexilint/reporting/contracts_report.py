@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from plexilint.engine.project import ProjectAnalysis
+from plexilint.engine.run import is_within_scopes
 from plexilint.rules import REGISTRY
 from plexilint.rules.contracts.model import contract_model
 
@@ -41,7 +42,7 @@ def class_reports(analyses: Sequence[ProjectAnalysis], scopes: Sequence[str]) ->
             continue
         for covered in contract_model(analysis.index, analysis.config).covered():
             path = covered.file.path
-            if not any(path == s or path.startswith(s.rstrip("/") + "/") for s in scopes):
+            if not is_within_scopes(path, scopes):
                 continue
             first, last = covered.cls.span.line, covered.cls.span.end_line or covered.cls.span.line
             violations, warnings = [], []

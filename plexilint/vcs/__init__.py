@@ -1,0 +1,1 @@
+"""Version-control history, read only (hotspot churn)."""

@@ -1,0 +1,82 @@
+"""Reading git history (never writing it): churn per file and who last changed each line.
+
+Every call runs `git` without a shell, in the repository that holds the analysed project;
+when git is missing or the project is not in a repository, the callers get ``None`` and say so.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+_BLAME_HEADER = re.compile(r"^([0-9a-f]{40}) \d+ (\d+)(?: (\d+))?$")
+_UNCOMMITTED = "0" * 40
+
+
+class GitError(RuntimeError):
+    """git ran but failed (e.g. an unknown revision)."""
+
+
+@dataclass(frozen=True)
+class FileChurn:
+    commits: int  # commits that touched the file in the window
+    lines_changed: int  # lines added plus lines deleted by those commits
+
+
+def _git(repository: Path, *arguments: str) -> str:
+    completed = subprocess.run(["git", "-C", str(repository), *arguments], capture_output=True, text=True,
+                               encoding="utf-8", errors="replace", check=False)
+    if completed.returncode != 0:
+        raise GitError(completed.stderr.strip() or f"git {arguments[0]} failed")
+    return completed.stdout
+
+
+def repository_root(path: Path) -> Path | None:
+    """The top of the git work tree holding ``path``, or None without git or a repository."""
+    try:
+        return Path(_git(path, "rev-parse", "--show-toplevel").strip()).resolve()
+    except (OSError, GitError):
+        return None
+
+
+def churn_since(repository: Path, since: date, within: Path) -> dict[Path, FileChurn]:
+    """Commits and changed lines per file under ``within`` since ``since`` (renames are
+    followed as new paths: the churn belongs to the file as it is named today)."""
+    output = _git(repository, "log", f"--since={since.isoformat()}", "--no-merges", "--format=@%H",
+                  "--numstat", "--no-renames", "--", str(within))
+    commits: dict[Path, int] = {}
+    lines: dict[Path, int] = {}
+    for line in output.splitlines():
+        parts = line.split("\t")
+        if len(parts) != 3:
+            continue  # a commit marker or a blank separator
+        added, deleted, name = parts
+        path = (repository / name).resolve()
+        commits[path] = commits.get(path, 0) + 1
+        if added.isdigit() and deleted.isdigit():  # "-" for binary files
+            lines[path] = lines.get(path, 0) + int(added) + int(deleted)
+    return {path: FileChurn(count, lines.get(path, 0)) for path, count in commits.items()}
+
+
+def last_commit_per_line(repository: Path, path: Path, since: date) -> dict[int, str] | None:
+    """For each line of the committed file, the commit that last changed it within the window
+    (lines last changed before ``since`` or not committed yet are left out); None when git
+    cannot blame the file (untracked, say)."""
+    try:
+        output = _git(repository, "blame", "--porcelain", f"--since={since.isoformat()}", "--", str(path))
+    except (OSError, GitError):
+        return None
+    owners: dict[int, str] = {}
+    boundary: set[str] = set()
+    current = ""
+    for line in output.splitlines():
+        match = _BLAME_HEADER.match(line)
+        if match:
+            current = match.group(1)
+            owners[int(match.group(2))] = current
+        elif line == "boundary":
+            boundary.add(current)  # the commit where the window starts: older history
+    return {number: sha for number, sha in owners.items() if sha not in boundary and sha != _UNCOMMITTED}
