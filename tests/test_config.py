@@ -25,6 +25,10 @@ STUBS = {
         ('exclude = ["[abc"]\n', ["exclude", "unbalanced brackets"]),
         ('colour = "red"\n', ["unknown key 'colour'", "known keys"]),
         ('[tool.plexilint.per-file-ignores]\n"tests/*" = ["X1"]\n', ["per-file-ignores", "X1"]),
+        ("[tool.plexilint.complexity]\nmax-cyclomatic = 0\n", ["complexity.max-cyclomatic", "0", "integer >= 1"]),
+        ("[tool.plexilint.complexity]\nmin-maintainability = 120\n",
+         ["complexity.min-maintainability", "120", "number from 0 to 100"]),
+        ("[tool.plexilint.complexity]\nmax-nesting = 3\n", ["unknown key", "max-nesting"]),
         ("min-duplicates = \n", ["invalid TOML"]),
     ],
 )
