@@ -40,7 +40,8 @@ def render_text(report: HotspotReport, colour: bool) -> str:
 
     lines = [paint("Hotspots by file", _BOLD) + f"  ({_window(report)})", ""]
     lines += _table(FILE_COLUMNS, _file_rows(report), paint, numeric={2, 4, 5, 6, 7, 8})
-    lines += ["", paint("Hotspots by function", _BOLD) + "  (cc × commits that last changed its lines)", ""]
+    basis = "cc × commits that last changed its lines" if report.has_history else "cc alone"
+    lines += ["", paint("Hotspots by function", _BOLD) + f"  ({basis})", ""]
     lines += _table(FUNCTION_COLUMNS, _function_rows(report), paint, numeric={3, 4, 5})
     if report.files:
         lines += ["", "Next: `plexilint check FILE --select PLX4` lists a file's findings; split the top "
