@@ -10,6 +10,12 @@ from plexichat.infrastructure.modules.interfaces import BaseModule, ModuleCapabi
 _LINK_RE = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
+def _is_shouting(content: str) -> bool:
+    """More than 80% capitals in a message of at least 12 letters."""
+    letters = [c for c in content if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
 class SpamFilterModule(BaseModule):
     def __init__(self, name: str = "spam_filter", version: str = "2.0.0") -> None:
         super().__init__(name, version)
@@ -33,21 +39,22 @@ class SpamFilterModule(BaseModule):
 
     def score(self, user_id: str, content: str, now: float = None) -> float:
         """Return a spam score in [0, 1]; 0.8 and above is rejected."""
-        now = time.monotonic() if now is None else now
+        recent = self._record_message(user_id, time.monotonic() if now is None else now)
+        signals = (
+            (0.5, len(_LINK_RE.findall(content)) > self.max_links),
+            (0.4, recent > self.rate_limit),
+            (0.2, _is_shouting(content)),
+        )
+        total = sum(weight for weight, present in signals if present)
+        return min(float(total), 1.0)
+
+    def _record_message(self, user_id: str, now: float) -> int:
+        """Add a message to the user's one-minute window; return how many it now holds."""
         window = self._recent[user_id]
         window.append(now)
         while window and now - window[0] > 60:
             window.popleft()
-
-        score = 0.0
-        if len(_LINK_RE.findall(content)) > self.max_links:
-            score += 0.5
-        if len(window) > self.rate_limit:
-            score += 0.4
-        letters = [c for c in content if c.isalpha()]
-        if len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
-            score += 0.2
-        return min(score, 1.0)
+        return len(window)
 
     def get_metadata(self) -> Dict[str, Any]:
         """Name, version, description and author shown in the module registry."""

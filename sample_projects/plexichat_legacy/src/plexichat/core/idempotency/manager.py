@@ -38,6 +38,9 @@ MAX_CANONICAL_DEPTH = 32
 # Responses with these status codes are never replayed: the client is expected
 # to retry them and the retry must run again.
 NON_CACHEABLE_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+MUTATING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+KEY_HEADER = "Idempotency-Key"
+REPLAY_HEADER = "Idempotent-Replayed"
 
 _default_manager: Optional["IdempotencyManager"] = None
 
@@ -214,6 +217,21 @@ class IdempotencyManager:
             raise InvalidIdempotencyKey("idempotency key may only contain letters, digits, '_', '-', ':' and '.'")
         return key
 
+    def generate_key(self, prefix: str = "idem") -> str:
+        """Create a fresh key for server-initiated requests (webhook retries, scheduled jobs)."""
+        return self.validate_key(f"{prefix}:{uuid.uuid4().hex}")
+
+    def key_from_headers(self, method: str, headers: Mapping[str, str]) -> Optional[str]:
+        """Return the validated key of a request, or None when the request needs none."""
+        if method.upper() not in MUTATING_METHODS:
+            return None
+        for name, value in headers.items():
+            if name.lower() == KEY_HEADER.lower():
+                return self.validate_key(value)
+        if get_config("idempotency.require_key", False):
+            raise InvalidIdempotencyKey(f"{method.upper()} requests must carry an {KEY_HEADER} header")
+        return None
+
     def compute_fingerprint(
         self, method: str, path: str, body: Any = None, user_id: Optional[str] = None
     ) -> str:
@@ -254,6 +272,39 @@ class IdempotencyManager:
         if payload.get("body") is not None:
             payload["body"] = base64.b64decode(payload["body"])
         return IdempotencyRecord(**payload)
+
+    def replay_headers(self, record: IdempotencyRecord) -> Dict[str, str]:
+        """Headers sent with a replayed response, so clients can tell it was not re-executed."""
+        headers = dict(record.headers)
+        headers[REPLAY_HEADER.lower()] = "true"
+        headers[KEY_HEADER.lower()] = record.key
+        return headers
+
+    def export_records(self) -> List[str]:
+        """Encode every finished record (used to warm up a new worker before it takes traffic)."""
+        now = self._clock()
+        return [
+            self._encode(record)
+            for shard in self._shards
+            for record in shard.values()
+            if record.state is not IdempotencyState.IN_PROGRESS and not record.is_expired(now)
+        ]
+
+    def import_records(self, encoded: List[str]) -> int:
+        """Load records produced by :meth:`export_records`; returns how many were kept."""
+        imported = 0
+        now = self._clock()
+        for raw in encoded:
+            try:
+                record = self._decode(raw)
+            except (ValueError, KeyError, TypeError) as exc:
+                logger.warning("skipping unreadable idempotency record: %s", exc)
+                continue
+            if record.is_expired(now) or record.state is IdempotencyState.IN_PROGRESS:
+                continue
+            self._remember(record)
+            imported += 1
+        return imported
 
     async def _load(self, key: str) -> Optional[IdempotencyRecord]:
         shard = self._shards[self._shard_index(key)]
@@ -549,6 +600,34 @@ class IdempotencyManager:
             "entries": self.size(),
             "hit_ratio": round(self.metrics.hits / lookups, 4) if lookups else 0.0,
             "waiting_keys": len(self._completion_events),
+        }
+
+    def export_prometheus(self, namespace: str = "plexichat_idempotency") -> str:
+        """The metrics in Prometheus' text exposition format."""
+        lines: List[str] = []
+        for name, value in sorted(self.get_metrics().items()):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                continue
+            kind = "gauge" if name in ("entries", "hit_ratio", "waiting_keys") else "counter"
+            metric = f"{namespace}_{name}" if kind == "gauge" else f"{namespace}_{name}_total"
+            lines.append(f"# TYPE {metric} {kind}")
+            lines.append(f"{metric} {value}")
+        return "\n".join(lines) + "\n"
+
+    async def describe(self, key: str) -> Optional[Dict[str, Any]]:
+        """What the store knows about ``key`` (admin endpoint; never returns the body)."""
+        async with self._shard_locks[self._shard_index(key)]:
+            record = await self._load(key)
+        if record is None:
+            return None
+        now = self._clock()
+        return {
+            "key": record.key,
+            "state": record.state.value,
+            "status_code": record.status_code,
+            "attempts": record.attempts,
+            "age_seconds": round(now - record.created_at, 3),
+            "expires_in_seconds": round(record.expires_at - now, 3),
         }
 
     def reset_metrics(self) -> None:

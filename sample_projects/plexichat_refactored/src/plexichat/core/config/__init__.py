@@ -59,9 +59,6 @@ _DEFAULTS: Dict[str, Any] = {
     },
 }
 
-_lock = threading.RLock()
-_state: Dict[str, Optional[Dict[str, Any]]] = {"config": None}
-
 
 def _deep_merge(base: MutableMapping[str, Any], override: Mapping[str, Any]) -> None:
     for key, value in override.items():
@@ -94,8 +91,8 @@ def _env_overrides(environ: Mapping[str, str]) -> Dict[str, Any]:
     return overrides
 
 
-def load_config(path: Optional[str] = None, *, environ: Optional[Mapping[str, str]] = None) -> Dict[str, Any]:
-    """(Re)build the configuration and return it."""
+def build_config(path: Optional[str] = None, *, environ: Optional[Mapping[str, str]] = None) -> Dict[str, Any]:
+    """Build a configuration from the defaults, the JSON file and the environment."""
     environ = os.environ if environ is None else environ
     config = copy.deepcopy(_DEFAULTS)
 
@@ -105,42 +102,71 @@ def load_config(path: Optional[str] = None, *, environ: Optional[Mapping[str, st
             _deep_merge(config, json.load(handle))
 
     _deep_merge(config, _env_overrides(environ))
-    with _lock:
-        _state["config"] = config
     return config
 
 
-def _current() -> Dict[str, Any]:
-    with _lock:
-        config = _state["config"]
-    return load_config() if config is None else config
+class ConfigStore:
+    """The loaded configuration, built on first use and shared by everyone holding the store."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._config: Optional[Dict[str, Any]] = None
+
+    def load(self, path: Optional[str] = None, *, environ: Optional[Mapping[str, str]] = None) -> Dict[str, Any]:
+        config = build_config(path, environ=environ)
+        with self._lock:
+            self._config = config
+        return config
+
+    def current(self) -> Dict[str, Any]:
+        with self._lock:
+            config = self._config
+        return self.load() if config is None else config
+
+    def get(self, key: str, default: Any = None) -> Any:
+        node: Any = self.current()
+        for part in key.split("."):
+            if not isinstance(node, Mapping) or part not in node:
+                return default
+            node = node[part]
+        return node
+
+    def set(self, key: str, value: Any) -> None:
+        config = self.current()
+        parts = key.split(".")
+        with self._lock:
+            node = config
+            for part in parts[:-1]:
+                node = node.setdefault(part, {})
+            node[parts[-1]] = value
+
+    def reset(self) -> None:
+        with self._lock:
+            self._config = None
+
+
+# The process's store; the functions below are the historical API over it.
+config_store = ConfigStore()
+
+
+def load_config(path: Optional[str] = None, *, environ: Optional[Mapping[str, str]] = None) -> Dict[str, Any]:
+    """(Re)build the configuration and return it."""
+    return config_store.load(path, environ=environ)
 
 
 def get_config(key: str, default: Any = None) -> Any:
     """Return the value at dotted ``key`` or ``default`` when any level is missing."""
-    node: Any = _current()
-    for part in key.split("."):
-        if not isinstance(node, Mapping) or part not in node:
-            return default
-        node = node[part]
-    return node
+    return config_store.get(key, default)
 
 
 def set_config(key: str, value: Any) -> None:
     """Override a single value at runtime (used by tests and the admin panel)."""
-    config = _current()
-    parts = key.split(".")
-    with _lock:
-        node = config
-        for part in parts[:-1]:
-            node = node.setdefault(part, {})
-        node[parts[-1]] = value
+    config_store.set(key, value)
 
 
 def reset_config() -> None:
     """Forget the loaded configuration; the next lookup reloads it."""
-    with _lock:
-        _state["config"] = None
+    config_store.reset()
 
 
-__all__ = ["get_config", "set_config", "load_config", "reset_config"]
+__all__ = ["ConfigStore", "build_config", "config_store", "get_config", "set_config", "load_config", "reset_config"]

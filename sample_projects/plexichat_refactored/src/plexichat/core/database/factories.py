@@ -17,7 +17,7 @@ import inspect
 import logging
 import time
 from collections import Counter
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple
 
 from plexichat.core.config import get_config
 
@@ -34,6 +34,22 @@ class AllDatabasesUnavailableError(RuntimeError):
         self.errors = dict(errors)
         details = "; ".join(f"{db}: {error}" for db, error in self.errors.items())
         super().__init__(f"all databases unavailable for {operation!r} ({details})")
+
+
+def _supporting(clients: Mapping[str, Any], order: Iterable[str], op: str) -> Iterator[Tuple[str, Any]]:
+    """(name, client) of every configured database that implements ``op``, in ``order``."""
+    for db in order:
+        client = clients.get(db)
+        if client is not None and hasattr(client, op):
+            yield db, client
+
+
+async def _call(client: Any, op: str, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
+    """Run ``client.op(*args, **kwargs)``, awaiting it when the client is asynchronous."""
+    result = getattr(client, op)(*args, **kwargs)
+    if inspect.isawaitable(result):
+        result = await result
+    return result
 
 
 class DatabaseFallbackManager:
@@ -89,17 +105,13 @@ class DatabaseFallbackManager:
     # -- dispatch ------------------------------------------------------------
     async def _try(self, op: str, *args: Any, **kwargs: Any) -> Any:
         errors: Dict[str, str] = {}
-        for db in self.PREFERRED_ORDER.get(op, self.DEFAULT_ORDER):
-            client = self.clients.get(db)
-            if client is None or not hasattr(client, op):
-                continue
+        order = self.PREFERRED_ORDER.get(op, self.DEFAULT_ORDER)
+        for db, client in _supporting(self.clients, order, op):
             if not self._is_available(db):
                 errors[db] = "marked unavailable"
                 continue
             try:
-                result = getattr(client, op)(*args, **kwargs)
-                if inspect.isawaitable(result):
-                    result = await result
+                result = await _call(client, op, args, kwargs)
             except Exception as exc:  # noqa: BLE001 - any driver error means "try the next one"
                 self._mark_down(db, op, exc)
                 errors[db] = f"{type(exc).__name__}: {exc}"

@@ -22,7 +22,6 @@ _request_id: contextvars.ContextVar[Optional[str]] = contextvars.ContextVar(
 )
 
 _RESERVED_ATTRS = frozenset(vars(logging.makeLogRecord({})).keys()) | {"message", "asctime"}
-_state = {"configured": False}
 
 
 class RequestContextFilter(logging.Filter):
@@ -53,6 +52,15 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(payload, ensure_ascii=False)
 
 
+def _has_plexichat_handler(logger: logging.Logger) -> bool:
+    """Whether ``configure_logging`` already installed its handler: the logger is the state."""
+    return any(
+        isinstance(handler_filter, RequestContextFilter)
+        for handler in logger.handlers
+        for handler_filter in handler.filters
+    )
+
+
 def configure_logging(level: Optional[str] = None, json_output: Optional[bool] = None) -> None:
     """Install the PlexiChat handler on the ``plexichat`` logger tree.
 
@@ -63,7 +71,7 @@ def configure_logging(level: Optional[str] = None, json_output: Optional[bool] =
 
     root = logging.getLogger("plexichat")
     root.setLevel(level_name)
-    if _state["configured"]:
+    if _has_plexichat_handler(root):
         return
 
     handler = logging.StreamHandler(sys.stderr)
@@ -76,7 +84,6 @@ def configure_logging(level: Optional[str] = None, json_output: Optional[bool] =
         )
     root.addHandler(handler)
     root.propagate = False
-    _state["configured"] = True
 
 
 def get_logger(name: str) -> logging.Logger:
