@@ -118,3 +118,81 @@ def test_raw_counts_of_a_long_multiline_statement_match_radon_scaled():
     counts = raw_counts(literal(3000))
     assert (counts.lloc, counts.sloc, counts.comments, counts.multi) == (
         twin.lloc, twin.sloc + 2970, twin.comments + 2970, twin.multi)
+
+
+def _groups(code: str) -> list[list[str]]:
+    from plexilint.analysis.complexity import lcom4
+
+    facts = extract_complexity_facts(ast.parse(textwrap.dedent(code)), textwrap.dedent(code))
+    return lcom4(facts.classes[0].method_links)
+
+
+def test_lcom4_reading_a_property_links_to_it():
+    assert _groups("""
+        class Files:
+            @property
+            def root(self):
+                return self._root
+
+            def upload(self, name):
+                return self.root / name
+
+            def remove(self, name):
+                (self.root / name).unlink()
+    """) == [["root", "upload", "remove"]]
+
+
+def test_lcom4_leaves_out_methods_handing_self_around():
+    # A serialiser over every attribute would connect all; a caller of it links nothing.
+    assert _groups("""
+        class Settings:
+            def host(self):
+                return self._host
+
+            def port(self):
+                return self._port
+
+            def as_dict(self):
+                return dict(vars(self))
+
+            def as_lines(self):
+                return [f"{k}={v}" for k, v in self.as_dict().items()]
+    """) == [["host"], ["port"]]
+
+
+def test_lcom4_disconnected_groups_stay_apart():
+    assert _groups("""
+        class Mixed:
+            def read(self):
+                return self.cache
+
+            def write(self, v):
+                self.cache = v
+
+            def send(self):
+                return self.smtp
+    """) == [["read", "write"], ["send"]]
+
+
+def test_dispatch_chain_branches_may_end_in_try_or_nested_if():
+    code = textwrap.dedent("""
+        def coerce(value, kind):
+            if kind == "int":
+                try:
+                    return int(value)
+                except ValueError:
+                    return 0
+            elif kind == "bool":
+                if value in ("1", "true"):
+                    return True
+                else:
+                    return False
+            elif kind == "float":
+                result = float(value)
+            elif kind == "list":
+                with open(value) as handle:
+                    return handle.read().split(",")
+            return value
+    """)
+    facts = extract_complexity_facts(ast.parse(code), code)
+    assert [(c.subject, c.branches) for c in facts.chains] == [("kind", 4)]

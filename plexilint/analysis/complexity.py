@@ -152,8 +152,25 @@ def _dispatch_subject(test: ast.expr) -> tuple[str, str] | None:
     return None
 
 
+_BRANCH_RESULTS = (ast.Return, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Raise)
+
+
 def _returns_or_assigns(body: list[ast.stmt]) -> bool:
-    return bool(body) and isinstance(body[-1], (ast.Return, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Raise))
+    """Whether a branch ends by returning, raising or assigning on every path (a `try` or a
+    nested `if`/`else` counts when each of its own blocks does)."""
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, _BRANCH_RESULTS):
+        return True
+    if isinstance(last, ast.Try):
+        main = last.orelse or last.body
+        return _returns_or_assigns(main) and all(_returns_or_assigns(h.body) for h in last.handlers)
+    if isinstance(last, ast.If):
+        return _returns_or_assigns(last.body) and _returns_or_assigns(last.orelse)
+    if isinstance(last, (ast.With, ast.AsyncWith)):
+        return _returns_or_assigns(last.body)
+    return False
 
 
 class _Extractor:
@@ -304,14 +321,23 @@ def _mutated_name(node: ast.AST) -> str | None:
     return None
 
 
+WHOLE_OBJECT = "*"  # a method that hands `self` itself around (vars(self), asdict(self), f(self))
+
+
 def _method_links(method: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     attributes, calls = set(), set()
+    self_names = self_attributes = 0
     for node in ast.walk(method):
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+        if isinstance(node, ast.Name) and node.id == "self":
+            self_names += 1
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
             attributes.add(node.attr)
+            self_attributes += 1
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                 and isinstance(node.func.value, ast.Name) and node.func.value.id == "self":
             calls.add(node.func.attr)
+    if self_names > self_attributes:
+        attributes.add(WHOLE_OBJECT)
     return method.name, tuple(sorted(attributes - calls)), tuple(sorted(calls))
 
 
@@ -319,6 +345,11 @@ def lcom4(links: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]) -> li
     """Groups of methods connected by shared `self` attributes or calls (LCOM4's components)."""
     # Methods that touch no state and call nothing (constant metadata, schemas) belong to no
     # group: counting each as its own component would call every plug-in class incohesive.
+    # Methods that hand `self` itself around (serialisers, reprs) are left out like dunders:
+    # they would connect everything; calls to them link nothing.
+    reflective = {name for name, attributes, _ in links if WHOLE_OBJECT in attributes}
+    links = tuple((name, attributes, tuple(c for c in calls if c not in reflective))
+                  for name, attributes, calls in links if name not in reflective)
     links = tuple(link for link in links if link[1] or link[2])
     names = [name for name, _, _ in links]
     parent = {name: name for name in names}
@@ -332,7 +363,9 @@ def lcom4(links: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]) -> li
     owners: dict[str, str] = {}
     for name, attributes, calls in links:
         for attribute in attributes:
-            if attribute in owners:
+            if attribute in parent:  # reading a property is calling it
+                parent[find(name)] = find(attribute)
+            elif attribute in owners:
                 parent[find(name)] = find(owners[attribute])
             else:
                 owners[attribute] = name

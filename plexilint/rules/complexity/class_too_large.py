@@ -11,7 +11,8 @@ from plexilint.rules.base import FileRule
 class ClassTooLarge(FileRule):
     """## What it does
     Reports a class with more than `max-class-methods` methods or spanning more than
-    `max-class-lines` lines.
+    `max-class-lines` lines. Every `def` in the class body counts, properties included (a
+    settings class with dozens of properties is seed 003's 735-line settings module).
 
     ## Why is this bad?
     Seed 003's idempotency manager had 12+ methods for 6+ concerns in one class (target: 4 or

@@ -12,9 +12,11 @@ from plexilint.rules.base import FileRule
 class LowCohesionClass(FileRule):
     """## What it does
     Reports a class whose methods fall into `max-lcom4` or more disconnected groups (LCOM4):
-    two methods are connected when they use the same `self` attribute or one calls the other.
-    Dunder methods (`__init__` sets everything up, so it would connect all) and methods that
-    touch no state and call no other method (constant metadata, schemas) are left out.
+    two methods are connected when they use the same `self` attribute or one calls the other
+    (reading a property counts as calling it). Left out: dunder methods (`__init__` sets
+    everything up, so it would connect all), methods that hand `self` itself around
+    (`vars(self)`, `asdict(self)`: serialisers would connect all too), and methods that touch
+    no state and call no other method (constant metadata, schemas).
 
     ## Why is this bad?
     Disconnected groups are separate classes sharing a name: seed 003's idempotency manager
