@@ -23,6 +23,14 @@ def stands_for_object(name: str) -> bool:
     return snake_case(name).rsplit("_", 1)[-1] in SERVICE_NOUNS
 
 
+def placeholder_replacement(placeholder) -> tuple[str, str]:
+    """The central helper and its argument that replace `name = None`: a class placeholder
+    (`SimpleQueue = None`) gets `get_fallback_class`, an instance `get_fallback_instance`."""
+    if placeholder.name[:1].isupper():
+        return "get_fallback_class", placeholder.name
+    return "get_fallback_instance", placeholder.class_hint or camel_case(placeholder.name)
+
+
 class PlaceholderInstance(Rule):
     """## What it does
     Finds module-level `name = None` placeholders that stand in for a manager or service
@@ -77,11 +85,9 @@ class PlaceholderInstance(Rule):
 
     def _finding(self, file: FileFacts, placeholder, central: str) -> Finding:
         name = placeholder.name
-        if name[:1].isupper():  # `SimpleQueue = None`: a class placeholder
-            replacement, what = f'get_fallback_class("{name}")', "class"
-        else:
-            class_name = placeholder.class_hint or camel_case(name)
-            replacement, what = f'get_fallback_instance("{class_name}")', "instance"
+        helper, argument = placeholder_replacement(placeholder)
+        replacement = f'{helper}("{argument}")'
+        what = "class" if helper == "get_fallback_class" else "instance"
         why = f"named after `{placeholder.class_hint}`" if placeholder.class_hint else "exported in `__all__`"
         return self.finding(
             file,

@@ -1,0 +1,241 @@
+"""The consolidation plan: from a project's findings to what moves where.
+
+The plan follows the findings after `# noqa` and selection (a suppressed finding is never
+"fixed"), and the facts for the details. One canonical definition per stub name goes to the
+central module; a name defined with different bodies, or whose body needs something that cannot
+move with it, stays where it is and is listed as a conflict for a human.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plexilint.analysis.fallbacks import PlaceholderInstance, StubDefinition, UndefinedOnImportFailure, VersionLookup
+from plexilint.consolidation.dependencies import ImportedName, free_names, import_table
+from plexilint.engine.facts import FileFacts
+from plexilint.engine.project import ProjectAnalysis
+from plexilint.rules.fallbacks.central import central_files, proposed_central_module
+from plexilint.rules.fallbacks.placeholder_instance import placeholder_replacement
+
+VERSION_GETTER = "get_module_version"
+STUB_CODES = ("PLX101", "PLX102")
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    fact: PlaceholderInstance
+    helper: str  # get_fallback_instance or get_fallback_class
+    argument: str  # the class name passed to it
+
+
+@dataclass
+class FilePlan:
+    file: FileFacts
+    moved: list[StubDefinition] = field(default_factory=list)
+    kept: list[tuple[StubDefinition, str]] = field(default_factory=list)  # with the reason
+    placeholders: list[Placeholder] = field(default_factory=list)
+    versions: list[VersionLookup] = field(default_factory=list)
+    undefined: list[UndefinedOnImportFailure] = field(default_factory=list)
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.moved or self.placeholders or self.versions or self.undefined)
+
+    def central_names(self) -> list[str]:
+        """Names this module will import from the central module."""
+        names = {stub.name for stub in self.moved} | {p.helper for p in self.placeholders}
+        if self.versions:
+            names.add(VERSION_GETTER)
+        return sorted(names)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    name: str
+    reason: str
+    places: tuple[tuple[str, int, str], ...]  # (relpath, line, source)
+
+
+@dataclass
+class ConsolidationPlan:
+    analysis: ProjectAnalysis
+    central_module: str
+    central_path: Path
+    central_exists: bool
+    canonical: list[StubDefinition]  # in dependency order
+    canonical_origin: dict[str, str]  # name -> relpath it was taken from
+    central_imports: list[str]  # import lines the canonical stubs need
+    version_call: str | None  # e.g. 'get_config("system.version", "0.0.0")'
+    version_import: ImportedName | None
+    files: list[FilePlan]
+    conflicts: list[Conflict]
+
+    @property
+    def root(self) -> Path:
+        return self.analysis.root
+
+    def changed_files(self) -> list[FilePlan]:
+        return [f for f in self.files if f.changes_anything]
+
+
+def build_plan(analysis: ProjectAnalysis) -> ConsolidationPlan:
+    index, config = analysis.index, analysis.config
+    central = proposed_central_module(index, config)
+    existing = central_files(index, config)
+    central_defined = {s.name: s for f in existing for s in f.fallbacks.stubs}
+    central_names = {name for f in existing for name in f.fallbacks.defined_names}
+    plans = [_file_plan(analysis, file) for file in index.files if file.parse_failure is None]
+    plans = [p for p in plans if p.changes_anything]
+    sources = {p.file.path: p.file for p in plans}
+    trees = {path: _tree(Path(path)) for path in sources}
+    conflicts: list[Conflict] = []
+
+    # One body per name: the same name with different bodies is a human's decision.
+    by_name: dict[str, list[tuple[FilePlan, StubDefinition]]] = {}
+    for plan in plans:
+        for stub in plan.moved:
+            by_name.setdefault(stub.name, []).append((plan, stub))
+    canonical: dict[str, tuple[FileFacts, StubDefinition]] = {}
+    blocked: dict[str, str] = {}
+    for name, members in sorted(by_name.items()):
+        bodies = {stub.exact for _, stub in members}
+        if name in central_defined:
+            if all(stub.exact == central_defined[name].exact or stub.retained_from for _, stub in members):
+                continue  # already there: the local copies just go
+            blocked[name] = f"`{central}` defines `{name}` with a different body"
+        elif name in central_names:
+            blocked[name] = f"`{central}` already binds `{name}` to something that is not this stub"
+        elif len(bodies) > 1:
+            blocked[name] = f"{len(bodies)} different bodies share this name"
+        else:
+            plan, stub = members[0]
+            canonical[name] = (plan.file, stub)
+
+    # What each canonical stub needs: stdlib/third-party imports come along, other stubs of
+    # its module come along too (a base class, say), anything else of the package blocks it.
+    imports: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for name, (file, stub) in list(canonical.items()):
+            table = import_table(trees[file.path], file.module, file.is_package) if file.path in trees else {}
+            local_stubs = {s.name: s for s in file.fallbacks.stubs}
+            for needed in sorted(free_names(stub.source)):
+                if (needed in canonical and needed not in blocked) or needed in central_names:
+                    continue
+                if needed in blocked:
+                    reason = f"it uses `{needed}`, which cannot move ({blocked[needed]})"
+                elif needed in table and not _is_project_module(table[needed].module, index):
+                    imports.add(table[needed].statement())
+                    continue
+                elif needed in local_stubs and needed not in central_names and needed not in by_name:
+                    canonical[needed] = (file, local_stubs[needed])  # moves with its dependant
+                    by_name[needed] = []
+                    for plan in plans:
+                        if plan.file.path == file.path:
+                            plan.moved.append(local_stubs[needed])
+                    changed = True
+                    continue
+                else:
+                    reason = f"it uses `{needed}`, defined in `{file.module}` and not a stub that can move"
+                blocked[name] = reason
+                del canonical[name]
+                changed = True
+                break
+
+    for name, reason in sorted(blocked.items()):
+        places = tuple((plan.file.relpath, stub.span.line, stub.source) for plan, stub in by_name.get(name, []))
+        conflicts.append(Conflict(name, reason, places))
+    for plan in plans:
+        kept = [s for s in plan.moved if s.name in blocked]
+        plan.kept = [(s, blocked[s.name]) for s in kept]
+        plan.moved = sorted((s for s in plan.moved if s.name not in blocked), key=lambda s: s.span.line)
+
+    version_call, version_import = _version_lookup(plans, trees)
+    central_path = _central_path(analysis, central, existing)
+    ordered = _dependency_order(canonical)
+    return ConsolidationPlan(
+        analysis, central, central_path, bool(existing), [stub for _, stub in ordered],
+        {stub.name: file.relpath for file, stub in ordered}, sorted(imports), version_call, version_import,
+        sorted(plans, key=lambda p: p.file.relpath), conflicts)
+
+
+def _file_plan(analysis: ProjectAnalysis, file: FileFacts) -> FilePlan:
+    plan = FilePlan(file)
+    findings = analysis.findings_for(Path(file.path))
+    stub_lines = {(f.line, f.code) for f in findings}
+    for stub in file.fallbacks.stubs:
+        if any((stub.span.line, code) in stub_lines for code in STUB_CODES):
+            plan.moved.append(stub)
+    lines = {f.line for f in findings if f.code == "PLX104"}
+    for placeholder in file.fallbacks.placeholders:
+        if placeholder.span.line in lines:
+            plan.placeholders.append(Placeholder(placeholder, *placeholder_replacement(placeholder)))
+    lines = {f.line for f in findings if f.code == "PLX103"}
+    plan.versions = [lookup for lookup in file.fallbacks.version_lookups if lookup.span.line in lines]
+    gaps = {(f.line, f.key) for f in findings if f.code == "PLX105"}
+    plan.undefined = [gap for gap in file.fallbacks.undefined_on_failure
+                      if (gap.span.line, f"{gap.module}:{gap.name}") in gaps]
+    return plan
+
+
+def _tree(path: Path) -> ast.Module:
+    return ast.parse(path.read_bytes())
+
+
+def _is_project_module(module: str, index) -> bool:
+    top = module.split(".")[0]
+    return any(f.module == top or f.module.startswith(top + ".") for f in index.files)
+
+
+def _version_lookup(plans: list[FilePlan], trees: dict[str, ast.Module]) -> tuple[str | None, ImportedName | None]:
+    """The lookup every module repeated (the most common one), and the import its callee needs."""
+    calls: Counter[tuple[str, str, str]] = Counter()
+    for plan in plans:
+        for lookup in plan.versions:
+            call = lookup.source.split("=", 1)[1].strip()
+            calls[(call, lookup.callee, plan.file.path)] += 1
+    if not calls:
+        return None, None
+    by_call = Counter()
+    for (call, callee, _), count in calls.items():
+        by_call[(call, callee)] += count
+    (call, callee), _ = by_call.most_common(1)[0]
+    module, _, name = callee.rpartition(".")
+    local = call.split("(", 1)[0].strip()
+    if not module or "." in local:
+        return call, None
+    return call, ImportedName(local, module, name)
+
+
+def _central_path(analysis: ProjectAnalysis, central: str, existing: list[FileFacts]) -> Path:
+    for file in existing:
+        if file.module == central:
+            return Path(file.path)
+    parent, _, leaf = central.rpartition(".")
+    package = analysis.index.by_module.get(parent) if parent else None
+    if package is not None and package.is_package:
+        return Path(package.path).parent / f"{leaf}.py"
+    return analysis.root / f"{leaf}.py"
+
+
+def _dependency_order(canonical: dict[str, tuple[FileFacts, StubDefinition]]) -> list[tuple[FileFacts, StubDefinition]]:
+    """Definitions a stub uses come before it (a base class before its subclasses)."""
+    ordered: list[tuple[FileFacts, StubDefinition]] = []
+    placed: set[str] = set()
+
+    def place(name: str, trail: frozenset[str]) -> None:
+        if name in placed or name in trail:
+            return
+        file, stub = canonical[name]
+        for needed in sorted(free_names(stub.source) & canonical.keys()):
+            place(needed, trail | {name})
+        placed.add(name)
+        ordered.append((file, stub))
+
+    for name in sorted(canonical, key=lambda n: (canonical[n][1].kind, n)):
+        place(name, frozenset())
+    return ordered
