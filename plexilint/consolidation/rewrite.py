@@ -23,7 +23,7 @@ _IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError"}
 
 def rewrite_module(source: str, plan: FilePlan, central: str) -> str:
     wrapper = MetadataWrapper(cst.parse_module(source))
-    helpers = {p.helper for p in plan.placeholders} | {_gap_helper(gap.name) for gap in plan.undefined}
+    helpers = {p.helper for p in plan.placeholders} | {gap_helper(gap.name) for gap in plan.undefined}
     helpers |= {VERSION_GETTER} if plan.versions else set()
     module = wrapper.module.visit(_ModuleRewriter(plan, central, wrapper.resolve(PositionProvider), sorted(helpers)))
     return _prune_unused_imports(source, module.code)
@@ -137,7 +137,7 @@ class _ModuleRewriter(cst.CSTTransformer):
                 continue
             kept = [s for s in handler.body.body if not (isinstance(s, cst.SimpleStatementLine)
                                                          and all(isinstance(x, cst.Pass) for x in s.body))]
-            bindings = [cst.parse_statement(f'{g.name} = {_gap_helper(g.name)}("{g.name}")\n')
+            bindings = [cst.parse_statement(f'{g.name} = {gap_helper(g.name)}("{g.name}")\n')
                         for g in sorted(gaps, key=lambda g: g.name)]
             handlers.append(handler.with_changes(body=handler.body.with_changes(body=[*kept, *bindings])))
         return updated.with_changes(handlers=handlers)
@@ -211,7 +211,7 @@ def _catches_import_error(handler: cst.ExceptHandler, broad: bool = False) -> bo
     return bool(caught & accepted) if broad else caught <= _IMPORT_ERRORS
 
 
-def _gap_helper(name: str) -> str:
+def gap_helper(name: str) -> str:
     """A class name gets a fallback class; anything else an inert callable object."""
     return "get_fallback_class" if name[:1].isupper() else "get_fallback_instance"
 

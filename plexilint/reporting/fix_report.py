@@ -1,0 +1,229 @@
+"""`plexilint report`: the fix report against the centralized fallback spec.
+
+One document (a dict, which is the JSON format) is built from the analysis and the proposed
+fix; the Markdown is a rendering of that same document, so both always say the same thing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+from plexilint import __version__
+from plexilint.consolidation.fixer import ProposedFix
+from plexilint.consolidation.plan import VERSION_GETTER, FilePlan
+from plexilint.consolidation.rewrite import gap_helper
+from plexilint.engine.hotspots import rank_hotspots
+from plexilint.engine.project import ProjectAnalysis
+from plexilint.reporting.contracts_report import class_reports
+from plexilint.reporting.json_format import finding_to_dict
+from plexilint.rules import REGISTRY
+
+FAMILY_NAMES = {"PLX0": "input", "PLX1": "duplicated fallbacks", "PLX2": "database access",
+                "PLX3": "module contracts", "PLX4": "complexity", "PLX5": "consolidation"}
+
+
+def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
+    plan = fix.plan
+    findings = [f for path in sorted(analysis.findings) for f in analysis.findings_for(Path(path))]
+    by_family = Counter(f.code[:4] for f in findings)
+    files = [_file_section(analysis, fix, file_plan) for file_plan in plan.changed_files()
+             if Path(file_plan.file.path) != plan.central_path]
+    central_before, central_after = fix.changes.get(plan.central_path, (None, None))
+    removed = sum(f["lines_removed"] for f in files)
+    added_central = _count_lines(central_after) - _count_lines(central_before) if central_after else 0
+    return {
+        "plexilint": __version__,
+        "root": analysis.root.as_posix(),
+        "central_module": plan.central_module,
+        "central_path": plan.central_path.relative_to(analysis.root).as_posix(),
+        "central_exists": plan.central_exists,
+        "summary": {
+            "files_affected": len(files),
+            "findings": len(findings),
+            "findings_by_family": {family: by_family.get(family, 0) for family in FAMILY_NAMES},
+            "lines_removable": removed,
+            "lines_added_to_central_module": added_central,
+            "net_lines": removed - added_central,
+            "stubs_centralised": len(plan.canonical),
+            "conflicts": len(plan.conflicts),
+        },
+        "files": files,
+        "mapping": [{"name": stub.name, "kind": stub.kind, "old_module": file.file.module,
+                     "new_module": plan.central_module,
+                     "import": f"from {plan.central_module} import {stub.name}"}
+                    for file in plan.changed_files() for stub in file.moved],
+        "conflicts": [{"name": c.name, "reason": c.reason,
+                       "places": [{"path": path, "line": line, "source": source} for path, line, source in c.places]}
+                      for c in plan.conflicts],
+        "central_module_source": central_after.decode("utf-8") if central_after else None,
+        "database": [dict(finding_to_dict(f), help=_manager_hint(f.code)) for f in findings
+                     if f.code.startswith("PLX2")],
+        "contracts": [{k: r[k] for k in ("module", "class", "path", "line", "contract", "score", "is_valid")}
+                      | {"violations": len(r["violations"]), "warnings": len(r["warnings"])}
+                      for r in class_reports([analysis], [analysis.root.as_posix()])],
+        "hotspots": _hotspots(analysis),
+        "findings": [finding_to_dict(f) for f in findings],
+    }
+
+
+def _count_lines(data: bytes | None) -> int:
+    return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0) if data else 0
+
+
+def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePlan) -> dict:
+    plan = fix.plan
+    file = file_plan.file
+    path = Path(file.path)
+    before, after = fix.changes.get(path, (None, None))
+    replace = [{"what": f"{stub.kind} `{stub.name}`",
+                "lines": [stub.span.line, stub.span.line + stub.source.strip("\n").count("\n")]}
+               for stub in file_plan.moved]
+    replace += [{"what": f"placeholder `{p.fact.name} = None`", "lines": [p.fact.span.line, p.fact.span.line]}
+                for p in file_plan.placeholders]
+    replace += [{"what": "version lookup `" + v.source + "`", "lines": [v.span.line, v.span.line]}
+                for v in file_plan.versions]
+    replace += [{"what": f"`{g.name}` unbound when `{g.module}` fails to import", "lines": [g.span.line, g.span.line]}
+                for g in file_plan.undefined]
+    migrate = []
+    names = file_plan.central_names() + sorted({gap_helper(g.name) for g in file_plan.undefined})
+    if names:
+        migrate.append(f"from {plan.central_module} import {', '.join(sorted(set(names)))}")
+    migrate += [f'{p.fact.name} = {p.helper}("{p.argument}")' for p in file_plan.placeholders]
+    migrate += [f"__version__ = {VERSION_GETTER}()" for _ in file_plan.versions[:1]]
+    migrate += [f'{g.name} = {gap_helper(g.name)}("{g.name}")  # in the except branch' for g in file_plan.undefined]
+    return {
+        "path": file.relpath,
+        "module": file.module,
+        "replace": sorted(replace, key=lambda r: r["lines"]),
+        "migrate": migrate,
+        "mitigation": _mitigation(analysis, plan.central_module, file_plan),
+        "kept": [{"name": stub.name, "line": stub.span.line, "reason": reason} for stub, reason in file_plan.kept],
+        "lines_removed": _count_lines(before) - _count_lines(after) if after is not None else 0,
+        "fingerprints": sorted(f.fingerprint for f in analysis.findings_for(path) if f.code.startswith("PLX1")),
+    }
+
+
+def _mitigation(analysis: ProjectAnalysis, central: str, file_plan: FilePlan) -> list[str]:
+    notes = []
+    guarded = [s.name for s in file_plan.moved if s.span.column > 0]
+    if guarded:
+        notes.append(f"Import guard kept: {', '.join(f'`{n}`' for n in guarded[:6])}"
+                     f"{' and more' if len(guarded) > 6 else ''} stay conditional (the central import "
+                     "replaces the local copies inside the same `except`/`if` branch).")
+    notes.append(f"Cycle risk: `{central}` imports nothing from the package at import time; "
+                 f"`{file_plan.file.module}` only imports it, so no import cycle is added.")
+    for placeholder in file_plan.placeholders:
+        callers = _none_checks(analysis, placeholder.fact.name)
+        if callers:
+            shown = ", ".join(callers[:5]) + (" and more" if len(callers) > 5 else "")
+            notes.append(f"`{placeholder.fact.name}` is no longer `None`: review the code that tests it "
+                         f"against None ({shown}).")
+    for stub, reason in file_plan.kept:
+        notes.append(f"`{stub.name}` stays here: {reason}.")
+    notes.append(f'Test: `python -c "import {file_plan.file.module}"` with and without the optional '
+                 "dependency it guards, then the tests that cover this module.")
+    return notes
+
+
+def _none_checks(analysis: ProjectAnalysis, name: str) -> list[str]:
+    """Lines that test `name` against None (`is None`, `is not None`, `if not name`)."""
+    pattern = re.compile(rf"\b{re.escape(name)}\s+is\s+(not\s+)?None\b|\bif\s+not\s+{re.escape(name)}\b")
+    places = []
+    for file in analysis.index.files:
+        try:
+            text = Path(file.path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if name not in text:
+            continue
+        places += [f"{file.relpath}:{n}" for n, line in enumerate(text.splitlines(), 1) if pattern.search(line)]
+    return places
+
+
+def _manager_hint(code: str) -> str:
+    rule = REGISTRY.get(code)
+    return rule.summary if rule else ""
+
+
+def _hotspots(analysis: ProjectAnalysis) -> list[dict]:
+    report = rank_hotspots([analysis], [analysis.root.as_posix()], date.today() - timedelta(days=90), 10)
+    return [{"path": h.path, "code_lines": h.code_lines, "worst_function": h.worst_function,
+             "worst_cyclomatic": h.worst_cyclomatic, "maintainability": h.maintainability,
+             "commits": h.commits, "score": h.score, "findings": len(h.findings)} for h in report.files]
+
+
+def render_json(report: dict) -> str:
+    return json.dumps(report, indent=2) + "\n"
+
+
+def render_markdown(report: dict) -> str:
+    summary = report["summary"]
+    out = ["# Fallback consolidation report", "",
+           f"Against the centralized fallback spec: one definition of each stub in `{report['central_module']}` "
+           f"(`{report['central_path']}`, {'exists' if report['central_exists'] else 'to be created'}); modules "
+           "import from it, placeholders and version lookups call its helpers. `plexilint fix` shows this "
+           "change as a diff, `plexilint fix --apply` performs it with backups.", "",
+           "## Summary", "",
+           "| | |", "|---|---|",
+           f"| Files affected | {summary['files_affected']} |",
+           f"| Stubs centralised | {summary['stubs_centralised']} |",
+           f"| Lines removable from modules | {summary['lines_removable']} |",
+           f"| Lines added to the central module | {summary['lines_added_to_central_module']} |",
+           f"| Net lines removed | {summary['net_lines']} |",
+           f"| Conflicts left for a human | {summary['conflicts']} |", "",
+           "Findings by family:", "", "| family | findings |", "|---|---|"]
+    out += [f"| {family} {FAMILY_NAMES[family]} | {count} |" for family, count in summary["findings_by_family"].items()]
+    out += ["", "## File-by-file changes", ""]
+    if not report["files"]:
+        out += ["Nothing to change: no duplicated stub, placeholder or version lookup is left.", ""]
+    for number, section in enumerate(report["files"], start=1):
+        out += [f"### {number}. `{section['path']}`", "", "- **What to replace**:"]
+        out += [f"  - {item['what']} (line{_lines(item['lines'])})" for item in section["replace"]]
+        out += ["- **How to migrate**:", "", "  ```python"]
+        out += [f"  {line}" for line in section["migrate"]]
+        out += ["  ```", "", "- **Mitigation**:"]
+        out += [f"  - {note}" for note in section["mitigation"]]
+        out += [f"- **Lines removed**: {section['lines_removed']}", ""]
+    if report["mapping"]:
+        out += ["## Mapping of moved names", "", "| name | kind | from | to | import |", "|---|---|---|---|---|"]
+        out += [f"| `{m['name']}` | {m['kind']} | `{m['old_module']}` | `{m['new_module']}` | `{m['import']}` |"
+                for m in report["mapping"]]
+        out.append("")
+    out += ["## Conflicts (left in place for a human)", ""]
+    if not report["conflicts"]:
+        out += ["None: every stub has one body.", ""]
+    for conflict in report["conflicts"]:
+        out += [f"### `{conflict['name']}`: {conflict['reason']}", ""]
+        for place in conflict["places"]:
+            out += [f"`{place['path']}:{place['line']}`", "", "```python", place["source"].rstrip("\n"), "```", ""]
+    out += ["## Database access", ""]
+    if not report["database"]:
+        out += ["No direct database access outside the fallback manager.", ""]
+    out += [f"- `{f['path']}:{f['line']}` **{f['code']}** {f['message']}" for f in report["database"]]
+    out += ["", "## Module contracts", ""]
+    if report["contracts"]:
+        out += ["| class | contract | score | valid | violations | warnings |", "|---|---|---|---|---|---|"]
+        out += [f"| `{c['module']}.{c['class']}` | {c['contract']} | {c['score']} | {'yes' if c['is_valid'] else 'no'} "
+                f"| {c['violations']} | {c['warnings']} |" for c in report["contracts"]]
+    else:
+        out.append("No class is covered by a contract (`[[tool.plexilint.contracts]]`).")
+    out += ["", "## Complexity hotspots", "", "| file | lines | worst function | cc | MI | commits | score | PLX4 findings |",
+            "|---|---|---|---|---|---|---|---|"]
+    out += [f"| `{h['path']}` | {h['code_lines']} | `{h['worst_function'] or '-'}` | {h['worst_cyclomatic']} "
+            f"| {h['maintainability']} | {h['commits']} | {h['score']} | {h['findings']} |" for h in report["hotspots"]]
+    out += ["", "## Proposed central module", ""]
+    if report["central_module_source"]:
+        out += [f"`{report['central_path']}` after the fix:", "", "```python",
+                report["central_module_source"].rstrip("\n"), "```"]
+    else:
+        out.append("The central module needs no change.")
+    return "\n".join(out) + "\n"
+
+
+def _lines(span: list[int]) -> str:
+    first, last = span
+    return f" {first}" if first == last else f"s {first}-{last}"
