@@ -173,16 +173,17 @@ def _extend_all(statement: cst.SimpleStatementLine, names: list[str]) -> cst.Sim
         return statement
     elements = list(assign.value.elements)
     present = {e.value.evaluated_value for e in elements if isinstance(e.value, cst.SimpleString)}
-    template = elements[-1] if elements else None
-    for name in names:
-        if name in present:
-            continue
-        element = cst.Element(cst.SimpleString(f'"{name}"'))
-        if template is not None:
-            element = element.with_changes(comma=template.comma)
-            if elements and elements[-1].comma == cst.MaybeSentinel.DEFAULT:
-                elements[-1] = elements[-1].with_changes(comma=cst.Comma())
-        elements.append(element)
+    new = [name for name in names if name not in present]
+    if not new:
+        return statement
+    # The list's own separator (", " or a newline and indentation) and its own ending.
+    separator = elements[-2].comma if len(elements) >= 2 else cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    ending = elements[-1].comma if elements else cst.MaybeSentinel.DEFAULT
+    if elements:
+        elements[-1] = elements[-1].with_changes(comma=separator)
+    for position, name in enumerate(new):
+        last = position == len(new) - 1
+        elements.append(cst.Element(cst.SimpleString(f'"{name}"'), comma=ending if last else separator))
     return statement.with_changes(body=[assign.with_changes(value=assign.value.with_changes(elements=elements))])
 
 

@@ -1,0 +1,202 @@
+"""The consolidation codemod on small projects: what moves, what stays, what the result reads."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from pathlib import Path
+
+from plexilint.config import load_config
+from plexilint.consolidation.fixer import propose_fix
+from plexilint.engine.project import analyse_project, clear_memo
+
+CONFIG = '[tool.plexilint]\nfallbacks-module = "app.utils.fallbacks"\n'
+
+
+def _project(tmp_path: Path, files: dict[str, str], config: str = CONFIG) -> Path:
+    root = tmp_path / "proj"
+    (root / "app" / "utils").mkdir(parents=True)
+    (root / "pyproject.toml").write_text(config)
+    (root / "app" / "__init__.py").write_text("")
+    (root / "app" / "utils" / "__init__.py").write_text("")
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"))
+    return root
+
+
+def _fix(root: Path):
+    clear_memo()
+    return propose_fix(analyse_project(root, load_config(root)))
+
+
+def _after(fix, root: Path, relative: str) -> str:
+    return fix.changes[(root / relative).resolve()][1].decode()
+
+
+GUARDED = '''
+    """Events."""
+    import logging
+    from typing import Any
+
+    # A comment that must survive.
+    logger = logging.getLogger(__name__)
+
+    try:
+        from .manager import Event, EventManager, Priority, emit_event, event_manager
+    except ImportError:
+        logger.warning("fallback")
+
+        class EventManager:  # type: ignore
+            def __init__(self):
+                pass
+
+        class Priority:
+            LOW = 1
+            HIGH = 2
+
+        event_manager = None
+
+        def emit_event(*args: Any, **kwargs: Any) -> None:  # type: ignore
+            pass
+
+
+    def untouched(x):  # keeps its comment
+        return x
+
+
+    __all__ = ["EventManager", "Priority", "emit_event", "event_manager", "untouched"]
+'''
+
+TWIN = GUARDED.replace('"""Events."""', '"""Files."""').replace("Event", "FileEvent").replace("event", "file_event")
+
+
+def test_stubs_in_an_except_branch_become_one_import_in_that_branch(tmp_path):
+    root = _project(tmp_path, {"app/events/__init__.py": GUARDED, "app/files/__init__.py": GUARDED})
+    fix = _fix(root)
+    text = _after(fix, root, "app/events/__init__.py")
+    assert "    from app.utils.fallbacks import EventManager, Priority, emit_event\n" in text
+    assert 'event_manager = get_fallback_instance("EventManager")' in text
+    assert "class EventManager" not in text and "def emit_event" not in text
+    # Everything else is byte for byte what it was, comments included.
+    assert "# A comment that must survive.\nlogger = logging.getLogger(__name__)" in text
+    assert "def untouched(x):  # keeps its comment\n    return x" in text
+    assert '__all__ = ["EventManager", "Priority", "emit_event", "event_manager", "untouched"]' in text
+    # `Any` was only needed by the stub that moved: its import goes, `logging` stays.
+    assert "from typing import Any" not in text and "import logging" in text
+    assert "from app.utils.fallbacks import get_fallback_instance\n" in text
+
+
+def test_the_central_module_gets_one_definition_per_stub_and_its_helpers(tmp_path):
+    root = _project(tmp_path, {"app/events/__init__.py": GUARDED, "app/files/__init__.py": GUARDED})
+    fix = _fix(root)
+    central = _after(fix, root, "app/utils/fallbacks.py")
+    tree = ast.parse(central)
+    defined = [n.name for n in tree.body if isinstance(n, (ast.ClassDef, ast.FunctionDef))]
+    assert defined.count("EventManager") == 1 and defined.count("emit_event") == 1
+    assert {"get_fallback_class", "get_fallback_instance", "get_module_version"} <= set(defined)
+    assert "from typing import Any" in central  # what `emit_event` needs comes along
+    assert "type: ignore" not in central
+    assert not any(isinstance(n, (ast.Import, ast.ImportFrom)) and (getattr(n, "module", "") or "").startswith("app")
+                   for n in tree.body)
+
+
+def test_module_level_stubs_are_imported_at_the_top(tmp_path):
+    stub = "import os\n\n\ndef helper():\n    return os.sep\n\n\ndef get_code(*args, **kwargs):\n    return 0\n"
+    root = _project(tmp_path, {"app/a.py": stub, "app/b.py": stub})
+    text = _after(_fix(root), root, "app/a.py")
+    assert text == "import os\nfrom app.utils.fallbacks import get_code\n\n\ndef helper():\n    return os.sep\n"
+
+
+def test_same_name_with_different_bodies_is_a_conflict_left_in_place(tmp_path):
+    one = 'def send(*args, **kwargs):\n    return {"error": "a"}\n\n\ndef push(*args, **kwargs):\n    return None\n'
+    two = 'def send(*args, **kwargs):\n    return {"error": "b"}\n\n\ndef push(*args, **kwargs):\n    return None\n'
+    root = _project(tmp_path, {"app/a.py": one, "app/b.py": two})
+    fix = _fix(root)
+    assert [(c.name, c.reason) for c in fix.plan.conflicts] == [("send", "2 different bodies share this name")]
+    assert "def send" in _after(fix, root, "app/a.py") and "def push" not in _after(fix, root, "app/a.py")
+    assert "def send" not in _after(fix, root, "app/utils/fallbacks.py")
+
+
+def test_a_stub_that_needs_a_package_name_stays(tmp_path):
+    text = """
+        try:
+            from .real import ping
+        except ImportError:
+            from app.settings import DEFAULT_TIMEOUT
+
+            def ping(*args, timeout=DEFAULT_TIMEOUT, **kwargs):
+                pass
+    """
+    root = _project(tmp_path, {"app/settings.py": "DEFAULT_TIMEOUT = 3\n", "app/a.py": text, "app/b.py": text})
+    fix = _fix(root)
+    assert [(c.name, c.reason) for c in fix.plan.conflicts] == [
+        ("ping", "it uses `DEFAULT_TIMEOUT`, defined in `app.a` and not a stub that can move")]
+    assert (root / "app" / "a.py").resolve() not in fix.changes
+
+
+def test_retained_copies_beside_a_central_import_collapse_into_the_import(tmp_path):
+    central = "class TaskScheduler:\n    def __init__(self):\n        pass\n"
+    retained = '''
+        try:
+            from app.utils.fallbacks import TaskScheduler
+        except ImportError:
+            # Local copy kept until the central module exists.
+            class TaskScheduler:
+                def __init__(self):
+                    pass
+    '''
+    root = _project(tmp_path, {"app/utils/fallbacks.py": central, "app/a.py": retained})
+    text = _after(_fix(root), root, "app/a.py")
+    assert text == "from app.utils.fallbacks import TaskScheduler\n"
+
+
+def test_names_left_unbound_by_a_failed_import_get_a_fallback(tmp_path):
+    gap = '''
+        try:
+            from .backends import RedisBackend, connect
+        except ImportError:
+            pass
+
+        __all__ = ["RedisBackend", "connect"]
+    '''
+    root = _project(tmp_path, {"app/a.py": gap})
+    text = _after(_fix(root), root, "app/a.py")
+    assert "except ImportError:\n    RedisBackend = get_fallback_class(\"RedisBackend\")\n" \
+           "    connect = get_fallback_instance(\"connect\")\n" in text
+    assert "pass" not in text
+
+
+def test_an_existing_central_module_is_completed_not_rewritten(tmp_path):
+    central = '"""Ours."""\n\nimport logging\n\n\nclass Keep:  # ours\n    pass\n\n\n__all__ = ["Keep"]\n'
+    stub = "def ping(*args, **kwargs):\n    pass\n"
+    root = _project(tmp_path, {"app/utils/fallbacks.py": central, "app/a.py": stub, "app/b.py": stub})
+    text = _after(_fix(root), root, "app/utils/fallbacks.py")
+    assert text.startswith('"""Ours."""\n\nimport logging\n\n\nclass Keep:  # ours\n    pass\n')
+    assert "def ping(*args, **kwargs):" in text and "def get_fallback_instance(" in text
+    assert '__all__ = ["Keep", "ping", "get_fallback_class", "get_fallback_instance", "get_module_version"]\n' in text
+    assert text.index("def ping") < text.index("__all__")
+
+
+def test_the_version_getter_repeats_the_lookup_lazily(tmp_path):
+    version = 'from app.config import get_config\n\n__version__ = get_config("system.version", "0.0.0")\n'
+    root = _project(tmp_path, {"app/config.py": "def get_config(key, default=None):\n    return '1.2.3'\n",
+                               "app/a.py": version, "app/b.py": version})
+    fix = _fix(root)
+    assert _after(fix, root, "app/a.py") == \
+        "from app.utils.fallbacks import get_module_version\n\n__version__ = get_module_version()\n"
+    central = _after(fix, root, "app/utils/fallbacks.py")
+    getter = central[central.index("def get_module_version"):]
+    assert "        from app.config import get_config\n" in getter
+    assert 'return str(get_config("system.version", "0.0.0"))' in getter
+
+
+def test_non_utf8_and_crlf_files_keep_their_encoding_and_line_endings(tmp_path):
+    latin = '# -*- coding: latin-1 -*-\r\n"""Caf\xe9."""\r\n\r\n\r\ndef ping(*args, **kwargs):\r\n    pass\r\n'
+    root = _project(tmp_path, {"app/b.py": "def ping(*args, **kwargs):\n    pass\n"})
+    (root / "app" / "a.py").write_bytes(latin.encode("latin-1"))
+    fix = _fix(root)
+    after = fix.changes[(root / "app" / "a.py").resolve()][1]
+    assert after.startswith(b'# -*- coding: latin-1 -*-\r\n"""Caf\xe9."""\r\n')
+    assert b"from app.utils.fallbacks import ping\r\n" in after and b"\n\n" not in after.replace(b"\r\n", b"")
