@@ -1,0 +1,88 @@
+"""`plexilint fix --apply`: refuse dirty files, write with backups, re-check, record the step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plexilint.analysis.complexity import ComplexityFacts
+from plexilint.consolidation.backups import FixRefused, FixRun, apply_changes
+from plexilint.consolidation.fixer import ProposedFix, propose_fix
+from plexilint.consolidation.history import findings_by_family, record_step
+from plexilint.engine.project import ProjectAnalysis, analyse_project, clear_memo
+from plexilint.vcs.git import GitError, repository_root, uncommitted_files
+
+
+@dataclass
+class ApplyOutcome:
+    run: FixRun | None  # None: nothing to change
+    before: dict[str, int]  # findings per family
+    after: dict[str, int]
+    lines_removed: int
+    left: list = field(default_factory=list)  # PLX1 findings still reported after the fix
+    conflicts: list = field(default_factory=list)
+
+
+def refuse_dirty(root: Path, paths: list[Path]) -> None:
+    """Files with uncommitted changes cannot be restored by git: refuse unless the user insists."""
+    repository = repository_root(root)
+    if repository is None:
+        return  # no git: the backups are the only way back, and they are always written
+    try:
+        dirty = uncommitted_files(repository, [p for p in paths if p.exists()])
+    except GitError:
+        return
+    if dirty:
+        raise FixRefused("files with uncommitted changes", sorted(_relative(p, root) for p in dirty),
+                         hint="commit or stash them first, or pass --allow-dirty")
+
+
+def apply_fix(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dirty: bool) -> ApplyOutcome:
+    root = analysis.root
+    before_findings = _all_findings(analysis)
+    if not fix.changes:
+        return ApplyOutcome(None, findings_by_family(f.code for f in before_findings),
+                            findings_by_family(f.code for f in before_findings), 0,
+                            [f for f in before_findings if f.code.startswith("PLX1")], fix.plan.conflicts)
+    if not allow_dirty:
+        refuse_dirty(root, list(fix.changes))
+    run = apply_changes(root, {path: after for path, (_, after) in fix.changes.items()}, phase)
+    clear_memo()
+    after = analyse_project(root, analysis.config)
+    after_findings = _all_findings(after)
+    lines_before, lines_after = _code_lines(analysis), _code_lines(after)
+    if run is not None:
+        record_step(root, {
+            "run_id": run.run_id, "phase": phase,
+            "files_before": len(analysis.index.files), "files_after": len(after.index.files),
+            "findings_before": findings_by_family(f.code for f in before_findings),
+            "findings_after": findings_by_family(f.code for f in after_findings),
+            "lines_before": lines_before, "lines_after": lines_after,
+            "mapping": [{"name": stub.name, "kind": stub.kind, "old_module": file_plan.file.module,
+                         "new_module": fix.plan.central_module,
+                         "import": f"from {fix.plan.central_module} import {stub.name}"}
+                        for file_plan in fix.plan.changed_files() for stub in file_plan.moved],
+        })
+    return ApplyOutcome(run, findings_by_family(f.code for f in before_findings),
+                        findings_by_family(f.code for f in after_findings), lines_before - lines_after,
+                        [f for f in after_findings if f.code.startswith("PLX1")], fix.plan.conflicts)
+
+
+def propose(root: Path, config) -> tuple[ProjectAnalysis, ProposedFix]:
+    analysis = analyse_project(root, config)
+    return analysis, propose_fix(analysis)
+
+
+def _all_findings(analysis: ProjectAnalysis) -> list:
+    return [f for path in sorted(analysis.findings) for f in analysis.findings_for(Path(path))]
+
+
+def _code_lines(analysis: ProjectAnalysis) -> int:
+    return sum((f.complexity or ComplexityFacts()).code_lines for f in analysis.index.files)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
