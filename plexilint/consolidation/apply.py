@@ -58,10 +58,7 @@ def apply_fix(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dir
             "findings_before": findings_by_family(f.code for f in before_findings),
             "findings_after": findings_by_family(f.code for f in after_findings),
             "lines_before": lines_before, "lines_after": lines_after,
-            "mapping": [{"name": stub.name, "kind": stub.kind, "old_module": file_plan.file.module,
-                         "new_module": fix.plan.central_module,
-                         "import": f"from {fix.plan.central_module} import {stub.name}"}
-                        for file_plan in fix.plan.changed_files() for stub in file_plan.moved],
+            "mapping": fix.plan.mapping(),
         })
     return ApplyOutcome(run, findings_by_family(f.code for f in before_findings),
                         findings_by_family(f.code for f in after_findings), lines_before - lines_after,

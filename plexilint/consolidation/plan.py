@@ -80,6 +80,15 @@ class ConsolidationPlan:
     def changed_files(self) -> list[FilePlan]:
         return [f for f in self.files if f.changes_anything]
 
+    def mapping(self) -> list[dict]:
+        """Each moved name: old module -> central module. `conditional` when the old definition
+        was a fallback inside an `except`/`if` branch: the old path still serves the real
+        object when its import works, so that import is not a "moved" one."""
+        return [{"name": stub.name, "kind": stub.kind, "old_module": file.file.module,
+                 "new_module": self.central_module, "import": f"from {self.central_module} import {stub.name}",
+                 "conditional": stub.span.column > 0}
+                for file in self.changed_files() for stub in file.moved]
+
 
 def build_plan(analysis: ProjectAnalysis) -> ConsolidationPlan:
     index, config = analysis.index, analysis.config

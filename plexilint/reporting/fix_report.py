@@ -52,10 +52,7 @@ def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
             "conflicts": len(plan.conflicts),
         },
         "files": files,
-        "mapping": [{"name": stub.name, "kind": stub.kind, "old_module": file.file.module,
-                     "new_module": plan.central_module,
-                     "import": f"from {plan.central_module} import {stub.name}"}
-                    for file in plan.changed_files() for stub in file.moved],
+        "mapping": plan.mapping(),
         "conflicts": [{"name": c.name, "reason": c.reason,
                        "places": [{"path": path, "line": line, "source": source} for path, line, source in c.places]}
                       for c in plan.conflicts],
@@ -189,9 +186,12 @@ def render_markdown(report: dict) -> str:
         out += [f"  - {note}" for note in section["mitigation"]]
         out += [f"- **Lines removed**: {section['lines_removed']}", ""]
     if report["mapping"]:
-        out += ["## Mapping of moved names", "", "| name | kind | from | to | import |", "|---|---|---|---|---|"]
-        out += [f"| `{m['name']}` | {m['kind']} | `{m['old_module']}` | `{m['new_module']}` | `{m['import']}` |"
-                for m in report["mapping"]]
+        out += ["## Mapping of moved names", "",
+                "A conditional name was a fallback inside an `except`/`if` branch: its old module still serves "
+                "the real object when that import works, so only the fallback moved.", "",
+                "| name | kind | from | to | import | conditional |", "|---|---|---|---|---|---|"]
+        out += [f"| `{m['name']}` | {m['kind']} | `{m['old_module']}` | `{m['new_module']}` | `{m['import']}` "
+                f"| {'yes' if m['conditional'] else 'no'} |" for m in report["mapping"]]
         out.append("")
     out += ["## Conflicts (left in place for a human)", ""]
     if not report["conflicts"]:
