@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from plexilint import __version__
+from plexilint.adapters import cli_consolidation
 from plexilint.config import Config, ConfigError
 from plexilint.config.options import InvalidValue, _codes
 from plexilint.engine.hotspots import parse_since, rank_hotspots
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", help="a code (PLX101), a symbol or a pylint message id")
+    cli_consolidation.register(commands)  # rollback, progress
     return parser
 
 
@@ -139,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:
         return EXIT_ERROR if exit_.code not in (0, None) else EXIT_CLEAN
     try:
+        handled = cli_consolidation.run(args)
+        if handled is not None:
+            return handled
         if args.command == "check":
             return _run_check(args)
         if args.command == "contracts":

@@ -80,3 +80,26 @@ def last_commit_per_line(repository: Path, path: Path, since: date) -> dict[int,
         elif line == "boundary":
             boundary.add(current)  # the commit where the window starts: older history
     return {number: sha for number, sha in owners.items() if sha not in boundary and sha != _UNCOMMITTED}
+
+
+def uncommitted_files(repository: Path, paths: list[Path]) -> set[Path]:
+    """The files among ``paths`` (files or directories) with staged or unstaged changes, or
+    untracked, as resolved absolute paths; a fix refuses them unless the user insists, because
+    git could not give their current content back. Raises GitError outside a repository."""
+    if not paths:
+        return set()
+    top = Path(_git(repository, "rev-parse", "--show-toplevel").strip()).resolve()
+    output = _git(top, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--",
+                  *(str(Path(path).resolve()) for path in paths))
+    # Entries are "XY path", NUL-terminated; a rename or copy is followed by its source path.
+    # Porcelain paths are relative to the top of the work tree and never quoted with -z.
+    dirty: set[Path] = set()
+    entries = iter(output.split("\0"))
+    for entry in entries:
+        if len(entry) < 4:
+            continue  # the empty string after the last NUL
+        dirty.add((top / entry[3:]).resolve())
+        source = next(entries, "") if "R" in entry[:2] or "C" in entry[:2] else ""
+        if source:
+            dirty.add((top / source).resolve())
+    return dirty

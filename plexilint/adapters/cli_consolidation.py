@@ -1,0 +1,194 @@
+"""`plexilint report`, `fix`, `rollback` and `progress`: the consolidation commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from plexilint.config import find_project_root, load_config
+from plexilint.consolidation.apply import ApplyOutcome, apply_fix
+from plexilint.consolidation.diff import unified_diff
+from plexilint.consolidation.fixer import propose_fix
+from plexilint.engine.project import analyse_project
+from plexilint.reporting import fix_report
+from plexilint.consolidation.backups import FixError, FixRefused, RollbackResult, list_runs, rollback
+from plexilint.consolidation.history import HistoryError, history_path, load_history
+from plexilint.consolidation.progress import FORMATS, render_progress
+
+EXIT_OK, EXIT_ERROR = 0, 2
+COMMANDS = ("report", "fix", "rollback", "progress")
+
+
+def register(commands: Any) -> None:
+    """Adds the subcommands to ``commands`` (the parser's ``add_subparsers()`` object)."""
+    report = commands.add_parser("report", help="fix report against the centralized fallback spec")
+    report.add_argument("path", nargs="?", type=Path, default=Path("."), metavar="PATH")
+    report.add_argument("--config", type=Path, help="read [tool.plexilint] from this file")
+    report.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    report.add_argument("-o", "--output", type=Path, help="write the report to this file")
+
+    fix = commands.add_parser("fix", help="consolidate the fallbacks: a diff by default, --apply to write",
+                              description="Moves duplicated stubs into the central fallbacks module and "
+                              "rewrites the modules that used them. Without --apply it prints a unified diff "
+                              "(`git apply` accepts it, from the project root) and changes nothing.")
+    fix.add_argument("path", nargs="?", type=Path, default=Path("."), metavar="PATH")
+    fix.add_argument("--config", type=Path, help="read [tool.plexilint] from this file")
+    fix.add_argument("--apply", action="store_true", help="write the changes (backed up first)")
+    fix.add_argument("--allow-dirty", action="store_true", help="also rewrite files with uncommitted changes")
+    fix.add_argument("--phase", default="fallback consolidation", help="the phase name recorded in the history")
+    fix.add_argument("-o", "--output", type=Path, help="write the diff to this file")
+    undo = commands.add_parser("rollback", help="restore the files of a fix run (default: the latest)",
+                               description="Restore the originals of a `plexilint fix --apply` run, byte "
+                               "for byte. With one argument, an existing directory is the project, "
+                               "anything else a run id (or a unique prefix of one).")
+    undo.add_argument("arguments", nargs="*", metavar="[RUN_ID] [PATH]",
+                      help="the run to roll back (default: the latest applied) and the project (default .)")
+    undo.add_argument("--force", action="store_true",
+                      help="restore files changed since the fix (their edits are kept in the run's backups)")
+    undo.add_argument("--list", action="store_true", help="list the fix runs instead")
+
+    progress = commands.add_parser("progress", help="consolidation progress recorded by `fix --apply`")
+    progress.add_argument("path", nargs="?", type=Path, default=Path("."), metavar="PATH")
+    progress.add_argument("--format", choices=FORMATS, default="text")
+    progress.add_argument("-o", "--output", type=Path, help="write the report to this file")
+
+
+def _error(message: str) -> int:
+    print(f"plexilint: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _split_rollback_arguments(arguments: list[str]) -> tuple[str | None, Path]:
+    if len(arguments) > 2:
+        raise ValueError("rollback takes at most a run id and a path")
+    if len(arguments) == 2:
+        return arguments[0], Path(arguments[1])
+    if arguments and not Path(arguments[0]).is_dir():
+        return arguments[0], Path(".")
+    return None, Path(arguments[0]) if arguments else Path(".")
+
+
+def _project(path: Path) -> Path:
+    if not path.is_dir():
+        raise FileNotFoundError(path)
+    return find_project_root(path)
+
+
+def _print_runs(root: Path) -> int:
+    runs = list_runs(root)
+    if not runs:
+        print(f"No fix runs in {root}.")
+        return EXIT_OK
+    rows = [("RUN ID", "TIME (UTC)", "PHASE", "STATUS", "FILES")]
+    rows += [(r.run_id, r.created_at[:19].replace("T", " "), r.phase, r.status, str(r.files)) for r in runs]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    return EXIT_OK
+
+
+def _print_rollback(result: RollbackResult) -> None:
+    print(f"Rolled back run {result.run_id} ({result.phase}): {len(result.restored)} file(s) restored, "
+          f"{len(result.deleted)} file(s) the fix had created deleted.")
+    for label, paths in (("restored", result.restored), ("deleted", result.deleted),
+                         ("already original", result.already_original), ("overwrote edits in", result.overwritten)):
+        for path in paths:
+            print(f"  {label} {path}")
+    if result.saved_to is not None:
+        print(f"The overwritten edits are kept under {result.saved_to}.")
+
+
+def _run_rollback(args: argparse.Namespace) -> int:
+    try:
+        run_id, path = _split_rollback_arguments(args.arguments)
+    except ValueError as error:
+        return _error(str(error))
+    root = _project(path)
+    if args.list:
+        return _print_runs(root)
+    _print_rollback(rollback(root, run_id, force=args.force))
+    return EXIT_OK
+
+
+def _run_progress(args: argparse.Namespace) -> int:
+    root = _project(args.path)
+    history = load_history(root)
+    if not history["steps"]:
+        return _error(f"no progress recorded yet in {root} ({history_path(root)} has no steps); "
+                      "`plexilint fix --apply` records a step each time it changes files")
+    report = render_progress(history, args.format)
+    if args.output:
+        args.output.write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+    return EXIT_OK
+
+
+def _analysis(args: argparse.Namespace):
+    root = _project(args.path if args.path.is_dir() else args.path.parent)
+    return analyse_project(root, load_config(root, args.config))
+
+
+def _write(text: bytes, output: Path | None) -> None:
+    if output:
+        output.write_bytes(text)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text)
+        sys.stdout.buffer.flush()
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    analysis = _analysis(args)
+    document = fix_report.build_report(analysis, propose_fix(analysis))
+    text = fix_report.render_json(document) if args.format == "json" else fix_report.render_markdown(document)
+    _write(text.encode("utf-8"), args.output)
+    return EXIT_OK
+
+
+def _run_fix(args: argparse.Namespace) -> int:
+    analysis = _analysis(args)
+    fix = propose_fix(analysis)
+    if not args.apply:
+        # Bytes decoded one-to-one in the diff: written back the same way, any encoding survives.
+        _write(unified_diff(analysis.root, fix.changes).encode("latin-1"), args.output)
+        return EXIT_OK
+    _print_outcome(apply_fix(analysis, fix, args.phase, args.allow_dirty))
+    return EXIT_OK
+
+
+def _print_outcome(outcome: ApplyOutcome) -> None:
+    families = sorted(set(outcome.before) | set(outcome.after))
+    trend = ", ".join(f"{f} {outcome.before.get(f, 0)} -> {outcome.after.get(f, 0)}" for f in families)
+    if outcome.run is None:
+        print(f"Nothing to change: no duplicated stub, placeholder or version lookup is left to move. "
+              f"Findings: {trend or 'none'}.")
+    else:
+        created = sum(record.created for record in outcome.run.files)
+        print(f"Applied run {outcome.run.run_id} ({outcome.run.phase}): {len(outcome.run.files)} file(s) written, "
+              f"{created} created; {outcome.lines_removed} line(s) of code removed.")
+        print(f"Findings before -> after: {trend}.")
+        print(f"Backups and manifest: {outcome.run.directory}. Undo with `plexilint rollback {outcome.run.run_id}`.")
+    for finding in outcome.left:
+        print(f"  left: {finding.relpath}:{finding.line}: {finding.code} {finding.message}")
+    for conflict in outcome.conflicts:
+        print(f"  conflict, left in place: `{conflict.name}`: {conflict.reason}")
+    if outcome.left or outcome.conflicts:
+        print("`plexilint report` explains what is left and why.")
+
+
+_HANDLERS = {"report": _run_report, "fix": _run_fix, "rollback": _run_rollback, "progress": _run_progress}
+
+
+def run(args: argparse.Namespace) -> int | None:
+    """Runs the command if it is one of ours; None otherwise (cli.main carries on)."""
+    if args.command not in COMMANDS:
+        return None
+    try:
+        return _HANDLERS[args.command](args)
+    except FixError as error:
+        return _error(f"{args.command} {'refused' if isinstance(error, FixRefused) else 'failed'}: {error}")
+    except HistoryError as error:
+        return _error(str(error))

@@ -1,0 +1,130 @@
+"""Progress of a consolidation, step by step, and where each moved name lives now (seed 004).
+
+``.plexilint/history.json`` holds ``{"steps": [...], "mapping": [...]}``. Each applied fix adds a
+step (files, findings per family and lines of code before and after, the names it moved); the
+top-level mapping is every live step's mapping replayed in order, keyed by (old module, name), so
+a later step overrides an earlier one and a rolled-back step's entries disappear unless a later
+step re-adds them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+from plexilint.consolidation.atomic import write_json_atomic
+from plexilint.consolidation.state import ensure_state_directory, state_path
+
+__all__ = [
+    "HistoryError", "MAPPING_FIELDS", "STEP_FIELDS", "findings_by_family", "history_path", "load_history",
+    "mark_rolled_back", "moved_names", "record_step",
+]
+
+HISTORY_FILE = "history.json"
+STEP_FIELDS = ("run_id", "phase", "files_before", "files_after", "findings_before", "findings_after",
+               "lines_before", "lines_after")  # required; time, lines_removed and mapping have defaults
+MAPPING_FIELDS = ("name", "kind", "old_module", "new_module", "import")
+_ROLLED_BACK = "rolled-back"
+
+
+class HistoryError(Exception):
+    """history.json exists but cannot be used; it is never overwritten silently."""
+
+
+def history_path(root: Path) -> Path:
+    return state_path(Path(root)) / HISTORY_FILE
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def load_history(root: Path) -> dict[str, Any]:
+    """The recorded history; an empty one when the file does not exist yet."""
+    path = history_path(root)
+    if not path.exists():
+        return {"steps": [], "mapping": []}
+    try:
+        history = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:  # UnicodeDecodeError is a ValueError
+        raise HistoryError(f"cannot read {path}: {error}; fix or remove the file "
+                           "(plexilint does not overwrite it)") from None
+    if not (isinstance(history, dict) and isinstance(history.get("steps"), list)
+            and isinstance(history.get("mapping"), list)):
+        raise HistoryError(f"{path} is not a plexilint history (expected an object with lists "
+                           '"steps" and "mapping"); fix or remove the file')
+    return history
+
+
+def _replay(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for step in steps:
+        if step.get("status") == _ROLLED_BACK:
+            continue
+        for entry in step.get("mapping", []):
+            merged[(entry["old_module"], entry["name"])] = {**entry, "run_id": step["run_id"]}
+    return [merged[key] for key in sorted(merged)]
+
+
+def _require(fields: tuple[str, ...], value: dict[str, Any], what: str) -> None:
+    missing = [name for name in fields if name not in value]
+    if missing:
+        raise ValueError(f"{what} is missing {', '.join(missing)}")
+
+
+def _validated(step: dict[str, Any], steps: list[dict[str, Any]]) -> dict[str, Any]:
+    _require(STEP_FIELDS, step, "history step")
+    for entry in step.get("mapping", []):
+        _require(MAPPING_FIELDS, entry, f"mapping entry {entry!r}")
+    if any(existing["run_id"] == step["run_id"] for existing in steps):
+        raise ValueError(f"a step for run {step['run_id']} is already recorded")
+    stored = dict(step)
+    stored.setdefault("time", _now())
+    stored.setdefault("lines_removed", step["lines_before"] - step["lines_after"])
+    stored["mapping"] = [dict(entry) for entry in step.get("mapping", [])]
+    stored["status"] = "applied"
+    return stored
+
+
+def record_step(root: Path, step: dict[str, Any]) -> dict[str, Any]:
+    """Appends ``step`` and merges its mapping; returns the step as stored (defaults filled in).
+
+    Raises ValueError for a step without a required field or a run already recorded, and
+    HistoryError when the existing file is unreadable.
+    """
+    history = load_history(root)
+    stored = _validated(step, history["steps"])
+    history["steps"].append(stored)
+    history["mapping"] = _replay(history["steps"])
+    ensure_state_directory(Path(root))
+    write_json_atomic(history_path(root), history)
+    return stored
+
+
+def mark_rolled_back(root: Path, run_id: str, time: str | None = None) -> bool:
+    """Marks the step of ``run_id`` rolled back and drops its mapping entries (a later live step
+    that maps the same name keeps it). False when no live step has that run id."""
+    history = load_history(root)
+    steps = [s for s in history["steps"] if s.get("run_id") == run_id and s.get("status") != _ROLLED_BACK]
+    if not steps:
+        return False
+    for step in steps:
+        step.update(status=_ROLLED_BACK, rolled_back_at=time or _now())
+    history["mapping"] = _replay(history["steps"])
+    write_json_atomic(history_path(root), history)
+    return True
+
+
+def moved_names(root: Path) -> dict[str, str]:
+    """``"old.module:Name" -> "new.module:Name"`` for every name the live steps moved."""
+    return {f"{e['old_module']}:{e['name']}": f"{e['new_module']}:{e['name']}"
+            for e in load_history(root)["mapping"]}
+
+
+def findings_by_family(codes: Iterable[str]) -> dict[str, int]:
+    """Finding counts per family prefix (``PLX101`` counts for ``PLX1``), sorted by family."""
+    counts = Counter(code[:4] for code in codes)
+    return dict(sorted(counts.items()))

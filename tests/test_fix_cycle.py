@@ -1,0 +1,146 @@
+"""Issue 6's proof on the legacy sample: report, diff, apply, re-check, idempotence, rollback.
+
+The sample package is imported in a subprocess (never in the test process, and never by
+plexilint itself) to compare its public names and a few behaviours before and after.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES
+
+# Every public name of every sample module that imports (the ones needing sqlalchemy, fastapi,
+# httpx or qdrant_client do not import here, before or after), with the kind of object it is.
+PUBLIC_API = r"""
+import importlib, inspect, json, pkgutil, sys, logging
+logging.disable(logging.CRITICAL)
+sys.path.insert(0, "src")
+import plexichat
+result = {}
+for info in sorted(pkgutil.walk_packages(plexichat.__path__, "plexichat."), key=lambda i: i.name):
+    try:
+        module = importlib.import_module(info.name)
+    except Exception:
+        continue
+    for name in getattr(module, "__all__", []):
+        if not hasattr(module, name):
+            result[f"{info.name}:{name}"] = "missing"
+            continue
+        value = getattr(module, name)
+        kind = ("class" if inspect.isclass(value) else "function" if callable(value) and inspect.isroutine(value)
+                else "module" if inspect.ismodule(value) else "none" if value is None else "value")
+        result[f"{info.name}:{name}"] = kind
+print(json.dumps(result, sort_keys=True))
+"""
+
+# Behaviour the spec keeps: fallbacks stay no-op but equivalent, versions stay the same.
+BEHAVIOUR = r"""
+import json, logging, sys
+logging.disable(logging.CRITICAL)
+sys.path.insert(0, "src")
+from plexichat.core import events, errors, caching, scheduler, files, notifications
+out = {
+    "event": events.Event(kind="x", n=1).__dict__,
+    "emit": events.emit_event("a", 1),
+    "unregister": events.unregister_event_handler("a"),
+    "history": events.get_event_history(),
+    "priority": [events.EventPriority.LOW, events.EventPriority.CRITICAL],
+    "validation": [str(errors.ValidationError()), errors.ValidationError().status_code],
+    "handler": errors.handle_not_found_error(None),
+    "versions": sorted({m.__version__ for m in (events, caching, scheduler, files, notifications)}),
+    "cached": caching.cached(len)("abc"),
+    "task_status": scheduler.TaskStatus.RUNNING,
+}
+print(json.dumps(out, sort_keys=True, default=repr))
+"""
+
+
+def _run(command: list[str], cwd: Path, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, **kwargs)
+
+
+def _plexilint(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return _run([sys.executable, "-m", "plexilint", *args], cwd)
+
+
+def _python(cwd: Path, code: str) -> dict:
+    completed = _run([sys.executable, "-c", code], cwd, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout)
+
+
+def _snapshot(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file() and ".git" not in p.parts
+            and ".plexilint" not in p.parts and "__pycache__" not in p.parts}
+
+
+@pytest.fixture(scope="module")
+def legacy(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("fix") / "plexichat_legacy"
+    shutil.copytree(SAMPLES / "plexichat_legacy", root, ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "legacy"]):
+        subprocess.run(command, cwd=root, check=True, env=env, capture_output=True)
+    return root
+
+
+def test_apply_and_rollback_cycle_on_the_legacy_sample(legacy: Path):
+    original = _snapshot(legacy)
+    api_before = _python(legacy, PUBLIC_API)
+    behaviour_before = _python(legacy, BEHAVIOUR)
+
+    # The dry run is a diff git accepts, and it changes nothing.
+    dry = _plexilint(legacy, "fix", ".")
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout.startswith("diff --git a/")
+    (legacy.parent / "fix.diff").write_text(dry.stdout)
+    check = _run(["git", "apply", "--check", str(legacy.parent / "fix.diff")], legacy)
+    assert check.returncode == 0, check.stderr
+    assert _snapshot(legacy) == original
+
+    applied = _plexilint(legacy, "fix", ".", "--apply")
+    assert applied.returncode == 0, applied.stderr + applied.stdout
+    # Exactly what the dry run showed.
+    assert _run(["git", "diff", "--stat"], legacy).stdout.strip()
+    assert _run(["git", "apply", "--check", "-R", str(legacy.parent / "fix.diff")], legacy).returncode == 0
+
+    left = _plexilint(legacy, "check", ".", "--select", "PLX1", "--format", "json")
+    assert json.loads(left.stdout)["findings"] == []
+
+    api_after = _python(legacy, PUBLIC_API)
+    changed = {name: (api_before[name], api_after.get(name)) for name in api_before
+               if api_before[name] != api_after.get(name)}
+    # Placeholders (`x = None`) become fallback instances, names a failed import left unbound
+    # become fallbacks: as the spec says. Nothing else changes kind, nothing disappears.
+    assert all(before in ("none", "missing") and after in ("value", "class") for before, after in changed.values()), \
+        changed
+    assert set(api_after) >= set(api_before)
+    assert _python(legacy, BEHAVIOUR) == behaviour_before
+
+    # A second apply has nothing left to do.
+    after_first = _snapshot(legacy)
+    again = _plexilint(legacy, "fix", ".", "--apply", "--allow-dirty")
+    assert again.returncode == 0, again.stderr
+    assert "nothing to change" in again.stdout.lower()
+    assert _snapshot(legacy) == after_first
+    assert _plexilint(legacy, "fix", ".").stdout == ""
+
+    # Progress was recorded; rollback restores every byte and removes the created module.
+    progress = _plexilint(legacy, "progress", ".", "--format", "json")
+    assert progress.returncode == 0, progress.stderr
+    assert len(json.loads(progress.stdout)["steps"]) == 1
+    rolled = _plexilint(legacy, "rollback", ".")
+    assert rolled.returncode == 0, rolled.stderr + rolled.stdout
+    assert _snapshot(legacy) == original
+    assert not (legacy / "src/plexichat/core/utils/fallbacks.py").exists()
