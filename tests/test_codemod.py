@@ -200,3 +200,28 @@ def test_non_utf8_and_crlf_files_keep_their_encoding_and_line_endings(tmp_path):
     after = fix.changes[(root / "app" / "a.py").resolve()][1]
     assert after.startswith(b'# -*- coding: latin-1 -*-\r\n"""Caf\xe9."""\r\n')
     assert b"from app.utils.fallbacks import ping\r\n" in after and b"\n\n" not in after.replace(b"\r\n", b"")
+
+
+def test_imports_through_a_moved_path_are_retargeted(tmp_path):
+    config = CONFIG + '\n[tool.plexilint.moved]\n"app.old:Thing" = "app.new:Thing"\n'
+    root = _project(tmp_path, {"app/old.py": "Thing = 1\nother = 2\n", "app/new.py": "Thing = 1\n",
+                               "app/user.py": "from app.old import Thing, other as o  # why\n\nprint(Thing, o)\n",
+                               "app/aliased.py": "from .old import Thing as T\n"}, config)
+    clear_memo()
+    analysis = analyse_project(root, load_config(root))
+    assert [(f.relpath, f.code) for p in sorted(analysis.findings) for f in analysis.findings_for(Path(p))] == [
+        ("app/aliased.py", "PLX501"), ("app/user.py", "PLX501")]
+    fix = propose_fix(analysis)
+    assert _after(fix, root, "app/user.py") == \
+        "from app.old import other as o  # why\nfrom app.new import Thing\n\nprint(Thing, o)\n"
+    assert _after(fix, root, "app/aliased.py") == "from app.new import Thing as T\n"
+
+
+def test_importers_of_a_module_level_stub_follow_it_in_the_same_run(tmp_path):
+    stub = "def get_code(*args, **kwargs):\n    return 0\n"
+    root = _project(tmp_path, {"app/a.py": stub, "app/b.py": stub, "app/user.py": "from app.a import get_code\n"})
+    fix = _fix(root)
+    assert _after(fix, root, "app/user.py") == "from app.utils.fallbacks import get_code\n"
+    for path, (_, after) in fix.changes.items():
+        path.write_bytes(after)
+    assert _fix(root).changes == {}

@@ -48,6 +48,18 @@ def _globs(value: Any) -> list[str]:
     return globs
 
 
+def _moved_names(value: Any) -> dict[str, str]:
+    """`"old.module:Name" = "new.module:Name"`."""
+    if not isinstance(value, dict):
+        raise InvalidValue('expected a table of "old.module:Name" = "new.module:Name"')
+    for old, new in value.items():
+        for text in (old, new):
+            module, _, name = str(text).partition(":") if isinstance(text, str) else ("", "", "")
+            if not (DOTTED_NAME.match(module) and name.isidentifier()):
+                raise InvalidValue(f'{text!r} is not "dotted.module:Name"')
+    return dict(value)
+
+
 def _per_file_ignores(value: Any) -> dict[str, list[str]]:
     if not isinstance(value, dict):
         raise InvalidValue("expected a table of glob = [codes]")
@@ -145,6 +157,16 @@ OPTIONS: dict[str, Option] = {
             _per_file_ignores,
             "A table mapping glob patterns to rule codes or prefixes ignored in matching files.",
             '[tool.plexilint.per-file-ignores]\n"tests/*" = ["PLX1"]',
+        ),
+        Option(
+            "moved",
+            {},
+            _moved_names,
+            "Names that moved, as a table of `\"old.module:Name\" = \"new.module:Name\"`: an import "
+            "through the old path is reported (PLX501) and `plexilint fix` rewrites it. Names "
+            "`plexilint fix --apply` moved itself are known from `.plexilint/history.json` "
+            "without being listed here.",
+            '[tool.plexilint.moved]\n"myapp.events:EventManager" = "myapp.utils.fallbacks:EventManager"',
         ),
         Option(
             "fallbacks-module",

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plexilint.analysis.fallbacks import PlaceholderInstance, StubDefinition, UndefinedOnImportFailure, VersionLookup
+from plexilint.analysis.imports import NameImport
 from plexilint.consolidation.dependencies import ImportedName, free_names, import_table
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.project import ProjectAnalysis
 from plexilint.rules.fallbacks.central import central_files, proposed_central_module
+from plexilint.rules.consolidation.moved import moved_names
 from plexilint.rules.fallbacks.placeholder_instance import placeholder_replacement
 
 VERSION_GETTER = "get_module_version"
@@ -39,10 +41,12 @@ class FilePlan:
     placeholders: list[Placeholder] = field(default_factory=list)
     versions: list[VersionLookup] = field(default_factory=list)
     undefined: list[UndefinedOnImportFailure] = field(default_factory=list)
+    # Imports through a moved path, with the module and name to import from instead.
+    retargeted: list[tuple[NameImport, str, str]] = field(default_factory=list)
 
     @property
     def changes_anything(self) -> bool:
-        return bool(self.moved or self.placeholders or self.versions or self.undefined)
+        return bool(self.moved or self.placeholders or self.versions or self.undefined or self.retargeted)
 
     def central_names(self) -> list[str]:
         """Names this module will import from the central module."""
@@ -86,8 +90,14 @@ class ConsolidationPlan:
         object when its import works, so that import is not a "moved" one."""
         return [{"name": stub.name, "kind": stub.kind, "old_module": file.file.module,
                  "new_module": self.central_module, "import": f"from {self.central_module} import {stub.name}",
-                 "conditional": stub.span.column > 0}
+                 "conditional": is_conditional(stub)}
                 for file in self.changed_files() for stub in file.moved]
+
+
+def is_conditional(stub: StubDefinition) -> bool:
+    """Defined inside a branch (an `except ImportError`, an `if`), not at module level: its
+    source is padded to the column of its `def`/`class`."""
+    return stub.source[:1] in (" ", "\t")
 
 
 def build_plan(analysis: ProjectAnalysis) -> ConsolidationPlan:
@@ -166,10 +176,40 @@ def build_plan(analysis: ProjectAnalysis) -> ConsolidationPlan:
     version_call, version_import = _version_lookup(plans, trees)
     central_path = _central_path(analysis, central, existing)
     ordered = _dependency_order(canonical)
-    return ConsolidationPlan(
+    plan = ConsolidationPlan(
         analysis, central, central_path, bool(existing), [stub for _, stub in ordered],
         {stub.name: file.relpath for file, stub in ordered}, sorted(imports), version_call, version_import,
         sorted(plans, key=lambda p: p.file.relpath), conflicts)
+    _retarget_imports(plan)
+    return plan
+
+
+def _retarget_imports(plan: ConsolidationPlan) -> None:
+    """Imports through a moved path: what this plan moves out of modules unconditionally,
+    what earlier runs moved and what `[tool.plexilint.moved]` lists (PLX501's own sources)."""
+    analysis = plan.analysis
+    moves = {f"{m['old_module']}:{m['name']}": f"{m['new_module']}:{m['name']}"
+             for m in plan.mapping() if not m["conditional"]}
+    moves.update(moved_names(analysis.index, analysis.config))
+    if not moves:
+        return
+    by_path = {p.file.path: p for p in plan.files}
+    suppressed = {(f.path, f.line) for path in analysis.findings for f in analysis.findings[path]
+                  if f.code == "PLX501"} - {(f.path, f.line) for path in analysis.findings
+                                             for f in analysis.findings_for(Path(path)) if f.code == "PLX501"}
+    for file in analysis.index.files:
+        for imported in file.name_imports:
+            target = moves.get(f"{imported.module}:{imported.name}")
+            if target is None or (file.path, imported.span.line) in suppressed:
+                continue
+            module, _, name = target.partition(":")
+            if file.module in (imported.module, module):
+                continue
+            if file.path not in by_path:
+                by_path[file.path] = FilePlan(file)
+                plan.files.append(by_path[file.path])
+            by_path[file.path].retargeted.append((imported, module, name))
+    plan.files.sort(key=lambda p: p.file.relpath)
 
 
 def _file_plan(analysis: ProjectAnalysis, file: FileFacts) -> FilePlan:

@@ -41,6 +41,8 @@ class _ModuleRewriter(cst.CSTTransformer):
         self.placeholders = {p.fact.span.line: p for p in plan.placeholders}
         self.versions = {lookup.span.line for lookup in plan.versions}
         self.gaps = list(plan.undefined)
+        self.retargeted = {(imported.span.line, imported.name): (module, name)
+                           for imported, module, name in plan.retargeted}
         self.first_changed_line: int | None = None
         self.indents: list[str] = []
         self.hoisted: list[str] = []  # module-level stubs: imported at the top instead
@@ -166,6 +168,32 @@ class _ModuleRewriter(cst.CSTTransformer):
         return all(self._imports_central(s) or (isinstance(s, cst.SimpleStatementLine)
                                                and all(isinstance(x, cst.Pass) for x in s.body))
                    for s in statements)
+
+    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine):
+        """`from old import A, B` where B moved -> `from old import A` + `from new import B`."""
+        if not self.retargeted or len(updated.body) != 1 or not isinstance(updated.body[0], cst.ImportFrom) \
+                or isinstance(updated.body[0].names, cst.ImportStar):
+            return updated
+        line = self.positions[original].start.line
+        node = updated.body[0]
+        moving = [a for a in node.names if (line, a.name.value) in self.retargeted]
+        if not moving:
+            return updated
+        self._note_change(line)
+        staying = [a for a in node.names if a not in moving]
+        statements = []
+        if staying:
+            staying[-1] = staying[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            statements.append(updated.with_changes(body=[node.with_changes(names=staying)]))
+        targets: dict[str, list[str]] = {}
+        for alias in moving:
+            module, name = self.retargeted[(line, alias.name.value)]
+            local = alias.asname.name.value if alias.asname else alias.name.value
+            targets.setdefault(module, []).append(name if local == name else f"{name} as {local}")
+        indent = self.indents[-1] if self.indents else ""
+        statements += [cst.parse_statement(import_line(module, names, indent)) for module, names in targets.items()]
+        statements[0] = statements[0].with_changes(leading_lines=updated.leading_lines)
+        return cst.FlattenSentinel(statements)
 
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
         line = self.positions[original].start.line

@@ -14,6 +14,7 @@ from plexilint.analysis.complexity import ComplexityFacts, extract_complexity_fa
 from plexilint.analysis.contracts import ContractFacts, extract_contract_facts
 from plexilint.analysis.database import DatabaseFacts, extract_database_facts
 from plexilint.analysis.fallbacks import FallbackFacts, extract_fallback_facts
+from plexilint.analysis.imports import NameImport, extract_name_imports
 from plexilint.analysis.modules import module_name_for
 from plexilint.engine.suppressions import Suppressions, noqa_comment_lines, read_noqa_comments
 
@@ -39,6 +40,7 @@ class FileFacts:
     database: DatabaseFacts = field(default_factory=DatabaseFacts)
     contracts: ContractFacts = field(default_factory=ContractFacts)
     complexity: ComplexityFacts = field(default_factory=ComplexityFacts)
+    name_imports: tuple[NameImport, ...] = ()
 
 
 def content_digest(data: bytes) -> str:
@@ -85,8 +87,9 @@ def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None
         database = extract_database_facts(parsed, source, module, base["is_package"])
         contracts = extract_contract_facts(parsed, source, module, base["is_package"], dict(database.aliases))
         complexity = extract_complexity_facts(parsed, source)
+        name_imports = extract_name_imports(parsed, module, base["is_package"])
     except RecursionError:
         return FileFacts(**base, parse_failure=ParseFailure(1, 0, "nesting too deep to analyse"),
                          suppressions=suppressions)
     return FileFacts(**base, suppressions=suppressions, fallbacks=fallbacks, database=database,
-                     contracts=contracts, complexity=complexity)
+                     contracts=contracts, complexity=complexity, name_imports=name_imports)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from plexilint import __version__
 from plexilint.consolidation.fixer import ProposedFix
-from plexilint.consolidation.plan import VERSION_GETTER, FilePlan
+from plexilint.consolidation.plan import VERSION_GETTER, FilePlan, is_conditional
 from plexilint.consolidation.rewrite import gap_helper
 from plexilint.engine.hotspots import rank_hotspots
 from plexilint.engine.project import ProjectAnalysis
@@ -85,6 +85,9 @@ def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePl
                 for v in file_plan.versions]
     replace += [{"what": f"`{g.name}` unbound when `{g.module}` fails to import", "lines": [g.span.line, g.span.line]}
                 for g in file_plan.undefined]
+    replace += [{"what": f"import of `{imported.name}` through `{imported.module}` (moved to `{module}`)",
+                 "lines": [imported.span.line, imported.span.end_line or imported.span.line]}
+                for imported, module, _ in file_plan.retargeted]
     migrate = []
     names = file_plan.central_names() + sorted({gap_helper(g.name) for g in file_plan.undefined})
     if names:
@@ -92,6 +95,7 @@ def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePl
     migrate += [f'{p.fact.name} = {p.helper}("{p.argument}")' for p in file_plan.placeholders]
     migrate += [f"__version__ = {VERSION_GETTER}()" for _ in file_plan.versions[:1]]
     migrate += [f'{g.name} = {gap_helper(g.name)}("{g.name}")  # in the except branch' for g in file_plan.undefined]
+    migrate += [f"from {module} import {name}" for _, module, name in file_plan.retargeted]
     return {
         "path": file.relpath,
         "module": file.module,
@@ -106,7 +110,7 @@ def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePl
 
 def _mitigation(analysis: ProjectAnalysis, central: str, file_plan: FilePlan) -> list[str]:
     notes = []
-    guarded = [s.name for s in file_plan.moved if s.span.column > 0]
+    guarded = [s.name for s in file_plan.moved if is_conditional(s)]
     if guarded:
         notes.append(f"Import guard kept: {', '.join(f'`{n}`' for n in guarded[:6])}"
                      f"{' and more' if len(guarded) > 6 else ''} stay conditional (the central import "

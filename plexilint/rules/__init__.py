@@ -1,6 +1,13 @@
 """Every rule, registered by importing its family package."""
 
-from plexilint.rules import complexity, contracts, database, fallbacks, system  # noqa: F401  (registration)
+from plexilint.rules import (  # noqa: F401  (registration)
+    complexity,
+    consolidation,
+    contracts,
+    database,
+    fallbacks,
+    system,
+)
 from plexilint.rules.base import REGISTRY, FileRule, Rule
 
 

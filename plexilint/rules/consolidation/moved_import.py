@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plexilint.config import Config
+from plexilint.engine.index import ProjectIndex
+from plexilint.model import Finding
+from plexilint.rules.base import Rule
+from plexilint.rules.consolidation.moved import moved_names
+
+
+class MovedImport(Rule):
+    """## What it does
+    Reports `from old.module import Name` when `Name` moved: listed in
+    `[tool.plexilint.moved]`, or moved by `plexilint fix --apply` (recorded in
+    `.plexilint/history.json`). Fallbacks that `plexilint fix` moved out of an `except` or `if`
+    branch are not "moved": the old module still serves the real object when its own import
+    works.
+
+    ## Why is this bad?
+    An import through the old path keeps working only as long as the old module re-exports the
+    name (or a compatibility shim does); it hides the real dependency and breaks when the
+    shim goes, which is the point of consolidating. Seed 004 kept a compatibility layer for
+    exactly this transition, with the goal of removing it.
+
+    ## Example
+    ```toml
+    [tool.plexilint.moved]
+    "myapp.events:EventManager" = "myapp.utils.fallbacks:EventManager"
+    ```
+
+    ```python
+    # myapp/api.py
+    from myapp.events import EventManager
+    ```
+
+    Use instead:
+    ```python
+    # myapp/api.py
+    from myapp.utils.fallbacks import EventManager
+    ```
+
+    ## Options
+    - `moved`
+
+    ## Fix
+    `plexilint fix --apply` rewrites the import to the new module (splitting it when other
+    names stay); `plexilint fix --shims` writes compatibility modules for code it cannot
+    rewrite.
+    """
+
+    code = "PLX501"
+    symbol = "moved-import"
+    category = "W"
+    summary = "Import through a path the consolidation moved"
+    options = ("moved",)
+
+    def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
+        moved = moved_names(index, config)
+        if not moved:
+            return
+        for file in index.files:
+            for imported in file.name_imports:
+                target = moved.get(f"{imported.module}:{imported.name}")
+                if target is None:
+                    continue
+                new_module, _, new_name = target.partition(":")
+                if file.module in (imported.module, new_module):
+                    continue  # the old module's own re-export, or the new module itself
+                alias = f" as {imported.name}" if new_name != imported.name else ""
+                yield self.finding(
+                    file, imported.span,
+                    f"`{imported.name}` moved from `{imported.module}` to `{new_module}`: import it from there "
+                    f"(`from {new_module} import {new_name}{alias}`)",
+                    key=f"{imported.module}:{imported.name}",
+                )
