@@ -225,3 +225,26 @@ def test_importers_of_a_module_level_stub_follow_it_in_the_same_run(tmp_path):
     for path, (_, after) in fix.changes.items():
         path.write_bytes(after)
     assert _fix(root).changes == {}
+
+
+def test_shims_keep_old_paths_importable_with_a_deprecation_warning(tmp_path, cli):
+    import subprocess
+    import sys
+
+    config = CONFIG + '\n[tool.plexilint.moved]\n"app.gone:Thing" = "app.new:Thing"\n"app.kept:Other" = "app.new:Other"\n'
+    root = _project(tmp_path, {"app/new.py": "Thing = 1\nOther = 2\n", "app/kept.py": "STAYS = 3\n"}, config)
+    status, _, err = cli("fix", root, "--shims", "--apply")
+    assert status == 0, err
+    assert (root / "app" / "gone.py").exists()
+    assert (root / "app" / "kept.py").read_text().startswith("STAYS = 3\n\n\n_PLEXILINT_MOVED = ")
+    for statement in ("from app.gone import Thing", "from app.kept import Other"):
+        quiet = subprocess.run([sys.executable, "-c", f"{statement}; print({statement.split()[-1]})"],
+                               cwd=root, capture_output=True, text=True)
+        assert quiet.returncode == 0 and quiet.stdout.strip() in ("1", "2"), quiet.stderr
+        strict = subprocess.run([sys.executable, "-W", "error::DeprecationWarning", "-c", statement],
+                                cwd=root, capture_output=True, text=True)
+        assert "DeprecationWarning" in strict.stderr and "app.new" in strict.stderr
+    # Idempotent: the shims exist, nothing more to write.
+    clear_memo()
+    status, out, _ = cli("fix", root, "--shims")
+    assert (status, out) == (0, "")

@@ -11,6 +11,7 @@ from plexilint.config import find_project_root, load_config
 from plexilint.consolidation.apply import ApplyOutcome, apply_fix
 from plexilint.consolidation.diff import unified_diff
 from plexilint.consolidation.fixer import propose_fix
+from plexilint.consolidation.shims import shim_changes
 from plexilint.engine.project import analyse_project
 from plexilint.reporting import fix_report
 from plexilint.consolidation.backups import FixError, FixRefused, RollbackResult, list_runs, rollback
@@ -38,6 +39,8 @@ def register(commands: Any) -> None:
     fix.add_argument("--apply", action="store_true", help="write the changes (backed up first)")
     fix.add_argument("--allow-dirty", action="store_true", help="also rewrite files with uncommitted changes")
     fix.add_argument("--phase", default="fallback consolidation", help="the phase name recorded in the history")
+    fix.add_argument("--shims", action="store_true",
+                     help="keep old import paths of moved names working, with a DeprecationWarning")
     fix.add_argument("-o", "--output", type=Path, help="write the diff to this file")
     undo = commands.add_parser("rollback", help="restore the files of a fix run (default: the latest)",
                                description="Restore the originals of a `plexilint fix --apply` run, byte "
@@ -151,6 +154,8 @@ def _run_report(args: argparse.Namespace) -> int:
 def _run_fix(args: argparse.Namespace) -> int:
     analysis = _analysis(args)
     fix = propose_fix(analysis)
+    if args.shims:
+        fix.changes.update(shim_changes(fix.plan, fix.changes))
     if not args.apply:
         # Bytes decoded one-to-one in the diff: written back the same way, any encoding survives.
         _write(unified_diff(analysis.root, fix.changes).encode("latin-1"), args.output)
