@@ -173,3 +173,25 @@ def test_the_generated_central_module_against_the_hand_refactored_sample(legacy:
     # Everything only the hand refactor defines was defined once in the legacy code (no rule
     # reports a single definition) or is its own helper abstraction.
     assert not (theirs - ours) & reported
+
+
+def test_the_report_reads_like_seed_000_and_json_carries_fingerprints(legacy: Path):
+    markdown = _plexilint(legacy, "report", ".")
+    assert markdown.returncode == 0, markdown.stderr
+    text = markdown.stdout
+    for heading in ("## Summary", "## File-by-file changes", "## Mapping of moved names", "## Conflicts",
+                    "## Database access", "## Module contracts", "## Complexity hotspots",
+                    "## Proposed central module"):
+        assert heading in text
+    events = text[text.index("`src/plexichat/core/events/__init__.py`"):]
+    events = events[:events.index("\n### ")]
+    assert "empty class `EventManager` (lines 36-44)" in events
+    assert 'event_manager = get_fallback_instance("EventManager")' in events
+    assert "__version__ = get_module_version()" in events
+    assert "**Mitigation**" in events and "no import cycle" in events
+    document = json.loads(_plexilint(legacy, "report", ".", "--format", "json").stdout)
+    assert document["summary"]["files_affected"] == len(document["files"]) > 10
+    assert document["summary"]["findings_by_family"]["PLX1"] == sum(
+        1 for f in document["findings"] if f["code"].startswith("PLX1"))
+    assert all(len(f["fingerprint"]) == 16 for f in document["findings"])
+    assert document["central_module_source"].startswith('"""Canonical fallbacks')

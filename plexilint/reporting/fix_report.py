@@ -20,7 +20,6 @@ from plexilint.engine.hotspots import rank_hotspots
 from plexilint.engine.project import ProjectAnalysis
 from plexilint.reporting.contracts_report import class_reports
 from plexilint.reporting.json_format import finding_to_dict
-from plexilint.rules import REGISTRY
 
 FAMILY_NAMES = {"PLX0": "input", "PLX1": "duplicated fallbacks", "PLX2": "database access",
                 "PLX3": "module contracts", "PLX4": "complexity", "PLX5": "consolidation"}
@@ -57,7 +56,7 @@ def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
                        "places": [{"path": path, "line": line, "source": source} for path, line, source in c.places]}
                       for c in plan.conflicts],
         "central_module_source": central_after.decode("utf-8") if central_after else None,
-        "database": [dict(finding_to_dict(f), help=_manager_hint(f.code)) for f in findings
+        "database": [dict(finding_to_dict(f), instead=_instead(f.message)) for f in findings
                      if f.code.startswith("PLX2")],
         "contracts": [{k: r[k] for k in ("module", "class", "path", "line", "contract", "score", "is_valid")}
                       | {"violations": len(r["violations"]), "warnings": len(r["warnings"])}
@@ -145,9 +144,10 @@ def _none_checks(analysis: ProjectAnalysis, name: str) -> list[str]:
     return places
 
 
-def _manager_hint(code: str) -> str:
-    rule = REGISTRY.get(code)
-    return rule.summary if rule else ""
+def _instead(message: str) -> str:
+    """The manager call a database finding recommends (its message ends with it)."""
+    _, found, call = message.partition("instead: ")
+    return call if found else ""
 
 
 def _hotspots(analysis: ProjectAnalysis) -> list[dict]:
@@ -207,7 +207,10 @@ def render_markdown(report: dict) -> str:
     out += ["## Database access", ""]
     if not report["database"]:
         out += ["No direct database access outside the fallback manager.", ""]
-    out += [f"- `{f['path']}:{f['line']}` **{f['code']}** {f['message']}" for f in report["database"]]
+    if report["database"]:
+        out += ["| where | code | what | call instead |", "|---|---|---|---|"]
+        out += [f"| `{f['path']}:{f['line']}` | {f['code']} | {f['message'].partition(': go through')[0]} "
+                f"| {f['instead'] or '-'} |" for f in report["database"]]
     out += ["", "## Module contracts", ""]
     if report["contracts"]:
         out += ["| class | contract | score | valid | violations | warnings |", "|---|---|---|---|---|---|"]
