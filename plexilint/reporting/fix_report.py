@@ -14,6 +14,7 @@ from pathlib import Path
 
 from plexilint import __version__
 from plexilint.consolidation.fixer import ProposedFix
+from plexilint.consolidation.history import HistoryError, load_history
 from plexilint.consolidation.plan import VERSION_GETTER, FilePlan, is_conditional
 from plexilint.consolidation.rewrite import gap_helper
 from plexilint.engine.hotspots import rank_hotspots
@@ -52,6 +53,7 @@ def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
         },
         "files": files,
         "mapping": plan.mapping(),
+        "recorded_mapping": _recorded_mapping(analysis.root),
         "conflicts": [{"name": c.name, "reason": c.reason,
                        "places": [{"path": path, "line": line, "source": source} for path, line, source in c.places]}
                       for c in plan.conflicts],
@@ -144,6 +146,15 @@ def _none_checks(analysis: ProjectAnalysis, name: str) -> list[str]:
     return places
 
 
+def _recorded_mapping(root: Path) -> list[dict]:
+    """What earlier `fix --apply` runs moved (`.plexilint/history.json`)."""
+    try:
+        return [{k: entry.get(k) for k in ("name", "kind", "old_module", "new_module", "import", "conditional")}
+                for entry in load_history(root)["mapping"]]
+    except HistoryError as error:
+        return [{"error": str(error)}]
+
+
 def _instead(message: str) -> str:
     """The manager call a database finding recommends (its message ends with it)."""
     _, found, call = message.partition("instead: ")
@@ -197,6 +208,13 @@ def render_markdown(report: dict) -> str:
         out += [f"| `{m['name']}` | {m['kind']} | `{m['old_module']}` | `{m['new_module']}` | `{m['import']}` "
                 f"| {'yes' if m['conditional'] else 'no'} |" for m in report["mapping"]]
         out.append("")
+    recorded = [m for m in report["recorded_mapping"] if "error" not in m]
+    if recorded:
+        out += ["## Names moved by earlier runs (`.plexilint/history.json`)", "",
+                "| name | from | to | import |", "|---|---|---|---|"]
+        out += [f"| `{m['name']}` | `{m['old_module']}` | `{m['new_module']}` | `{m['import']}` |" for m in recorded]
+        out.append("")
+    out += [f"History unreadable: {m['error']}" for m in report["recorded_mapping"] if "error" in m]
     out += ["## Conflicts (left in place for a human)", ""]
     if not report["conflicts"]:
         out += ["None: every stub has one body.", ""]
