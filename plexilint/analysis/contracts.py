@@ -11,10 +11,12 @@ from __future__ import annotations
 import ast
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from plexilint.analysis.fallbacks import LOG_METHODS, dotted_name, span_of
 from plexilint.analysis.modules import resolve_import
+from plexilint.analysis.nodes import LOG_METHODS, dotted_name, last_part, span_of
 from plexilint.analysis.source import SourceLines
 from plexilint.model import Span
 
@@ -35,6 +37,10 @@ _FILE_FUNCTIONS = {"open", "os.remove", "os.unlink", "os.makedirs", "os.mkdir", 
                    "os.rmdir", "os.listdir", "os.scandir", "os.walk", "io.open"}
 # Method names that only pathlib uses for I/O (`.touch()`/`.unlink()` are too common elsewhere).
 _FILE_METHODS = {"read_text", "write_text", "read_bytes", "write_bytes", "iterdir", "rglob", "symlink_to"}
+# Code that does not run when the method does (or, for `try`, whose errors are handled).
+_NOT_RUN_HERE = (ast.Try, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+Function = ast.FunctionDef | ast.AsyncFunctionDef
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,125 @@ def normalise_annotation(text: str | None) -> str | None:
     return text
 
 
-class _Extractor:
+def _category_of(dotted: str) -> str | None:
+    for category, prefixes in _USAGE_MODULES.items():
+        if any(dotted == p or dotted.startswith(p + ".") for p in prefixes):
+            return category
+    return None
+
+
+# -- methods --------------------------------------------------------------------------------
+
+def _decorator_names(node: Function) -> set[str]:
+    return {last_part(dotted_name(d.func if isinstance(d, ast.Call) else d)) for d in node.decorator_list}
+
+
+def _parameters(node: Function, decorators: set[str]) -> tuple[str, ...]:
+    """Parameter names after self/cls."""
+    params = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
+    if "staticmethod" not in decorators and params:
+        params = params[1:]
+    return tuple(params)
+
+
+def _only_raises_not_implemented(body: list[ast.stmt]) -> bool:
+    if len(body) != 1 or not isinstance(body[0], ast.Raise) or body[0].exc is None:
+        return False
+    exc = body[0].exc
+    return (dotted_name(exc.func if isinstance(exc, ast.Call) else exc) or "").endswith("NotImplementedError")
+
+
+def _is_logging(call: ast.Call) -> bool:
+    return isinstance(call.func, ast.Attribute) and call.func.attr in LOG_METHODS
+
+
+def _unguarded_work(body: list[ast.stmt]) -> bool:
+    """A call or await (logging aside) outside every try block: it may raise out."""
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _NOT_RUN_HERE):
+            continue
+        if isinstance(node, ast.Await) or (isinstance(node, ast.Call) and not _is_logging(node)):
+            return True
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
+            return True  # `config["key"]` raises KeyError as surely as a call raises
+        stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def _returns_false(handler: ast.ExceptHandler) -> bool:
+    return any(isinstance(n, ast.Return) and isinstance(n.value, ast.Constant) and n.value.value is False
+               for n in ast.walk(handler))
+
+
+def _keeps_error(node: ast.AST, error: str | None) -> bool:
+    """``self.last_error = error`` (any attribute assigned from the caught exception)."""
+    return isinstance(node, ast.Assign) and bool(error) and any(
+        isinstance(t, ast.Attribute) for t in node.targets) and any(
+        isinstance(n, ast.Name) and n.id == error for n in ast.walk(node.value))
+
+
+def _records_error(handler: ast.ExceptHandler) -> bool:
+    """Logged (`logger.error(...)`) or kept (`self.last_error = error`)."""
+    return any((isinstance(inner, ast.Call) and _is_logging(inner)) or _keeps_error(inner, handler.name)
+               for inner in ast.walk(handler))
+
+
+def _error_handling(nodes: list[ast.AST]) -> dict[str, bool]:
+    """The error-handling fields of a `Method`, from the method's walked nodes."""
+    tries = [n for n in nodes if isinstance(n, ast.Try)]
+    handlers = [h for t in tries for h in t.handlers]
+    return {
+        "guarded": bool(tries),
+        "bare_except": any(h.type is None for h in handlers),
+        "handler_returns_false": bool(handlers) and all(_returns_false(h) for h in handlers),
+        "handler_records_error": bool(handlers) and all(_records_error(h) for h in handlers),
+    }
+
+
+def _literal_json(value: ast.Dict) -> tuple[str | None, int]:
+    """A fully literal dict as sorted JSON, with its line; (None, 0) otherwise."""
+    try:
+        return json.dumps(ast.literal_eval(value), sort_keys=True), value.lineno
+    except (ValueError, TypeError, SyntaxError, RecursionError):
+        return None, 0
+
+
+def _returned_dict_fields(nodes: list[ast.AST]) -> dict[str, Any]:
+    """What the first returned dict literal holds: its keys (None when `{**base, ...}` makes
+    them unknown) and, when fully literal, its JSON."""
+    dict_return = next((n.value for n in nodes if isinstance(n, ast.Return) and isinstance(n.value, ast.Dict)), None)
+    if dict_return is None:
+        return {"returned_dict_keys": None, "returned_literal": None, "returned_literal_line": 0}
+    literal, line = _literal_json(dict_return)
+    keys = None if None in dict_return.keys else tuple(k.value for k in dict_return.keys if isinstance(k, ast.Constant))
+    return {"returned_dict_keys": keys, "returned_literal": literal, "returned_literal_line": line}
+
+
+def _returned_call(call: ast.Call | None, resolve: Callable[[str], str]) -> ReturnedCall | None:
+    if call is None:
+        return None
+    keywords = []
+    for keyword in call.keywords:
+        if keyword.arg is None:
+            continue
+        value = keyword.value
+        keywords.append((keyword.arg, repr(value.value) if isinstance(value, ast.Constant) else "?"))
+    return ReturnedCall(resolve(dotted_name(call.func) or "?"), tuple(keywords), call.lineno)
+
+
+def _calls_init(nodes: list[ast.AST]) -> bool:
+    """``super().__init__(...)`` or ``Base.__init__(self, ...)``."""
+    return any(isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr == "__init__"
+               for inner in nodes)
+
+
+# -- classes --------------------------------------------------------------------------------
+
+class _ModuleClasses:
+    """The classes of one module, with the module's import table to resolve names."""
+
     def __init__(self, tree: ast.Module, source: str, module: str, is_package: bool,
                  aliases: dict[str, str]) -> None:
         self.tree = tree
@@ -112,7 +236,7 @@ class _Extractor:
 
     def run(self) -> ContractFacts:
         self.alias_categories = {name: c for name, origin in self.aliases.items()
-                                 if (c := self._category_of(origin)) is not None}
+                                 if (c := _category_of(origin)) is not None}
         classes = [s for s in self.tree.body if isinstance(s, ast.ClassDef)]
         for cls in classes:
             self.aliases.setdefault(cls.name, f"{self.module}.{cls.name}")
@@ -123,187 +247,139 @@ class _Extractor:
         )
         return ContractFacts(tuple(self._class(cls) for cls in classes), enums)
 
-    def _resolve(self, name: str) -> str:
+    def resolve(self, name: str) -> str:
         head, _, rest = name.partition(".")
         origin = self.aliases.get(head)
         if origin is None:
             return name
         return f"{origin}.{rest}" if rest else origin
 
-    def _class(self, node: ast.ClassDef) -> ClassFacts:
-        bases = tuple(self._resolve(dotted_name(b) or "?") for b in node.bases)
-        methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
-        walked = {id(m): list(ast.walk(m)) for m in methods}  # one walk per method, shared below
-        method_facts = tuple(self._method(m, walked[id(m)]) for m in methods)
-        metaclass = [k for k in node.keywords if k.arg == "metaclass"]
-        abstract = (
-            any(b.rsplit(".", 1)[-1] in ("ABC", "Protocol") for b in bases)
-            or any((dotted_name(k.value) or "").endswith("ABCMeta") for k in metaclass)
-            or any(m.abstract or m.not_implemented for m in method_facts)  # pylint's convention too
-        )
-        capability_refs, usage = [], []
-        seen_functions: set[str] = set()
-        for method in methods:
-            self._scan(walked[id(method)], capability_refs, usage, seen_functions)
-        return ClassFacts(node.name, span_of(node), bases, abstract, ast.get_docstring(node) is not None,
-                          method_facts, tuple(capability_refs), tuple(usage))
-
-    def _scan(self, nodes: list[ast.AST], refs: list, usage: list, seen: set[str]) -> None:
-        """Capability references and resource usage, following calls to module functions."""
-        for inner in nodes:
-            if isinstance(inner, ast.Name):
-                category = self.alias_categories.get(inner.id)
-                if category:  # `requests`, `QdrantClient`, `subprocess` used here
-                    usage.append((category, inner.lineno, self.aliases[inner.id]))
-            elif isinstance(inner, ast.Attribute):
-                owner = inner.value
-                owner_name = owner.id if isinstance(owner, ast.Name) else (
-                    owner.attr if isinstance(owner, ast.Attribute) else "")  # interfaces.ModuleCapability.X
-                if owner_name[:1].isupper() and inner.attr.isupper():
-                    refs.append((self._resolve(owner_name).rsplit(".", 1)[-1], inner.attr, inner.lineno))
-            elif isinstance(inner, (ast.Import, ast.ImportFrom)):  # lazy imports inside a method
-                origins = [a.name for a in inner.names] if isinstance(inner, ast.Import) else [
-                    f"{resolve_import(self.module, self.is_package, inner.module, inner.level)}.{a.name}"
-                    for a in inner.names]
-                for origin in origins:
-                    category = self._category_of(origin)
-                    if category:
-                        usage.append((category, inner.lineno, origin))
-            elif isinstance(inner, ast.Call):
-                self._usage_of_call(inner, usage)
-                callee = inner.func.id if isinstance(inner.func, ast.Name) else None
-                if callee in self.functions and callee not in seen:
-                    seen.add(callee)
-                    self._scan(self._walked_function(callee), refs, usage, seen)
-
-    def _walked_function(self, name: str) -> list[ast.AST]:
+    def walked_function(self, name: str) -> list[ast.AST]:
+        """Every node of a module-level function, walked once however many methods call it."""
         walked = self._function_nodes.get(name)
         if walked is None:
             walked = self._function_nodes[name] = list(ast.walk(self.functions[name]))
         return walked
 
+    def _class(self, node: ast.ClassDef) -> ClassFacts:
+        bases = tuple(self.resolve(dotted_name(b) or "?") for b in node.bases)
+        methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        walked = {id(m): list(ast.walk(m)) for m in methods}  # one walk per method, shared below
+        method_facts = tuple(self._method(m, walked[id(m)]) for m in methods)
+        usage = _UsageScan(self)
+        for method in methods:
+            usage.scan(walked[id(method)])
+        return ClassFacts(node.name, span_of(node), bases, self._is_abstract(node, bases, method_facts),
+                          ast.get_docstring(node) is not None, method_facts, tuple(usage.refs), tuple(usage.usage))
+
     @staticmethod
-    def _category_of(dotted: str) -> str | None:
-        for category, prefixes in _USAGE_MODULES.items():
-            if any(dotted == p or dotted.startswith(p + ".") for p in prefixes):
-                return category
-        return None
-
-    def _usage_of_call(self, call: ast.Call, usage: list) -> None:
-        func = call.func
-        if isinstance(func, ast.Name) and func.id == "open":
-            usage.append(("file_system", call.lineno, "open"))
-        elif isinstance(func, ast.Attribute):
-            opens_path = func.attr == "open" and isinstance(func.value, ast.Call) \
-                and (dotted_name(func.value.func) or "").rsplit(".", 1)[-1] in ("Path", "PurePath")
-            if func.attr in _FILE_METHODS or opens_path:
-                usage.append(("file_system", call.lineno, f".{func.attr}()"))
-            elif isinstance(func.value, ast.Name) and func.value.id in self.aliases:
-                resolved = f"{self.aliases[func.value.id]}.{func.attr}"  # os.remove, os.system
-                category = "file_system" if resolved in _FILE_FUNCTIONS else self._category_of(resolved)
-                if category:
-                    usage.append((category, call.lineno, resolved))
-
-    def _method(self, node: ast.FunctionDef | ast.AsyncFunctionDef, nodes: list[ast.AST]) -> Method:
-        decorators = {(dotted_name(d.func if isinstance(d, ast.Call) else d) or "").rsplit(".", 1)[-1]
-                      for d in node.decorator_list}
-        args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
-        params = [a.arg for a in args]
-        if "staticmethod" not in decorators and params:
-            params = params[1:]
-        body = node.body[1:] if ast.get_docstring(node) is not None else node.body
-        calls_super = any(
-            isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr == "__init__"
-            for inner in nodes
+    def _is_abstract(node: ast.ClassDef, bases: tuple[str, ...], methods: tuple[Method, ...]) -> bool:
+        metaclass = [k for k in node.keywords if k.arg == "metaclass"]
+        return (
+            any(last_part(b) in ("ABC", "Protocol") for b in bases)
+            or any((dotted_name(k.value) or "").endswith("ABCMeta") for k in metaclass)
+            or any(m.abstract or m.not_implemented for m in methods)  # pylint's convention too
         )
-        tries = [n for n in nodes if isinstance(n, ast.Try)]
-        handlers = [h for t in tries for h in t.handlers]
-        does_work = self._unguarded_work(body)
-        returned = [n.value for n in nodes if isinstance(n, ast.Return) and n.value is not None]
-        dict_return = next((v for v in returned if isinstance(v, ast.Dict)), None)
-        call_return = next((v for v in returned if isinstance(v, ast.Call)), None)
-        literal, literal_line = None, 0
-        if dict_return is not None:
-            try:
-                literal = json.dumps(ast.literal_eval(dict_return), sort_keys=True)
-                literal_line = dict_return.lineno
-            except (ValueError, TypeError, SyntaxError, RecursionError):
-                literal = None
+
+    def _method(self, node: Function, nodes: list[ast.AST]) -> Method:
+        decorators = _decorator_names(node)
+        documented = ast.get_docstring(node) is not None
+        body = node.body[1:] if documented else node.body
+        returns = normalise_annotation(self.text.segment(node.returns)) if node.returns is not None else None
+        call_return = next((n.value for n in nodes if isinstance(n, ast.Return) and isinstance(n.value, ast.Call)),
+                           None)
         return Method(
             name=node.name,
             span=span_of(node),
             is_async=isinstance(node, ast.AsyncFunctionDef),
-            params=tuple(params),
-            returns=normalise_annotation(self.text.segment(node.returns)) if node.returns is not None else None,
-            documented=ast.get_docstring(node) is not None,
+            params=_parameters(node, decorators),
+            returns=returns,
+            documented=documented,
             abstract="abstractmethod" in decorators,
-            not_implemented=len(body) == 1 and isinstance(body[0], ast.Raise) and body[0].exc is not None
-            and (dotted_name(body[0].exc.func if isinstance(body[0].exc, ast.Call) else body[0].exc) or "")
-            .endswith("NotImplementedError"),
-            calls_super_init=calls_super,
-            guarded=bool(tries),
-            bare_except=any(h.type is None for h in handlers),
-            handler_returns_false=bool(handlers) and all(self._returns_false(h) for h in handlers),
-            handler_records_error=bool(handlers) and all(self._records_error(h) for h in handlers),
-            does_work=does_work,
-            returned_dict_keys=tuple(k.value for k in dict_return.keys if isinstance(k, ast.Constant))
-            if dict_return is not None and None not in dict_return.keys else None,  # `{**base, ...}`: unknown
-            returned_literal=literal,
-            returned_literal_line=literal_line,
-            returned_call=self._returned_call(call_return),
+            not_implemented=_only_raises_not_implemented(body),
+            calls_super_init=_calls_init(nodes),
+            does_work=_unguarded_work(body),
+            returned_call=_returned_call(call_return, self.resolve),
+            **_error_handling(nodes),
+            **_returned_dict_fields(nodes),
         )
 
-    def _returned_call(self, call: ast.Call | None) -> ReturnedCall | None:
-        if call is None:
-            return None
-        keywords = []
-        for keyword in call.keywords:
-            if keyword.arg is None:
-                continue
-            value = keyword.value
-            keywords.append((keyword.arg, repr(value.value) if isinstance(value, ast.Constant) else "?"))
-        return ReturnedCall(self._resolve(dotted_name(call.func) or "?"), tuple(keywords), call.lineno)
 
-    def _unguarded_work(self, body: list[ast.stmt]) -> bool:
-        """A call or await (logging aside) outside every try block: it may raise out."""
-        stack: list[ast.AST] = list(body)
-        while stack:
-            node = stack.pop()
-            if isinstance(node, ast.Try):
-                continue
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-                continue
-            if isinstance(node, ast.Await) or (isinstance(node, ast.Call) and not self._is_logging(node)):
-                return True
-            if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
-                return True  # `config["key"]` raises KeyError as surely as a call raises
-            stack.extend(ast.iter_child_nodes(node))
-        return False
+class _UsageScan:
+    """Capability references and resource usage of one class's methods, following calls to
+    module functions (each once)."""
 
-    @staticmethod
-    def _is_logging(call: ast.Call) -> bool:
-        return isinstance(call.func, ast.Attribute) and call.func.attr in LOG_METHODS
+    def __init__(self, classes: _ModuleClasses) -> None:
+        self.classes = classes
+        self.refs: list[tuple[str, str, int]] = []  # (enum name, member, line)
+        self.usage: list[tuple[str, int, str]] = []  # (category, line, evidence)
+        self.seen: set[str] = set()  # module functions already followed
 
-    @staticmethod
-    def _returns_false(handler: ast.ExceptHandler) -> bool:
-        return any(isinstance(n, ast.Return) and isinstance(n.value, ast.Constant) and n.value.value is False
-                   for n in ast.walk(handler))
+    def scan(self, nodes: list[ast.AST]) -> None:
+        for inner in nodes:
+            handler = _SCANNERS.get(type(inner))
+            if handler is not None:
+                handler(self, inner)
 
-    @staticmethod
-    def _records_error(handler: ast.ExceptHandler) -> bool:
-        """Logged (`logger.error(...)`) or kept (`self.last_error = error`)."""
-        for inner in ast.walk(handler):
-            if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) \
-                    and inner.func.attr in LOG_METHODS:
-                return True
-            if isinstance(inner, ast.Assign) and handler.name and any(
-                    isinstance(t, ast.Attribute) for t in inner.targets) and any(
-                    isinstance(n, ast.Name) and n.id == handler.name for n in ast.walk(inner.value)):
-                return True
-        return False
+    def _name(self, node: ast.Name) -> None:
+        category = self.classes.alias_categories.get(node.id)
+        if category:  # `requests`, `QdrantClient`, `subprocess` used here
+            self.usage.append((category, node.lineno, self.classes.aliases[node.id]))
+
+    def _attribute(self, node: ast.Attribute) -> None:
+        owner = node.value
+        owner_name = owner.id if isinstance(owner, ast.Name) else (
+            owner.attr if isinstance(owner, ast.Attribute) else "")  # interfaces.ModuleCapability.X
+        if owner_name[:1].isupper() and node.attr.isupper():
+            self.refs.append((last_part(self.classes.resolve(owner_name)), node.attr, node.lineno))
+
+    def _import(self, node: ast.Import | ast.ImportFrom) -> None:
+        """A lazy import inside a method."""
+        classes = self.classes
+        origins = [a.name for a in node.names] if isinstance(node, ast.Import) else [
+            f"{resolve_import(classes.module, classes.is_package, node.module, node.level)}.{a.name}"
+            for a in node.names]
+        for origin in origins:
+            category = _category_of(origin)
+            if category:
+                self.usage.append((category, node.lineno, origin))
+
+    def _call(self, node: ast.Call) -> None:
+        self._file_or_module_call(node)
+        callee = node.func.id if isinstance(node.func, ast.Name) else None
+        if callee in self.classes.functions and callee not in self.seen:
+            self.seen.add(callee)
+            self.scan(self.classes.walked_function(callee))
+
+    def _file_or_module_call(self, call: ast.Call) -> None:
+        """``open(...)``, ``Path(...).open()``, ``.read_text()``; ``os.remove(...)``."""
+        func = call.func
+        if isinstance(func, ast.Name) and func.id == "open":
+            self.usage.append(("file_system", call.lineno, "open"))
+            return
+        if not isinstance(func, ast.Attribute):
+            return
+        opens_path = func.attr == "open" and isinstance(func.value, ast.Call) \
+            and last_part(dotted_name(func.value.func)) in ("Path", "PurePath")
+        if func.attr in _FILE_METHODS or opens_path:
+            self.usage.append(("file_system", call.lineno, f".{func.attr}()"))
+        elif isinstance(func.value, ast.Name) and func.value.id in self.classes.aliases:
+            resolved = f"{self.classes.aliases[func.value.id]}.{func.attr}"  # os.remove, os.system
+            category = "file_system" if resolved in _FILE_FUNCTIONS else _category_of(resolved)
+            if category:
+                self.usage.append((category, call.lineno, resolved))
+
+
+_SCANNERS: dict[type, Callable[[_UsageScan, Any], None]] = {
+    ast.Name: _UsageScan._name,
+    ast.Attribute: _UsageScan._attribute,
+    ast.Import: _UsageScan._import,
+    ast.ImportFrom: _UsageScan._import,
+    ast.Call: _UsageScan._call,
+}
 
 
 def extract_contract_facts(tree: ast.Module, source: str, module: str, is_package: bool,
                            aliases: dict[str, str]) -> ContractFacts:
     """``aliases``: local name -> dotted origin of the module's imports and definitions."""
-    return _Extractor(tree, source, module, is_package, aliases).run()
+    return _ModuleClasses(tree, source, module, is_package, aliases).run()

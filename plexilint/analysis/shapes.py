@@ -26,6 +26,38 @@ def _does_nothing(body: list[ast.stmt]) -> bool:
     )
 
 
+def _normalised(kind: str, field_name: str, value: object, names: dict[str, str] | None) -> object:
+    """The field's value as rendered: without docstrings; with ``names``, identifiers numbered
+    in order of appearance and constants reduced to their type."""
+    if field_name == "body" and isinstance(value, list):
+        value = strip_docstring(value)
+        if names is not None and _does_nothing(value):
+            value = [ast.Pass()]  # `pass`, `...` and a bare docstring are the same no-op
+    if names is None:
+        return value
+    if (kind, field_name) in _NAME_FIELDS and isinstance(value, str):
+        return names.setdefault(value, f"n{len(names)}")
+    if kind == "Constant" and field_name == "value":
+        return type(value).__name__
+    return value
+
+
+def _render_value(value: object, names: dict[str, str] | None, out: list[str]) -> None:
+    if isinstance(value, ast.AST):
+        _render(value, names, out)
+    elif isinstance(value, list):
+        out.append("[")
+        for item in value:
+            if isinstance(item, ast.AST):
+                _render(item, names, out)
+            else:
+                out.append(repr(item))
+            out.append(",")
+        out.append("]")
+    else:
+        out.append(repr(value))
+
+
 def _render(node: ast.AST, names: dict[str, str] | None, out: list[str]) -> None:
     kind = type(node).__name__
     out.append(kind)
@@ -35,29 +67,9 @@ def _render(node: ast.AST, names: dict[str, str] | None, out: list[str]) -> None
             continue
         if names is not None and field_name in ("annotation", "returns"):
             continue  # annotations do not change what a stub does
-        if field_name == "body" and isinstance(value, list):
-            value = strip_docstring(value)
-            if names is not None and _does_nothing(value):
-                value = [ast.Pass()]  # `pass`, `...` and a bare docstring are the same no-op
-        if names is not None and (kind, field_name) in _NAME_FIELDS and isinstance(value, str):
-            value = names.setdefault(value, f"n{len(names)}")
-        elif names is not None and kind == "Constant" and field_name == "value":
-            value = type(value).__name__
         out.append(field_name)
         out.append("=")
-        if isinstance(value, ast.AST):
-            _render(value, names, out)
-        elif isinstance(value, list):
-            out.append("[")
-            for item in value:
-                if isinstance(item, ast.AST):
-                    _render(item, names, out)
-                else:
-                    out.append(repr(item))
-                out.append(",")
-            out.append("]")
-        else:
-            out.append(repr(value))
+        _render_value(_normalised(kind, field_name, value, names), names, out)
         out.append(",")
     out.append(")")
 

@@ -79,40 +79,59 @@ def validate_contracts(value: Any) -> tuple[list[dict[str, Any]], list[str]]:
                     "[[tool.plexilint.contracts]]"]
     contracts, problems = [], []
     for position, table in enumerate(value):
-        where = f"contracts[{position}]"
-        contract = copy.deepcopy(_EMPTY_CONTRACT)
-        preset = table.get("preset")
-        if preset is not None:
-            if preset not in PRESETS:
-                problems.append(f"invalid value for '{where}.preset': {preset!r}: expected one of "
-                                f"{', '.join(sorted(PRESETS))}")
-            else:
-                contract.update(copy.deepcopy(PRESETS[preset]))
-                contract["name"] = preset
-        for key, item in table.items():
-            expected = _CONTRACT_KEYS.get(key)
-            if expected is None:
-                problems.append(f"unknown key '{where}.{key}' (known keys: {', '.join(sorted(_CONTRACT_KEYS))})")
-            elif not isinstance(item, expected):
-                problems.append(f"invalid value for '{where}.{key}': {item!r}: expected a {_type_name(expected)}")
-            elif key == "methods":
-                problems += _validate_methods(where, item, contract["methods"])
-            elif key in ("permission-flags", "capability-for"):
-                bad = [c for c in item if c not in USAGE_CATEGORIES]
-                if bad or not all(isinstance(v, str) for v in item.values()):
-                    problems.append(f"invalid value for '{where}.{key}': {item!r}: expected a table mapping "
-                                    f"{', '.join(USAGE_CATEGORIES)} to names")
-                else:
-                    contract[key].update(item)
-            elif key in ("capabilities", "metadata-keys") and not all(isinstance(v, str) for v in item):
-                problems.append(f"invalid value for '{where}.{key}': {item!r}: expected a list of strings")
-            else:
-                contract[key] = item
-        for required in ("name", "base"):
-            if not contract.get(required):
-                problems.append(f"missing key '{where}.{required}' (or a 'preset' that sets it)")
+        contract, table_problems = _validate_contract(f"contracts[{position}]", table)
         contracts.append(contract)
+        problems += table_problems
     return contracts, problems
+
+
+def _validate_contract(where: str, table: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    contract = copy.deepcopy(_EMPTY_CONTRACT)
+    problems = _apply_preset(where, table.get("preset"), contract)
+    for key, item in table.items():
+        problems += _validate_key(where, key, item, contract)
+    for required in ("name", "base"):
+        if not contract.get(required):
+            problems.append(f"missing key '{where}.{required}' (or a 'preset' that sets it)")
+    return contract, problems
+
+
+def _apply_preset(where: str, preset: Any, contract: dict[str, Any]) -> list[str]:
+    """Starts the contract from the named preset; the table's own keys override it."""
+    if preset is None:
+        return []
+    if preset not in PRESETS:
+        return [f"invalid value for '{where}.preset': {preset!r}: expected one of {', '.join(sorted(PRESETS))}"]
+    contract.update(copy.deepcopy(PRESETS[preset]))
+    contract["name"] = preset
+    return []
+
+
+def _validate_key(where: str, key: str, item: Any, contract: dict[str, Any]) -> list[str]:
+    """Problems with one key of a contract table; a valid value is stored into ``contract``."""
+    expected = _CONTRACT_KEYS.get(key)
+    if expected is None:
+        return [f"unknown key '{where}.{key}' (known keys: {', '.join(sorted(_CONTRACT_KEYS))})"]
+    if not isinstance(item, expected):
+        return [f"invalid value for '{where}.{key}': {item!r}: expected a {_type_name(expected)}"]
+    if key == "methods":
+        return _validate_methods(where, item, contract["methods"])
+    if key in ("permission-flags", "capability-for"):
+        return _merge_category_table(where, key, item, contract)
+    if key in ("capabilities", "metadata-keys") and not all(isinstance(v, str) for v in item):
+        return [f"invalid value for '{where}.{key}': {item!r}: expected a list of strings"]
+    contract[key] = item
+    return []
+
+
+def _merge_category_table(where: str, key: str, item: dict[str, Any], contract: dict[str, Any]) -> list[str]:
+    """`permission-flags` and `capability-for`: usage category -> name, merged over the preset."""
+    bad = [c for c in item if c not in USAGE_CATEGORIES]
+    if bad or not all(isinstance(v, str) for v in item.values()):
+        return [f"invalid value for '{where}.{key}': {item!r}: expected a table mapping "
+                f"{', '.join(USAGE_CATEGORIES)} to names"]
+    contract[key].update(item)
+    return []
 
 
 def _validate_methods(where: str, methods: dict[str, Any], into: dict[str, Any]) -> list[str]:

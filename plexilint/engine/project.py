@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,15 +78,25 @@ def analyse_project(root: Path, config: Config, overrides: dict[Path, bytes] | N
 def _analyse(root: Path, config: Config, overrides: dict[Path, bytes] | None) -> ProjectAnalysis:
     root = root.resolve()
     overrides = {p.resolve(): data for p, data in (overrides or {}).items()}
-    files: list[FileFacts] = []
+    index = ProjectIndex(root, _project_files(root, config, overrides))
+    findings = _run_rules(index, config, Selection.from_config(config))
+    for path_findings in findings.values():
+        path_findings.sort(key=Finding.sort_key)
+    return ProjectAnalysis(root, config, index, findings)
+
+
+def _project_files(root: Path, config: Config, overrides: dict[Path, bytes]) -> list[FileFacts]:
     paths = discover_files(root, config["exclude"])
     # An editor's buffer for a file not saved yet still belongs to the project.
     paths += sorted(p for p in overrides if p not in paths and is_project_file(p, root, config))
+    files: list[FileFacts | None] = []
     for path in paths:
         data = overrides.get(path)
         files.append(_facts_for(path, root, data) if data is not None else _read(path, root))
-    index = ProjectIndex(root, [f for f in files if f is not None])
-    selection = Selection.from_config(config)
+    return [f for f in files if f is not None]
+
+
+def _run_rules(index: ProjectIndex, config: Config, selection: Selection) -> dict[str, list[Finding]]:
     findings: dict[str, list[Finding]] = {}
     later: list[AfterFindingsRule] = []
     for rule_class in all_rules():
@@ -95,17 +106,21 @@ def _analyse(root: Path, config: Config, overrides: dict[Path, bytes] | None) ->
         if isinstance(rule, AfterFindingsRule):
             later.append(rule)  # judged once every other finding is known
             continue
-        for finding in rule.check(index, config):
-            if selection.reports(finding.code, finding.relpath):
-                findings.setdefault(finding.path, []).append(finding)
+        _keep_reported(findings, rule.check(index, config), selection)
     for rule in later:
         for file in index.files:
-            for finding in rule.check_findings(file, findings.get(file.path, []), selection):
-                if selection.reports(finding.code, finding.relpath):
-                    findings.setdefault(file.path, []).append(finding)
-    for path_findings in findings.values():
-        path_findings.sort(key=Finding.sort_key)
-    return ProjectAnalysis(root, config, index, findings)
+            _keep_reported(findings, rule.check_findings(file, findings.get(file.path, []), selection), selection,
+                           file.path)
+    return findings
+
+
+def _keep_reported(findings: dict[str, list[Finding]], found: Iterable[Finding], selection: Selection,
+                   path: str | None = None) -> None:
+    """Adds the findings the selection reports, under their own path or ``path``. Each is added
+    as soon as it is found: a rule judging findings may see the ones it adds."""
+    for finding in found:
+        if selection.reports(finding.code, finding.relpath):
+            findings.setdefault(path or finding.path, []).append(finding)
 
 
 # (root, config digest) -> analysis, for the plugins that are called once per file.

@@ -71,19 +71,21 @@ class ContractModel:
                 if (cls.abstract and not include_abstract) or self._is_base(dotted, pattern):
                     continue
                 lineage = self.ancestors(dotted)
-                if not any(self._is_base(a, pattern) for a in lineage):
-                    continue
-                methods: dict[str, Method] = {}
-                for owner in [dotted, *lineage]:
-                    known = self.classes.get(owner)
-                    if known is None:
-                        continue
-                    for method in known[1].methods:
-                        if method.abstract or method.not_implemented:
-                            methods.setdefault(method.name, None)  # declared, not provided
-                        else:
-                            methods.setdefault(method.name, method)
-                yield Covered(contract, file, cls, dotted, {k: v for k, v in methods.items() if v is not None})
+                if any(self._is_base(a, pattern) for a in lineage):
+                    yield Covered(contract, file, cls, dotted, self._provided_methods([dotted, *lineage]))
+
+    def _provided_methods(self, lineage: list[str]) -> dict[str, Method]:
+        """Methods the lineage implements, the first definition winning; a method abstract
+        or raising NotImplementedError where first defined is declared, not provided."""
+        methods: dict[str, Method | None] = {}
+        for owner in lineage:
+            known = self.classes.get(owner)
+            if known is None:
+                continue
+            for method in known[1].methods:
+                provided = not (method.abstract or method.not_implemented)
+                methods.setdefault(method.name, method if provided else None)
+        return {k: v for k, v in methods.items() if v is not None}
 
     def capabilities(self, contract: dict[str, Any]) -> set[str] | None:
         """The capability enum's members: read from the project's source when it is there."""

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from plexilint.analysis.database import ClassShape
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
@@ -66,20 +67,12 @@ class ManagerWithoutFallback(Rule):
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         model = database_model(index, config)
         for _, file, shape in model.manager_classes():
-            capable = {m.name for m in shape.methods if m.has_loop or m.switches_on_error}
-            changed = True
-            while changed:  # a method that delegates to a capable one is capable
-                changed = False
-                for method in shape.methods:
-                    if method.name not in capable and capable & set(method.self_calls):
-                        capable.add(method.name)
-                        changed = True
+            capable = _capable_methods(shape)
             helper = next((name for name in sorted(capable) if name.startswith("_")), None)
+            route = f"route it through `self.{helper}(...)`" if helper else "try the next client when this one fails"
             for method in shape.methods:
                 if method.name.startswith("__") or method.name in capable or len(method.client_calls) != 1:
                     continue
-                route = f"route it through `self.{helper}(...)`" if helper else \
-                    "try the next client when this one fails"
                 yield self.finding(
                     file,
                     method.span,
@@ -87,3 +80,17 @@ class ManagerWithoutFallback(Rule):
                     f"database is down there is no fallback; {route}",
                     key=f"{shape.name}.{method.name}",
                 )
+
+
+def _capable_methods(shape: ClassShape) -> set[str]:
+    """Methods that can fall back: they loop over clients, switch client on error, or
+    delegate (directly or not) to a method that does."""
+    capable = {m.name for m in shape.methods if m.has_loop or m.switches_on_error}
+    changed = True
+    while changed:
+        changed = False
+        for method in shape.methods:
+            if method.name not in capable and capable & set(method.self_calls):
+                capable.add(method.name)
+                changed = True
+    return capable

@@ -4,11 +4,12 @@ import re
 from collections.abc import Iterator
 
 from plexilint.config import Config
+from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding, Span
 from plexilint.rules.base import Rule
 from plexilint.rules.database.failure_paths import catches_database_error, database_tries
-from plexilint.rules.database.model import database_model
+from plexilint.rules.database.model import DatabaseModel, database_model
 
 _MOCK_MODULE = re.compile(r"^(mock|mocks|fake|fakes|dummy|dummies|stub|stubs|fixtures|mock_data|fake_data)$")
 
@@ -69,28 +70,38 @@ class MockResponseOnFailure(Rule):
         for file in index.files:
             if not model.is_guarded(file):
                 continue
-            for try_block, in_body in database_tries(file, model):
-                for handler in try_block.handlers:
-                    if not (in_body or catches_database_error(handler, outage)):
-                        continue
-                    for line, reason in handler.fabricated:
-                        yield self.finding(
-                            file, Span(line, 0),
-                            f"Returns made-up data ({reason}) when the database call fails: {advice}",
-                            key=f"{try_block.function}:{reason}",
-                        )
-            for branch in file.database.unavailable_branches:
-                for line, reason in branch.fabricated:
+            yield from self._in_failing_handlers(file, model, outage, advice)
+            yield from self._in_unavailable_branches(file, advice)
+            yield from self._mock_imports(file)
+
+    def _in_failing_handlers(self, file: FileFacts, model: DatabaseModel, outage: str,
+                             advice: str) -> Iterator[Finding]:
+        for try_block, in_body in database_tries(file, model):
+            for handler in try_block.handlers:
+                if not (in_body or catches_database_error(handler, outage)):
+                    continue
+                for line, reason in handler.fabricated:
                     yield self.finding(
                         file, Span(line, 0),
-                        f"Returns made-up data ({reason}) when the database is unavailable: {advice}",
-                        key=f"{branch.function}:{reason}",
+                        f"Returns made-up data ({reason}) when the database call fails: {advice}",
+                        key=f"{try_block.function}:{reason}",
                     )
-            for binding in file.database.imports:
-                if any(_MOCK_MODULE.match(part) for part in binding.origin.split(".")):
-                    yield self.finding(
-                        file, binding.span,
-                        f"Production code imports `{binding.name}` from `{binding.origin.rsplit('.', 1)[0]}`: "
-                        "mock and fake data belong in tests, never in a response",
-                        key=binding.origin,
-                    )
+
+    def _in_unavailable_branches(self, file: FileFacts, advice: str) -> Iterator[Finding]:
+        for branch in file.database.unavailable_branches:
+            for line, reason in branch.fabricated:
+                yield self.finding(
+                    file, Span(line, 0),
+                    f"Returns made-up data ({reason}) when the database is unavailable: {advice}",
+                    key=f"{branch.function}:{reason}",
+                )
+
+    def _mock_imports(self, file: FileFacts) -> Iterator[Finding]:
+        for binding in file.database.imports:
+            if any(_MOCK_MODULE.match(part) for part in binding.origin.split(".")):
+                yield self.finding(
+                    file, binding.span,
+                    f"Production code imports `{binding.name}` from `{binding.origin.rsplit('.', 1)[0]}`: "
+                    "mock and fake data belong in tests, never in a response",
+                    key=binding.origin,
+                )

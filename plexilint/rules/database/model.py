@@ -60,6 +60,23 @@ class Verdict:
     via: str = ""  # the dotted name that decided it, for messages
 
 
+def _configured_verdict(dotted: str, config: Config) -> Verdict | None:
+    """What the configuration (the fallback manager, raw-access patterns) or the built-in
+    driver list says of a name; None when they say nothing."""
+    database = "database."
+    if _name_matches(dotted, config[database + "fallback-manager"]):
+        return Verdict(MANAGER, dotted)
+    if config[database + "raw-access"] and any(
+            fnmatch.fnmatchcase(dotted, p) for p in config[database + "raw-access"]):
+        return Verdict(RAW, dotted)
+    top, _, rest = dotted.partition(".")
+    if top in DATABASE_MODULES:
+        # The driver module itself (an import), or a name that hands out a handle.
+        is_handle = not rest or HANDLE_NAME.search(rest.rsplit(".", 1)[-1])
+        return Verdict(RAW, dotted) if is_handle else Verdict(None)
+    return None
+
+
 class DatabaseModel:
     """Resolves origins across the project, once per (index, config)."""
 
@@ -105,17 +122,9 @@ class DatabaseModel:
         if not source.startswith("sym:"):
             return Verdict(None)
         dotted = self.canonical(source[4:])
-        database = "database."
-        if _name_matches(dotted, self.config[database + "fallback-manager"]):
-            return Verdict(MANAGER, dotted)
-        if self.config[database + "raw-access"] and any(
-                fnmatch.fnmatchcase(dotted, p) for p in self.config[database + "raw-access"]):
-            return Verdict(RAW, dotted)
-        top, _, rest = dotted.partition(".")
-        if top in DATABASE_MODULES:
-            # The driver module itself (an import), or a name that hands out a handle.
-            is_handle = not rest or HANDLE_NAME.search(rest.rsplit(".", 1)[-1])
-            return Verdict(RAW, dotted) if is_handle else Verdict(None)
+        configured = _configured_verdict(dotted, self.config)
+        if configured is not None:
+            return configured
         symbol = self.symbols.get(dotted)
         if symbol is None:
             return self._member_of_symbol(dotted)

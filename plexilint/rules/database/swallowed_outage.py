@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from plexilint.analysis.database import Handler
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
@@ -74,20 +75,22 @@ class SwallowedOutage(Rule):
             for try_block, in_body in database_tries(file, model):
                 through_manager = any(v.category == MANAGER for _, v in in_body)
                 for handler in try_block.handlers:
-                    catches_outage = any(t.rsplit(".", 1)[-1] == outage for t in handler.types)
-                    if not (catches_outage or (is_broad(handler) and through_manager)):
-                        continue
-                    if handler.reraises:
-                        continue
-                    caught = f"`{outage}`" if catches_outage else "every exception, the total outage included,"
-                    if api and handler.status_codes and SERVICE_UNAVAILABLE not in handler.status_codes:
-                        codes = ", ".join(map(str, handler.status_codes))
-                        message = (f"Catches {caught} and answers {codes}: a total database outage must be "
-                                   "a 503 Service Unavailable (`raise HTTPException(status_code=503)`)")
-                    elif handler.raises or handler.status_codes:
-                        continue
-                    else:
-                        then = ("raise HTTPException(status_code=503) from it" if api
-                                else f"let `{outage}` propagate")
-                        message = f"Catches {caught} and carries on, hiding a total database outage: {then}"
-                    yield self.finding(file, handler.span, message, key=f"{try_block.function}:{handler.types}")
+                    message = _outage_message(handler, outage, api, through_manager)
+                    if message is not None:
+                        yield self.finding(file, handler.span, message, key=f"{try_block.function}:{handler.types}")
+
+
+def _outage_message(handler: Handler, outage: str, api: bool, through_manager: bool) -> str | None:
+    """What is wrong with how the handler treats a total outage, or None when nothing is."""
+    catches_outage = any(t.rsplit(".", 1)[-1] == outage for t in handler.types)
+    if not (catches_outage or (is_broad(handler) and through_manager)) or handler.reraises:
+        return None
+    caught = f"`{outage}`" if catches_outage else "every exception, the total outage included,"
+    if api and handler.status_codes and SERVICE_UNAVAILABLE not in handler.status_codes:
+        codes = ", ".join(map(str, handler.status_codes))
+        return (f"Catches {caught} and answers {codes}: a total database outage must be "
+                "a 503 Service Unavailable (`raise HTTPException(status_code=503)`)")
+    if handler.raises or handler.status_codes:
+        return None
+    then = "raise HTTPException(status_code=503) from it" if api else f"let `{outage}` propagate"
+    return f"Catches {caught} and carries on, hiding a total database outage: {then}"

@@ -43,20 +43,31 @@ class UnusedNoqa(AfterFindingsRule):
     def check_findings(self, file: FileFacts, findings: list[Finding], selection: Selection) -> Iterator[Finding]:
         if not file.noqa_comment_lines or WHOLE_FILE in file.suppressions:
             return
-        on_line: dict[int, set[str]] = {}
-        for finding in findings:
-            for line in (finding.line, *finding.noqa_lines):
-                on_line.setdefault(line, set()).add(finding.code)
+        on_line = _codes_by_line(findings)
         for line, listed in sorted(file.suppressions.items()):
             if listed is None or line not in file.noqa_comment_lines:
                 continue
             for code in sorted(c for c in listed if c.startswith("PLX")):
-                enabled = any(selection.reports(known, file.relpath) for known in REGISTRY
-                              if known.startswith(code) and known != self.code)
-                if enabled and not any(found.startswith(code) for found in on_line.get(line, ())):
+                if self._could_report(code, file, selection) and not any(
+                        found.startswith(code) for found in on_line.get(line, ())):
                     yield self.finding(
                         file,
                         Span(line, 0),
                         f"`# noqa: {code}` suppresses nothing on this line: remove {code} from the comment",
                         key=f"{code}:{line}",
                     )
+
+    def _could_report(self, code: str, file: FileFacts, selection: Selection) -> bool:
+        """Some enabled rule (this one aside) matching ``code`` reports in this file: otherwise
+        the noqa may be for a rule turned off here, not unused."""
+        return any(selection.reports(known, file.relpath) for known in REGISTRY
+                   if known.startswith(code) and known != self.code)
+
+
+def _codes_by_line(findings: list[Finding]) -> dict[int, set[str]]:
+    """The codes found on each line, counting the extra lines a noqa may sit on."""
+    on_line: dict[int, set[str]] = {}
+    for finding in findings:
+        for line in (finding.line, *finding.noqa_lines):
+            on_line.setdefault(line, set()).add(finding.code)
+    return on_line

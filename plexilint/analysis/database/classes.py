@@ -1,0 +1,161 @@
+"""Classes: what their ``self`` attributes hold, which attributes are clients they delegate
+to, and the shape of each method (the clients it calls, whether it falls back to another)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from plexilint.analysis.database.facts import MethodShape
+from plexilint.analysis.database.origins import ModuleContext, Scope, parameter_origins, worth_recording
+from plexilint.analysis.nodes import dotted_name, is_self_attribute, span_of
+
+Function = ast.FunctionDef | ast.AsyncFunctionDef
+_LOOPS = (ast.For, ast.AsyncFor, ast.While)
+
+
+def _targets(assignment: ast.Assign | ast.AnnAssign) -> list[ast.expr]:
+    return assignment.targets if isinstance(assignment, ast.Assign) else [assignment.target]
+
+
+def _is_value_assignment(node: ast.AST) -> bool:
+    return isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None
+
+
+# -- what `self` attributes hold ------------------------------------------------------------
+
+def _store_self_assignments(scope: Scope, nodes: list[ast.AST], attrs: dict[str, set[str]]) -> None:
+    """``self.x = <value>`` (or ``self.x: T = ...``) adds the value's origins to ``attrs["x"]``."""
+    for inner in nodes:
+        if not _is_value_assignment(inner):
+            continue
+        for target in _targets(inner):
+            if not is_self_attribute(target):
+                continue
+            origins = scope.origins(inner.value)
+            if isinstance(inner, ast.AnnAssign):
+                origins |= scope.annotation_origins(inner.annotation)
+            if origins:
+                attrs.setdefault(target.attr, set()).update(origins)
+
+
+def attribute_origins(context: ModuleContext, node: ast.ClassDef,
+                      methods: list[Function]) -> tuple[dict[str, set[str]], dict[int, Scope]]:
+    """Origins of the class's ``self`` attributes, and the scope of each method (by id)."""
+    attrs: dict[str, set[str]] = {}
+    class_scope = Scope(context, {}, {})
+    for stmt in node.body:  # class-level annotations: `client: QdrantClient`
+        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            attrs.setdefault(stmt.target.id, set()).update(class_scope.annotation_origins(stmt.annotation))
+    scopes: dict[int, Scope] = {}
+    for _ in range(2):  # attributes assigned from other attributes
+        for method in methods:
+            scope = scopes[id(method)] = Scope(context, parameter_origins(method, class_scope), attrs)
+            scope.settle(method)
+            _store_self_assignments(scope, context.own(method), attrs)
+    return attrs, scopes
+
+
+# -- clients --------------------------------------------------------------------------------
+
+def _builds_client(context: ModuleContext, value: ast.AST) -> bool:
+    if isinstance(value, ast.Await):
+        value = value.value
+    if not isinstance(value, ast.Call):
+        return False
+    name = dotted_name(value.func)
+    dotted = context.resolve(name, {}) if name else None
+    return bool(dotted) and worth_recording(dotted)
+
+
+def _from_parameter(context: ModuleContext, value: ast.AST, params: set[str]) -> bool:
+    """A parameter, or a container of parameters or of built clients (`{"sql": sql_client}`)."""
+    if isinstance(value, (ast.Dict, ast.List, ast.Tuple)):
+        elements = value.values if isinstance(value, ast.Dict) else value.elts
+        return any(isinstance(e, ast.Name) and e.id in params for e in elements) \
+            or any(_builds_client(context, e) for e in elements)
+    return isinstance(value, ast.Name) and value.id in params
+
+
+def _clients_set_by(context: ModuleContext, assignment: ast.Assign | ast.AnnAssign, params: set[str]) -> Iterator[str]:
+    value = assignment.value
+    from_parameter = _from_parameter(context, value, params)
+    for target in _targets(assignment):
+        if isinstance(target, ast.Subscript):  # `self.clients["sql"] = sql_client`
+            if not from_parameter:
+                continue
+            target = target.value
+        elif not (from_parameter or _builds_client(context, value)):
+            continue
+        if is_self_attribute(target):
+            yield target.attr
+
+
+def client_attributes(context: ModuleContext, methods: list[Function]) -> set[str]:
+    """Attributes a class delegates to (clients, adapters, sessions): set on `self` from a
+    parameter or from a non-standard-library constructor, or containers filled with
+    parameters (`self.clients["sql"] = sql_client`). Bookkeeping (counters, dicts of
+    timestamps, locks) is not a client."""
+    clients = set()
+    for method in methods:
+        params = {a.arg for a in (*method.args.posonlyargs, *method.args.args, *method.args.kwonlyargs)}
+        for inner in context.own(method):
+            if _is_value_assignment(inner):
+                clients.update(_clients_set_by(context, inner, params))
+    return clients
+
+
+# -- method shapes --------------------------------------------------------------------------
+
+def _client_name(receiver: ast.AST, clients: set[str]) -> str | None:
+    """`self.sql_client` -> "sql_client"; `self.clients["sql"]` -> "clients['sql']"."""
+    if isinstance(receiver, ast.Subscript) and isinstance(receiver.slice, ast.Constant):
+        inner = _client_name(receiver.value, clients)
+        return f"{inner}[{receiver.slice.value!r}]" if inner else None
+    if is_self_attribute(receiver) and receiver.attr in clients:
+        return receiver.attr
+    return None
+
+
+def _is_fallback_loop(loop: ast.For | ast.AsyncFor | ast.While, clients: set[str]) -> bool:
+    """A fallback loop walks the clients, or retries under a try; `for row in rows` with one
+    client inside is not a fallback."""
+    head = loop.test if isinstance(loop, ast.While) else loop.iter
+    return any(_client_name(n, clients) for n in ast.walk(head)) \
+        or any(isinstance(n, ast.Try) for stmt in loop.body for n in ast.walk(stmt))
+
+
+def _self_attrs_called(body: list[ast.stmt]) -> set[str]:
+    called = set()
+    for stmt in body:
+        for inner in ast.walk(stmt):
+            if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) \
+                    and is_self_attribute(inner.func.value):
+                called.add(inner.func.value.attr)
+    return called
+
+
+def _switches_on_error(try_node: ast.Try) -> bool:
+    """A handler calls a client the try body did not: it falls back to another one."""
+    in_body = _self_attrs_called(try_node.body)
+    in_handlers = _self_attrs_called([s for h in try_node.handlers for s in h.body])
+    return bool(in_handlers - in_body)
+
+
+def method_shape(context: ModuleContext, method: Function, clients: set[str]) -> MethodShape:
+    client_calls, self_calls = set(), set()
+    has_loop = switches = False
+    for inner in context.own(method):
+        if isinstance(inner, _LOOPS):
+            has_loop = has_loop or _is_fallback_loop(inner, clients)
+        elif isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute):
+            receiver = inner.func.value
+            client = _client_name(receiver, clients)
+            if client:
+                client_calls.add(client)
+            elif isinstance(receiver, ast.Name) and receiver.id == "self":
+                self_calls.add(inner.func.attr)
+        elif isinstance(inner, ast.Try):
+            switches = switches or _switches_on_error(inner)
+    return MethodShape(method.name, span_of(method), tuple(sorted(client_calls)), has_loop, switches,
+                       tuple(sorted(self_calls)))

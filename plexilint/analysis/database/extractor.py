@@ -1,0 +1,200 @@
+"""The walk over one module that records its database facts: imports, module-level values,
+then every function and class, then the module body itself."""
+
+from __future__ import annotations
+
+import ast
+
+from plexilint.analysis.database.classes import attribute_origins, client_attributes, method_shape
+from plexilint.analysis.database.facts import (
+    Access,
+    ClassShape,
+    DatabaseFacts,
+    ImportBinding,
+    Symbol,
+    TryBlock,
+    UnavailableBranch,
+)
+from plexilint.analysis.database.failure_paths import failure_paths
+from plexilint.analysis.database.origins import (
+    ModuleContext,
+    Scope,
+    imported_names,
+    own_nodes,
+    parameter_origins,
+    record_calls,
+    worth_recording,
+)
+from plexilint.analysis.nodes import dotted_name, last_part, span_of
+
+Function = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+def _name_usage(tree: ast.Module) -> tuple[dict[str, int], dict[str, int]]:
+    """How often each name is read inside annotations, and in total."""
+    total: dict[str, int] = {}
+    annotations: list[ast.AST] = []
+    for node in ast.walk(tree):  # one walk for both: this runs on every module that imports
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            total[node.id] = total.get(node.id, 0) + 1
+        if isinstance(node, ast.arg) and node.annotation is not None:
+            annotations.append(node.annotation)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns is not None:
+            annotations.append(node.returns)
+        elif isinstance(node, ast.AnnAssign):
+            annotations.append(node.annotation)
+    # `SessionDep = Annotated[AsyncSession, ...]` is a type alias.
+    annotations += [s.value for s in tree.body if isinstance(s, ast.Assign) and isinstance(s.value, ast.Subscript)]
+    in_annotations: dict[str, int] = {}
+    for annotation in annotations:
+        for node in ast.walk(annotation):
+            if isinstance(node, ast.Name):
+                in_annotations[node.id] = in_annotations.get(node.id, 0) + 1
+    return in_annotations, total
+
+
+def _nested_blocks(stmt: ast.If | ast.Try) -> list[list[ast.stmt]]:
+    if isinstance(stmt, ast.If):
+        return [stmt.body, stmt.orelse]
+    return [stmt.body, *(h.body for h in stmt.handlers), stmt.orelse, stmt.finalbody]
+
+
+class _Extractor:
+    def __init__(self, tree: ast.Module, source: str, module: str, is_package: bool) -> None:
+        self.tree = tree
+        self.context = ModuleContext(tree, source, module, is_package)
+        self.accesses: list[Access] = []
+        self.imports: list[ImportBinding] = []
+        self.symbols: list[Symbol] = []
+        self.tries: list[TryBlock] = []
+        self.branches: list[UnavailableBranch] = []
+        self.classes: list[ClassShape] = []
+
+    def run(self) -> DatabaseFacts:
+        self._module_bindings(self.tree.body, type_checking=False)
+        if self.imports:  # only then does it matter where names are read
+            self._mark_annotation_only_imports()
+        self._module_values()
+        self._walk_definitions(self.tree.body, prefix="", class_attrs=None)
+        module_scope = Scope(self.context, {}, {})
+        module_nodes = list(own_nodes(self.tree.body))
+        record_calls(module_scope, module_nodes, "", self.accesses)
+        failure_paths(module_nodes, module_scope, "", self.tries, self.branches)
+        return DatabaseFacts(
+            accesses=tuple(self.accesses),
+            imports=tuple(self.imports),
+            symbols=tuple(self.symbols),
+            aliases=tuple(sorted(self.context.aliases.items())),
+            tries=tuple(self.tries),
+            unavailable_branches=tuple(self.branches),
+            classes=tuple(self.classes),
+        )
+
+    # -- the module ------------------------------------------------------------------------
+
+    def _module_bindings(self, body: list[ast.stmt], type_checking: bool) -> None:
+        for stmt in body:
+            if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                self._import_bindings(stmt, type_checking)
+            elif isinstance(stmt, ast.If):
+                guarded = last_part(dotted_name(stmt.test)) == "TYPE_CHECKING"
+                self._module_bindings(stmt.body, type_checking or guarded)
+                self._module_bindings(stmt.orelse, type_checking)
+            elif isinstance(stmt, ast.Try):
+                for block in _nested_blocks(stmt):
+                    self._module_bindings(block, type_checking)
+            elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                self.context.aliases.setdefault(stmt.name, f"{self.context.module}.{stmt.name}")
+
+    def _import_bindings(self, stmt: ast.Import | ast.ImportFrom, type_checking: bool) -> None:
+        context = self.context
+        for local, origin in imported_names(stmt, context.module, context.is_package):
+            context.aliases[local] = origin
+            if isinstance(stmt, ast.ImportFrom):
+                context.from_imported.add(local)
+            if worth_recording(origin):
+                self.imports.append(ImportBinding(local, origin, span_of(stmt), type_checking, False,
+                                                  isinstance(stmt, ast.Import)))
+
+    def _mark_annotation_only_imports(self) -> None:
+        annotation_names, all_names = _name_usage(self.tree)
+        self.imports = [
+            ImportBinding(b.name, b.origin, b.span, b.type_checking,
+                          0 < annotation_names.get(b.name, 0) >= all_names.get(b.name, 0), b.module_import)
+            for b in self.imports
+        ]
+
+    def _module_values(self) -> None:
+        """Module-level values: `engine = create_engine(...)`, `Session = sessionmaker(engine)`."""
+        context = self.context
+        scope = Scope(context, {}, {})
+        assignments = [s for s in self.tree.body if isinstance(s, (ast.Assign, ast.AnnAssign)) and s.value is not None]
+        for _ in range(2):  # chains like `engine = ...; SessionLocal = sessionmaker(engine)`
+            for stmt in assignments:
+                origins = scope.origins(stmt.value)
+                if isinstance(stmt.value, ast.Subscript):  # SessionDep = Annotated[AsyncSession, ...]
+                    origins |= scope.annotation_origins(stmt.value)
+                if isinstance(stmt, ast.AnnAssign):
+                    origins |= scope.annotation_origins(stmt.annotation)
+                for target in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]):
+                    if isinstance(target, ast.Name) and origins:
+                        context.module_values.setdefault(target.id, set()).update(origins)
+        for name, origins in sorted(context.module_values.items()):
+            self.symbols.append(Symbol(name, "variable", tuple(sorted(origins))))
+            context.aliases.setdefault(name, f"{context.module}.{name}")
+
+    # -- functions and classes -------------------------------------------------------------
+
+    def _walk_definitions(self, body: list[ast.stmt], prefix: str, class_attrs: dict[str, set[str]] | None) -> None:
+        for stmt in body:
+            if isinstance(stmt, (ast.If, ast.Try)):
+                for block in _nested_blocks(stmt):
+                    self._walk_definitions(block, prefix, class_attrs)
+            elif isinstance(stmt, ast.ClassDef):
+                self._class(stmt, prefix)
+            elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self._function(stmt, prefix, class_attrs)
+
+    def _class(self, node: ast.ClassDef, prefix: str) -> None:
+        qualname = f"{prefix}{node.name}"
+        methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        attrs, scopes = attribute_origins(self.context, node, methods)
+        if not prefix:
+            stored = sorted({o for origins in attrs.values() for o in origins})
+            self.symbols.append(Symbol(node.name, "class", tuple(stored)))
+        clients = client_attributes(self.context, methods)
+        for method in methods:
+            self._function(method, f"{qualname}.", attrs, scopes.get(id(method)))
+        if clients:  # only a class that delegates to clients can be a fallback manager
+            shapes = tuple(method_shape(self.context, method, clients) for method in methods)
+            self.classes.append(ClassShape(qualname, span_of(node), shapes))
+        for stmt in node.body:
+            if isinstance(stmt, ast.ClassDef):
+                self._class(stmt, f"{qualname}.")
+
+    def _function(self, node: Function, prefix: str, class_attrs: dict[str, set[str]] | None,
+                  scope: Scope | None = None) -> None:
+        qualname = f"{prefix}{node.name}"
+        nodes = self.context.own(node)
+        if scope is None:
+            outer = Scope(self.context, {}, class_attrs or {})
+            scope = Scope(self.context, parameter_origins(node, outer), class_attrs or {})
+            scope.settle(node)
+        record_calls(scope, nodes, qualname, self.accesses)
+        failure_paths(nodes, scope, qualname, self.tries, self.branches)
+        if not prefix:
+            self.symbols.append(Symbol(node.name, "function", tuple(sorted(self._returned_origins(node, nodes, scope)))))
+        self._walk_definitions(node.body, f"{qualname}.", None)
+
+    @staticmethod
+    def _returned_origins(node: Function, nodes: list[ast.AST], scope: Scope) -> set[str]:
+        """Where a function's result comes from: its return annotation and returned values."""
+        returned = set(scope.annotation_origins(node.returns)) if node.returns is not None else set()
+        for inner in nodes:
+            if isinstance(inner, (ast.Return, ast.Yield, ast.YieldFrom)) and inner.value is not None:
+                returned |= scope.origins(inner.value)
+        return returned
+
+
+def extract_database_facts(tree: ast.Module, source: str, module: str, is_package: bool) -> DatabaseFacts:
+    return _Extractor(tree, source, module, is_package).run()

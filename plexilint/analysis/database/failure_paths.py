@@ -1,0 +1,79 @@
+"""The failure paths of one function: its try/except blocks and its ``if not db_available:``
+branches, with what they raise, return and call."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from plexilint.analysis.database.facts import Handler, TryBlock, UnavailableBranch
+from plexilint.analysis.database.origins import Scope, own_nodes
+from plexilint.analysis.database.responses import fabricated_reason, status_codes
+from plexilint.analysis.nodes import dotted_name, span_of
+
+_UNAVAILABLE_TEST = re.compile(r"unavailable|available|healthy|connected|is_up|is_down|offline|online|down",
+                               re.IGNORECASE)
+_DATABASE_WORDS = re.compile(r"db|database|sql|postgres|mysql|mongo|redis|vector|qdrant|chroma|store|storage|"
+                             r"client|connection|engine|session|pool", re.IGNORECASE)
+_TRY_NODES = tuple(t for t in (ast.Try, getattr(ast, "TryStar", None)) if t is not None)
+
+
+def _tests_availability(test: ast.expr, scope: Scope) -> bool:
+    text = scope.context.text.segment(test)
+    if _UNAVAILABLE_TEST.search(text):  # ...about a database, not `product.available`
+        return bool(_DATABASE_WORDS.search(text)) or any(
+            scope.origins(n) for n in ast.walk(test) if isinstance(n, (ast.Name, ast.Attribute)))
+    # `if self.client is None:` on a database handle
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Is):
+        right = test.comparators[0]
+        return isinstance(right, ast.Constant) and right.value is None and bool(scope.origins(test.left))
+    return False
+
+
+def _fabricated_returns(body: list[ast.stmt]) -> tuple[tuple[int, str], ...]:
+    found = []
+    for node in own_nodes(body):
+        if isinstance(node, ast.Return):
+            reason = fabricated_reason(node.value)
+            if reason:
+                found.append((node.lineno, reason))
+    return tuple(found)
+
+
+def _caught_types(handler: ast.ExceptHandler, scope: Scope) -> tuple[str, ...]:
+    """Resolved dotted names of what the handler catches; () for a bare ``except:``."""
+    if handler.type is None:
+        return ()
+    types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return tuple(scope.context.resolve(dotted_name(t) or "", {}) or dotted_name(t) or "?" for t in types)
+
+
+def _handler(handler: ast.ExceptHandler, scope: Scope) -> Handler:
+    reraises = raises = False
+    calls = []
+    for node in own_nodes(handler.body):
+        if isinstance(node, ast.Raise):
+            raises = True
+            if node.exc is None or (isinstance(node.exc, ast.Name) and node.exc.id == handler.name):
+                reraises = True
+        elif isinstance(node, ast.Call):
+            calls.append(dotted_name(node.func) or "")
+    codes = sorted({code for stmt in handler.body for code in status_codes(stmt)})
+    return Handler(span_of(handler), handler.end_lineno or handler.lineno, _caught_types(handler, scope), reraises,
+                   raises, tuple(codes), tuple(c for c in calls if c), _fabricated_returns(handler.body))
+
+
+def _end_line(body: list[ast.stmt]) -> int:
+    return max((s.end_lineno or s.lineno) for s in body)
+
+
+def failure_paths(nodes: list[ast.AST], scope: Scope, function: str,
+                  tries: list[TryBlock], branches: list[UnavailableBranch]) -> None:
+    """Appends the try blocks and unavailable-database branches among ``nodes``."""
+    for node in nodes:
+        if isinstance(node, _TRY_NODES):
+            handlers = tuple(_handler(h, scope) for h in node.handlers)
+            tries.append(TryBlock(span_of(node), _end_line(node.body), handlers, function))
+        elif isinstance(node, ast.If) and _tests_availability(node.test, scope):
+            branches.append(UnavailableBranch(span_of(node), _end_line(node.body), _fabricated_returns(node.body),
+                                              function))

@@ -1,0 +1,106 @@
+"""Facts known only once the whole module is read: placeholder instances (``client = None``)
+and names left undefined when a guarded import fails."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+
+from plexilint.analysis.fallbacks.facts import PlaceholderInstance, UndefinedOnImportFailure
+from plexilint.analysis.fallbacks.names import ModuleNames
+from plexilint.analysis.fallbacks.scopes import module_global_uses
+from plexilint.analysis.modules import resolve_import
+from plexilint.analysis.nodes import LOG_METHODS, dotted_name, last_part, span_of
+
+_GLOBAL_STATEMENT = re.compile(r"^[ \t]*global[ \t]+([\w, \t]+)", re.MULTILINE)
+
+# (local name, dotted origin, the import statement, the try block guarding it)
+_GuardedImport = tuple[str, str, ast.stmt, ast.Try]
+
+
+def snake_case(name: str) -> str:
+    name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
+    return re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name).lower()
+
+
+def camel_case(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in name.strip("_").split("_") if part)
+
+
+def _globals_rebound_in_functions(source: str) -> set[str]:
+    # A text scan, not a tree walk: `global` statements are rare and this runs per file.
+    return {name.strip() for names in _GLOBAL_STATEMENT.findall(source)
+            for name in names.split(",") if name.strip()}
+
+
+def placeholders(names: ModuleNames) -> tuple[PlaceholderInstance, ...]:
+    if not names.placeholder_candidates:
+        return ()
+    rebound = _globals_rebound_in_functions(names.source)
+    exports = set(names.exports)
+    classes = {snake_case(name): name for name in (*names.defined, *names.imports) if name[:1].isupper()}
+    result = []
+    for stmt, name in names.placeholder_candidates:
+        if name.startswith("__") or name in rebound or name.isupper() or name in names.module_bindings:
+            continue
+        result.append(PlaceholderInstance(name, span_of(stmt), name in exports, classes.get(name)))
+    return tuple(result)
+
+
+def _only_logs(body: list[ast.stmt]) -> bool:
+    for stmt in body:
+        if isinstance(stmt, ast.Pass):
+            continue
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+            callee = dotted_name(stmt.value.func) or ""
+            if callee in ("print", "warnings.warn", "warn") or last_part(callee) in LOG_METHODS and "." in callee:
+                continue
+        return False
+    return True
+
+
+def _guarded_imports(try_node: ast.Try, names: ModuleNames) -> Iterator[_GuardedImport]:
+    for stmt in try_node.body:
+        if isinstance(stmt, ast.ImportFrom):
+            origin = resolve_import(names.module, names.is_package, stmt.module, stmt.level) or ""
+            for alias in stmt.names:
+                if alias.name != "*":
+                    yield alias.asname or alias.name, origin, stmt, try_node
+        elif isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                yield alias.asname or alias.name.split(".")[0], alias.name, stmt, try_node
+
+
+def _lines_run_on_success(try_node: ast.Try) -> range:
+    """The try body and its else branch: they only run when the import succeeded."""
+    last = try_node.orelse[-1] if try_node.orelse else try_node.body[-1]
+    return range(try_node.lineno, (last.end_lineno or try_node.lineno) + 1)
+
+
+def _candidates(guarded_tries: list[ast.Try], names: ModuleNames) -> list[_GuardedImport]:
+    """Imports whose failure is only logged, of names bound nowhere else in the module."""
+    swallowing = [t for t in guarded_tries if all(_only_logs(handler.body) for handler in t.handlers)]
+    return [candidate for try_node in swallowing for candidate in _guarded_imports(try_node, names)
+            if names.defined.get(candidate[0], 0) <= 1]
+
+
+def undefined_on_failure(tree: ast.Module, guarded_tries: list[ast.Try],
+                         names: ModuleNames) -> tuple[UndefinedOnImportFailure, ...]:
+    if names.star_imports:  # `from x import *` may bind any name: cannot tell
+        return ()
+    candidates = _candidates(guarded_tries, names)
+    if not candidates:
+        return ()
+    uses = module_global_uses(tree, {name for name, *_ in candidates})
+    result = []
+    for name, origin, stmt, try_node in candidates:
+        inside = _lines_run_on_success(try_node)
+        outside = sorted(line for line in uses.get(name, []) if line not in inside)
+        exported = any(line not in inside for line in names.export_lines.get(name, []))
+        if outside or exported:
+            result.append(UndefinedOnImportFailure(
+                name, origin, span_of(stmt), outside[0] if outside else None, exported))
+    return tuple(result)

@@ -1,0 +1,70 @@
+"""What the duplicated-fallback family (PLX1xx) knows about one module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from plexilint.model import Span
+
+# Stub kinds, as named in messages and reports.
+EMPTY_CLASS = "empty class"
+KWARGS_BAG_CLASS = "kwargs-bag class"
+CONSTANT_HOLDER = "constant-holder class"
+NO_OP_FUNCTION = "no-op function"
+IDENTITY_DECORATOR = "identity decorator"
+EXCEPTION_FAMILY = "exception class differing only in literals"
+LITERAL_HANDLER = "handler returning a literal dict"
+
+
+@dataclass(frozen=True)
+class StubDefinition:
+    name: str
+    kind: str
+    shape: str  # equal for definitions that differ only in names and literal values
+    exact: str  # equal only for identical definitions (docstrings and layout aside)
+    span: Span
+    source: str  # dedented source, the candidate body for the central module
+    # Module imported in a sibling branch (try/except ImportError, if/else) that provides
+    # this same name: the definition is a retained local copy of it.
+    retained_from: str | None = None
+
+
+@dataclass(frozen=True)
+class VersionLookup:
+    callee: str  # dotted, resolved through the module's imports
+    span: Span
+    source: str
+
+
+@dataclass(frozen=True)
+class PlaceholderInstance:
+    name: str
+    span: Span
+    exported: bool
+    class_hint: str | None  # the class this placeholder stands for, when the module names one
+
+
+@dataclass(frozen=True)
+class UndefinedOnImportFailure:
+    name: str
+    module: str
+    span: Span
+    used_line: int | None
+    exported: bool
+
+
+@dataclass(frozen=True)
+class ModuleImport:
+    module: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class FallbackFacts:
+    stubs: tuple[StubDefinition, ...] = ()
+    version_lookups: tuple[VersionLookup, ...] = ()
+    placeholders: tuple[PlaceholderInstance, ...] = ()
+    undefined_on_failure: tuple[UndefinedOnImportFailure, ...] = ()
+    imports: tuple[ModuleImport, ...] = ()
+    defined_names: tuple[str, ...] = ()
+    exports: tuple[str, ...] = field(default=())
