@@ -87,7 +87,7 @@ def _positive(text: str) -> int:
 
 
 def _run_hotspots(args: argparse.Namespace) -> int:
-    result = check_paths(args.paths, args.config)
+    result = check_paths(args.paths, args.config, extra_facts=frozenset({"complexity"}))
     report = rank_hotspots(result.analyses, result.scopes, args.since, args.top)
     if args.format == "json":
         text = hotspots_format.render_json(report)

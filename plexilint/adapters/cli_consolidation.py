@@ -12,6 +12,7 @@ from plexilint.consolidation.apply import ApplyOutcome, apply_fix
 from plexilint.consolidation.diff import unified_diff
 from plexilint.consolidation.fixer import propose_fix
 from plexilint.consolidation.shims import shim_changes
+from plexilint.engine.facts import FACT_KINDS
 from plexilint.engine.project import analyse_project
 from plexilint.reporting import fix_report
 from plexilint.consolidation.backups import FixError, FixRefused, RollbackResult, list_runs, rollback
@@ -131,7 +132,7 @@ def _run_progress(args: argparse.Namespace) -> int:
 
 def _analysis(args: argparse.Namespace):
     root = _project(args.path if args.path.is_dir() else args.path.parent)
-    return analyse_project(root, load_config(root, args.config))
+    return analyse_project(root, load_config(root, args.config), extra_facts=FACT_KINDS)
 
 
 def _write(text: bytes, output: Path | None) -> None:

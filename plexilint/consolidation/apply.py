@@ -7,8 +7,9 @@ from pathlib import Path
 
 from plexilint.analysis.complexity import ComplexityFacts
 from plexilint.consolidation.backups import FixRefused, FixRun, apply_changes
-from plexilint.consolidation.fixer import ProposedFix, propose_fix
+from plexilint.consolidation.fixer import ProposedFix
 from plexilint.consolidation.history import findings_by_family, record_step
+from plexilint.engine.facts import FACT_KINDS
 from plexilint.engine.project import ProjectAnalysis, analyse_project, clear_memo
 from plexilint.vcs.git import GitError, repository_root, uncommitted_files
 
@@ -48,7 +49,7 @@ def apply_fix(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dir
         refuse_dirty(root, list(fix.changes))
     run = apply_changes(root, {path: after for path, (_, after) in fix.changes.items()}, phase)
     clear_memo()
-    after = analyse_project(root, analysis.config)
+    after = analyse_project(root, analysis.config, extra_facts=FACT_KINDS)
     after_findings = _all_findings(after)
     lines_before, lines_after = _code_lines(analysis), _code_lines(after)
     if run is not None:
@@ -63,11 +64,6 @@ def apply_fix(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dir
     return ApplyOutcome(run, findings_by_family(f.code for f in before_findings),
                         findings_by_family(f.code for f in after_findings), lines_before - lines_after,
                         [f for f in after_findings if f.code.startswith("PLX1")], fix.plan.conflicts)
-
-
-def propose(root: Path, config) -> tuple[ProjectAnalysis, ProposedFix]:
-    analysis = analyse_project(root, config)
-    return analysis, propose_fix(analysis)
 
 
 def _all_findings(analysis: ProjectAnalysis) -> list:

@@ -19,6 +19,24 @@ from plexilint.analysis.modules import module_name_for
 from plexilint.engine.suppressions import Suppressions, noqa_comment_lines, read_noqa_comments
 
 
+# The kinds of facts, each from its own extractor; a run computes only those its enabled rules
+# read (`--select PLX4` never walks a tree for database access).
+FACT_KINDS = frozenset({"fallbacks", "database", "contracts", "complexity", "name_imports"})
+FAMILY_FACTS = {
+    "PLX0": frozenset(),
+    "PLX1": frozenset({"fallbacks"}),
+    "PLX2": frozenset({"database"}),
+    "PLX3": frozenset({"contracts", "database"}),  # contracts resolve names through the imports table
+    "PLX4": frozenset({"complexity"}),
+    "PLX5": frozenset({"name_imports"}),
+}
+
+
+def facts_for_codes(codes) -> frozenset[str]:
+    """The fact kinds the rules with these codes read."""
+    return frozenset().union(*(FAMILY_FACTS.get(code[:4], FACT_KINDS) for code in codes))
+
+
 @dataclass(frozen=True)
 class ParseFailure:
     line: int
@@ -66,8 +84,10 @@ def parse_source(source: str, filename: str) -> ast.Module | ParseFailure:
         return ParseFailure(1, 0, reason)
 
 
-def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None = None) -> FileFacts:
-    """The facts of one file from its bytes; never raises on bad input."""
+def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None = None,
+                  kinds: frozenset[str] = FACT_KINDS) -> FileFacts:
+    """The facts of one file from its bytes (only the `kinds` asked for; the others stay
+    empty); never raises on bad input."""
     module = module_name_for(path)
     base = dict(path=path.as_posix(), relpath=relpath, module=module,
                 is_package=path.name == "__init__.py", digest=content_digest(data))
@@ -83,11 +103,15 @@ def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None
     if path.suffix == ".pyi":  # stub files are intentional stubs, never fallbacks
         return FileFacts(**base, suppressions=suppressions)
     try:
-        fallbacks = extract_fallback_facts(parsed, source, module, base["is_package"])
-        database = extract_database_facts(parsed, source, module, base["is_package"])
-        contracts = extract_contract_facts(parsed, source, module, base["is_package"], dict(database.aliases))
-        complexity = extract_complexity_facts(parsed, source)
-        name_imports = extract_name_imports(parsed, module, base["is_package"])
+        package = base["is_package"]
+        fallbacks = extract_fallback_facts(parsed, source, module, package) if "fallbacks" in kinds \
+            else FallbackFacts()
+        database = extract_database_facts(parsed, source, module, package) \
+            if kinds & {"database", "contracts"} else DatabaseFacts()
+        contracts = extract_contract_facts(parsed, source, module, package, dict(database.aliases)) \
+            if "contracts" in kinds else ContractFacts()
+        complexity = extract_complexity_facts(parsed, source) if "complexity" in kinds else ComplexityFacts()
+        name_imports = extract_name_imports(parsed, module, package) if "name_imports" in kinds else ()
     except RecursionError:
         return FileFacts(**base, parse_failure=ParseFailure(1, 0, "nesting too deep to analyse"),
                          suppressions=suppressions)

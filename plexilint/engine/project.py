@@ -11,7 +11,7 @@ from pathlib import Path
 from plexilint.config import Config, find_project_root, load_config
 from plexilint.config.options import CODE_PATTERN
 from plexilint.engine.discovery import discover_files, is_excluded
-from plexilint.engine.facts import FileFacts, ParseFailure, content_digest, extract_facts
+from plexilint.engine.facts import FACT_KINDS, FileFacts, ParseFailure, content_digest, extract_facts, facts_for_codes
 from plexilint.engine.index import ProjectIndex
 from plexilint.engine.selection import Selection
 from plexilint.engine.suppressions import NoqaMode, is_finding_suppressed
@@ -19,27 +19,28 @@ from plexilint.model import Finding
 from plexilint.rules import all_rules
 from plexilint.rules.base import AfterFindingsRule
 
-# (path, content digest) -> facts: a file whose bytes did not change is never re-analysed.
-_FACTS_MEMO: dict[tuple[str, str], FileFacts] = {}
+# (path, content digest, fact kinds) -> facts: a file whose bytes did not change is never
+# re-analysed for the same kinds of facts.
+_FACTS_MEMO: dict[tuple[str, str, frozenset[str]], FileFacts] = {}
 
 
-def _facts_for(path: Path, root: Path, data: bytes) -> FileFacts:
-    key = (path.as_posix(), content_digest(data))
+def _facts_for(path: Path, root: Path, data: bytes, kinds: frozenset[str]) -> FileFacts:
+    key = (path.as_posix(), content_digest(data), kinds)
     facts = _FACTS_MEMO.get(key)
     if facts is None:
-        facts = extract_facts(path, path.relative_to(root).as_posix(), data)
+        facts = extract_facts(path, path.relative_to(root).as_posix(), data, kinds=kinds)
         _FACTS_MEMO[key] = facts
     return facts
 
 
-def _read(path: Path, root: Path) -> FileFacts | None:
+def _read(path: Path, root: Path, kinds: frozenset[str]) -> FileFacts | None:
     try:
         data = path.read_bytes()
     except OSError as error:
         reason = f"cannot read the file: {error.strerror or error}"
         return FileFacts(path.as_posix(), path.relative_to(root).as_posix(), path.stem, False, "",
                          parse_failure=ParseFailure(1, 0, reason))
-    return _facts_for(path, root, data)
+    return _facts_for(path, root, data, kinds)
 
 
 @dataclass
@@ -61,38 +62,43 @@ class ProjectAnalysis:
         return path.resolve().as_posix() in self.index.by_path
 
 
-def analyse_project(root: Path, config: Config, overrides: dict[Path, bytes] | None = None) -> ProjectAnalysis:
+def analyse_project(root: Path, config: Config, overrides: dict[Path, bytes] | None = None,
+                    extra_facts: frozenset[str] = frozenset()) -> ProjectAnalysis:
     """Facts for every file under ``root`` (``overrides`` replace on-disk contents, as an
-    editor's unsaved buffer does), then every enabled rule, then selection filters."""
+    editor's unsaved buffer does), then every enabled rule, then selection filters. The facts
+    computed are those the enabled rules read, plus ``extra_facts`` (hotspots, fixes)."""
     # Syntax trees and facts hold no reference cycles; the cyclic collector would only rescan
     # millions of live nodes (a third of the run time on the standard library).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _analyse(root, config, overrides)
+        return _analyse(root, config, overrides, extra_facts)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _analyse(root: Path, config: Config, overrides: dict[Path, bytes] | None) -> ProjectAnalysis:
+def _analyse(root: Path, config: Config, overrides: dict[Path, bytes] | None,
+             extra_facts: frozenset[str]) -> ProjectAnalysis:
     root = root.resolve()
     overrides = {p.resolve(): data for p, data in (overrides or {}).items()}
-    index = ProjectIndex(root, _project_files(root, config, overrides))
-    findings = _run_rules(index, config, Selection.from_config(config))
+    selection = Selection.from_config(config)
+    kinds = facts_for_codes(r.code for r in all_rules() if selection.enables(r.code)) | extra_facts
+    index = ProjectIndex(root, _project_files(root, config, overrides, kinds))
+    findings = _run_rules(index, config, selection)
     for path_findings in findings.values():
         path_findings.sort(key=Finding.sort_key)
     return ProjectAnalysis(root, config, index, findings)
 
 
-def _project_files(root: Path, config: Config, overrides: dict[Path, bytes]) -> list[FileFacts]:
+def _project_files(root: Path, config: Config, overrides: dict[Path, bytes], kinds: frozenset[str]) -> list[FileFacts]:
     paths = discover_files(root, config["exclude"])
     # An editor's buffer for a file not saved yet still belongs to the project.
     paths += sorted(p for p in overrides if p not in paths and is_project_file(p, root, config))
     files: list[FileFacts | None] = []
     for path in paths:
         data = overrides.get(path)
-        files.append(_facts_for(path, root, data) if data is not None else _read(path, root))
+        files.append(_facts_for(path, root, data, kinds) if data is not None else _read(path, root, kinds))
     return [f for f in files if f is not None]
 
 

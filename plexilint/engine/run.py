@@ -49,7 +49,8 @@ def is_within_scopes(path: str, scopes: list[str]) -> bool:
 
 
 def check_paths(paths: list[Path], explicit_config: Path | None = None,
-                adjust: Callable[[Config], Config] | None = None) -> CheckResult:
+                adjust: Callable[[Config], Config] | None = None,
+                extra_facts: frozenset[str] = frozenset()) -> CheckResult:
     """Findings (noqa applied) for the files under ``paths``, each analysed with the whole
     index of the project it belongs to. ``adjust`` may rewrite each project's config (CLI
     overrides). Raises ConfigError and FileNotFoundError."""
@@ -73,7 +74,7 @@ def check_paths(paths: list[Path], explicit_config: Path | None = None,
         problems = validate_selection(config)
         if problems:
             raise ConfigError(problems, config.source)
-        analysis: ProjectAnalysis = analyse_project(root, config)
+        analysis: ProjectAnalysis = analyse_project(root, config, extra_facts=extra_facts)
         result.roots.append(root.as_posix())
         result.analyses.append(analysis)
         result.scopes.extend(scope.as_posix() for scope in scopes[root])
