@@ -8,7 +8,7 @@ same numbers: `tests/test_complexity.py` compares them with radon on snippets, a
 
 Rules (radon 6): a function starts at 1 and adds its body's decision points: `if` and
 conditional expressions +1, `for`/`while` +1 (+1 with an `else`), `try` +handlers (+1 with an
-`else`), boolean operators +operands-1, comprehensions +1+ifs, `assert` +1, `match` +cases
+`else`; `try`/`except*` too, which radon 6 forgets: the one deliberate difference), boolean operators +operands-1, comprehensions +1+ifs, `assert` +1, `match` +cases
 (a final `case _` not counted). Decorators, defaults and annotations are not visited; nested
 functions and classes count on their own. Halstead counts the operators and operands of binary,
 unary, boolean and augmented operations and comparisons; operands are distinct per enclosing
