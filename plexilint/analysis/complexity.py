@@ -1,16 +1,17 @@
 """Facts for the complexity family (PLX4xx): per-function and per-class numbers, dispatch
-chains and global state, from the tree the engine already parsed (radon's own visitor gives
-cyclomatic complexity, so the numbers agree with `radon cc`)."""
+chains and global state, from the tree the engine already parsed (cyclomatic complexity and
+the maintainability index follow radon's rules, so the numbers agree with `radon cc` and
+`radon mi`)."""
 
 from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
 
-from radon.visitors import ComplexityVisitor
 
 from plexilint.analysis.fallbacks import dotted_name, name_span, span_of
 from plexilint.analysis.maintainability import maintainability_index
+from plexilint.analysis.radon_metrics import radon_metrics
 from plexilint.model import Span
 
 _MUTATORS = {"append", "extend", "insert", "update", "setdefault", "pop", "popitem", "clear", "add", "remove",
@@ -185,24 +186,14 @@ class _Extractor:
         self.lines = source.splitlines()
 
     def run(self) -> ComplexityFacts:
-        radon = ComplexityVisitor.from_ast(self.tree)
-        cyclomatic: dict[tuple[int, str], int] = {}
-        for block in self._radon_blocks(radon.functions, radon.classes):
-            cyclomatic[(block.lineno, block.name)] = block.complexity
-        self._walk(self.tree.body, "", cyclomatic)
+        radon = radon_metrics(self.tree)
+        self._walk(self.tree.body, "", radon.functions)
         self._module_state()
         return ComplexityFacts(_code_lines(self.source),
-                               maintainability_index(self.tree, self.source, radon.total_complexity),
+                               maintainability_index(self.source, radon.halstead_volume, radon.total_complexity),
                                radon.total_complexity,
                                tuple(self.functions), tuple(self.classes), tuple(self.chains),
                                tuple(self.global_state))
-
-    def _radon_blocks(self, functions, classes):
-        for function in functions:
-            yield function
-            yield from self._radon_blocks(function.closures, [])
-        for cls in classes:
-            yield from self._radon_blocks(cls.methods, cls.inner_classes)
 
     def _walk(self, body: list[ast.stmt], prefix: str, cyclomatic: dict) -> None:
         for node in body:

@@ -3,17 +3,17 @@
 ``radon.raw.analyze`` re-tokenizes a growing buffer for every line it adds to a multi-line
 statement or string, so its cost is quadratic in a statement's length (the standard library's
 ``_sysconfigdata`` dict takes seconds). Here one linear scan of the source yields the same
-counts (logical lines, source lines, comments, docstring lines), Halstead volume comes from
-radon's visitor on the tree the engine already parsed, and radon's ``mi_compute`` does the rest.
+counts (logical lines, source lines, comments, docstring lines), Halstead volume and total
+complexity come from `radon_metrics` (radon's rules, one walk of the engine's tree), and radon's
+``mi_compute`` does the rest.
 """
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass
 
-from radon.metrics import h_visit_ast, mi_compute
+from radon.metrics import mi_compute
 
 # Only the tokens that matter for the counts are matched; what lies between two matches is
 # "other code" (names, numbers, operators), which only needs to be seen, not split.
@@ -125,10 +125,10 @@ def raw_counts(source: str) -> RawCounts:
     return RawCounts(lloc, sloc, comments, multi)
 
 
-def maintainability_index(tree: ast.Module, source: str, total_complexity: int) -> float:
-    """radon's MI with multi-line strings counted as comments (``radon mi``'s default)."""
+def maintainability_index(source: str, halstead_volume: float, total_complexity: int) -> float:
+    """radon's MI with multi-line strings counted as comments (``radon mi``'s default), from
+    the module's Halstead volume and total cyclomatic complexity (radon's numbers)."""
     counts = raw_counts(source)
     comment_lines = counts.comments + counts.multi
     comments_percent = comment_lines / counts.sloc * 100 if counts.sloc else 0
-    volume = h_visit_ast(tree).total.volume
-    return mi_compute(volume, total_complexity, counts.lloc, comments_percent)
+    return mi_compute(halstead_volume, total_complexity, counts.lloc, comments_percent)
