@@ -9,7 +9,7 @@ import ast
 from dataclasses import dataclass
 
 
-from plexilint.analysis.fallbacks import dotted_name, name_span, span_of
+from plexilint.analysis.nodes import child_nodes, dotted_name, name_span, span_of
 from plexilint.analysis.maintainability import maintainability_index
 from plexilint.analysis.radon_metrics import radon_metrics
 from plexilint.model import Span
@@ -88,7 +88,7 @@ def cognitive_complexity(function: ast.FunctionDef | ast.AsyncFunctionDef) -> in
             return
         if isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
             total += 1 + nesting
-            for child in ast.iter_child_nodes(node):
+            for child in child_nodes(node):
                 visit(child, nesting + 1 if child in node.body or child in node.orelse else nesting)
             return
         if isinstance(node, ast.ExceptHandler):
@@ -111,7 +111,7 @@ def cognitive_complexity(function: ast.FunctionDef | ast.AsyncFunctionDef) -> in
         elif isinstance(node, ast.Lambda):
             visit(node.body, nesting + 1)
             return
-        for child in ast.iter_child_nodes(node):
+        for child in child_nodes(node):
             visit(child, nesting)
 
     def visit_else(orelse: list[ast.stmt], nesting: int) -> None:
@@ -243,7 +243,7 @@ class _Extractor:
                     self.global_state.append(GlobalState(span_of(node), name, f"rebound by `global` in `{qualname}`"))
             elif isinstance(node, ast.If) and id(node) not in self.chain_ifs:
                 self._dispatch_chain(node, qualname)
-            stack.extend(ast.iter_child_nodes(node))
+            stack.extend(child_nodes(node))
 
     def _dispatch_chain(self, node: ast.If, qualname: str) -> None:
         branches, subjects, current = [], [], node
@@ -293,7 +293,7 @@ class _Extractor:
                 name = _mutated_name(node)
                 if name in containers:
                     mutated[name] = min(mutated.get(name, (node.lineno, function)), (node.lineno, function))
-            stack.extend((child, function) for child in ast.iter_child_nodes(node))
+            stack.extend((child, function) for child in child_nodes(node))
         for name, (_, function_name) in sorted(mutated.items()):
             self.global_state.append(GlobalState(span_of(containers[name]), name,
                                                  f"a module-level container mutated in `{function_name}`"))
@@ -318,7 +318,10 @@ WHOLE_OBJECT = "*"  # a method that hands `self` itself around (vars(self), asdi
 def _method_links(method: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     attributes, calls = set(), set()
     self_names = self_attributes = 0
-    for node in ast.walk(method):
+    stack: list[ast.AST] = [method]
+    while stack:
+        node = stack.pop()
+        stack.extend(child_nodes(node))
         if isinstance(node, ast.Name) and node.id == "self":
             self_names += 1
         elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":

@@ -39,3 +39,27 @@ def last_part(name: str | None) -> str:
 def is_self_attribute(node: ast.AST) -> bool:
     """``self.<attr>``."""
     return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
+
+
+# Fields that never hold a node worth visiting: expression contexts (Load/Store), operator
+# tokens (their type is read where needed) and plain values.
+_SKIPPED_FIELDS = {"ctx", "op", "ops", "type_comment", "kind", "name", "id", "attr", "arg", "module",
+                   "level", "value_type", "is_async", "simple", "conversion", "lineno"}
+_NODE_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def child_nodes(node: ast.AST) -> list[ast.AST]:
+    """`ast.iter_child_nodes` without the context and operator nodes, as a list: the walks of
+    the complexity family visit every node of the standard library several times, and the
+    generator and the Load/Store children were a third of their time."""
+    fields = _NODE_FIELDS.get(type(node))
+    if fields is None:
+        fields = _NODE_FIELDS[type(node)] = tuple(f for f in node._fields if f not in _SKIPPED_FIELDS)
+    children: list[ast.AST] = []
+    for field_name in fields:
+        value = getattr(node, field_name, None)
+        if type(value) is list:
+            children.extend(item for item in value if isinstance(item, ast.AST))
+        elif isinstance(value, ast.AST):
+            children.append(value)
+    return children

@@ -21,6 +21,8 @@ import ast
 import math
 from dataclasses import dataclass, field
 
+from plexilint.analysis.nodes import child_nodes
+
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _OPERAND_KEYS = {ast.Name: "id", ast.Attribute: "attr", ast.Constant: "value"}
 
@@ -94,7 +96,7 @@ def _block(body, metrics: RadonMetrics, halstead: _Halstead, context) -> _Block:
             continue
         block.points += _points(node, kind)
         _operators(node, kind, halstead, context)
-        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+        stack.extend(reversed(child_nodes(node)))
     return block
 
 
