@@ -5,19 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plexilint.config import find_project_root, load_config
-from plexilint.consolidation.apply import ApplyOutcome, apply_fix
-from plexilint.consolidation.diff import unified_diff
-from plexilint.consolidation.fixer import propose_fix
-from plexilint.consolidation.shims import shim_changes
 from plexilint.engine.facts import FACT_KINDS
 from plexilint.engine.project import analyse_project
-from plexilint.reporting import fix_report
 from plexilint.consolidation.backups import FixError, FixRefused, RollbackResult, list_runs, rollback
 from plexilint.consolidation.history import HistoryError, history_path, load_history
 from plexilint.consolidation.progress import FORMATS, render_progress
+
+if TYPE_CHECKING:
+    from plexilint.consolidation.apply import ApplyOutcome
 
 EXIT_OK, EXIT_ERROR = 0, 2
 COMMANDS = ("report", "fix", "rollback", "progress")
@@ -145,6 +143,11 @@ def _write(text: bytes, output: Path | None) -> None:
 
 
 def _run_report(args: argparse.Namespace) -> int:
+    # LibCST and the fix machinery load only for the commands that use them: `plexilint check`
+    # (a pre-commit hook, an editor) starts without them.
+    from plexilint.consolidation.fixer import propose_fix
+    from plexilint.reporting import fix_report
+
     analysis = _analysis(args)
     document = fix_report.build_report(analysis, propose_fix(analysis))
     text = fix_report.render_json(document) if args.format == "json" else fix_report.render_markdown(document)
@@ -153,6 +156,11 @@ def _run_report(args: argparse.Namespace) -> int:
 
 
 def _run_fix(args: argparse.Namespace) -> int:
+    from plexilint.consolidation.apply import apply_fix
+    from plexilint.consolidation.diff import unified_diff
+    from plexilint.consolidation.fixer import propose_fix
+    from plexilint.consolidation.shims import shim_changes
+
     analysis = _analysis(args)
     fix = propose_fix(analysis)
     if args.shims:
