@@ -248,3 +248,26 @@ def test_shims_keep_old_paths_importable_with_a_deprecation_warning(tmp_path, cl
     clear_memo()
     status, out, _ = cli("fix", root, "--shims")
     assert (status, out) == (0, "")
+
+
+def test_apply_refuses_files_with_uncommitted_changes_unless_allowed(tmp_path, cli):
+    import os
+    import subprocess
+
+    stub = "def ping(*args, **kwargs):\n    pass\n"
+    root = _project(tmp_path, {"app/a.py": stub, "app/b.py": stub})
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "x"]):
+        subprocess.run(command, cwd=root, check=True, env=env, capture_output=True)
+    (root / "app" / "a.py").write_text(stub + "\n# work in progress\n")
+    clear_memo()
+    status, _, err = cli("fix", root, "--apply")
+    assert status == 2
+    assert "uncommitted changes" in err and "app/a.py" in err and "--allow-dirty" in err
+    assert (root / "app" / "b.py").read_text() == stub  # nothing written
+    clear_memo()
+    status, out, err = cli("fix", root, "--apply", "--allow-dirty")
+    assert status == 0, err
+    assert "# work in progress" in (root / "app" / "a.py").read_text()
+    assert "def ping" not in (root / "app" / "a.py").read_text()
