@@ -159,3 +159,10 @@ def test_output_is_deterministic_and_sorted(project, cli):
     findings = json.loads(first)["findings"]
     keys = [(f["path"], f["line"], f["column"], f["code"]) for f in findings]
     assert keys == sorted(keys) and len(keys) == 12
+
+
+def test_a_package_named_venv_is_code_not_an_environment(project, cli):
+    stub = "def emit(*args, **kwargs):\n    pass\n"
+    root = project({"pkg/__init__.py": "", "pkg/a.py": stub, "venv/__init__.py": stub, "venv/lib/x.py": stub})
+    report = json.loads(cli("check", root, "--format", "json")[1])
+    assert sorted({f["path"] for f in report["findings"]}) == ["pkg/a.py", "venv/__init__.py", "venv/lib/x.py"]

@@ -17,6 +17,8 @@ SKIPPED_DIRECTORIES = {
 
 
 def _is_skipped_directory(directory: Path, name: str) -> bool:
+    if name == "venv" and (directory / name / "__init__.py").is_file():
+        return False  # a package named venv (the standard library has one), not an environment
     return (
         name in SKIPPED_DIRECTORIES
         or name.endswith(".egg-info")
