@@ -100,24 +100,38 @@ def test_apply_and_rollback_cycle_on_the_legacy_sample(legacy: Path):
     api_before = _python(legacy, PUBLIC_API)
     behaviour_before = _python(legacy, BEHAVIOUR)
 
-    # The dry run is a diff git accepts, and it changes nothing.
+    diff = _dry_run_changes_nothing(legacy, original)
+    _apply_does_what_the_dry_run_showed(legacy, diff)
+    _public_api_and_behaviour_are_kept(legacy, api_before, behaviour_before)
+    _second_apply_has_nothing_to_do(legacy)
+    _rollback_restores_every_byte(legacy, original)
+
+
+def _dry_run_changes_nothing(legacy: Path, original: dict[str, str]) -> Path:
+    """The dry run is a diff git accepts, and it changes nothing."""
     dry = _plexilint(legacy, "fix", ".")
     assert dry.returncode == 0, dry.stderr
     assert dry.stdout.startswith("diff --git a/")
-    (legacy.parent / "fix.diff").write_text(dry.stdout)
-    check = _run(["git", "apply", "--check", str(legacy.parent / "fix.diff")], legacy)
+    diff = legacy.parent / "fix.diff"
+    diff.write_text(dry.stdout)
+    check = _run(["git", "apply", "--check", str(diff)], legacy)
     assert check.returncode == 0, check.stderr
     assert _snapshot(legacy) == original
+    return diff
 
+
+def _apply_does_what_the_dry_run_showed(legacy: Path, diff: Path) -> None:
     applied = _plexilint(legacy, "fix", ".", "--apply")
     assert applied.returncode == 0, applied.stderr + applied.stdout
     # Exactly what the dry run showed.
     assert _run(["git", "diff", "--stat"], legacy).stdout.strip()
-    assert _run(["git", "apply", "--check", "-R", str(legacy.parent / "fix.diff")], legacy).returncode == 0
+    assert _run(["git", "apply", "--check", "-R", str(diff)], legacy).returncode == 0
 
     left = _plexilint(legacy, "check", ".", "--select", "PLX1", "--format", "json")
     assert json.loads(left.stdout)["findings"] == []
 
+
+def _public_api_and_behaviour_are_kept(legacy: Path, api_before: dict, behaviour_before: dict) -> None:
     api_after = _python(legacy, PUBLIC_API)
     changed = {name: (api_before[name], api_after.get(name)) for name in api_before
                if api_before[name] != api_after.get(name)}
@@ -128,7 +142,8 @@ def test_apply_and_rollback_cycle_on_the_legacy_sample(legacy: Path):
     assert set(api_after) >= set(api_before)
     assert _python(legacy, BEHAVIOUR) == behaviour_before
 
-    # A second apply has nothing left to do.
+
+def _second_apply_has_nothing_to_do(legacy: Path) -> None:
     after_first = _snapshot(legacy)
     again = _plexilint(legacy, "fix", ".", "--apply", "--allow-dirty")
     assert again.returncode == 0, again.stderr
@@ -136,7 +151,9 @@ def test_apply_and_rollback_cycle_on_the_legacy_sample(legacy: Path):
     assert _snapshot(legacy) == after_first
     assert _plexilint(legacy, "fix", ".").stdout == ""
 
-    # Progress was recorded; rollback restores every byte and removes the created module.
+
+def _rollback_restores_every_byte(legacy: Path, original: dict[str, str]) -> None:
+    """Progress was recorded; rollback restores every byte and removes the created module."""
     progress = _plexilint(legacy, "progress", ".", "--format", "json")
     assert progress.returncode == 0, progress.stderr
     assert len(json.loads(progress.stdout)["steps"]) == 1

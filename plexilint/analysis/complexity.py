@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-
+from plexilint.analysis.cognitive import cognitive_complexity
 from plexilint.analysis.nodes import child_nodes, dotted_name, name_span, span_of
 from plexilint.analysis.maintainability import maintainability_index
 from plexilint.analysis.radon_metrics import radon_metrics
@@ -67,72 +67,6 @@ class ComplexityFacts:
     classes: tuple[ClassMetrics, ...] = ()
     chains: tuple[DispatchChain, ...] = ()
     global_state: tuple[GlobalState, ...] = ()
-
-
-def cognitive_complexity(function: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
-    """SonarSource's cognitive complexity: +1 per break in linear flow (if, elif, else, loops,
-    except, match, ternaries, each sequence of boolean operators, recursion), plus the nesting
-    level for the structures that nest. Nested functions are measured on their own."""
-    total = 0
-
-    def visit(node: ast.AST, nesting: int) -> None:
-        nonlocal total
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            return
-        if isinstance(node, ast.If):
-            total += 1 + nesting
-            visit(node.test, nesting)
-            for child in node.body:
-                visit(child, nesting + 1)
-            visit_else(node.orelse, nesting)
-            return
-        if isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
-            total += 1 + nesting
-            for child in child_nodes(node):
-                visit(child, nesting + 1 if child in node.body or child in node.orelse else nesting)
-            return
-        if isinstance(node, ast.ExceptHandler):
-            total += 1 + nesting
-            for child in node.body:
-                visit(child, nesting + 1)
-            return
-        if isinstance(node, ast.Match):
-            total += 1 + nesting
-            for case in node.cases:
-                for child in case.body:
-                    visit(child, nesting + 1)
-            return
-        if isinstance(node, ast.IfExp):
-            total += 1 + nesting
-        elif isinstance(node, ast.BoolOp):
-            total += 1  # a sequence of like operators; ast nests unlike ones
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == function.name:
-            total += 1  # recursion
-        elif isinstance(node, ast.Lambda):
-            visit(node.body, nesting + 1)
-            return
-        for child in child_nodes(node):
-            visit(child, nesting)
-
-    def visit_else(orelse: list[ast.stmt], nesting: int) -> None:
-        nonlocal total
-        if not orelse:
-            return
-        if len(orelse) == 1 and isinstance(orelse[0], ast.If):  # elif: no nesting increment
-            elif_node = orelse[0]
-            total += 1
-            visit(elif_node.test, nesting)
-            for child in elif_node.body:
-                visit(child, nesting + 1)
-            visit_else(elif_node.orelse, nesting)
-            return
-        total += 1  # else
-        for child in orelse:
-            visit(child, nesting + 1)
-
-    for statement in function.body:
-        visit(statement, 0)
-    return total
 
 
 def _code_lines(source: str) -> int:
@@ -198,29 +132,34 @@ class _Extractor:
     def _walk(self, body: list[ast.stmt], prefix: str, cyclomatic: dict) -> None:
         for node in body:
             if isinstance(node, ast.ClassDef):
-                qualname = f"{prefix}{node.name}"
-                methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
-                self.classes.append(ClassMetrics(qualname, name_span(node), len(methods),
-                                                 (node.end_lineno or node.lineno) - node.lineno + 1,
-                                                 self._noqa_lines(node),
-                                                 tuple(_method_links(m) for m in methods
-                                                       if not m.name.startswith("__"))))
-                self._walk(node.body, f"{qualname}.", cyclomatic)
+                self._class(node, prefix, cyclomatic)
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                qualname = f"{prefix}{node.name}"
-                first = node.decorator_list[0].lineno if node.decorator_list else node.lineno
-                self.functions.append(FunctionMetrics(
-                    qualname, name_span(node), cyclomatic.get((node.lineno, node.name), 1),
-                    cognitive_complexity(node), (node.end_lineno or node.lineno) - first + 1,
-                    self._noqa_lines(node), node.end_lineno or node.lineno))
-                self._function_body(node, qualname)
-                self._walk(node.body, f"{qualname}.", cyclomatic)
+                self._function(node, prefix, cyclomatic)
             elif isinstance(node, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
                 for block in ("body", "orelse", "finalbody", "handlers"):
                     children = getattr(node, block, [])
                     if block == "handlers":
                         children = [s for h in children for s in h.body]
                     self._walk(children, prefix, cyclomatic)
+
+    def _class(self, node: ast.ClassDef, prefix: str, cyclomatic: dict) -> None:
+        qualname = f"{prefix}{node.name}"
+        methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        self.classes.append(ClassMetrics(qualname, name_span(node), len(methods),
+                                         (node.end_lineno or node.lineno) - node.lineno + 1,
+                                         self._noqa_lines(node),
+                                         tuple(_method_links(m) for m in methods if not m.name.startswith("__"))))
+        self._walk(node.body, f"{qualname}.", cyclomatic)
+
+    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, prefix: str, cyclomatic: dict) -> None:
+        qualname = f"{prefix}{node.name}"
+        first = node.decorator_list[0].lineno if node.decorator_list else node.lineno
+        self.functions.append(FunctionMetrics(
+            qualname, name_span(node), cyclomatic.get((node.lineno, node.name), 1),
+            cognitive_complexity(node), (node.end_lineno or node.lineno) - first + 1,
+            self._noqa_lines(node), node.end_lineno or node.lineno))
+        self._function_body(node, qualname)
+        self._walk(node.body, f"{qualname}.", cyclomatic)
 
     def _noqa_lines(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> tuple[int, ...]:
         """Where a `# noqa` about this block may also sit: its decorator lines and a comment
@@ -268,35 +207,47 @@ class _Extractor:
 
     def _module_state(self) -> None:
         """Module-level mutable containers that functions mutate: hidden singletons."""
-        containers: dict[str, ast.stmt] = {}
-        for stmt in self.tree.body:
-            if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
-                value = stmt.value
-                mutable = isinstance(value, (ast.List, ast.Dict, ast.Set)) or (
-                    isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1]
-                    in _MUTABLE_FACTORIES)
-                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-                for target in targets:
-                    if mutable and isinstance(target, ast.Name) and not target.id.isupper() \
-                            and not target.id.startswith("__"):
-                        containers[target.id] = stmt
+        containers = _module_containers(self.tree)
         if not containers:
             return
-        mutated: dict[str, tuple[int, str]] = {}  # name -> first mutation (line, function)
-        # One walk, remembering the enclosing function (module-level mutation is set-up, not state).
-        stack: list[tuple[ast.AST, str | None]] = [(node, None) for node in self.tree.body]
-        while stack:
-            node, function = stack.pop()
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                function = node.name
-            elif function is not None:
-                name = _mutated_name(node)
-                if name in containers:
-                    mutated[name] = min(mutated.get(name, (node.lineno, function)), (node.lineno, function))
-            stack.extend((child, function) for child in child_nodes(node))
-        for name, (_, function_name) in sorted(mutated.items()):
+        for name, (_, function_name) in sorted(_first_mutations(self.tree, containers).items()):
             self.global_state.append(GlobalState(span_of(containers[name]), name,
                                                  f"a module-level container mutated in `{function_name}`"))
+
+
+def _module_containers(tree: ast.Module) -> dict[str, ast.stmt]:
+    """Module-level names bound to a mutable container (not CONSTANTS, not dunders)."""
+    containers: dict[str, ast.stmt] = {}
+    for stmt in tree.body:
+        if not isinstance(stmt, (ast.Assign, ast.AnnAssign)) or stmt.value is None or not _is_mutable(stmt.value):
+            continue
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        for target in targets:
+            if isinstance(target, ast.Name) and not target.id.isupper() and not target.id.startswith("__"):
+                containers[target.id] = stmt
+    return containers
+
+
+def _is_mutable(value: ast.expr) -> bool:
+    return isinstance(value, (ast.List, ast.Dict, ast.Set)) or (
+        isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] in _MUTABLE_FACTORIES)
+
+
+def _first_mutations(tree: ast.Module, containers: dict[str, ast.stmt]) -> dict[str, tuple[int, str]]:
+    """Each container mutated inside a function -> its first mutation (line, function)."""
+    mutated: dict[str, tuple[int, str]] = {}
+    # One walk, remembering the enclosing function (module-level mutation is set-up, not state).
+    stack: list[tuple[ast.AST, str | None]] = [(node, None) for node in tree.body]
+    while stack:
+        node, function = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            function = node.name
+        elif function is not None:
+            name = _mutated_name(node)
+            if name in containers:
+                mutated[name] = min(mutated.get(name, (node.lineno, function)), (node.lineno, function))
+        stack.extend((child, function) for child in child_nodes(node))
+    return mutated
 
 
 def _mutated_name(node: ast.AST) -> str | None:
@@ -337,6 +288,30 @@ def _method_links(method: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, 
 
 def lcom4(links: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]) -> list[list[str]]:
     """Groups of methods connected by shared `self` attributes or calls (LCOM4's components)."""
+    links = _stateful_links(links)
+    names = [name for name, _, _ in links]
+    parent = {name: name for name in names}
+    owners: dict[str, str] = {}  # attribute -> the first method that uses it
+    for name, attributes, calls in links:
+        for attribute in attributes:
+            if attribute in parent:  # reading a property is calling it
+                _union(parent, name, attribute)
+            elif attribute in owners:
+                _union(parent, name, owners[attribute])
+            else:
+                owners[attribute] = name
+        for called in calls:
+            if called in parent:
+                _union(parent, name, called)
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(_find(parent, name), []).append(name)
+    return sorted(groups.values())
+
+
+def _stateful_links(links: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
+                    ) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """The methods that count for cohesion, without calls to the ones left out."""
     # Methods that touch no state and call nothing (constant metadata, schemas) belong to no
     # group: counting each as its own component would call every plug-in class incohesive.
     # Methods that hand `self` itself around (serialisers, reprs) are left out like dunders:
@@ -344,32 +319,19 @@ def lcom4(links: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]) -> li
     reflective = {name for name, attributes, _ in links if WHOLE_OBJECT in attributes}
     links = tuple((name, attributes, tuple(c for c in calls if c not in reflective))
                   for name, attributes, calls in links if name not in reflective)
-    links = tuple(link for link in links if link[1] or link[2])
-    names = [name for name, _, _ in links]
-    parent = {name: name for name in names}
+    return tuple(link for link in links if link[1] or link[2])
 
-    def find(name: str) -> str:
-        while parent[name] != name:
-            parent[name] = parent[parent[name]]
-            name = parent[name]
-        return name
 
-    owners: dict[str, str] = {}
-    for name, attributes, calls in links:
-        for attribute in attributes:
-            if attribute in parent:  # reading a property is calling it
-                parent[find(name)] = find(attribute)
-            elif attribute in owners:
-                parent[find(name)] = find(owners[attribute])
-            else:
-                owners[attribute] = name
-        for called in calls:
-            if called in parent:
-                parent[find(name)] = find(called)
-    groups: dict[str, list[str]] = {}
-    for name in names:
-        groups.setdefault(find(name), []).append(name)
-    return sorted(groups.values())
+def _find(parent: dict[str, str], name: str) -> str:
+    while parent[name] != name:
+        parent[name] = parent[parent[name]]
+        name = parent[name]
+    return name
+
+
+def _union(parent: dict[str, str], name: str, other: str) -> None:
+    root = _find(parent, other)  # in this order: as `parent[find(name)] = find(other)` evaluates
+    parent[_find(parent, name)] = root
 
 
 def _subject_text(node: ast.If) -> str:

@@ -101,17 +101,8 @@ def render_new(plan: ConsolidationPlan) -> str:
 def render_update(plan: ConsolidationPlan, current: str) -> str:
     """The existing central module plus what it lacks: imports, stubs, helpers, `__all__` names."""
     tree = ast.parse(current)
-    defined = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef,
-                                                                   ast.ClassDef))}
-    defined |= {t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets
-                if isinstance(t, ast.Name)}
-    additions = [text for stub, text in zip(plan.canonical, _definitions(plan)) if stub.name not in defined]
-    if "_InertFallback" not in defined and not {"get_fallback_class", "get_fallback_instance"} <= defined:
-        additions.append(_INERT.strip("\n") + "\n")
-    if not {"get_fallback_class", "get_fallback_instance"} <= defined:
-        additions.append(_CLASS_GETTERS.strip("\n") + "\n")
-    if VERSION_GETTER not in defined:
-        additions.append(_version_getter(plan).strip("\n") + "\n")
+    defined = _top_level_names(tree)
+    additions = _missing_definitions(plan, defined)
     present_imports = {ast.unparse(node) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))}
     new_imports = [line for line in plan.central_imports if line not in present_imports]
     if not additions and not new_imports:
@@ -121,6 +112,28 @@ def render_update(plan: ConsolidationPlan, current: str) -> str:
     module = cst.parse_module(current)
     module = module.visit(_CentralUpdater(new_imports, additions, new_names))
     return module.code
+
+
+def _top_level_names(tree: ast.Module) -> set[str]:
+    """Names the module's own definitions and plain assignments bind."""
+    defined = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                   ast.ClassDef))}
+    defined |= {t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets
+                if isinstance(t, ast.Name)}
+    return defined
+
+
+def _missing_definitions(plan: ConsolidationPlan, defined: set[str]) -> list[str]:
+    """The canonical stubs and the helpers the module does not define yet, as source."""
+    additions = [text for stub, text in zip(plan.canonical, _definitions(plan)) if stub.name not in defined]
+    has_class_getters = {"get_fallback_class", "get_fallback_instance"} <= defined
+    if "_InertFallback" not in defined and not has_class_getters:
+        additions.append(_INERT.strip("\n") + "\n")
+    if not has_class_getters:
+        additions.append(_CLASS_GETTERS.strip("\n") + "\n")
+    if VERSION_GETTER not in defined:
+        additions.append(_version_getter(plan).strip("\n") + "\n")
+    return additions
 
 
 class _CentralUpdater(cst.CSTTransformer):

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plexilint.analysis.fallbacks import PlaceholderInstance, StubDefinition, UndefinedOnImportFailure, VersionLookup
 from plexilint.analysis.imports import NameImport
-from plexilint.consolidation.dependencies import ImportedName, free_names, import_table
+from plexilint.consolidation.canonical import CanonicalChoice, choose_canonical
+from plexilint.consolidation.dependencies import ImportedName, free_names
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.project import ProjectAnalysis
 from plexilint.rules.fallbacks.central import central_files, proposed_central_module
@@ -104,140 +106,107 @@ def build_plan(analysis: ProjectAnalysis) -> ConsolidationPlan:
     index, config = analysis.index, analysis.config
     central = proposed_central_module(index, config)
     existing = central_files(index, config)
-    central_defined = {s.name: s for f in existing for s in f.fallbacks.stubs}
-    central_names = {name for f in existing for name in f.fallbacks.defined_names}
     plans = [_file_plan(analysis, file) for file in index.files if file.parse_failure is None]
     plans = [p for p in plans if p.changes_anything]
-    sources = {p.file.path: p.file for p in plans}
-    trees = {path: _tree(Path(path)) for path in sources}
-    conflicts: list[Conflict] = []
+    trees = {p.file.path: _tree(Path(p.file.path)) for p in plans}
+    choice = choose_canonical(plans, trees, existing, index, central)
+    conflicts = _conflicts(choice)
+    _keep_blocked(plans, choice.blocked)
 
-    # One body per name: the same name with different bodies is a human's decision.
-    by_name: dict[str, list[tuple[FilePlan, StubDefinition]]] = {}
-    for plan in plans:
-        for stub in plan.moved:
-            by_name.setdefault(stub.name, []).append((plan, stub))
-    canonical: dict[str, tuple[FileFacts, StubDefinition]] = {}
-    blocked: dict[str, str] = {}
-    for name, members in sorted(by_name.items()):
-        bodies = {stub.exact for _, stub in members}
-        if name in central_defined:
-            if all(stub.exact == central_defined[name].exact or stub.retained_from for _, stub in members):
-                continue  # already there: the local copies just go
-            blocked[name] = f"`{central}` defines `{name}` with a different body"
-        elif name in central_names:
-            blocked[name] = f"`{central}` already binds `{name}` to something that is not this stub"
-        elif len(bodies) > 1:
-            blocked[name] = f"{len(bodies)} different bodies share this name"
-        else:
-            plan, stub = members[0]
-            canonical[name] = (plan.file, stub)
+    version_call, version_import = _version_lookup(plans, trees)
+    central_path = _central_path(analysis, central, existing)
+    ordered = _dependency_order(choice.canonical)
+    plan = ConsolidationPlan(
+        analysis, central, central_path, bool(existing), [stub for _, stub in ordered],
+        {stub.name: file.relpath for file, stub in ordered}, sorted(choice.imports), version_call, version_import,
+        sorted(plans, key=lambda p: p.file.relpath), conflicts)
+    _retarget_imports(plan)
+    return plan
 
-    # What each canonical stub needs: stdlib/third-party imports come along, other stubs of
-    # its module come along too (a base class, say), anything else of the package blocks it.
-    imports: set[str] = set()
-    changed = True
-    while changed:
-        changed = False
-        for name, (file, stub) in list(canonical.items()):
-            table = import_table(trees[file.path], file.module, file.is_package) if file.path in trees else {}
-            local_stubs = {s.name: s for s in file.fallbacks.stubs}
-            for needed in sorted(free_names(stub.source)):
-                if (needed in canonical and needed not in blocked) or needed in central_names:
-                    continue
-                if needed in blocked:
-                    reason = f"it uses `{needed}`, which cannot move ({blocked[needed]})"
-                elif needed in table and not _is_project_module(table[needed].module, index):
-                    imports.add(table[needed].statement())
-                    continue
-                elif needed in local_stubs and needed not in central_names and needed not in by_name:
-                    canonical[needed] = (file, local_stubs[needed])  # moves with its dependant
-                    by_name[needed] = []
-                    for plan in plans:
-                        if plan.file.path == file.path:
-                            plan.moved.append(local_stubs[needed])
-                    changed = True
-                    continue
-                else:
-                    reason = f"it uses `{needed}`, defined in `{file.module}` and not a stub that can move"
-                blocked[name] = reason
-                del canonical[name]
-                changed = True
-                break
 
-    for name, reason in sorted(blocked.items()):
-        places = tuple((plan.file.relpath, stub.span.line, stub.source) for plan, stub in by_name.get(name, []))
-        conflicts.append(Conflict(name, reason, places))
+def _conflicts(choice: CanonicalChoice) -> list[Conflict]:
+    return [Conflict(name, reason, tuple((plan.file.relpath, stub.span.line, stub.source)
+                                         for plan, stub in choice.by_name.get(name, [])))
+            for name, reason in sorted(choice.blocked.items())]
+
+
+def _keep_blocked(plans: list[FilePlan], blocked: dict[str, str]) -> None:
+    """Blocked stubs stay in their modules, with the reason; the others move in line order."""
     for plan in plans:
         kept = [s for s in plan.moved if s.name in blocked]
         plan.kept = [(s, blocked[s.name]) for s in kept]
         plan.moved = sorted((s for s in plan.moved if s.name not in blocked), key=lambda s: s.span.line)
-
-    version_call, version_import = _version_lookup(plans, trees)
-    central_path = _central_path(analysis, central, existing)
-    ordered = _dependency_order(canonical)
-    plan = ConsolidationPlan(
-        analysis, central, central_path, bool(existing), [stub for _, stub in ordered],
-        {stub.name: file.relpath for file, stub in ordered}, sorted(imports), version_call, version_import,
-        sorted(plans, key=lambda p: p.file.relpath), conflicts)
-    _retarget_imports(plan)
-    return plan
 
 
 def _retarget_imports(plan: ConsolidationPlan) -> None:
     """Imports through a moved path: what this plan moves out of modules unconditionally,
     what earlier runs moved and what `[tool.plexilint.moved]` lists (PLX501's own sources)."""
     analysis = plan.analysis
-    moves = {f"{m['old_module']}:{m['name']}": f"{m['new_module']}:{m['name']}"
-             for m in plan.mapping() if not m["conditional"]}
-    moves.update(moved_names(analysis.index, analysis.config))
+    moves = _moves(plan)
     if not moves:
         return
     by_path = {p.file.path: p for p in plan.files}
-    suppressed = {(f.path, f.line) for path in analysis.findings for f in analysis.findings[path]
-                  if f.code == "PLX501"} - {(f.path, f.line) for path in analysis.findings
-                                             for f in analysis.findings_for(Path(path)) if f.code == "PLX501"}
+    suppressed = _suppressed_moved_imports(analysis)
     for file in analysis.index.files:
-        for imported in file.name_imports:
-            target = moves.get(f"{imported.module}:{imported.name}")
-            if target is None or (file.path, imported.span.line) in suppressed:
-                continue
-            module, _, name = target.partition(":")
-            if file.module in (imported.module, module):
-                continue
+        for retarget in _retargets(file, moves, suppressed):
             if file.path not in by_path:
                 by_path[file.path] = FilePlan(file)
                 plan.files.append(by_path[file.path])
-            by_path[file.path].retargeted.append((imported, module, name))
+            by_path[file.path].retargeted.append(retarget)
     plan.files.sort(key=lambda p: p.file.relpath)
+
+
+def _moves(plan: ConsolidationPlan) -> dict[str, str]:
+    """`old.module:name` -> `new.module:name`."""
+    moves = {f"{m['old_module']}:{m['name']}": f"{m['new_module']}:{m['name']}"
+             for m in plan.mapping() if not m["conditional"]}
+    moves.update(moved_names(plan.analysis.index, plan.analysis.config))
+    return moves
+
+
+def _suppressed_moved_imports(analysis: ProjectAnalysis) -> set[tuple[str, int]]:
+    """(path, line) of the PLX501 findings a `# noqa` or the selection hides: left alone."""
+    reported = {(f.path, f.line) for path in analysis.findings for f in analysis.findings[path] if f.code == "PLX501"}
+    kept = {(f.path, f.line) for path in analysis.findings for f in analysis.findings_for(Path(path))
+            if f.code == "PLX501"}
+    return reported - kept
+
+
+def _retargets(file: FileFacts, moves: dict[str, str],
+               suppressed: set[tuple[str, int]]) -> Iterator[tuple[NameImport, str, str]]:
+    """Each import of `file` through a moved path, with the module and name to import instead."""
+    for imported in file.name_imports:
+        target = moves.get(f"{imported.module}:{imported.name}")
+        if target is None or (file.path, imported.span.line) in suppressed:
+            continue
+        module, _, name = target.partition(":")
+        if file.module not in (imported.module, module):
+            yield imported, module, name
 
 
 def _file_plan(analysis: ProjectAnalysis, file: FileFacts) -> FilePlan:
     plan = FilePlan(file)
     findings = analysis.findings_for(Path(file.path))
+    fallbacks = file.fallbacks
     stub_lines = {(f.line, f.code) for f in findings}
-    for stub in file.fallbacks.stubs:
-        if any((stub.span.line, code) in stub_lines for code in STUB_CODES):
-            plan.moved.append(stub)
-    lines = {f.line for f in findings if f.code == "PLX104"}
-    for placeholder in file.fallbacks.placeholders:
-        if placeholder.span.line in lines:
-            plan.placeholders.append(Placeholder(placeholder, *placeholder_replacement(placeholder)))
-    lines = {f.line for f in findings if f.code == "PLX103"}
-    plan.versions = [lookup for lookup in file.fallbacks.version_lookups if lookup.span.line in lines]
+    plan.moved = [stub for stub in fallbacks.stubs if any((stub.span.line, code) in stub_lines for code in STUB_CODES)]
+    lines = _lines_reported(findings, "PLX104")
+    plan.placeholders = [Placeholder(placeholder, *placeholder_replacement(placeholder))
+                         for placeholder in fallbacks.placeholders if placeholder.span.line in lines]
+    lines = _lines_reported(findings, "PLX103")
+    plan.versions = [lookup for lookup in fallbacks.version_lookups if lookup.span.line in lines]
     gaps = {(f.line, f.key) for f in findings if f.code == "PLX105"}
-    plan.undefined = [gap for gap in file.fallbacks.undefined_on_failure
+    plan.undefined = [gap for gap in fallbacks.undefined_on_failure
                       if (gap.span.line, f"{gap.module}:{gap.name}") in gaps]
     return plan
 
 
+def _lines_reported(findings, code: str) -> set[int]:
+    return {f.line for f in findings if f.code == code}
+
+
 def _tree(path: Path) -> ast.Module:
     return ast.parse(path.read_bytes())
-
-
-def _is_project_module(module: str, index) -> bool:
-    top = module.split(".")[0]
-    return any(f.module == top or f.module.startswith(top + ".") for f in index.files)
 
 
 def _version_lookup(plans: list[FilePlan], trees: dict[str, ast.Module]) -> tuple[str | None, ImportedName | None]:

@@ -1,7 +1,8 @@
 """`plexilint report`: the fix report against the centralized fallback spec.
 
 One document (a dict, which is the JSON format) is built from the analysis and the proposed
-fix; the Markdown is a rendering of that same document, so both always say the same thing.
+fix; the Markdown (`fix_report_markdown`) is a rendering of that same document, so both always
+say the same thing.
 """
 
 from __future__ import annotations
@@ -16,41 +17,28 @@ from plexilint import __version__
 from plexilint.consolidation.fixer import ProposedFix
 from plexilint.consolidation.history import HistoryError, load_history
 from plexilint.consolidation.plan import VERSION_GETTER, FilePlan, is_conditional
-from plexilint.consolidation.rewrite import gap_helper
+from plexilint.consolidation.try_blocks import gap_helper
 from plexilint.engine.hotspots import rank_hotspots
 from plexilint.engine.project import ProjectAnalysis
+from plexilint.model import Finding
 from plexilint.reporting.contracts_report import class_reports
+from plexilint.reporting.fix_report_markdown import FAMILY_NAMES, render_markdown  # noqa: F401  (the CLI's renderer)
 from plexilint.reporting.json_format import finding_to_dict
-
-FAMILY_NAMES = {"PLX0": "input", "PLX1": "duplicated fallbacks", "PLX2": "database access",
-                "PLX3": "module contracts", "PLX4": "complexity", "PLX5": "consolidation"}
 
 
 def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
     plan = fix.plan
     findings = [f for path in sorted(analysis.findings) for f in analysis.findings_for(Path(path))]
-    by_family = Counter(f.code[:4] for f in findings)
     files = [_file_section(analysis, fix, file_plan) for file_plan in plan.changed_files()
              if Path(file_plan.file.path) != plan.central_path]
-    central_before, central_after = fix.changes.get(plan.central_path, (None, None))
-    removed = sum(f["lines_removed"] for f in files)
-    added_central = _count_lines(central_after) - _count_lines(central_before) if central_after else 0
+    _, central_after = fix.changes.get(plan.central_path, (None, None))
     return {
         "plexilint": __version__,
         "root": analysis.root.as_posix(),
         "central_module": plan.central_module,
         "central_path": plan.central_path.relative_to(analysis.root).as_posix(),
         "central_exists": plan.central_exists,
-        "summary": {
-            "files_affected": len(files),
-            "findings": len(findings),
-            "findings_by_family": {family: by_family.get(family, 0) for family in FAMILY_NAMES},
-            "lines_removable": removed,
-            "lines_added_to_central_module": added_central,
-            "net_lines": removed - added_central,
-            "stubs_centralised": len(plan.canonical),
-            "conflicts": len(plan.conflicts),
-        },
+        "summary": _summary(fix, findings, files),
         "files": files,
         "mapping": plan.mapping(),
         "recorded_mapping": _recorded_mapping(analysis.root),
@@ -60,11 +48,27 @@ def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
         "central_module_source": central_after.decode("utf-8") if central_after else None,
         "database": [dict(finding_to_dict(f), instead=_instead(f.message)) for f in findings
                      if f.code.startswith("PLX2")],
-        "contracts": [{k: r[k] for k in ("module", "class", "path", "line", "contract", "score", "is_valid")}
-                      | {"violations": len(r["violations"]), "warnings": len(r["warnings"])}
-                      for r in class_reports([analysis], [analysis.root.as_posix()])],
+        "contracts": _contracts(analysis),
         "hotspots": _hotspots(analysis),
         "findings": [finding_to_dict(f) for f in findings],
+    }
+
+
+def _summary(fix: ProposedFix, findings: list[Finding], files: list[dict]) -> dict:
+    plan = fix.plan
+    by_family = Counter(f.code[:4] for f in findings)
+    central_before, central_after = fix.changes.get(plan.central_path, (None, None))
+    removed = sum(f["lines_removed"] for f in files)
+    added_central = _count_lines(central_after) - _count_lines(central_before) if central_after else 0
+    return {
+        "files_affected": len(files),
+        "findings": len(findings),
+        "findings_by_family": {family: by_family.get(family, 0) for family in FAMILY_NAMES},
+        "lines_removable": removed,
+        "lines_added_to_central_module": added_central,
+        "net_lines": removed - added_central,
+        "stubs_centralised": len(plan.canonical),
+        "conflicts": len(plan.conflicts),
     }
 
 
@@ -77,6 +81,20 @@ def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePl
     file = file_plan.file
     path = Path(file.path)
     before, after = fix.changes.get(path, (None, None))
+    return {
+        "path": file.relpath,
+        "module": file.module,
+        "replace": sorted(_replacements(file_plan), key=lambda r: r["lines"]),
+        "migrate": _migration(plan.central_module, file_plan),
+        "mitigation": _mitigation(analysis, plan.central_module, file_plan),
+        "kept": [{"name": stub.name, "line": stub.span.line, "reason": reason} for stub, reason in file_plan.kept],
+        "lines_removed": _count_lines(before) - _count_lines(after) if after is not None else 0,
+        "fingerprints": sorted(f.fingerprint for f in analysis.findings_for(path) if f.code.startswith("PLX1")),
+    }
+
+
+def _replacements(file_plan: FilePlan) -> list[dict]:
+    """What goes from the module, with its first and last line."""
     replace = [{"what": f"{stub.kind} `{stub.name}`",
                 "lines": [stub.span.line, stub.span.line + stub.source.strip("\n").count("\n")]}
                for stub in file_plan.moved]
@@ -89,24 +107,20 @@ def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePl
     replace += [{"what": f"import of `{imported.name}` through `{imported.module}` (moved to `{module}`)",
                  "lines": [imported.span.line, imported.span.end_line or imported.span.line]}
                 for imported, module, _ in file_plan.retargeted]
+    return replace
+
+
+def _migration(central: str, file_plan: FilePlan) -> list[str]:
+    """The lines that take the place of what goes."""
     migrate = []
     names = file_plan.central_names() + sorted({gap_helper(g.name) for g in file_plan.undefined})
     if names:
-        migrate.append(f"from {plan.central_module} import {', '.join(sorted(set(names)))}")
+        migrate.append(f"from {central} import {', '.join(sorted(set(names)))}")
     migrate += [f'{p.fact.name} = {p.helper}("{p.argument}")' for p in file_plan.placeholders]
     migrate += [f"__version__ = {VERSION_GETTER}()" for _ in file_plan.versions[:1]]
     migrate += [f'{g.name} = {gap_helper(g.name)}("{g.name}")  # in the except branch' for g in file_plan.undefined]
     migrate += [f"from {module} import {name}" for _, module, name in file_plan.retargeted]
-    return {
-        "path": file.relpath,
-        "module": file.module,
-        "replace": sorted(replace, key=lambda r: r["lines"]),
-        "migrate": migrate,
-        "mitigation": _mitigation(analysis, plan.central_module, file_plan),
-        "kept": [{"name": stub.name, "line": stub.span.line, "reason": reason} for stub, reason in file_plan.kept],
-        "lines_removed": _count_lines(before) - _count_lines(after) if after is not None else 0,
-        "fingerprints": sorted(f.fingerprint for f in analysis.findings_for(path) if f.code.startswith("PLX1")),
-    }
+    return migrate
 
 
 def _mitigation(analysis: ProjectAnalysis, central: str, file_plan: FilePlan) -> list[str]:
@@ -161,6 +175,12 @@ def _instead(message: str) -> str:
     return call if found else ""
 
 
+def _contracts(analysis: ProjectAnalysis) -> list[dict]:
+    return [{k: r[k] for k in ("module", "class", "path", "line", "contract", "score", "is_valid")}
+            | {"violations": len(r["violations"]), "warnings": len(r["warnings"])}
+            for r in class_reports([analysis], [analysis.root.as_posix()])]
+
+
 def _hotspots(analysis: ProjectAnalysis) -> list[dict]:
     report = rank_hotspots([analysis], [analysis.root.as_posix()], date.today() - timedelta(days=90), 10)
     return [{"path": h.path, "code_lines": h.code_lines, "worst_function": h.worst_function,
@@ -170,85 +190,3 @@ def _hotspots(analysis: ProjectAnalysis) -> list[dict]:
 
 def render_json(report: dict) -> str:
     return json.dumps(report, indent=2) + "\n"
-
-
-def render_markdown(report: dict) -> str:
-    summary = report["summary"]
-    out = ["# Fallback consolidation report", "",
-           f"Against the centralized fallback spec: one definition of each stub in `{report['central_module']}` "
-           f"(`{report['central_path']}`, {'exists' if report['central_exists'] else 'to be created'}); modules "
-           "import from it, placeholders and version lookups call its helpers. `plexilint fix` shows this "
-           "change as a diff, `plexilint fix --apply` performs it with backups.", "",
-           "## Summary", "",
-           "| | |", "|---|---|",
-           f"| Files affected | {summary['files_affected']} |",
-           f"| Stubs centralised | {summary['stubs_centralised']} |",
-           f"| Lines removable from modules | {summary['lines_removable']} |",
-           f"| Lines added to the central module | {summary['lines_added_to_central_module']} |",
-           f"| Net lines removed | {summary['net_lines']} |",
-           f"| Conflicts left for a human | {summary['conflicts']} |", "",
-           "Findings by family:", "", "| family | findings |", "|---|---|"]
-    out += [f"| {family} {FAMILY_NAMES[family]} | {count} |" for family, count in summary["findings_by_family"].items()]
-    out += ["", "## File-by-file changes", ""]
-    if not report["files"]:
-        out += ["Nothing to change: no duplicated stub, placeholder or version lookup is left.", ""]
-    for number, section in enumerate(report["files"], start=1):
-        out += [f"### {number}. `{section['path']}`", "", "- **What to replace**:"]
-        out += [f"  - {item['what']} (line{_lines(item['lines'])})" for item in section["replace"]]
-        out += ["- **How to migrate**:", "", "  ```python"]
-        out += [f"  {line}" for line in section["migrate"]]
-        out += ["  ```", "", "- **Mitigation**:"]
-        out += [f"  - {note}" for note in section["mitigation"]]
-        out += [f"- **Lines removed**: {section['lines_removed']}", ""]
-    if report["mapping"]:
-        out += ["## Mapping of moved names", "",
-                "A conditional name was a fallback inside an `except`/`if` branch: its old module still serves "
-                "the real object when that import works, so only the fallback moved.", "",
-                "| name | kind | from | to | import | conditional |", "|---|---|---|---|---|---|"]
-        out += [f"| `{m['name']}` | {m['kind']} | `{m['old_module']}` | `{m['new_module']}` | `{m['import']}` "
-                f"| {'yes' if m['conditional'] else 'no'} |" for m in report["mapping"]]
-        out.append("")
-    recorded = [m for m in report["recorded_mapping"] if "error" not in m]
-    if recorded:
-        out += ["## Names moved by earlier runs (`.plexilint/history.json`)", "",
-                "| name | from | to | import |", "|---|---|---|---|"]
-        out += [f"| `{m['name']}` | `{m['old_module']}` | `{m['new_module']}` | `{m['import']}` |" for m in recorded]
-        out.append("")
-    out += [f"History unreadable: {m['error']}" for m in report["recorded_mapping"] if "error" in m]
-    out += ["## Conflicts (left in place for a human)", ""]
-    if not report["conflicts"]:
-        out += ["None: every stub has one body.", ""]
-    for conflict in report["conflicts"]:
-        out += [f"### `{conflict['name']}`: {conflict['reason']}", ""]
-        for place in conflict["places"]:
-            out += [f"`{place['path']}:{place['line']}`", "", "```python", place["source"].rstrip("\n"), "```", ""]
-    out += ["## Database access", ""]
-    if not report["database"]:
-        out += ["No direct database access outside the fallback manager.", ""]
-    if report["database"]:
-        out += ["| where | code | what | call instead |", "|---|---|---|---|"]
-        out += [f"| `{f['path']}:{f['line']}` | {f['code']} | {f['message'].partition(': go through')[0]} "
-                f"| {f['instead'] or '-'} |" for f in report["database"]]
-    out += ["", "## Module contracts", ""]
-    if report["contracts"]:
-        out += ["| class | contract | score | valid | violations | warnings |", "|---|---|---|---|---|---|"]
-        out += [f"| `{c['module']}.{c['class']}` | {c['contract']} | {c['score']} | {'yes' if c['is_valid'] else 'no'} "
-                f"| {c['violations']} | {c['warnings']} |" for c in report["contracts"]]
-    else:
-        out.append("No class is covered by a contract (`[[tool.plexilint.contracts]]`).")
-    out += ["", "## Complexity hotspots", "", "| file | lines | worst function | cc | MI | commits | score | PLX4 findings |",
-            "|---|---|---|---|---|---|---|---|"]
-    out += [f"| `{h['path']}` | {h['code_lines']} | `{h['worst_function'] or '-'}` | {h['worst_cyclomatic']} "
-            f"| {h['maintainability']} | {h['commits']} | {h['score']} | {h['findings']} |" for h in report["hotspots"]]
-    out += ["", "## Proposed central module", ""]
-    if report["central_module_source"]:
-        out += [f"`{report['central_path']}` after the fix:", "", "```python",
-                report["central_module_source"].rstrip("\n"), "```"]
-    else:
-        out.append("The central module needs no change.")
-    return "\n".join(out) + "\n"
-
-
-def _lines(span: list[int]) -> str:
-    first, last = span
-    return f" {first}" if first == last else f"s {first}-{last}"
