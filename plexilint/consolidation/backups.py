@@ -411,8 +411,8 @@ def _verified_backups(directory: Path, records: list[FileRecord]) -> dict[str, b
         else:
             backups[record.path] = data
     if corrupt:
-        raise FixRefused(f"refusing to roll back: backups of this run are missing or corrupt (nothing was "
-                         f"restored)", corrupt, "restore these files by hand (e.g. from git); --force does "
+        raise FixRefused("refusing to roll back: backups of this run are missing or corrupt (nothing was "
+                         "restored)", corrupt, "restore these files by hand (e.g. from git); --force does "
                          "not restore a corrupt backup")
     return backups
 

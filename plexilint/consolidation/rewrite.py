@@ -18,12 +18,13 @@ from plexilint.consolidation.markers import StubMarkers, imports_instead_of_mark
 from plexilint.consolidation.plan import VERSION_GETTER, FilePlan, Placeholder
 from plexilint.consolidation.prune_imports import prune_unused_imports
 from plexilint.consolidation.rewrite_support import RewriteContext, import_line
-from plexilint.consolidation.try_blocks import GapBindings, flatten_central_try, gap_helper
+from plexilint.consolidation.try_blocks import GapBindings, flatten_central_try
+from plexilint.rules.fallbacks.undefined_on_import_failure import gap_fallback_helper
 
 
 def rewrite_module(source: str, plan: FilePlan, central: str) -> str:
     wrapper = MetadataWrapper(cst.parse_module(source))
-    helpers = {p.helper for p in plan.placeholders} | {gap_helper(gap.name) for gap in plan.undefined}
+    helpers = {p.helper for p in plan.placeholders} | {gap_fallback_helper(gap.name) for gap in plan.undefined}
     helpers |= {VERSION_GETTER} if plan.versions else set()
     module = wrapper.module.visit(_ModuleRewriter(plan, central, wrapper.resolve(PositionProvider), sorted(helpers)))
     return prune_unused_imports(source, module.code)

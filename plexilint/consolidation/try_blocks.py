@@ -10,6 +10,7 @@ import libcst as cst
 from plexilint.analysis.fallbacks import UndefinedOnImportFailure
 from plexilint.consolidation.rewrite_support import (
     RewriteContext, dotted, imports_central, is_pass, only_central_imports)
+from plexilint.rules.fallbacks.undefined_on_import_failure import gap_fallback_helper
 
 _IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError"}
 
@@ -33,7 +34,7 @@ class GapBindings:
 def _with_bindings(handler: cst.ExceptHandler, gaps: list[UndefinedOnImportFailure]) -> cst.ExceptHandler:
     """The handler's statements, its `pass` lines dropped, then a fallback for each gap."""
     kept = [s for s in handler.body.body if not is_pass(s)]
-    bindings = [cst.parse_statement(f'{g.name} = {gap_helper(g.name)}("{g.name}")\n')
+    bindings = [cst.parse_statement(f'{g.name} = {gap_fallback_helper(g.name)}("{g.name}")\n')
                 for g in sorted(gaps, key=lambda g: g.name)]
     return handler.with_changes(body=handler.body.with_changes(body=[*kept, *bindings]))
 
@@ -65,6 +66,3 @@ def _catches_import_error(handler: cst.ExceptHandler, broad: bool = False) -> bo
     return bool(caught & accepted) if broad else caught <= _IMPORT_ERRORS
 
 
-def gap_helper(name: str) -> str:
-    """A class name gets a fallback class; anything else an inert callable object."""
-    return "get_fallback_class" if name[:1].isupper() else "get_fallback_instance"

@@ -11,7 +11,7 @@ from pathlib import Path
 from plexilint.config import Config, find_project_root, load_config
 from plexilint.config.options import CODE_PATTERN
 from plexilint.engine.discovery import discover_files, is_excluded
-from plexilint.engine.facts import FACT_KINDS, FileFacts, ParseFailure, content_digest, extract_facts, facts_for_codes
+from plexilint.engine.facts import FileFacts, ParseFailure, content_digest, extract_facts, facts_for_codes
 from plexilint.engine.index import ProjectIndex
 from plexilint.engine.selection import Selection
 from plexilint.engine.suppressions import NoqaMode, is_finding_suppressed

@@ -17,13 +17,13 @@ from plexilint import __version__
 from plexilint.consolidation.fixer import ProposedFix
 from plexilint.consolidation.history import HistoryError, load_history
 from plexilint.consolidation.plan import VERSION_GETTER, FilePlan, is_conditional
-from plexilint.consolidation.try_blocks import gap_helper
 from plexilint.engine.hotspots import rank_hotspots
 from plexilint.engine.project import ProjectAnalysis
 from plexilint.model import Finding
 from plexilint.reporting.contracts_report import class_reports
 from plexilint.reporting.fix_report_markdown import FAMILY_NAMES, render_markdown  # noqa: F401  (the CLI's renderer)
 from plexilint.reporting.json_format import finding_to_dict
+from plexilint.rules.fallbacks.undefined_on_import_failure import gap_fallback_helper
 
 
 def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
@@ -113,12 +113,12 @@ def _replacements(file_plan: FilePlan) -> list[dict]:
 def _migration(central: str, file_plan: FilePlan) -> list[str]:
     """The lines that take the place of what goes."""
     migrate = []
-    names = file_plan.central_names() + sorted({gap_helper(g.name) for g in file_plan.undefined})
+    names = file_plan.central_names() + sorted({gap_fallback_helper(g.name) for g in file_plan.undefined})
     if names:
         migrate.append(f"from {central} import {', '.join(sorted(set(names)))}")
     migrate += [f'{p.fact.name} = {p.helper}("{p.argument}")' for p in file_plan.placeholders]
     migrate += [f"__version__ = {VERSION_GETTER}()" for _ in file_plan.versions[:1]]
-    migrate += [f'{g.name} = {gap_helper(g.name)}("{g.name}")  # in the except branch' for g in file_plan.undefined]
+    migrate += [f'{g.name} = {gap_fallback_helper(g.name)}("{g.name}")  # in the except branch' for g in file_plan.undefined]
     migrate += [f"from {module} import {name}" for _, module, name in file_plan.retargeted]
     return migrate
 

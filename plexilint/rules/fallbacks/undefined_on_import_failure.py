@@ -8,6 +8,12 @@ from plexilint.rules.base import FileRule
 from plexilint.model import Finding
 
 
+def gap_fallback_helper(name: str) -> str:
+    """The central helper that binds a name a failed import left unbound: a class name gets a
+    fallback class, anything else (a function, an instance) an inert callable object."""
+    return "get_fallback_class" if name[:1].isupper() else "get_fallback_instance"
+
+
 class UndefinedOnImportFailure(FileRule):
     """## What it does
     Finds names imported in a `try:` whose `except ImportError:` branch only passes or logs,
@@ -61,7 +67,7 @@ class UndefinedOnImportFailure(FileRule):
                 gap.span,
                 f"`{gap.name}` stays undefined when importing `{gap.module}` fails (the except "
                 f"branch only passes or logs) and {consequence}: bind a fallback in the except "
-                f"branch (e.g. `{gap.name} = get_fallback_class(\"{gap.name}\")`) or let the "
+                f"branch (e.g. `{gap.name} = {gap_fallback_helper(gap.name)}(\"{gap.name}\")`) or let the "
                 "ImportError propagate",
                 key=f"{gap.module}:{gap.name}",
             )
