@@ -29,7 +29,8 @@ from plexilint.rules.fallbacks.undefined_on_import_failure import gap_fallback_h
 def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
     plan = fix.plan
     findings = [f for path in sorted(analysis.findings) for f in analysis.findings_for(Path(path))]
-    files = [_file_section(analysis, fix, file_plan) for file_plan in plan.changed_files()
+    none_checks = _none_checks(analysis, {p.fact.name for f in plan.changed_files() for p in f.placeholders})
+    files = [_file_section(analysis, fix, file_plan, none_checks) for file_plan in plan.changed_files()
              if Path(file_plan.file.path) != plan.central_path]
     _, central_after = fix.changes.get(plan.central_path, (None, None))
     return {
@@ -76,7 +77,8 @@ def _count_lines(data: bytes | None) -> int:
     return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0) if data else 0
 
 
-def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePlan) -> dict:
+def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePlan,
+                  none_checks: dict[str, list[str]]) -> dict:
     plan = fix.plan
     file = file_plan.file
     path = Path(file.path)
@@ -86,7 +88,7 @@ def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePl
         "module": file.module,
         "replace": sorted(_replacements(file_plan), key=lambda r: r["lines"]),
         "migrate": _migration(plan.central_module, file_plan),
-        "mitigation": _mitigation(analysis, plan.central_module, file_plan),
+        "mitigation": _mitigation(plan.central_module, file_plan, none_checks),
         "kept": [{"name": stub.name, "line": stub.span.line, "reason": reason} for stub, reason in file_plan.kept],
         "lines_removed": _count_lines(before) - _count_lines(after) if after is not None else 0,
         "fingerprints": sorted(f.fingerprint for f in analysis.findings_for(path) if f.code.startswith("PLX1")),
@@ -118,12 +120,13 @@ def _migration(central: str, file_plan: FilePlan) -> list[str]:
         migrate.append(f"from {central} import {', '.join(sorted(set(names)))}")
     migrate += [f'{p.fact.name} = {p.helper}("{p.argument}")' for p in file_plan.placeholders]
     migrate += [f"__version__ = {VERSION_GETTER}()" for _ in file_plan.versions[:1]]
-    migrate += [f'{g.name} = {gap_fallback_helper(g.name)}("{g.name}")  # in the except branch' for g in file_plan.undefined]
+    migrate += [f'{g.name} = {gap_fallback_helper(g.name)}("{g.name}")  # in the except branch'
+                for g in file_plan.undefined]
     migrate += [f"from {module} import {name}" for _, module, name in file_plan.retargeted]
     return migrate
 
 
-def _mitigation(analysis: ProjectAnalysis, central: str, file_plan: FilePlan) -> list[str]:
+def _mitigation(central: str, file_plan: FilePlan, none_checks: dict[str, list[str]]) -> list[str]:
     notes = []
     guarded = [s.name for s in file_plan.moved if is_conditional(s)]
     if guarded:
@@ -133,7 +136,7 @@ def _mitigation(analysis: ProjectAnalysis, central: str, file_plan: FilePlan) ->
     notes.append(f"Cycle risk: `{central}` imports nothing from the package at import time; "
                  f"`{file_plan.file.module}` only imports it, so no import cycle is added.")
     for placeholder in file_plan.placeholders:
-        callers = _none_checks(analysis, placeholder.fact.name)
+        callers = none_checks.get(placeholder.fact.name, [])
         if callers:
             shown = ", ".join(callers[:5]) + (" and more" if len(callers) > 5 else "")
             notes.append(f"`{placeholder.fact.name}` is no longer `None`: review the code that tests it "
@@ -145,18 +148,22 @@ def _mitigation(analysis: ProjectAnalysis, central: str, file_plan: FilePlan) ->
     return notes
 
 
-def _none_checks(analysis: ProjectAnalysis, name: str) -> list[str]:
-    """Lines that test `name` against None (`is None`, `is not None`, `if not name`)."""
-    pattern = re.compile(rf"\b{re.escape(name)}\s+is\s+(not\s+)?None\b|\bif\s+not\s+{re.escape(name)}\b")
-    places = []
+def _none_checks(analysis: ProjectAnalysis, names: set[str]) -> dict[str, list[str]]:
+    """For each placeholder name, the lines of the project that test it against None (`is
+    None`, `is not None`, `if not name`): one read of each file for all the names."""
+    if not names:
+        return {}
+    alternatives = "|".join(re.escape(name) for name in sorted(names))
+    pattern = re.compile(rf"\b({alternatives})\s+is\s+(?:not\s+)?None\b|\bif\s+not\s+({alternatives})\b")
+    places: dict[str, list[str]] = {}
     for file in analysis.index.files:
         try:
             text = Path(file.path).read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        if name not in text:
-            continue
-        places += [f"{file.relpath}:{n}" for n, line in enumerate(text.splitlines(), 1) if pattern.search(line)]
+        for number, line in enumerate(text.splitlines(), 1):
+            for match in pattern.finditer(line):
+                places.setdefault(match.group(1) or match.group(2), []).append(f"{file.relpath}:{number}")
     return places
 
 

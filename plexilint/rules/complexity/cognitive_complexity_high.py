@@ -1,14 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from plexilint.config import Config
-from plexilint.engine.facts import FileFacts
-from plexilint.model import Finding
-from plexilint.rules.base import FileRule
+from plexilint.analysis.complexity import FunctionMetrics
+from plexilint.rules.complexity.function_limit import FunctionLimitRule
 
 
-class CognitiveComplexityHigh(FileRule):
+class CognitiveComplexityHigh(FunctionLimitRule):
     """## What it does
     Reports a function whose cognitive complexity (SonarSource's definition: one point per
     break in the linear flow, `if`/`elif`/`else`, loops, `except`, `match`, ternaries, each
@@ -58,13 +54,9 @@ class CognitiveComplexityHigh(FileRule):
     summary = "Function with too high cognitive complexity"
     options = ("complexity.max-cognitive",)
 
-    def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:
-        limit = config["complexity.max-cognitive"]
-        for function in file.complexity.functions:
-            if function.cognitive > limit:
-                yield self.finding(
-                    file, function.span,
-                    f"`{function.qualname}` has cognitive complexity {function.cognitive} (limit {limit}): flatten "
-                    "nested conditions with early returns and extract the inner blocks",
-                    key=function.qualname, noqa_lines=function.noqa_lines,
-                )
+    def measure(self, function: FunctionMetrics) -> int:
+        return function.cognitive
+
+    def message(self, function: FunctionMetrics, value: int, limit: int) -> str:
+        return (f"`{function.qualname}` has cognitive complexity {value} (limit {limit}): flatten "
+                "nested conditions with early returns and extract the inner blocks")

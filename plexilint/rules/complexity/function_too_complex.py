@@ -1,14 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from plexilint.config import Config
-from plexilint.engine.facts import FileFacts
-from plexilint.model import Finding
-from plexilint.rules.base import FileRule
+from plexilint.analysis.complexity import FunctionMetrics
+from plexilint.rules.complexity.function_limit import FunctionLimitRule
 
 
-class FunctionTooComplex(FileRule):
+class FunctionTooComplex(FunctionLimitRule):
     """## What it does
     Reports a function or method whose cyclomatic complexity (the number of independent paths,
     counted exactly as `radon cc` counts them, `match`/`case` included) is above
@@ -62,13 +58,9 @@ class FunctionTooComplex(FileRule):
     summary = "Function with too high cyclomatic complexity"
     options = ("complexity.max-cyclomatic",)
 
-    def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:
-        limit = config["complexity.max-cyclomatic"]
-        for function in file.complexity.functions:
-            if function.cyclomatic > limit:
-                yield self.finding(
-                    file, function.span,
-                    f"`{function.qualname}` has cyclomatic complexity {function.cyclomatic} (limit {limit}): split "
-                    "it into smaller functions or replace branch chains with a lookup table",
-                    key=function.qualname, noqa_lines=function.noqa_lines,
-                )
+    def measure(self, function: FunctionMetrics) -> int:
+        return function.cyclomatic
+
+    def message(self, function: FunctionMetrics, value: int, limit: int) -> str:
+        return (f"`{function.qualname}` has cyclomatic complexity {value} (limit {limit}): split "
+                "it into smaller functions or replace branch chains with a lookup table")

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from plexilint.config import Config
-from plexilint.engine.facts import FileFacts
-from plexilint.model import Finding
-from plexilint.rules.base import FileRule
+from plexilint.analysis.complexity import FunctionMetrics
+from plexilint.rules.complexity.function_limit import FunctionLimitRule
 
 
-class FunctionTooLong(FileRule):
+class FunctionTooLong(FunctionLimitRule):
     """## What it does
     Reports a function or method spanning more than `max-function-lines` lines (decorators,
     docstring and blank lines included).
@@ -52,13 +48,9 @@ class FunctionTooLong(FileRule):
     summary = "Function longer than the limit"
     options = ("complexity.max-function-lines",)
 
-    def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:
-        limit = config["complexity.max-function-lines"]
-        for function in file.complexity.functions:
-            if function.lines > limit:
-                yield self.finding(
-                    file, function.span,
-                    f"`{function.qualname}` is {function.lines} lines long (limit {limit}): extract its steps "
-                    "into functions named after what they do",
-                    key=function.qualname, noqa_lines=function.noqa_lines,
-                )
+    def measure(self, function: FunctionMetrics) -> int:
+        return function.lines
+
+    def message(self, function: FunctionMetrics, value: int, limit: int) -> str:
+        return (f"`{function.qualname}` is {value} lines long (limit {limit}): extract its steps "
+                "into functions named after what they do")
