@@ -271,3 +271,19 @@ def test_apply_refuses_files_with_uncommitted_changes_unless_allowed(tmp_path, c
     assert status == 0, err
     assert "# work in progress" in (root / "app" / "a.py").read_text()
     assert "def ping" not in (root / "app" / "a.py").read_text()
+
+
+def test_the_report_warns_of_a_cycle_when_the_central_module_imports_its_package(tmp_path):
+    from plexilint.reporting.fix_report import build_report
+
+    central = "from app.models import Model\n\n\nclass Keep:\n    pass\n"
+    stub = "def ping(*args, **kwargs):\n    pass\n"
+    files = {"app/models.py": "class Model:\n    pass\n", "app/a.py": stub, "app/b.py": stub}
+    clean = _project(tmp_path / "clean", files)
+    cyclic = _project(tmp_path / "cyclic", {**files, "app/utils/fallbacks.py": central})
+    for root, expected in ((clean, "no import cycle is added"), (cyclic, "can close an import cycle")):
+        clear_memo()
+        analysis = analyse_project(root, load_config(root))
+        report = build_report(analysis, propose_fix(analysis))
+        notes = " ".join(n for f in report["files"] for n in f["mitigation"])
+        assert expected in notes

@@ -30,7 +30,10 @@ def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
     plan = fix.plan
     findings = [f for path in sorted(analysis.findings) for f in analysis.findings_for(Path(path))]
     none_checks = _none_checks(analysis, {p.fact.name for f in plan.changed_files() for p in f.placeholders})
-    files = [_file_section(analysis, fix, file_plan, none_checks) for file_plan in plan.changed_files()
+    # PLX106: the existing central module imports its package, so importing it can close a cycle.
+    cycles = sorted({f"{f.relpath}:{f.line}" for path in analysis.findings for f in analysis.findings[path]
+                     if f.code == "PLX106"})
+    files = [_file_section(analysis, fix, file_plan, none_checks, cycles) for file_plan in plan.changed_files()
              if Path(file_plan.file.path) != plan.central_path]
     _, central_after = fix.changes.get(plan.central_path, (None, None))
     return {
@@ -78,7 +81,7 @@ def _count_lines(data: bytes | None) -> int:
 
 
 def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePlan,
-                  none_checks: dict[str, list[str]]) -> dict:
+                  none_checks: dict[str, list[str]], cycles: list[str]) -> dict:
     plan = fix.plan
     file = file_plan.file
     path = Path(file.path)
@@ -88,7 +91,7 @@ def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePl
         "module": file.module,
         "replace": sorted(_replacements(file_plan), key=lambda r: r["lines"]),
         "migrate": _migration(plan.central_module, file_plan),
-        "mitigation": _mitigation(plan.central_module, file_plan, none_checks),
+        "mitigation": _mitigation(plan.central_module, file_plan, none_checks, cycles),
         "kept": [{"name": stub.name, "line": stub.span.line, "reason": reason} for stub, reason in file_plan.kept],
         "lines_removed": _count_lines(before) - _count_lines(after) if after is not None else 0,
         "fingerprints": sorted(f.fingerprint for f in analysis.findings_for(path) if f.code.startswith("PLX1")),
@@ -126,15 +129,21 @@ def _migration(central: str, file_plan: FilePlan) -> list[str]:
     return migrate
 
 
-def _mitigation(central: str, file_plan: FilePlan, none_checks: dict[str, list[str]]) -> list[str]:
+def _mitigation(central: str, file_plan: FilePlan, none_checks: dict[str, list[str]],
+                cycles: list[str]) -> list[str]:
     notes = []
     guarded = [s.name for s in file_plan.moved if is_conditional(s)]
     if guarded:
         notes.append(f"Import guard kept: {', '.join(f'`{n}`' for n in guarded[:6])}"
                      f"{' and more' if len(guarded) > 6 else ''} stay conditional (the central import "
                      "replaces the local copies inside the same `except`/`if` branch).")
-    notes.append(f"Cycle risk: `{central}` imports nothing from the package at import time; "
-                 f"`{file_plan.file.module}` only imports it, so no import cycle is added.")
+    if cycles:
+        notes.append(f"Cycle risk: `{central}` imports its own package ({', '.join(cycles[:3])}, PLX106): "
+                     f"importing it from `{file_plan.file.module}` can close an import cycle; make those "
+                     "imports lazy first.")
+    else:
+        notes.append(f"Cycle risk: `{central}` imports nothing from the package at import time; "
+                     f"`{file_plan.file.module}` only imports it, so no import cycle is added.")
     for placeholder in file_plan.placeholders:
         callers = none_checks.get(placeholder.fact.name, [])
         if callers:
