@@ -30,9 +30,7 @@ def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
     plan = fix.plan
     findings = [f for path in sorted(analysis.findings) for f in analysis.findings_for(Path(path))]
     none_checks = _none_checks(analysis, {p.fact.name for f in plan.changed_files() for p in f.placeholders})
-    # PLX106: the existing central module imports its package, so importing it can close a cycle.
-    cycles = sorted({f"{f.relpath}:{f.line}" for path in analysis.findings for f in analysis.findings[path]
-                     if f.code == "PLX106"})
+    cycles = _central_import_cycles(analysis)
     files = [_file_section(analysis, fix, file_plan, none_checks, cycles) for file_plan in plan.changed_files()
              if Path(file_plan.file.path) != plan.central_path]
     _, central_after = fix.changes.get(plan.central_path, (None, None))
@@ -127,6 +125,13 @@ def _migration(central: str, file_plan: FilePlan) -> list[str]:
                 for g in file_plan.undefined]
     migrate += [f"from {module} import {name}" for _, module, name in file_plan.retargeted]
     return migrate
+
+
+def _central_import_cycles(analysis: ProjectAnalysis) -> list[str]:
+    """Where the existing central module imports its own package (PLX106): importing the central
+    module from the package can then close a cycle."""
+    return sorted({f"{f.relpath}:{f.line}" for findings in analysis.findings.values() for f in findings
+                   if f.code == "PLX106"})
 
 
 def _mitigation(central: str, file_plan: FilePlan, none_checks: dict[str, list[str]],
