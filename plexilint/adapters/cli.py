@@ -15,12 +15,14 @@ from plexilint.engine.hotspots import parse_since, rank_hotspots
 from plexilint.engine.run import check_paths
 from plexilint.reporting import hotspots_format
 from plexilint.reporting.contracts_report import class_reports, render_contracts
-from plexilint.reporting.json_format import render_json
+from plexilint.reporting.formats import FORMATS, FindingsReport, render_findings
 from plexilint.reporting.rule_docs import render_rule_list, rule_markdown
-from plexilint.reporting.text import render_text
 from plexilint.rules import all_rules, rule_for
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# Subcommands living in their own modules: each has `register(commands)` and `run(args)`,
+# which returns None for commands that are not its own.
+COMMAND_MODULES = (cli_consolidation,)
 
 
 def _code_list(text: str) -> list[str]:
@@ -45,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "(replaces the configured `select`)")
     check.add_argument("--ignore", type=_code_list, help="comma-separated codes or prefixes to "
                        "disable (added to the configured `ignore`)")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=sorted(FORMATS), default="text")
     check.add_argument("-o", "--output", type=Path, help="write the report to this file")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
 
@@ -69,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", help="a code (PLX101), a symbol or a pylint message id")
-    cli_consolidation.register(commands)  # rollback, progress
+    for module in COMMAND_MODULES:
+        module.register(commands)
     return parser
 
 
@@ -112,10 +115,8 @@ def _run_check(args: argparse.Namespace) -> int:
         return config
 
     result = check_paths(args.paths, args.config, adjust)
-    if args.format == "json":
-        report = render_json(result.findings, result.files_checked, result.roots)
-    else:
-        report = render_text(result.findings, result.files_checked, os.getcwd())
+    report = render_findings(args.format, FindingsReport(
+        result.findings, result.files_checked, result.roots, os.getcwd()))
     if args.output:
         args.output.write_text(report, encoding="utf-8")
     else:
@@ -141,9 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:
         return EXIT_ERROR if exit_.code not in (0, None) else EXIT_CLEAN
     try:
-        handled = cli_consolidation.run(args)
-        if handled is not None:
-            return handled
+        for module in COMMAND_MODULES:
+            handled = module.run(args)
+            if handled is not None:
+                return handled
         if args.command == "check":
             return _run_check(args)
         if args.command == "contracts":
