@@ -15,7 +15,7 @@ from pathlib import Path
 from radon.metrics import h_visit_ast
 from radon.visitors import ComplexityVisitor
 
-from plexilint.analysis.radon_metrics import radon_metrics
+from plexilint.analysis.metrics_walk import radon_metrics
 
 
 def _radon_functions(visitor: ComplexityVisitor) -> dict[tuple[int, str], int]:

@@ -9,7 +9,8 @@ import textwrap
 import pytest
 from radon.complexity import cc_visit
 
-from plexilint.analysis.complexity import cognitive_complexity, extract_complexity_facts
+from plexilint.analysis.complexity import extract_complexity_facts
+from plexilint.analysis.metrics_walk import cognitive_complexity
 
 SNIPPETS = [
     "def f(x):\n    return x\n",
@@ -196,3 +197,33 @@ def test_dispatch_chain_branches_may_end_in_try_or_nested_if():
     """)
     facts = extract_complexity_facts(ast.parse(code), code)
     assert [(c.subject, c.branches) for c in facts.chains] == [("kind", 4)]
+
+
+def test_functions_in_every_kind_of_block_are_measured():
+    code = textwrap.dedent("""
+        async def outer(lock):
+            async with lock:
+                def in_async_with():
+                    return 1
+            try:
+                pass
+            except* ValueError:
+                def in_except_star():
+                    return 2
+            match lock:
+                case 1:
+                    def in_case(x):
+                        return 1 if x else 2
+    """)
+    facts = extract_complexity_facts(ast.parse(code), code)
+    cyclomatic = {f.qualname: f.cyclomatic for f in facts.functions}
+    assert cyclomatic == {"outer": 3, "outer.in_async_with": 1, "outer.in_except_star": 1, "outer.in_case": 2}
+
+
+def test_deeply_nested_expressions_do_not_exhaust_the_stack():
+    depth = 1_500  # past the interpreter's recursion limit (1,000), within what ast.parse builds
+    code = "def f(x):\n    return " + " + ".join(["(x if x else 1)"] * depth) + "\n"
+    facts = extract_complexity_facts(ast.parse(code), code)
+    (function,) = facts.functions
+    assert function.cyclomatic == 1 + depth
+    assert function.cognitive == depth

@@ -10,7 +10,7 @@ import pytest
 from radon.metrics import h_visit_ast
 from radon.visitors import ComplexityVisitor
 
-from plexilint.analysis.radon_metrics import radon_metrics
+from plexilint.analysis.metrics_walk import radon_metrics
 
 SNIPPETS = {
     "branches": """

@@ -8,14 +8,11 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from plexilint.analysis.cognitive import cognitive_complexity
-from plexilint.analysis.nodes import child_nodes, dotted_name, name_span, span_of
 from plexilint.analysis.maintainability import maintainability_index
-from plexilint.analysis.radon_metrics import radon_metrics
+from plexilint.analysis.metrics_walk import WHOLE_OBJECT, walk_module
+from plexilint.analysis.nodes import dotted_name, name_span, span_of
 from plexilint.model import Span
 
-_MUTATORS = {"append", "extend", "insert", "update", "setdefault", "pop", "popitem", "clear", "add", "remove",
-             "discard", "appendleft", "extendleft"}
 _MUTABLE_FACTORIES = {"dict", "list", "set", "defaultdict", "OrderedDict", "deque", "Counter"}
 
 
@@ -112,54 +109,24 @@ class _Extractor:
     def __init__(self, tree: ast.Module, source: str) -> None:
         self.tree = tree
         self.source = source
-        self.functions: list[FunctionMetrics] = []
-        self.classes: list[ClassMetrics] = []
-        self.chains: list[DispatchChain] = []
-        self.global_state: list[GlobalState] = []
-        self.chain_ifs: set[int] = set()
         self.lines = source.splitlines()
 
     def run(self) -> ComplexityFacts:
-        radon = radon_metrics(self.tree)
-        self._walk(self.tree.body, "", radon.functions)
-        self._module_state()
-        return ComplexityFacts(_code_lines(self.source),
-                               maintainability_index(self.source, radon.halstead_volume, radon.total_complexity),
-                               radon.total_complexity,
-                               tuple(self.functions), tuple(self.classes), tuple(self.chains),
-                               tuple(self.global_state))
-
-    def _walk(self, body: list[ast.stmt], prefix: str, cyclomatic: dict) -> None:
-        for node in body:
-            if isinstance(node, ast.ClassDef):
-                self._class(node, prefix, cyclomatic)
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                self._function(node, prefix, cyclomatic)
-            elif isinstance(node, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
-                for block in ("body", "orelse", "finalbody", "handlers"):
-                    children = getattr(node, block, [])
-                    if block == "handlers":
-                        children = [s for h in children for s in h.body]
-                    self._walk(children, prefix, cyclomatic)
-
-    def _class(self, node: ast.ClassDef, prefix: str, cyclomatic: dict) -> None:
-        qualname = f"{prefix}{node.name}"
-        methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
-        self.classes.append(ClassMetrics(qualname, name_span(node), len(methods),
-                                         (node.end_lineno or node.lineno) - node.lineno + 1,
-                                         self._noqa_lines(node),
-                                         tuple(_method_links(m) for m in methods if not m.name.startswith("__"))))
-        self._walk(node.body, f"{qualname}.", cyclomatic)
-
-    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, prefix: str, cyclomatic: dict) -> None:
-        qualname = f"{prefix}{node.name}"
-        first = node.decorator_list[0].lineno if node.decorator_list else node.lineno
-        self.functions.append(FunctionMetrics(
-            qualname, name_span(node), cyclomatic.get((node.lineno, node.name), 1),
-            cognitive_complexity(node), (node.end_lineno or node.lineno) - first + 1,
-            self._noqa_lines(node), node.end_lineno or node.lineno))
-        self._function_body(node, qualname)
-        self._walk(node.body, f"{qualname}.", cyclomatic)
+        containers = _module_containers(self.tree)
+        walked = walk_module(self.tree, frozenset(containers))
+        functions = tuple(FunctionMetrics(
+            f.qualname, name_span(f.node), f.cyclomatic, f.cognitive, _block_lines(f.node),
+            self._noqa_lines(f.node), f.node.end_lineno or f.node.lineno) for f in walked.functions)
+        classes = tuple(ClassMetrics(
+            c.qualname, name_span(c.node), c.methods, (c.node.end_lineno or c.node.lineno) - c.node.lineno + 1,
+            self._noqa_lines(c.node), tuple(links.result() for links in c.links)) for c in walked.classes)
+        state = [GlobalState(span_of(node), name, f"rebound by `global` in `{function}`")
+                 for node, function in walked.global_statements for name in node.names]
+        state += [GlobalState(span_of(containers[name]), name, f"a module-level container mutated in `{function}`")
+                  for name, (_, function) in sorted(walked.mutations.items())]
+        maintainability = maintainability_index(self.source, walked.halstead.volume, walked.total_complexity)
+        return ComplexityFacts(_code_lines(self.source), maintainability, walked.total_complexity,
+                               functions, classes, _dispatch_chains(walked.function_ifs), tuple(state))
 
     def _noqa_lines(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> tuple[int, ...]:
         """Where a `# noqa` about this block may also sit: its decorator lines and a comment
@@ -171,20 +138,20 @@ class _Extractor:
             lines = (above, *lines)
         return lines
 
-    def _function_body(self, function: ast.FunctionDef | ast.AsyncFunctionDef, qualname: str) -> None:
-        stack: list[ast.AST] = list(function.body)
-        while stack:
-            node = stack.pop()
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-                continue
-            if isinstance(node, ast.Global):
-                for name in node.names:
-                    self.global_state.append(GlobalState(span_of(node), name, f"rebound by `global` in `{qualname}`"))
-            elif isinstance(node, ast.If) and id(node) not in self.chain_ifs:
-                self._dispatch_chain(node, qualname)
-            stack.extend(child_nodes(node))
 
-    def _dispatch_chain(self, node: ast.If, qualname: str) -> None:
+def _block_lines(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """A function's length, its decorators included."""
+    first = node.decorator_list[0].lineno if node.decorator_list else node.lineno
+    return (node.end_lineno or node.lineno) - first + 1
+
+
+def _dispatch_chains(ifs: list[tuple[ast.If, str]]) -> tuple[DispatchChain, ...]:
+    """The if/elif chains testing one subject, among the `if`s of function bodies (in source
+    order, so a chain's head comes before its `elif`s)."""
+    chains, in_chain = [], set()
+    for node, function in ifs:
+        if id(node) in in_chain:
+            continue
         branches, subjects, current = [], [], node
         while True:
             subject = _dispatch_subject(current.test)
@@ -192,27 +159,19 @@ class _Extractor:
                 break
             branches.append(current)
             subjects.append(subject)
-            self.chain_ifs.add(id(current))
+            in_chain.add(id(current))
             if len(current.orelse) == 1 and isinstance(current.orelse[0], ast.If):
                 current = current.orelse[0]
             else:
                 break
         if len(branches) < 2 or len({s for s, _ in subjects}) != 1:
-            return
+            continue
         if not all(_returns_or_assigns(b.body) for b in branches):
-            return
+            continue
         kinds = {k for _, k in subjects}
-        self.chains.append(DispatchChain(span_of(node), qualname, _subject_text(node), len(branches),
-                                         "isinstance" if kinds == {"isinstance"} else "equality"))
-
-    def _module_state(self) -> None:
-        """Module-level mutable containers that functions mutate: hidden singletons."""
-        containers = _module_containers(self.tree)
-        if not containers:
-            return
-        for name, (_, function_name) in sorted(_first_mutations(self.tree, containers).items()):
-            self.global_state.append(GlobalState(span_of(containers[name]), name,
-                                                 f"a module-level container mutated in `{function_name}`"))
+        chains.append(DispatchChain(span_of(node), function, _subject_text(node), len(branches),
+                                    "isinstance" if kinds == {"isinstance"} else "equality"))
+    return tuple(chains)
 
 
 def _module_containers(tree: ast.Module) -> dict[str, ast.stmt]:
@@ -231,59 +190,6 @@ def _module_containers(tree: ast.Module) -> dict[str, ast.stmt]:
 def _is_mutable(value: ast.expr) -> bool:
     return isinstance(value, (ast.List, ast.Dict, ast.Set)) or (
         isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] in _MUTABLE_FACTORIES)
-
-
-def _first_mutations(tree: ast.Module, containers: dict[str, ast.stmt]) -> dict[str, tuple[int, str]]:
-    """Each container mutated inside a function -> its first mutation (line, function)."""
-    mutated: dict[str, tuple[int, str]] = {}
-    # One walk, remembering the enclosing function (module-level mutation is set-up, not state).
-    stack: list[tuple[ast.AST, str | None]] = [(node, None) for node in tree.body]
-    while stack:
-        node, function = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            function = node.name
-        elif function is not None:
-            name = _mutated_name(node)
-            if name in containers:
-                mutated[name] = min(mutated.get(name, (node.lineno, function)), (node.lineno, function))
-        stack.extend((child, function) for child in child_nodes(node))
-    return mutated
-
-
-def _mutated_name(node: ast.AST) -> str | None:
-    """`name.append(...)`, `name[key] = ...`, `del name[key]`: the container mutated, if any."""
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-            and node.func.attr in _MUTATORS and isinstance(node.func.value, ast.Name):
-        return node.func.value.id
-    if isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
-        targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
-        for target in targets:
-            if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
-                return target.value.id
-    return None
-
-
-WHOLE_OBJECT = "*"  # a method that hands `self` itself around (vars(self), asdict(self), f(self))
-
-
-def _method_links(method: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    attributes, calls = set(), set()
-    self_names = self_attributes = 0
-    stack: list[ast.AST] = [method]
-    while stack:
-        node = stack.pop()
-        stack.extend(child_nodes(node))
-        if isinstance(node, ast.Name) and node.id == "self":
-            self_names += 1
-        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
-            attributes.add(node.attr)
-            self_attributes += 1
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and isinstance(node.func.value, ast.Name) and node.func.value.id == "self":
-            calls.add(node.func.attr)
-    if self_names > self_attributes:
-        attributes.add(WHOLE_OBJECT)
-    return method.name, tuple(sorted(attributes - calls)), tuple(sorted(calls))
 
 
 def lcom4(links: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]) -> list[list[str]]:

@@ -4,7 +4,7 @@
 statement or string, so its cost is quadratic in a statement's length (the standard library's
 ``_sysconfigdata`` dict takes seconds). Here one linear scan of the source yields the same
 counts (logical lines, source lines, comments, docstring lines), Halstead volume and total
-complexity come from `radon_metrics` (radon's rules, one walk of the engine's tree), and radon's
+complexity come from `metrics_walk` (radon's rules, one walk of the engine's tree), and radon's
 ``mi_compute`` does the rest.
 """
 
@@ -15,19 +15,23 @@ from dataclasses import dataclass
 
 from radon.metrics import mi_compute
 
-# Only the tokens that matter for the counts are matched; what lies between two matches is
-# "other code" (names, numbers, operators), which only needs to be seen, not split.
+# One match per string, comment, line break or semicolon, and one per run of other code
+# between them: a run's brackets and colons are counted with `str.count`, which keeps the
+# scan at about one Python step per line (matching each bracket was most of its time).
+# String prefixes (`r`, `b`, `f`, ...) end the preceding run; see `_is_prefix`.
 _SCAN = re.compile(r"""
-    (?P<string>(?i:[rbuf]{0,2})(?:'''(?:\\.|[^\\])*?'''|\"\"\"(?:\\.|[^\\])*?\"\"\"
-                |'(?:\\.|[^\\'\n])*'|"(?:\\.|[^\\"\n])*"))
-  | (?P<comment>\#[^\r\n]*)
+    (?P<code>[^'"\#\\\n;]+)
+  | (?P<newline>\n)
+  | (?P<string>'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''
+              |\"\"\"[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*\"\"\"
+              |'[^'\\\n]*(?:\\.[^'\\\n]*)*'
+              |"[^"\\\n]*(?:\\.[^"\\\n]*)*")
+  | (?P<comment>\#[^\n]*)
   | (?P<continuation>\\\r?\n)
-  | (?P<newline>\r?\n)
-  | (?P<open>[(\[{])
-  | (?P<close>[)\]}])
-  | (?P<colon>:(?!=))
   | (?P<semicolon>;)
+  | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
+_PREFIX = re.compile(r"\s*[rbufRBUF]{1,2}")
 
 
 @dataclass(frozen=True)
@@ -39,90 +43,98 @@ class RawCounts:
     multi: int
 
 
-class _Group:
-    """One logical line as radon sees it: the physical lines of a statement (or of a comment
-    or blank line), and what its tokens look like."""
+class _Counter:
+    """radon.raw's grouping: a logical line is the physical lines of one statement (or one
+    comment or blank line). Within it, each `;`-separated part is one logical line, or two
+    when it holds a colon that is not its last token (`if x: return`, but also a one-line
+    dict or lambda: radon counts them that way)."""
 
-    __slots__ = ("first_line", "tokens", "strings", "comments", "lloc", "sub_tokens", "colon_last", "has_colon")
+    __slots__ = ("lines", "lloc", "sloc", "comments", "multi", "first_line", "tokens", "strings",
+                 "group_comments", "group_lloc", "part_tokens", "colon_last", "has_colon")
 
-    def __init__(self, first_line: int) -> None:
+    def __init__(self, source: str) -> None:
+        self.lines = source.split("\n")
+        self.lloc = self.sloc = self.comments = self.multi = 0
+        self.start_group(1)
+
+    def start_group(self, first_line: int) -> None:
         self.first_line = first_line
-        self.tokens = self.strings = self.comments = self.lloc = 0
-        self._new_sub()
+        self.tokens = self.strings = self.group_comments = self.group_lloc = 0
+        self.start_part()
 
-    def _new_sub(self) -> None:
-        self.sub_tokens = 0
+    def start_part(self) -> None:
+        self.part_tokens = 0
         self.colon_last = self.has_colon = False
 
-    def token(self, is_colon: bool = False) -> None:
-        self.tokens += 1
-        self.sub_tokens += 1
-        self.colon_last = is_colon
-        self.has_colon = self.has_colon or is_colon
+    def end_part(self) -> None:
+        if self.part_tokens:
+            self.group_lloc += 1 if not self.has_colon or self.colon_last else 2
+        self.start_part()
 
-    def end_sub(self) -> None:
-        # radon.raw._logical: a colon that is not the last token means a second logical line
-        # (`if x: return`, but also a one-line dict or lambda: radon counts them that way).
-        if self.sub_tokens:
-            self.lloc += 1 if not self.has_colon or self.colon_last else 2
-        self._new_sub()
+    def code(self, text: str, before_string: bool) -> None:
+        colons = text.count(":") - text.count(":=")
+        stripped = text.rstrip()
+        if not stripped or (before_string and _PREFIX.fullmatch(stripped)):
+            return  # blank, or the prefix of the string that follows (part of its token)
+        self.tokens += 1
+        self.part_tokens += 1
+        self.has_colon = self.has_colon or colons > 0
+        self.colon_last = stripped[-1] == ":"
+
+    def string(self) -> None:
+        self.tokens += 1
+        self.part_tokens += 1
+        self.strings += 1
+        self.colon_last = False
+
+    def end_group(self, last_line: int) -> None:
+        self.end_part()
+        self.lloc += self.group_lloc
+        self.comments += self.group_comments
+        if self.tokens == 0:
+            return  # comment-only or blank line
+        if last_line == self.first_line:
+            nonblank = 1
+        else:
+            nonblank = sum(1 for text in self.lines[self.first_line - 1:last_line] if text.strip())
+        if self.tokens == 1 and self.strings == 1 and not self.group_comments:
+            if last_line > self.first_line:
+                self.multi += nonblank  # a docstring-like string on several lines
+            return
+        self.sloc += nonblank
 
 
 def raw_counts(source: str) -> RawCounts:
-    lines = source.split("\n")
-    lloc = sloc = comments = multi = 0
-    line = 1
-    depth = 0
-    group = _Group(1)
-    position = 0
-
-    def close_group(last_line: int) -> None:
-        nonlocal lloc, sloc, comments, multi
-        group.end_sub()
-        lloc += group.lloc
-        comments += group.comments
-        spanned = [lines[n - 1] for n in range(group.first_line, last_line + 1) if n - 1 < len(lines)]
-        nonblank = sum(1 for text in spanned if text.strip())
-        if group.tokens == 0:
-            return  # comment-only or blank line
-        if group.tokens == 1 and group.strings == 1 and not group.comments:
-            if last_line > group.first_line:
-                multi += nonblank  # a docstring-like string on several lines
-            return
-        sloc += nonblank
-
+    counter = _Counter(source)
+    line, depth = 1, 0
     for match in _SCAN.finditer(source):
-        if source[position:match.start()].strip():
-            group.token()
-        position = match.end()
         kind = match.lastgroup
-        if kind == "string":
-            group.token()
-            group.strings += 1
+        if kind == "code":
+            text = match.group()
+            # Brackets inside strings and comments never reach here; in code that parses,
+            # depth never goes below zero.
+            depth += text.count("(") + text.count("[") + text.count("{")
+            depth -= text.count(")") + text.count("]") + text.count("}")
+            counter.code(text, source.startswith(("'", '"'), match.end()))
+        elif kind == "newline":
+            if depth <= 0:
+                depth = 0
+                counter.end_group(line)
+                counter.start_group(line + 1)
+            line += 1
+        elif kind == "string":
+            counter.string()
             line += match.group().count("\n")
         elif kind == "comment":
-            group.comments += 1
+            counter.group_comments += 1
         elif kind == "continuation":
             line += 1
-        elif kind == "newline":
-            if depth == 0:
-                close_group(line)
-                group = _Group(line + 1)
-            line += 1
-        elif kind == "open":
-            depth += 1
-            group.token()
-        elif kind == "close":
-            depth = max(depth - 1, 0)
-            group.token()
-        elif kind == "colon":
-            group.token(is_colon=True)
-        else:  # semicolon
-            group.end_sub()
-    if source[position:].strip():
-        group.token()
-    close_group(line)
-    return RawCounts(lloc, sloc, comments, multi)
+        elif kind == "semicolon":
+            counter.end_part()
+        else:  # a stray character (a backslash outside a string): code
+            counter.code(match.group(), False)
+    counter.end_group(line)
+    return RawCounts(counter.lloc, counter.sloc, counter.comments, counter.multi)
 
 
 def maintainability_index(source: str, halstead_volume: float, total_complexity: int) -> float:

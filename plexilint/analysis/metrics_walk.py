@@ -1,0 +1,335 @@
+"""One walk of a module's tree for every number of the complexity family.
+
+Each node is visited once, and at that visit it feeds everything that wants it: radon's
+decision points and Halstead counts (`radon_metrics`'s rules), SonarSource's cognitive
+complexity (the nesting level travels with the node on the stack), the `self` attributes and
+calls of the method it is in (cohesion), the mutation of a module-level container, and the
+`global` statements and `if` chains of the function it is in. Separate walks for each cost
+several times the parse on the standard library; this one costs about one.
+
+Scopes nest: a function or class met during the walk is walked as its own scope (its numbers
+are its own, as radon and Sonar count them), and the method-cohesion facts of an enclosing
+method carry into it.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from plexilint.analysis.nodes import child_nodes
+from plexilint.analysis.radon_metrics import Halstead, RadonMetrics, decision_points, operators
+
+_MUTATORS = frozenset({"append", "extend", "insert", "update", "setdefault", "pop", "popitem", "clear", "add",
+                       "remove", "discard", "appendleft", "extendleft"})
+_NO_CONTEXT = object()  # Halstead does not look at function decorators and signatures
+WHOLE_OBJECT = "*"  # a method that hands `self` itself around (vars(self), asdict(self), f(self))
+
+
+class MethodLinks:
+    """The `self` attributes a method touches and the methods it calls (nested functions
+    included), for LCOM4."""
+
+    __slots__ = ("name", "attributes", "calls", "self_names", "self_attributes")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.attributes: set[str] = set()
+        self.calls: set[str] = set()
+        self.self_names = self.self_attributes = 0
+
+    def result(self) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        attributes = set(self.attributes)
+        if self.self_names > self.self_attributes:
+            attributes.add(WHOLE_OBJECT)
+        return self.name, tuple(sorted(attributes - self.calls)), tuple(sorted(self.calls))
+
+
+@dataclass
+class WalkedFunction:
+    node: ast.FunctionDef | ast.AsyncFunctionDef
+    qualname: str
+    cyclomatic: int = 1
+    cognitive: int = 0
+
+
+@dataclass
+class WalkedClass:
+    node: ast.ClassDef
+    qualname: str
+    methods: int
+    links: list[MethodLinks]
+
+
+@dataclass
+class ModuleWalk:
+    functions: list[WalkedFunction] = field(default_factory=list)  # in source order
+    classes: list[WalkedClass] = field(default_factory=list)
+    total_complexity: int = 0  # radon's total for the module
+    halstead: Halstead = field(default_factory=Halstead)
+    global_statements: list[tuple[ast.Global, str]] = field(default_factory=list)  # with the function
+    function_ifs: list[tuple[ast.If, str]] = field(default_factory=list)  # `if`s of function bodies
+    mutations: dict[str, tuple[int, str]] = field(default_factory=dict)  # container -> first (line, function)
+
+
+class _Block:
+    """radon's sums over one body (module, class or function)."""
+
+    __slots__ = ("points", "function_points", "functions", "class_points")
+
+    def __init__(self) -> None:
+        self.points = 0  # decision points outside nested definitions
+        self.function_points = 0  # sum of (complexity - 1) of the functions defined in it
+        self.functions = 0
+        self.class_points = 0  # sum of (real complexity - 1) of the classes defined in it
+
+
+class _Scope:
+    __slots__ = ("block", "context", "prefix", "function", "record", "links", "methods")
+
+    def __init__(self, context, prefix: str, function: str | None, record: WalkedFunction | None,
+                 links: tuple[MethodLinks, ...], methods: dict[int, MethodLinks] | None = None) -> None:
+        self.block = _Block()
+        self.context = context  # Halstead's operand context: the enclosing function's name
+        self.prefix = prefix  # qualified-name prefix of what is defined here
+        self.function = function  # innermost enclosing function (mutations count there)
+        self.record = record  # the function whose body this is, if it is one
+        self.links = links  # cohesion facts of the enclosing methods
+        self.methods = methods or {}  # a class body: its methods' cohesion facts by node id
+
+
+def walk_module(tree: ast.Module, containers: frozenset[str] = frozenset()) -> ModuleWalk:
+    """``containers``: module-level mutable names whose mutation inside functions is wanted."""
+    walker = _Walker(containers)
+    scope = _Scope(None, "", None, None, ())
+    walker.walk(scope, tree.body, None)
+    block = scope.block
+    # radon: the module's own points + 1, plus the points inside its functions and classes.
+    walker.result.total_complexity = 1 + block.points + block.function_points + block.class_points
+    return walker.result
+
+
+def radon_metrics(tree: ast.Module) -> RadonMetrics:
+    """radon's numbers for a module: cyclomatic complexity per function keyed by (line of
+    `def`, name), the module total and its Halstead volume."""
+    walked = walk_module(tree)
+    return RadonMetrics({(f.node.lineno, f.node.name): f.cyclomatic for f in walked.functions},
+                        walked.total_complexity, walked.halstead.volume)
+
+
+def cognitive_complexity(function: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    return walk_module(ast.Module(body=[function], type_ignores=[])).functions[0].cognitive
+
+
+# What a node kind takes part in, beyond being walked through (most nodes: nothing).
+_DEFINES, _POINTS, _OPERATORS, _MUTATES, _LINKS, _BODY_FACT, _STRUCTURE, _INCREMENT = (1 << n for n in range(8))
+_TRY_STAR = getattr(ast, "TryStar", None)
+_FLAGS: dict[type, int] = {}
+for _kinds, _flag in (
+    ((ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef), _DEFINES),
+    ((ast.If, ast.IfExp, ast.BoolOp, ast.For, ast.While, ast.AsyncFor, ast.Try, _TRY_STAR, ast.comprehension,
+      ast.Assert, ast.Match), _POINTS),
+    ((ast.BinOp, ast.UnaryOp, ast.BoolOp, ast.AugAssign, ast.Compare), _OPERATORS),
+    ((ast.Call, ast.Assign, ast.Delete, ast.AugAssign), _MUTATES),
+    ((ast.Call,), _LINKS),
+    ((ast.If, ast.Global), _BODY_FACT),
+    ((ast.If, ast.For, ast.AsyncFor, ast.While, ast.ExceptHandler, ast.Match, ast.Lambda), _STRUCTURE),
+    ((ast.IfExp, ast.BoolOp, ast.Call), _INCREMENT),
+):
+    for _kind in _kinds:
+        if _kind is not None:
+            _FLAGS[_kind] = _FLAGS.get(_kind, 0) | _flag
+
+
+class _Walker:
+    def __init__(self, containers: frozenset[str]) -> None:
+        self.containers = containers
+        self.result = ModuleWalk()
+        self.elifs: set[int] = set()  # `if` nodes that are the `elif` of another
+
+    def walk(self, scope: _Scope, body: list[ast.AST], nesting: int | None) -> None:
+        """Every node of ``body``. Stack entries: (node, cognitive nesting or None where Sonar
+        does not look, whether radon counts its decision points). This loop is the family's
+        hot path: names and constants (half the nodes) cost one test, and only the kinds in
+        `_FLAGS` (a fifth) reach `_special`."""
+        links = scope.links
+        stack = [(node, nesting, True) for node in reversed(body)]
+        pop, extend = stack.pop, stack.extend
+        while stack:
+            node, level, counted = pop()
+            kind = type(node)
+            if kind in _LEAVES:
+                if links or kind is ast.Attribute:
+                    _leaf(node, kind, level, counted, links, stack)
+                continue
+            flags = _FLAGS.get(kind)
+            if flags is not None:
+                counted = self._special(node, kind, flags, level, counted, scope, stack)
+                if counted is None:
+                    continue
+            extend([(child, level, counted) for child in reversed(child_nodes(node))])
+
+    def _special(self, node: ast.AST, kind: type, flags: int, level: int | None, counted: bool,
+                 scope: _Scope, stack: list) -> bool | None:
+        """Facts and Sonar's increment of a node in `_FLAGS`. Returns None when its children
+        are dealt with (a definition walks itself; a structure pushes its parts), otherwise
+        whether radon counts the decision points of its children."""
+        if flags & _DEFINES:
+            self._definition(node, kind, scope)
+            return None
+        counted = self._facts(node, kind, flags, scope, counted)
+        if level is None:
+            return counted
+        if flags & _STRUCTURE:
+            scope.record.cognitive += self._structure(node, kind, level, counted, stack)
+            return None
+        if flags & _INCREMENT:
+            scope.record.cognitive += _increment(node, kind, level, scope.record.node.name)
+        return counted
+
+    def _facts(self, node: ast.AST, kind: type, flags: int, scope: _Scope, counted: bool) -> bool:
+        """Everything but cognitive complexity that ``node`` adds; returns whether radon
+        counts the decision points of its children."""
+        if counted and flags & _POINTS:
+            scope.block.points += decision_points(node, kind)
+            counted = kind is not ast.Assert  # radon counts an assert once, nothing inside
+        if flags & _OPERATORS and scope.context is not _NO_CONTEXT:
+            operators(node, kind, self.result.halstead, scope.context)
+        if flags & _LINKS and scope.links:
+            _self_call(node, scope.links)
+        if flags & _MUTATES and scope.function is not None and self.containers:
+            self._mutation(node, kind, scope.function)
+        if flags & _BODY_FACT and scope.record is not None:
+            facts = self.result.function_ifs if kind is ast.If else self.result.global_statements
+            facts.append((node, scope.record.qualname))
+        return counted
+
+    def _definition(self, node: ast.AST, kind: type, outer: _Scope) -> None:
+        if kind is ast.ClassDef:
+            self._class(node, outer)
+        else:
+            self._function(node, outer)
+
+    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, outer: _Scope) -> None:
+        record = WalkedFunction(node, f"{outer.prefix}{node.name}")
+        self.result.functions.append(record)
+        own = outer.methods.get(id(node))
+        links = (*outer.links, own) if own is not None else outer.links
+        signature = [*node.decorator_list, node.args, *([node.returns] if node.returns else [])]
+        self.walk(_Scope(_NO_CONTEXT, "", node.name, None, links), signature, None)
+        scope = _Scope(node.name, f"{record.qualname}.", node.name, record, links)
+        self.walk(scope, node.body, 0)
+        record.cyclomatic = 1 + scope.block.points
+        outer.block.function_points += record.cyclomatic - 1
+        outer.block.functions += 1
+
+    def _class(self, node: ast.ClassDef, outer: _Scope) -> None:
+        qualname = f"{outer.prefix}{node.name}"
+        # Halstead looks at decorators and bases, radon's cyclomatic complexity does not.
+        header = _Scope(outer.context, "", outer.function, None, outer.links)
+        self.walk(header, [*node.decorator_list, *node.bases, *node.keywords], None)
+        methods = [s for s in node.body if type(s) is ast.FunctionDef or type(s) is ast.AsyncFunctionDef]
+        cohesion = {id(m): MethodLinks(m.name) for m in methods if not m.name.startswith("__")}
+        self.result.classes.append(WalkedClass(node, qualname, len(methods), list(cohesion.values())))
+        scope = _Scope(outer.context, f"{qualname}.", outer.function, None, outer.links, cohesion)
+        self.walk(scope, node.body, None)
+        block = scope.block
+        # radon's "real complexity": the class body's points plus its functions' complexity
+        # (inner classes are counted apart).
+        outer.block.class_points += block.points + block.function_points + block.functions
+
+    def _mutation(self, node: ast.AST, kind: type, function: str) -> None:
+        name = _mutated_name(node, kind)
+        if name is not None and name in self.containers:
+            first = self.result.mutations.get(name)
+            here = (node.lineno, function)
+            if first is None or here < first:
+                self.result.mutations[name] = here
+
+    def _structure(self, node: ast.AST, kind: type, level: int, counted: bool, stack: list) -> int:
+        """Sonar's increment for a structure that nests; pushes its parts with their nesting
+        (None for the parts Sonar does not look at)."""
+        if kind is ast.If:
+            return self._if(node, level, counted, stack)
+        inner = [(s, level + 1, counted) for s in reversed(getattr(node, "orelse", ()))]
+        if kind is ast.Match:
+            for case in reversed(node.cases):
+                inner += [(s, level + 1, counted) for s in reversed(case.body)]
+                inner += [(part, None, counted) for part in (case.guard, case.pattern) if part is not None]
+            inner.append((node.subject, None, counted))
+        elif kind is ast.Lambda:
+            inner += [(node.body, level + 1, counted), (node.args, None, counted)]
+        else:
+            inner += [(s, level + 1, counted) for s in reversed(node.body)]
+            heads = {ast.While: ("test",), ast.ExceptHandler: ("type",)}.get(kind, ("iter", "target"))
+            head_level = None if kind is ast.ExceptHandler else level
+            inner += [(part, head_level, counted) for part in map(node.__getattribute__, heads) if part is not None]
+        stack.extend(inner)
+        return 0 if kind is ast.Lambda else 1 + level
+
+    def _if(self, node: ast.If, level: int, counted: bool, stack: list) -> int:
+        increment = 1 if id(node) in self.elifs else 1 + level
+        orelse = node.orelse
+        if len(orelse) == 1 and type(orelse[0]) is ast.If:  # elif: no nesting increment
+            self.elifs.add(id(orelse[0]))
+            stack.append((orelse[0], level, counted))
+        elif orelse:
+            increment += 1  # else
+            stack.extend([(s, level + 1, counted) for s in reversed(orelse)])
+        stack.extend([(s, level + 1, counted) for s in reversed(node.body)])
+        stack.append((node.test, level, counted))
+        return increment
+
+
+_LEAVES = frozenset({ast.Name, ast.Constant, ast.Attribute})
+
+
+def _leaf(node: ast.AST, kind: type, level: int | None, counted: bool, links: tuple[MethodLinks, ...],
+          stack: list) -> None:
+    """A name, a constant or an attribute: only cohesion looks at them (`self`, `self.x`)."""
+    if kind is ast.Attribute:
+        if links:
+            _self_attribute(node, links)
+        stack.append((node.value, level, counted))
+    elif kind is ast.Name and node.id == "self":
+        for method in links:
+            method.self_names += 1
+
+
+def _increment(node: ast.AST, kind: type, level: int, function_name: str) -> int:
+    """What an expression adds to Sonar's count; its children keep the nesting level."""
+    if kind is ast.IfExp:
+        return 1 + level
+    if kind is ast.BoolOp:
+        return 1  # a sequence of like operators; ast nests unlike ones
+    func = node.func
+    return 1 if type(func) is ast.Name and func.id == function_name else 0  # recursion
+
+
+def _self_attribute(node: ast.Attribute, links: tuple[MethodLinks, ...]) -> None:
+    value = node.value
+    if type(value) is ast.Name and value.id == "self":
+        for method in links:
+            method.attributes.add(node.attr)
+            method.self_attributes += 1
+
+
+def _self_call(node: ast.Call, links: tuple[MethodLinks, ...]) -> None:
+    func = node.func
+    if type(func) is ast.Attribute and type(func.value) is ast.Name and func.value.id == "self":
+        for method in links:
+            method.calls.add(func.attr)
+
+
+def _mutated_name(node: ast.AST, kind: type) -> str | None:
+    """`name.append(...)`, `name[key] = ...`, `del name[key]`: the container mutated, if any."""
+    if kind is ast.Call:
+        func = node.func
+        if type(func) is ast.Attribute and func.attr in _MUTATORS and type(func.value) is ast.Name:
+            return func.value.id
+    elif kind is ast.Assign or kind is ast.Delete or kind is ast.AugAssign:
+        targets = [node.target] if kind is ast.AugAssign else node.targets
+        for target in targets:
+            if type(target) is ast.Subscript and type(target.value) is ast.Name:
+                return target.value.id
+    return None
