@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from plexilint.analysis.modules import resolve_import
-from plexilint.analysis.nodes import LOG_METHODS, dotted_name, last_part, span_of
+from plexilint.analysis.nodes import LOG_METHODS, child_nodes, dotted_name, last_part, span_of, walk
 from plexilint.analysis.source import SourceLines
 from plexilint.model import Span
 
@@ -147,26 +147,26 @@ def _unguarded_work(body: list[ast.stmt]) -> bool:
             return True
         if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
             return True  # `config["key"]` raises KeyError as surely as a call raises
-        stack.extend(ast.iter_child_nodes(node))
+        stack.extend(child_nodes(node))
     return False
 
 
 def _returns_false(handler: ast.ExceptHandler) -> bool:
     return any(isinstance(n, ast.Return) and isinstance(n.value, ast.Constant) and n.value.value is False
-               for n in ast.walk(handler))
+               for n in walk(handler))
 
 
 def _keeps_error(node: ast.AST, error: str | None) -> bool:
     """``self.last_error = error`` (any attribute assigned from the caught exception)."""
     return isinstance(node, ast.Assign) and bool(error) and any(
         isinstance(t, ast.Attribute) for t in node.targets) and any(
-        isinstance(n, ast.Name) and n.id == error for n in ast.walk(node.value))
+        isinstance(n, ast.Name) and n.id == error for n in walk(node.value))
 
 
 def _records_error(handler: ast.ExceptHandler) -> bool:
     """Logged (`logger.error(...)`) or kept (`self.last_error = error`)."""
     return any((isinstance(inner, ast.Call) and _is_logging(inner)) or _keeps_error(inner, handler.name)
-               for inner in ast.walk(handler))
+               for inner in walk(handler))
 
 
 def _error_handling(nodes: list[ast.AST]) -> dict[str, bool]:
@@ -258,13 +258,13 @@ class _ModuleClasses:
         """Every node of a module-level function, walked once however many methods call it."""
         walked = self._function_nodes.get(name)
         if walked is None:
-            walked = self._function_nodes[name] = list(ast.walk(self.functions[name]))
+            walked = self._function_nodes[name] = list(walk(self.functions[name]))
         return walked
 
     def _class(self, node: ast.ClassDef) -> ClassFacts:
         bases = tuple(self.resolve(dotted_name(b) or "?") for b in node.bases)
         methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
-        walked = {id(m): list(ast.walk(m)) for m in methods}  # one walk per method, shared below
+        walked = {id(m): list(walk(m)) for m in methods}  # one walk per method, shared below
         method_facts = tuple(self._method(m, walked[id(m)]) for m in methods)
         usage = _UsageScan(self)
         for method in methods:

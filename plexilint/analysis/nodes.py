@@ -63,3 +63,12 @@ def child_nodes(node: ast.AST) -> list[ast.AST]:
         elif isinstance(value, ast.AST):
             children.append(value)
     return children
+
+
+def walk(node: ast.AST) -> list[ast.AST]:
+    """``ast.walk``'s nodes in its order (breadth first), without context and operator nodes,
+    at a fraction of its cost (it re-reads every field through generators)."""
+    nodes = [node]
+    for current in nodes:  # the list grows while it is read: breadth first
+        nodes.extend(child_nodes(current))
+    return nodes

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from plexilint.analysis.database.facts import MethodShape
 from plexilint.analysis.database.origins import ModuleContext, Scope, parameter_origins, worth_recording
-from plexilint.analysis.nodes import dotted_name, is_self_attribute, span_of
+from plexilint.analysis.nodes import dotted_name, is_self_attribute, span_of, walk
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 _LOOPS = (ast.For, ast.AsyncFor, ast.While)
@@ -121,14 +121,14 @@ def _is_fallback_loop(loop: ast.For | ast.AsyncFor | ast.While, clients: set[str
     """A fallback loop walks the clients, or retries under a try; `for row in rows` with one
     client inside is not a fallback."""
     head = loop.test if isinstance(loop, ast.While) else loop.iter
-    return any(_client_name(n, clients) for n in ast.walk(head)) \
-        or any(isinstance(n, ast.Try) for stmt in loop.body for n in ast.walk(stmt))
+    return any(_client_name(n, clients) for n in walk(head)) \
+        or any(isinstance(n, ast.Try) for stmt in loop.body for n in walk(stmt))
 
 
 def _self_attrs_called(body: list[ast.stmt]) -> set[str]:
     called = set()
     for stmt in body:
-        for inner in ast.walk(stmt):
+        for inner in walk(stmt):
             if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) \
                     and is_self_attribute(inner.func.value):
                 called.add(inner.func.value.attr)

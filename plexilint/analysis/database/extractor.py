@@ -25,7 +25,7 @@ from plexilint.analysis.database.origins import (
     record_calls,
     worth_recording,
 )
-from plexilint.analysis.nodes import dotted_name, last_part, span_of
+from plexilint.analysis.nodes import dotted_name, last_part, span_of, walk
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 
@@ -34,7 +34,7 @@ def _name_usage(tree: ast.Module) -> tuple[dict[str, int], dict[str, int]]:
     """How often each name is read inside annotations, and in total."""
     total: dict[str, int] = {}
     annotations: list[ast.AST] = []
-    for node in ast.walk(tree):  # one walk for both: this runs on every module that imports
+    for node in walk(tree):  # one walk for both: this runs on every module that imports
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
             total[node.id] = total.get(node.id, 0) + 1
         if isinstance(node, ast.arg) and node.annotation is not None:
@@ -47,7 +47,7 @@ def _name_usage(tree: ast.Module) -> tuple[dict[str, int], dict[str, int]]:
     annotations += [s.value for s in tree.body if isinstance(s, ast.Assign) and isinstance(s.value, ast.Subscript)]
     in_annotations: dict[str, int] = {}
     for annotation in annotations:
-        for node in ast.walk(annotation):
+        for node in walk(annotation):
             if isinstance(node, ast.Name):
                 in_annotations[node.id] = in_annotations.get(node.id, 0) + 1
     return in_annotations, total

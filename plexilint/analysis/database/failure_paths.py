@@ -9,7 +9,7 @@ import re
 from plexilint.analysis.database.facts import Handler, TryBlock, UnavailableBranch
 from plexilint.analysis.database.origins import Scope, own_nodes
 from plexilint.analysis.database.responses import fabricated_reason, status_codes
-from plexilint.analysis.nodes import dotted_name, span_of
+from plexilint.analysis.nodes import dotted_name, span_of, walk
 
 _UNAVAILABLE_TEST = re.compile(r"unavailable|available|healthy|connected|is_up|is_down|offline|online|down",
                                re.IGNORECASE)
@@ -22,7 +22,7 @@ def _tests_availability(test: ast.expr, scope: Scope) -> bool:
     text = scope.context.text.segment(test)
     if _UNAVAILABLE_TEST.search(text):  # ...about a database, not `product.available`
         return bool(_DATABASE_WORDS.search(text)) or any(
-            scope.origins(n) for n in ast.walk(test) if isinstance(n, (ast.Name, ast.Attribute)))
+            scope.origins(n) for n in walk(test) if isinstance(n, (ast.Name, ast.Attribute)))
     # `if self.client is None:` on a database handle
     if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Is):
         right = test.comparators[0]

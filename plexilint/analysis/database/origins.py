@@ -10,7 +10,7 @@ from typing import Any
 
 from plexilint.analysis.database.facts import Access
 from plexilint.analysis.modules import resolve_import
-from plexilint.analysis.nodes import dotted_name, last_part, span_of
+from plexilint.analysis.nodes import child_nodes, dotted_name, last_part, span_of, walk
 from plexilint.analysis.source import SourceLines
 
 # Calls into the standard library are never database access, except these modules.
@@ -38,7 +38,7 @@ def own_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
     while stack:
         node = stack.pop()
         yield node
-        for child in reversed(list(ast.iter_child_nodes(node))):
+        for child in reversed(child_nodes(node)):
             if not isinstance(child, _NESTED_SCOPES):
                 stack.append(child)
 
@@ -120,7 +120,7 @@ class Scope:
         found: set[str] = set()
         if annotation is None:
             return found
-        for node in ast.walk(annotation):
+        for node in walk(annotation):
             if isinstance(node, (ast.Name, ast.Attribute)):
                 found |= self.symbol_origins(node)
         return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import re
 
-from plexilint.analysis.nodes import dotted_name, last_part
+from plexilint.analysis.nodes import dotted_name, last_part, walk
 
 _FABRICATED_WORDS = re.compile(r"mock|fake|dummy|stub|sample_data|placeholder", re.IGNORECASE)
 _NOT_DATA_SUFFIXES = ("Response", "Exception", "Error")  # an error response is not made-up data
@@ -89,7 +89,7 @@ def _status_candidates(call: ast.Call) -> list[ast.AST]:
 def status_codes(node: ast.AST) -> list[int]:
     """HTTP statuses raised or returned anywhere in ``node``."""
     codes = []
-    for inner in ast.walk(node):
+    for inner in walk(node):
         if isinstance(inner, ast.Call):
             for candidate in _status_candidates(inner):
                 code = _status_code(candidate)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from plexilint.analysis.nodes import child_nodes
 
 _NESTED_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
@@ -44,7 +45,7 @@ def _locally_bound(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
             declared_global.update(node.names)
         else:
             bound.update(_names_bound_by(node))
-        stack.extend(ast.iter_child_nodes(node))
+        stack.extend(child_nodes(node))
     return bound - declared_global
 
 
@@ -69,5 +70,5 @@ def module_global_uses(tree: ast.Module, wanted: set[str]) -> dict[str, list[int
             body = node.body if isinstance(node.body, list) else [node.body]
             stack.extend((child, inner) for child in body)
             continue
-        stack.extend((child, inner) for child in ast.iter_child_nodes(node))
+        stack.extend((child, inner) for child in child_nodes(node))
     return uses
