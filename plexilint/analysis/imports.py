@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from plexilint.analysis.modules import resolve_import
 from plexilint.model import Span
-from plexilint.analysis.nodes import walk
+from plexilint.analysis.nodes import statements
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class NameImport:
 
 def extract_name_imports(tree: ast.Module, module: str, is_package: bool) -> tuple[NameImport, ...]:
     found = []
-    for node in walk(tree):
+    for node in statements(tree):
         if not isinstance(node, ast.ImportFrom):
             continue
         source = resolve_import(module, is_package, node.module, node.level)

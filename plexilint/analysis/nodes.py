@@ -72,3 +72,19 @@ def walk(node: ast.AST) -> list[ast.AST]:
     for current in nodes:  # the list grows while it is read: breadth first
         nodes.extend(child_nodes(current))
     return nodes
+
+
+_BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def statements(tree: ast.Module) -> list[ast.stmt]:
+    """Every statement of a module, nested blocks and definitions included (imports and other
+    statements never sit inside expressions, so their walk can skip the expressions)."""
+    found: list[ast.AST] = list(tree.body)
+    for current in found:  # the list grows while it is read
+        for field_name in _BLOCK_FIELDS:
+            block = getattr(current, field_name, None)
+            if block:
+                found.extend(block)
+    # `handlers` and `cases` hold except-handlers and match-cases, whose bodies are the statements.
+    return [node for node in found if isinstance(node, ast.stmt)]

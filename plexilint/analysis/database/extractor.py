@@ -77,7 +77,7 @@ class _Extractor:
         self._module_values()
         self._walk_definitions(self.tree.body, prefix="", class_attrs=None)
         module_scope = Scope(self.context, {}, {})
-        module_nodes = list(own_nodes(self.tree.body))
+        module_nodes = own_nodes(self.tree.body)
         record_calls(module_scope, module_nodes, "", self.accesses)
         failure_paths(module_nodes, module_scope, "", self.tries, self.branches)
         return DatabaseFacts(

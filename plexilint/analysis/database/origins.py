@@ -26,21 +26,24 @@ _DEPENDENCY_MARKERS = frozenset({"Depends", "Security", "Annotated"})  # declare
 # Calls that return (a wrapper around) their first argument.
 _WRAPPERS = frozenset({"contextlib.asynccontextmanager", "contextlib.contextmanager", "functools.partial",
                        "functools.lru_cache", "functools.cache", "functools.wraps"})
-_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+_NESTED_SCOPE_TYPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda})
 _BINDING_NODES = (ast.Import, ast.ImportFrom, ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.With, ast.AsyncWith)
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 
 
-def own_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
-    """Every node of a body, not descending into nested functions, classes or lambdas."""
-    stack = [node for node in reversed(body) if not isinstance(node, _NESTED_SCOPES)]
+def own_nodes(body: list[ast.stmt]) -> list[ast.AST]:
+    """Every node of a body in source order (depth first), not descending into nested
+    functions, classes or lambdas."""
+    found: list[ast.AST] = []
+    stack = [node for node in reversed(body) if type(node) not in _NESTED_SCOPE_TYPES]
     while stack:
         node = stack.pop()
-        yield node
-        for child in reversed(child_nodes(node)):
-            if not isinstance(child, _NESTED_SCOPES):
-                stack.append(child)
+        found.append(node)
+        children = child_nodes(node)
+        if children:
+            stack.extend([child for child in reversed(children) if type(child) not in _NESTED_SCOPE_TYPES])
+    return found
 
 
 def worth_recording(dotted: str) -> bool:
@@ -86,7 +89,7 @@ class ModuleContext:
         """A function's nodes, nested definitions excluded."""
         nodes = self._own.get(id(function))
         if nodes is None:
-            nodes = self._own[id(function)] = list(own_nodes(function.body))
+            nodes = self._own[id(function)] = own_nodes(function.body)
         return nodes
 
     def bindings(self, function: Function) -> list[ast.AST]:
