@@ -55,21 +55,16 @@ class _Counter:
     def __init__(self, source: str) -> None:
         self.lines = source.split("\n")
         self.lloc = self.sloc = self.comments = self.multi = 0
-        self.start_group(1)
-
-    def start_group(self, first_line: int) -> None:
-        self.first_line = first_line
+        self.first_line = 1
         self.tokens = self.strings = self.group_comments = self.group_lloc = 0
-        self.start_part()
-
-    def start_part(self) -> None:
         self.part_tokens = 0
         self.colon_last = self.has_colon = False
 
     def end_part(self) -> None:
         if self.part_tokens:
             self.group_lloc += 1 if not self.has_colon or self.colon_last else 2
-        self.start_part()
+        self.part_tokens = 0
+        self.colon_last = self.has_colon = False
 
     def code(self, text: str, before_string: bool) -> None:
         colons = text.count(":") - text.count(":=")
@@ -88,11 +83,20 @@ class _Counter:
         self.colon_last = False
 
     def end_group(self, last_line: int) -> None:
-        self.end_part()
+        """Counts the group ending on ``last_line`` and starts the next one (one call per
+        physical line in most code: this is the scan's hot path)."""
+        if self.part_tokens:
+            self.group_lloc += 1 if not self.has_colon or self.colon_last else 2
         self.lloc += self.group_lloc
         self.comments += self.group_comments
-        if self.tokens == 0:
-            return  # comment-only or blank line
+        if self.tokens:  # not a comment-only or blank line
+            self._count_lines(last_line)
+        self.first_line = last_line + 1
+        self.tokens = self.strings = self.group_comments = self.group_lloc = 0
+        self.part_tokens = 0
+        self.colon_last = self.has_colon = False
+
+    def _count_lines(self, last_line: int) -> None:
         if last_line == self.first_line:
             nonblank = 1
         else:
@@ -120,7 +124,6 @@ def raw_counts(source: str) -> RawCounts:
             if depth <= 0:
                 depth = 0
                 counter.end_group(line)
-                counter.start_group(line + 1)
             line += 1
         elif kind == "string":
             counter.string()
