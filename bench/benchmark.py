@@ -132,7 +132,10 @@ def run_rows(rows: list[Row], built: dict[str, corpora.Corpus], args: argparse.N
                 continue  # a tool that timed out or failed would only do it again
             loads.append(os.getloadavg()[0])
             logs = scratch / "logs" / result.row.key
-            command = result.row.tool.command(result.corpus, logs)
+            tool = result.row.tool
+            if tool.prepare is not None:
+                tool.prepare(tool, result.corpus, logs, env)
+            command = tool.command(result.corpus, logs)
             run = run_once(command, result.corpus.root, measurement.timeout, logs, env)
             measurement.runs.append(run)
             _progress(f"round {number}/{args.repeat} {result.row.key:15} {run.seconds:7.2f}s"

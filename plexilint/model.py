@@ -25,6 +25,16 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Measure:
+    """A number a finding is about (a function's complexity, a module's size): a baseline
+    stores it, so that the finding counts as new again once the number gets worse."""
+
+    name: str  # what is measured, as messages say it ("cyclomatic complexity", "lines")
+    value: int | float
+    higher_is_worse: bool = True
+
+
+@dataclass(frozen=True)
 class Finding:
     code: str
     symbol: str
@@ -38,6 +48,8 @@ class Finding:
     # Lines besides `span.line` whose `# noqa` also covers this finding (a block's decorators
     # and the comment line above it).
     noqa_lines: tuple[int, ...] = field(default=(), compare=False)
+    # The numbers past a limit (complexity rules); never part of the finding's identity.
+    measures: tuple[Measure, ...] = field(default=(), compare=False)
 
     @property
     def line(self) -> int:

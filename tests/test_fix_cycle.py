@@ -81,13 +81,15 @@ def _python(cwd: Path, code: str) -> dict:
 def _snapshot(root: Path) -> dict[str, str]:
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(root.rglob("*")) if p.is_file() and ".git" not in p.parts
-            and ".plexilint" not in p.parts and "__pycache__" not in p.parts}
+            and ".plexilint" not in p.parts and "__pycache__" not in p.parts
+            and ".plexilint_cache" not in p.parts}  # `check` keeps its cache there
 
 
 @pytest.fixture(scope="module")
 def legacy(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("fix") / "plexichat_legacy"
-    shutil.copytree(SAMPLES / "plexichat_legacy", root, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(SAMPLES / "plexichat_legacy", root,
+                    ignore=shutil.ignore_patterns("__pycache__", ".plexilint_cache"))
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
     for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "legacy"]):

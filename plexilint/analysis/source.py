@@ -4,11 +4,25 @@
 from __future__ import annotations
 
 import ast
+import re
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_WITH_END = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def source_lines(source: str, keepends: bool = False) -> list[str]:
+    """The lines of a source as Python numbers them: only ``\\n``, ``\\r\\n`` and ``\\r`` end a
+    line (``str.splitlines`` also breaks at form feeds, ``\\x1c``-``\\x1e``, ``\\x85``,
+    ``\\u2028`` and ``\\u2029``, which shifts every line number after one)."""
+    if keepends:
+        return _LINE_WITH_END.findall(source)
+    lines = _LINE_END.split(source)
+    return lines[:-1] if lines[-1] == "" else lines
 
 
 class SourceLines:
     def __init__(self, source: str) -> None:
-        self.lines = source.splitlines(keepends=True)
+        self.lines = source_lines(source, keepends=True)
 
     def segment(self, node: ast.AST) -> str:
         """The node's text; columns in ``ast`` are UTF-8 byte offsets."""

@@ -100,7 +100,7 @@ def _apply_preset(where: str, preset: Any, contract: dict[str, Any]) -> list[str
     """Starts the contract from the named preset; the table's own keys override it."""
     if preset is None:
         return []
-    if preset not in PRESETS:
+    if not isinstance(preset, str) or preset not in PRESETS:  # a list or table is unhashable
         return [f"invalid value for '{where}.preset': {preset!r}: expected one of {', '.join(sorted(PRESETS))}"]
     contract.update(copy.deepcopy(PRESETS[preset]))
     contract["name"] = preset

@@ -42,9 +42,11 @@ def read_config_file(config_path: Path) -> Config:
         raise ConfigError([f"cannot read configuration: {error.strerror}"], str(config_path)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError([f"invalid TOML: {error}"], str(config_path)) from None
-    table = data.get("tool", {}).get("plexilint", {})
-    if not isinstance(table, dict):
-        raise ConfigError(["'tool.plexilint' must be a table"], str(config_path))
+    table: dict = data
+    for key in ("tool", "tool.plexilint"):  # `tool = 3` is valid TOML, but no table
+        table = table.get(key.rpartition(".")[2], {})
+        if not isinstance(table, dict):
+            raise ConfigError([f"invalid value for '{key}': {table!r}: expected a table [{key}]"], str(config_path))
     values, problems = validate_table(table)
     if problems:
         raise ConfigError(problems, str(config_path))

@@ -73,6 +73,14 @@ def _per_file_ignores(value: Any) -> dict[str, list[str]]:
     return result
 
 
+def _optional_file_path(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or value.endswith(("/", "\\")):
+        raise InvalidValue("expected the path of a file, like '.plexilint-baseline.json'")
+    return value
+
+
 def _optional_dotted_name(value: Any) -> str | None:
     if value is None:
         return None
@@ -92,6 +100,12 @@ def _dotted_globs(value: Any) -> list[str]:
 def _dotted_name(value: Any) -> str:
     if not isinstance(value, str) or not DOTTED_NAME.match(value):
         raise InvalidValue("expected a dotted name like 'myapp.errors.AllDatabasesUnavailableError'")
+    return value
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidValue("expected true or false")
     return value
 
 
@@ -159,6 +173,19 @@ OPTIONS: dict[str, Option] = {
             '[tool.plexilint.per-file-ignores]\n"tests/*" = ["PLX1"]',
         ),
         Option(
+            "baseline",
+            None,
+            _optional_file_path,
+            "Path (relative to the project root) of the baseline file that `plexilint check` "
+            "compares its findings with: findings the baseline lists are accepted and not "
+            "reported; new ones, and complexity findings that got worse, still fail. `plexilint "
+            "baseline create` and `update` write this file. When unset, `check` uses a baseline "
+            "only with `--baseline FILE`, and the baseline commands write "
+            "`.plexilint-baseline.json`. The flake8 and pylint plugins do not read it. See "
+            "docs/baseline.md.",
+            'baseline = ".plexilint-baseline.json"',
+        ),
+        Option(
             "moved",
             {},
             _moved_names,
@@ -177,6 +204,16 @@ OPTIONS: dict[str, Option] = {
             "package shared by the duplicates, else their common package) and, for PLX102, "
             "treats any module named `fallbacks` as central.",
             'fallbacks-module = "myapp.core.utils.fallbacks"',
+        ),
+        Option(
+            "cache",
+            True,
+            _boolean,
+            "Whether to keep facts and findings in `.plexilint_cache/` at the project root, so "
+            "that a re-run only analyses the files that changed (and an unchanged project costs "
+            "little more than reading its files). `plexilint check --no-cache` turns it off for "
+            "one run. See docs/performance.md.",
+            "cache = false",
         ),
         Option(
             "min-duplicates",

@@ -40,7 +40,9 @@ def discover_files(root: Path, exclude: list[str]) -> list[Path]:
     """Every Python file of the project rooted at ``root``, sorted.
 
     Sub-directories holding their own pyproject.toml are separate projects and skipped.
-    Symlinked directories are not followed (no loops, no escaping the root).
+    Symlinks, to directories or to files, are not followed: no loops, no escaping the root, no
+    file analysed twice under two names (a link inside the project points at a file that is
+    analysed where it really is).
     """
     found: list[Path] = []
     for directory, subdirectories, filenames in os.walk(root, followlinks=False):
@@ -59,7 +61,7 @@ def discover_files(root: Path, exclude: list[str]) -> list[Path]:
             if not name.endswith(PYTHON_SUFFIXES):
                 continue
             path = current / name
-            if is_excluded(path.relative_to(root).as_posix(), exclude):
+            if path.is_symlink() or is_excluded(path.relative_to(root).as_posix(), exclude):
                 continue
             found.append(path)
     return sorted(found)

@@ -42,6 +42,9 @@ class ParseFailure:
     line: int
     column: int
     reason: str
+    # What stops the analysis: "syntax" (Python cannot decode or parse the file), "unreadable",
+    # or "too-deep" (Python parses it, but it nests deeper than plexilint's analysis goes).
+    kind: str = "syntax"
 
 
 @dataclass(frozen=True)
@@ -79,9 +82,12 @@ def parse_source(source: str, filename: str) -> ast.Module | ParseFailure:
             return ast.parse(source, filename=filename)
     except SyntaxError as error:
         return ParseFailure(error.lineno or 1, max((error.offset or 1) - 1, 0), error.msg)
-    except (ValueError, RecursionError, MemoryError) as error:
-        reason = "nesting too deep for the parser" if isinstance(error, RecursionError) else str(error)
-        return ParseFailure(1, 0, reason)
+    except RecursionError:
+        return ParseFailure(1, 0, "nesting too deep for the parser")
+    except MemoryError:  # how CPython 3.11 reports running out of parser stack
+        return ParseFailure(1, 0, "too deeply nested or too large for the parser")
+    except ValueError as error:  # null bytes, before 3.12
+        return ParseFailure(1, 0, str(error))
 
 
 def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None = None,
@@ -113,7 +119,7 @@ def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None
         complexity = extract_complexity_facts(parsed, source) if "complexity" in kinds else ComplexityFacts()
         name_imports = extract_name_imports(parsed, module, package) if "name_imports" in kinds else ()
     except RecursionError:
-        return FileFacts(**base, parse_failure=ParseFailure(1, 0, "nesting too deep to analyse"),
+        return FileFacts(**base, parse_failure=ParseFailure(1, 0, "nesting too deep to analyse", "too-deep"),
                          suppressions=suppressions)
     return FileFacts(**base, suppressions=suppressions, fallbacks=fallbacks, database=database,
                      contracts=contracts, complexity=complexity, name_imports=name_imports)

@@ -1,105 +1,175 @@
-"""Analysing one project: facts for every file (memoised by content), then every rule."""
+"""Analysing one project: facts for every file (memoised by content, cached on disk), then
+every rule; an unchanged project's findings come straight from the cache."""
 
 from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from plexilint.config import Config, find_project_root, load_config
 from plexilint.config.options import CODE_PATTERN
+from plexilint.consolidation.history import history_path
+from plexilint.engine.cache import FactsCache, cache_for, project_key
 from plexilint.engine.discovery import discover_files, is_excluded
-from plexilint.engine.facts import FileFacts, ParseFailure, content_digest, extract_facts, facts_for_codes
+from plexilint.engine.extraction import clear_facts_memo, facts_for_sources
+from plexilint.engine.facts import content_digest, facts_for_codes
 from plexilint.engine.index import ProjectIndex
 from plexilint.engine.selection import Selection
-from plexilint.engine.suppressions import NoqaMode, is_finding_suppressed
+from plexilint.engine.sources import ModuleNames, SourceFile, read_source
+from plexilint.engine.suppressions import NoqaMode, Suppressions, is_finding_suppressed
 from plexilint.model import Finding
 from plexilint.rules import all_rules
 from plexilint.rules.base import AfterFindingsRule
 
-# (path, content digest, fact kinds) -> facts: a file whose bytes did not change is never
-# re-analysed for the same kinds of facts.
-_FACTS_MEMO: dict[tuple[str, str, frozenset[str]], FileFacts] = {}
-
-
-def _facts_for(path: Path, root: Path, data: bytes, kinds: frozenset[str]) -> FileFacts:
-    key = (path.as_posix(), content_digest(data), kinds)
-    facts = _FACTS_MEMO.get(key)
-    if facts is None:
-        facts = extract_facts(path, path.relative_to(root).as_posix(), data, kinds=kinds)
-        _FACTS_MEMO[key] = facts
-    return facts
-
-
-def _read(path: Path, root: Path, kinds: frozenset[str]) -> FileFacts | None:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        reason = f"cannot read the file: {error.strerror or error}"
-        return FileFacts(path.as_posix(), path.relative_to(root).as_posix(), path.stem, False, "",
-                         parse_failure=ParseFailure(1, 0, reason))
-    return _facts_for(path, root, data, kinds)
-
 
 @dataclass
+class ProjectFiles:
+    """Per file, what answering for it needs besides its findings: the content hash it was
+    analysed at and its `# noqa` comments (only files that have some). A warm cached run has
+    this and the findings without any facts."""
+
+    digests: dict[str, str]  # posix path -> sha256 of the bytes analysed ("" if unreadable)
+    suppressions: dict[str, Suppressions]
+
+
 class ProjectAnalysis:
-    root: Path
-    config: Config
-    index: ProjectIndex
-    findings: dict[str, list[Finding]] = field(default_factory=dict)  # posix path -> sorted
+    """Findings of one project, its files, and the index of their facts. The index of a run
+    answered from the cache is built (from cached facts) only when something asks for it."""
+
+    def __init__(self, root: Path, config: Config, findings: dict[str, list[Finding]], files: ProjectFiles,
+                 index: ProjectIndex | None = None, load_index: Callable[[], ProjectIndex] | None = None) -> None:
+        self.root = root
+        self.config = config
+        self.findings = findings  # posix path -> sorted, before `# noqa`
+        self.files = files
+        self._index = index
+        self._load_index = load_index
+
+    @property
+    def index(self) -> ProjectIndex:
+        if self._index is None:
+            assert self._load_index is not None
+            self._index = self._load_index()
+        return self._index
+
+    @property
+    def paths(self) -> list[str]:
+        """Every file of the project (absolute posix paths), sorted."""
+        return sorted(self.files.digests)
 
     def findings_for(self, path: Path, noqa: NoqaMode = NoqaMode.ALL) -> list[Finding]:
-        key = path.resolve().as_posix()
+        return self.findings_at(path.resolve().as_posix(), noqa)
+
+    def findings_at(self, key: str, noqa: NoqaMode = NoqaMode.ALL) -> list[Finding]:
+        """``findings_for`` a file given as one of ``paths`` (no resolving needed)."""
         findings = self.findings.get(key, [])
-        facts = self.index.by_path.get(key)
-        if facts is None or not facts.suppressions or noqa is NoqaMode.NONE:
+        suppressions = self.files.suppressions.get(key)
+        if not suppressions or noqa is NoqaMode.NONE:
             return findings
-        return [f for f in findings if not is_finding_suppressed(facts.suppressions, f, noqa)]
+        return [f for f in findings if not is_finding_suppressed(suppressions, f, noqa)]
 
     def contains(self, path: Path) -> bool:
-        return path.resolve().as_posix() in self.index.by_path
+        return path.resolve().as_posix() in self.files.digests
+
+    def digest_of(self, path: Path) -> str | None:
+        return self.files.digests.get(path.resolve().as_posix())
 
 
 def analyse_project(root: Path, config: Config, overrides: dict[Path, bytes] | None = None,
-                    extra_facts: frozenset[str] = frozenset()) -> ProjectAnalysis:
+                    extra_facts: frozenset[str] = frozenset(), cache: FactsCache | None = None,
+                    jobs: int = 1) -> ProjectAnalysis:
     """Facts for every file under ``root`` (``overrides`` replace on-disk contents, as an
     editor's unsaved buffer does), then every enabled rule, then selection filters. The facts
-    computed are those the enabled rules read, plus ``extra_facts`` (hotspots, fixes)."""
+    computed are those the enabled rules read, plus ``extra_facts`` (hotspots, fixes).
+
+    With a ``cache``, facts of unchanged files and the findings of an unchanged project are
+    reused (buffers in ``overrides`` are never cached); ``jobs`` > 1 extracts facts in that
+    many processes. Neither changes the result."""
     # Syntax trees and facts hold no reference cycles; the cyclic collector would only rescan
     # millions of live nodes (a third of the run time on the standard library).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _analyse(root, config, overrides, extra_facts)
+        overrides = {p.resolve(): data for p, data in (overrides or {}).items()}
+        return _analyse(_Run(root.resolve(), config, extra_facts, cache, jobs), overrides)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _analyse(root: Path, config: Config, overrides: dict[Path, bytes] | None,
-             extra_facts: frozenset[str]) -> ProjectAnalysis:
-    root = root.resolve()
-    overrides = {p.resolve(): data for p, data in (overrides or {}).items()}
-    selection = Selection.from_config(config)
-    kinds = facts_for_codes(r.code for r in all_rules() if selection.enables(r.code)) | extra_facts
-    index = ProjectIndex(root, _project_files(root, config, overrides, kinds))
-    findings = _run_rules(index, config, selection)
+@dataclass(frozen=True)
+class _Run:
+    """One analysis of one project: what to compute and with which cache and jobs."""
+
+    root: Path
+    config: Config
+    extra_facts: frozenset[str]
+    cache: FactsCache | None
+    jobs: int
+
+    def sources(self, overrides: dict[Path, bytes]) -> list[SourceFile]:
+        paths = discover_files(self.root, self.config["exclude"])
+        # An editor's buffer for a file not saved yet still belongs to the project.
+        paths += sorted(p for p in overrides if p not in paths and is_project_file(p, self.root, self.config))
+        modules = ModuleNames()
+        return [read_source(path, self.root, modules, overrides.get(path)) for path in paths]
+
+    def index(self, sources: list[SourceFile]) -> ProjectIndex:
+        selection = Selection.from_config(self.config)
+        kinds = facts_for_codes(r.code for r in all_rules() if selection.enables(r.code)) | self.extra_facts
+        return ProjectIndex(self.root, facts_for_sources(sources, kinds, self.cache, self.jobs))
+
+    def index_from_disk(self) -> ProjectIndex:
+        return self.index(self.sources({}))
+
+
+def _analyse(run: _Run, overrides: dict[Path, bytes]) -> ProjectAnalysis:
+    sources = run.sources(overrides)
+    files = ProjectFiles({s.posix: s.digest for s in sources}, {})
+    entry = None if run.cache is None or overrides else _ProjectEntry(run, sources)
+    cached = entry.load() if entry is not None else None
+    if cached is not None and len(cached) == 2:
+        findings, files.suppressions = cached
+        # Facts only if something asks for them (contracts, hotspots), from the files as they are then.
+        return ProjectAnalysis(run.root, run.config, findings, files, load_index=run.index_from_disk)
+    index = run.index(sources)
+    findings = _run_rules(index, run.config, Selection.from_config(run.config))
     for path_findings in findings.values():
         path_findings.sort(key=Finding.sort_key)
-    return ProjectAnalysis(root, config, index, findings)
+    files.suppressions.update({f.path: f.suppressions for f in index.files if f.suppressions})
+    if entry is not None:
+        entry.store((findings, files.suppressions))
+    return ProjectAnalysis(run.root, run.config, findings, files, index=index)
 
 
-def _project_files(root: Path, config: Config, overrides: dict[Path, bytes], kinds: frozenset[str]) -> list[FileFacts]:
-    paths = discover_files(root, config["exclude"])
-    # An editor's buffer for a file not saved yet still belongs to the project.
-    paths += sorted(p for p in overrides if p not in paths and is_project_file(p, root, config))
-    files: list[FileFacts | None] = []
-    for path in paths:
-        data = overrides.get(path)
-        files.append(_facts_for(path, root, data, kinds) if data is not None else _read(path, root, kinds))
-    return [f for f in files if f is not None]
+class _ProjectEntry:
+    """The cached findings of a whole project, under a key of everything they depend on."""
+
+    def __init__(self, run: _Run, sources: list[SourceFile]) -> None:
+        assert run.cache is not None
+        self.cache = run.cache
+        self.root = run.root
+        self.history = _history_bytes(run.root)  # the fix history, which PLX5 rules read
+        files = [(s.posix, s.module, s.digest or s.read_error) for s in sources]
+        self.slot = self.cache.project_path(run.root.as_posix(), run.config.digest, run.extra_facts)
+        self.key = project_key(run.root.as_posix(), run.config.digest, run.extra_facts, files, self.history)
+
+    def load(self) -> tuple[dict[str, list[Finding]], dict[str, Suppressions]] | None:
+        return self.cache.load_project(self.slot, self.key)
+
+    def store(self, payload: tuple[dict[str, list[Finding]], dict[str, Suppressions]]) -> None:
+        if _history_bytes(self.root) == self.history:  # else the rules may have read another one
+            self.cache.store_project(self.slot, self.key, payload)
+
+
+def _history_bytes(root: Path) -> bytes | None:
+    try:
+        return history_path(root).read_bytes()
+    except OSError:
+        return None
 
 
 def _run_rules(index: ProjectIndex, config: Config, selection: Selection) -> dict[str, list[Finding]]:
@@ -141,7 +211,7 @@ def project_analysis_for(path: Path, explicit_config: Path | None = None) -> Pro
     key = (root.as_posix(), config.digest)
     analysis = _PROJECTS.get(key)
     if analysis is None:
-        analysis = analyse_project(root, config)
+        analysis = analyse_project(root, config, cache=cache_for(root, config))
         _PROJECTS[key] = analysis
     return analysis
 
@@ -151,19 +221,20 @@ def findings_for_source(path: Path, source: bytes, explicit_config: Path | None 
     """Findings for one file whose content may differ from the disk (stdin, an editor)."""
     analysis = project_analysis_for(path, explicit_config)
     resolved = path.resolve()
-    facts = analysis.index.by_path.get(resolved.as_posix())
-    if facts is not None and facts.digest == content_digest(source):
+    digest = analysis.digest_of(resolved)
+    if digest is not None and digest == content_digest(source):
         return analysis.findings_for(resolved, noqa)
-    if facts is None and not is_project_file(resolved, analysis.root, analysis.config):
+    if digest is None and not is_project_file(resolved, analysis.root, analysis.config):
         return []
-    changed = analyse_project(analysis.root, analysis.config, {resolved: source})
+    changed = analyse_project(analysis.root, analysis.config, {resolved: source},
+                              cache=cache_for(analysis.root, analysis.config))
     return changed.findings_for(resolved, noqa)
 
 
 def clear_memo() -> None:
     """Forget every analysed project (tests, and long-running servers after a config change)."""
     _PROJECTS.clear()
-    _FACTS_MEMO.clear()
+    clear_facts_memo()
 
 
 def is_project_file(path: Path, root: Path, config: Config) -> bool:

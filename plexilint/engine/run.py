@@ -9,6 +9,7 @@ from pathlib import Path
 
 from plexilint.config import Config, ConfigError, find_project_root, load_config
 from plexilint.config.loader import PROJECT_MARKER
+from plexilint.engine.cache import cache_for
 from plexilint.engine.discovery import _is_skipped_directory, is_excluded
 from plexilint.engine.project import ProjectAnalysis, analyse_project, validate_selection
 from plexilint.model import Finding
@@ -50,10 +51,11 @@ def is_within_scopes(path: str, scopes: list[str]) -> bool:
 
 def check_paths(paths: list[Path], explicit_config: Path | None = None,
                 adjust: Callable[[Config], Config] | None = None,
-                extra_facts: frozenset[str] = frozenset()) -> CheckResult:
+                extra_facts: frozenset[str] = frozenset(), use_cache: bool = False, jobs: int = 1) -> CheckResult:
     """Findings (noqa applied) for the files under ``paths``, each analysed with the whole
     index of the project it belongs to. ``adjust`` may rewrite each project's config (CLI
-    overrides). Raises ConfigError and FileNotFoundError."""
+    overrides). ``use_cache``: each project's cache, unless its configuration turns it off;
+    ``jobs``: processes extracting facts. Raises ConfigError and FileNotFoundError."""
     scopes: dict[Path, list[Path]] = {}
     for path in paths:
         if not path.exists():
@@ -74,15 +76,16 @@ def check_paths(paths: list[Path], explicit_config: Path | None = None,
         problems = validate_selection(config)
         if problems:
             raise ConfigError(problems, config.source)
-        analysis: ProjectAnalysis = analyse_project(root, config, extra_facts=extra_facts)
+        analysis: ProjectAnalysis = analyse_project(root, config, extra_facts=extra_facts,
+                                                    cache=cache_for(root, config, use_cache), jobs=jobs)
         result.roots.append(root.as_posix())
         result.analyses.append(analysis)
         result.scopes.extend(scope.as_posix() for scope in scopes[root])
-        for file in analysis.index.files:
-            if file.path in seen or not is_within_scopes(file.path, [s.as_posix() for s in scopes[root]]):
+        for path in analysis.paths:
+            if path in seen or not is_within_scopes(path, [s.as_posix() for s in scopes[root]]):
                 continue
-            seen.add(file.path)
+            seen.add(path)
             result.files_checked += 1
-            result.findings.extend(analysis.findings_for(Path(file.path)))
+            result.findings.extend(analysis.findings_at(path))
     result.findings.sort(key=Finding.sort_key)
     return result

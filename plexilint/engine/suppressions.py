@@ -7,6 +7,7 @@ import re
 import tokenize
 from enum import Enum
 
+from plexilint.analysis.source import source_lines
 from plexilint.model import Finding
 
 # flake8's own patterns (flake8/defaults.py): "# noqa" optionally followed by ":" and codes,
@@ -23,7 +24,7 @@ def read_noqa_comments(source: str) -> Suppressions:
     suppressions: Suppressions = {}
     if "noqa" not in source.lower():
         return suppressions
-    for number, line in enumerate(source.splitlines(), start=1):
+    for number, line in enumerate(source_lines(source), start=1):
         if NOQA_FILE.match(line) and NOQA_FILE.match(line).end() == len(line.rstrip()):
             suppressions[WHOLE_FILE] = None
             continue
@@ -76,7 +77,8 @@ def noqa_comment_lines(source: str) -> frozenset[int]:
         return frozenset()
     lines = set()
     try:
-        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        # newline=None: a lone \r ends a line for Python, so it must for the tokenizer too.
+        for token in tokenize.generate_tokens(io.StringIO(source, newline=None).readline):
             if token.type == tokenize.COMMENT and NOQA_INLINE.search(token.string):
                 lines.add(token.start[0])
     except (tokenize.TokenError, SyntaxError, ValueError):

@@ -14,11 +14,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from plexilint import __version__
+from plexilint.analysis.source import source_lines
 from plexilint.consolidation.fixer import ProposedFix
 from plexilint.consolidation.history import HistoryError, load_history
 from plexilint.consolidation.plan import VERSION_GETTER, FilePlan, is_conditional
 from plexilint.engine.hotspots import rank_hotspots
 from plexilint.engine.project import ProjectAnalysis
+from plexilint.engine.sources import read_file_bytes
 from plexilint.model import Finding
 from plexilint.reporting.contracts_report import class_reports
 from plexilint.reporting.fix_report_markdown import FAMILY_NAMES, render_markdown  # noqa: F401  (the CLI's renderer)
@@ -172,10 +174,10 @@ def _none_checks(analysis: ProjectAnalysis, names: set[str]) -> dict[str, list[s
     places: dict[str, list[str]] = {}
     for file in analysis.index.files:
         try:
-            text = Path(file.path).read_text(encoding="utf-8", errors="replace")
+            text = read_file_bytes(Path(file.path)).decode("utf-8", errors="replace")
         except OSError:
             continue
-        for number, line in enumerate(text.splitlines(), 1):
+        for number, line in enumerate(source_lines(text), 1):
             for match in pattern.finditer(line):
                 places.setdefault(match.group(1) or match.group(2), []).append(f"{file.relpath}:{number}")
     return places

@@ -3,11 +3,15 @@ that prints findings offers the same choices."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from plexilint.model import Finding
+from plexilint.reporting.github_format import render_github
+from plexilint.reporting.gitlab_format import render_gitlab
 from plexilint.reporting.json_format import render_json
+from plexilint.reporting.sarif_format import render_sarif
 from plexilint.reporting.text import render_text
 
 
@@ -29,7 +33,16 @@ Renderer = Callable[[FindingsReport], str]
 FORMATS: dict[str, Renderer] = {
     "text": lambda report: render_text(report.findings, report.files_checked, report.cwd),
     "json": lambda report: render_json(report.findings, report.files_checked, report.roots),
+    "sarif": render_sarif,
+    "github": render_github,
+    "gitlab": render_gitlab,
 }
+
+
+def default_format(to_stdout: bool, environ: Mapping[str, str] = os.environ) -> str:
+    """The format when none is asked for: GitHub annotations inside GitHub Actions (only on
+    standard output: a report file is for other tools), text otherwise."""
+    return "github" if to_stdout and environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def render_findings(fmt: str, report: FindingsReport) -> str:

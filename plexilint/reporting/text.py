@@ -17,13 +17,17 @@ def render_text(findings: Sequence[Finding], files_checked: int, cwd: str) -> st
     lines = [
         f"{display_path(f.path, cwd)}:{f.line}:{f.column + 1}: {f.code} {f.message}" for f in findings
     ]
-    if findings:
-        files = len({f.path for f in findings})
-        lines.append(
-            f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} "
-            f"file{'s' if files != 1 else ''} ({files_checked} checked). "
-            "`plexilint explain CODE` tells what each code means and what to do."
-        )
-    else:
-        lines.append(f"All checks passed ({files_checked} file{'s' if files_checked != 1 else ''} checked).")
+    lines.append(summary_line(findings, files_checked))
     return "\n".join(lines) + "\n"
+
+
+def summary_line(findings: Sequence[Finding], files_checked: int) -> str:
+    """The last line of the text format (and of the GitHub format, which GitHub shows as log)."""
+    if not findings:
+        return f"All checks passed ({files_checked} file{'s' if files_checked != 1 else ''} checked)."
+    files = len({f.path for f in findings})
+    return (
+        f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} "
+        f"file{'s' if files != 1 else ''} ({files_checked} checked). "
+        "`plexilint explain CODE` tells what each code means and what to do."
+    )

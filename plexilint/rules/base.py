@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from plexilint.model import Finding, Related, Span
+from plexilint.model import Finding, Measure, Related, Span
 
 if TYPE_CHECKING:
     from plexilint.config import Config
@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from plexilint.engine.index import ProjectIndex
     from plexilint.engine.selection import Selection
 
-REQUIRED_SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "Use instead:", "## Options")
+# In this order; `## Fix` says whether `plexilint fix` rewrites the finding, else how to by hand.
+REQUIRED_SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "Use instead:", "## Options",
+                     "## Fix")
 CATEGORIES = {"C": "convention", "R": "refactor", "W": "warning", "E": "error", "F": "fatal"}
 CODE = re.compile(r"^PLX[0-9]{3}$")
 SYMBOL = re.compile(r"^[a-z]+(-[a-z]+)*$")
@@ -48,6 +50,10 @@ class Rule:
             problems.append(f"category must be one of {sorted(CATEGORIES)}")
         if getattr(cls, "code", None) in REGISTRY:
             problems.append(f"code {cls.code} already used by {REGISTRY[cls.code].__name__}")
+        # The symbol is the pylint message name and a `rule_for` key: one rule each.
+        twins = [r.__name__ for r in REGISTRY.values() if r.symbol == getattr(cls, "symbol", None)]
+        if twins:
+            problems.append(f"symbol {cls.symbol} already used by {twins[0]}")
         if problems:
             raise TypeError(f"rule {cls.__name__}: " + "; ".join(problems))
         REGISTRY[cls.code] = cls
@@ -66,7 +72,8 @@ class Rule:
         raise NotImplementedError
 
     def finding(self, file: FileFacts, span: Span, message: str, key: str = "",
-                related: Iterable[Related] = (), noqa_lines: Iterable[int] = ()) -> Finding:
+                related: Iterable[Related] = (), noqa_lines: Iterable[int] = (),
+                measures: Iterable[Measure] = ()) -> Finding:
         return Finding(
             code=self.code,
             symbol=self.symbol,
@@ -77,6 +84,7 @@ class Rule:
             key=key,
             related=tuple(sorted(set(related))),
             noqa_lines=tuple(noqa_lines),
+            measures=tuple(measures),
         )
 
 

@@ -1,4 +1,5 @@
-"""Reading git history (never writing it): churn per file and who last changed each line.
+"""Reading git history (never writing it): churn per file, who last changed each line, and
+which lines changed since a commit.
 
 Every call runs `git` without a shell, in the repository that holds the analysed project;
 when git is missing or the project is not in a repository, the callers get ``None`` and say so.
@@ -11,6 +12,8 @@ import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from plexilint.vcs.unified_diff import changed_lines
 
 _BLAME_HEADER = re.compile(r"^([0-9a-f]{40}) \d+ (\d+)(?: (\d+))?$")
 _UNCOMMITTED = "0" * 40
@@ -103,3 +106,40 @@ def uncommitted_files(repository: Path, paths: list[Path]) -> set[Path]:
         if source:
             dirty.add((top / source).resolve())
     return dirty
+
+
+@dataclass(frozen=True)
+class ChangedLines:
+    """What changed in a work tree since a commit: lines per file, and files git does not
+    track yet (every line of those counts as changed). Paths are absolute, posix form."""
+
+    lines: dict[str, frozenset[int]]
+    untracked: frozenset[str]
+
+    def touches(self, path: str, first: int, last: int) -> bool:
+        if path in self.untracked:
+            return True
+        lines = self.lines.get(path)
+        return bool(lines) and any(first <= line <= last for line in lines)
+
+
+def resolve_commit(repository: Path, ref: str) -> str:
+    """The commit a user's ref names (branch, tag, sha, ``HEAD~2``); GitError if it names none."""
+    if ref.startswith("-"):
+        raise GitError(f"unknown revision {ref!r}")
+    try:
+        return _git(repository, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}").strip()
+    except GitError:
+        raise GitError(f"unknown revision {ref!r}") from None
+
+
+def changes_since(repository: Path, commit: str) -> ChangedLines:
+    """Lines of the work tree (staged or not) that differ from ``commit``, plus untracked,
+    not ignored files. Renames are followed, so a moved file counts only its edited lines."""
+    top = Path(_git(repository, "rev-parse", "--show-toplevel").strip()).resolve()
+    diff = _git(top, "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--no-textconv",
+                "--unified=0", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", commit, "--")
+    lines = {(top / name).as_posix(): frozenset(numbers) for name, numbers in changed_lines(diff).items()}
+    listed = _git(top, "ls-files", "--others", "--exclude-standard", "-z")
+    untracked = frozenset((top / name).as_posix() for name in listed.split("\0") if name)
+    return ChangedLines(lines, untracked)

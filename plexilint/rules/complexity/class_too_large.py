@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
-from plexilint.model import Finding
+from plexilint.model import Finding, Measure
 from plexilint.rules.base import FileRule
 
 
@@ -51,6 +51,15 @@ class ClassTooLarge(FileRule):
     ## Options
     - `complexity.max-class-methods`
     - `complexity.max-class-lines`
+
+    ## Fix
+    No automatic fix. Split the class by concern into smaller classes it delegates to (PLX405
+    names the groups of methods that share no state), and turn helpers that use no state into
+    module functions.
+
+    To keep it, put `# noqa: PLX404` on the `class` line, on a decorator line, or on a comment
+    line of its own right above the class: it covers that class only (pylint:
+    `# pylint: disable=class-too-large`).
     """
 
     code = "PLX404"
@@ -63,14 +72,16 @@ class ClassTooLarge(FileRule):
         most_methods = config["complexity.max-class-methods"]
         most_lines = config["complexity.max-class-lines"]
         for cls in file.complexity.classes:
-            problems = []
+            problems, measures = [], []
             if cls.methods > most_methods:
                 problems.append(f"{cls.methods} methods (limit {most_methods})")
+                measures.append(Measure("methods", cls.methods))
             if cls.lines > most_lines:
                 problems.append(f"{cls.lines} lines (limit {most_lines})")
+                measures.append(Measure("lines", cls.lines))
             if problems:
                 yield self.finding(
                     file, cls.span,
                     f"`{cls.qualname}` has {' and '.join(problems)}: split it by concern into collaborating classes",
-                    key=cls.qualname, noqa_lines=cls.noqa_lines,
+                    key=cls.qualname, noqa_lines=cls.noqa_lines, measures=measures,
                 )

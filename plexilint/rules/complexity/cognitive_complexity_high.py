@@ -46,6 +46,14 @@ class CognitiveComplexityHigh(FunctionLimitRule):
 
     ## Options
     - `complexity.max-cognitive`
+
+    ## Fix
+    No automatic fix. Flatten the nesting: return or `continue` early, move nested blocks into
+    helper functions, and give complex conditions a name.
+
+    To keep it, put `# noqa: PLX409` on the `def` line, on a decorator line, or on a comment
+    line of its own right above the function: it covers that function only (pylint:
+    `# pylint: disable=cognitive-complexity-high`).
     """
 
     code = "PLX409"
@@ -53,6 +61,7 @@ class CognitiveComplexityHigh(FunctionLimitRule):
     category = "R"
     summary = "Function with too high cognitive complexity"
     options = ("complexity.max-cognitive",)
+    measured = "cognitive complexity"
 
     def measure(self, function: FunctionMetrics) -> int:
         return function.cognitive

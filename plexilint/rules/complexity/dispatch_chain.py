@@ -47,6 +47,14 @@ class DispatchChain(FileRule):
 
     ## Options
     - `complexity.min-dispatch-branches`
+
+    ## Fix
+    No automatic fix. Build a dict from the tested value (or type) to the result or to a handler
+    function, once at module level, and look the subject up in it; for types,
+    `functools.singledispatch` does the same.
+
+    To keep it, end the reported line with `# noqa: PLX407` (pylint:
+    `# pylint: disable=dispatch-chain`).
     """
 
     code = "PLX407"

@@ -40,6 +40,14 @@ class FunctionTooLong(FunctionLimitRule):
 
     ## Options
     - `complexity.max-function-lines`
+
+    ## Fix
+    No automatic fix. Extract the steps into well-named helper functions, and move long literal
+    data (tables, templates) to module constants or files.
+
+    To keep it, put `# noqa: PLX406` on the `def` line, on a decorator line, or on a comment
+    line of its own right above the function: it covers that function only (pylint:
+    `# pylint: disable=function-too-long`).
     """
 
     code = "PLX406"
@@ -47,6 +55,7 @@ class FunctionTooLong(FunctionLimitRule):
     category = "R"
     summary = "Function longer than the limit"
     options = ("complexity.max-function-lines",)
+    measured = "lines"
 
     def measure(self, function: FunctionMetrics) -> int:
         return function.lines

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from plexilint.analysis.complexity import lcom4
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
-from plexilint.model import Finding
+from plexilint.model import Finding, Measure
 from plexilint.rules.base import FileRule
 
 
@@ -65,6 +65,14 @@ class LowCohesionClass(FileRule):
 
     ## Options
     - `complexity.max-lcom4`
+
+    ## Fix
+    No automatic fix. Each group of methods the message lists is a candidate class: move it out
+    with the attributes it uses, and let the original class delegate to it.
+
+    To keep it, put `# noqa: PLX405` on the `class` line, on a decorator line, or on a comment
+    line of its own right above the class: it covers that class only (pylint:
+    `# pylint: disable=low-cohesion-class`).
     """
 
     code = "PLX405"
@@ -84,4 +92,5 @@ class LowCohesionClass(FileRule):
                     f"`{cls.qualname}` has {len(groups)} unrelated groups of methods ({shown}): split it into one "
                     "class per group",
                     key=cls.qualname, noqa_lines=cls.noqa_lines,
+                    measures=[Measure("groups of methods", len(groups))],
                 )

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
-from plexilint.model import Finding, Span
+from plexilint.model import Finding, Measure, Span
 from plexilint.rules.base import FileRule
 
 
@@ -51,6 +51,13 @@ class LowMaintainability(FileRule):
 
     ## Options
     - `complexity.min-maintainability`
+
+    ## Fix
+    No automatic fix. Split the module, simplify its most complex functions (PLX401, PLX409),
+    and comment what is not obvious: comment lines raise the index.
+
+    To keep it, put `# noqa: PLX402` on line 1 of the module (pylint:
+    `# pylint: disable=low-maintainability`).
     """
 
     code = "PLX402"
@@ -68,4 +75,5 @@ class LowMaintainability(FileRule):
                 f"This module's maintainability index is {score:.1f} (limit {limit:g}): split it into focused "
                 "modules and simplify its most complex functions",
                 key="module",
+                measures=[Measure("maintainability index", round(score, 1), higher_is_worse=False)],
             )

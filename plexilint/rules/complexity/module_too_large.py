@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
-from plexilint.model import Finding, Span
+from plexilint.model import Finding, Measure, Span
 from plexilint.rules.base import FileRule
 
 
@@ -43,6 +43,14 @@ class ModuleTooLarge(FileRule):
 
     ## Options
     - `complexity.max-module-lines`
+
+    ## Fix
+    No automatic fix. Split the module into a package of focused modules. Either re-export the
+    moved names from the package's `__init__.py`, or list the moves in `[tool.plexilint.moved]`:
+    PLX501 then reports the imports through the old path, and `plexilint fix` rewrites them.
+
+    To keep it, put `# noqa: PLX403` on line 1 of the module (pylint:
+    `# pylint: disable=module-too-large`).
     """
 
     code = "PLX403"
@@ -59,4 +67,5 @@ class ModuleTooLarge(FileRule):
                 f"This module has {file.complexity.code_lines} lines of code (limit {limit}): split it into a "
                 "package of focused modules",
                 key="module",
+                measures=[Measure("lines of code", file.complexity.code_lines)],
             )

@@ -40,6 +40,13 @@ class MutableGlobalState(FileRule):
 
     ## Options
     None.
+
+    ## Fix
+    No automatic fix. Pass the state as a parameter, or keep it in an object created once and
+    handed to the functions that use it; for a cache, `functools.lru_cache`.
+
+    To keep it, end the reported line with `# noqa: PLX408` (pylint:
+    `# pylint: disable=mutable-global-state`).
     """
 
     code = "PLX408"

@@ -44,9 +44,17 @@ class MovedImport(Rule):
     - `moved`
 
     ## Fix
-    `plexilint fix --apply` rewrites the import to the new module (splitting it when other
-    names stay); `plexilint fix --shims` writes compatibility modules for code it cannot
-    rewrite.
+    `plexilint fix` rewrites it (it prints a diff; `--apply` writes it, with backups, and
+    `plexilint rollback` undoes it; details in docs/fixing.md). `from old import A, B` becomes
+    `from old import A` and `from new import B` (an `as` name is kept); imports of names the
+    same run moves are retargeted too.
+
+    For code the fix cannot reach (other repositories, plugins), `plexilint fix --shims` keeps
+    the old path working meanwhile: a shim module, or a module-level `__getattr__`, that returns
+    the name with a `DeprecationWarning`.
+
+    To keep an import, end its line with `# noqa: PLX501` (pylint:
+    `# pylint: disable=moved-import`): the fix leaves it alone.
     """
 
     code = "PLX501"

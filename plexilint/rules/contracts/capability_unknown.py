@@ -39,6 +39,13 @@ class CapabilityUnknown(ContractRule):
 
     ## Options
     - `contracts`
+
+    ## Fix
+    No automatic fix. Use a member of the enum (the message lists them; a typo is the usual
+    cause), or add the member to the enum when the capability is new.
+
+    To keep it, end the reported line with `# noqa: PLX308` (pylint:
+    `# pylint: disable=capability-unknown`).
     """
 
     code = "PLX308"

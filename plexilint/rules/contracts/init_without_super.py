@@ -40,6 +40,13 @@ class InitWithoutSuper(ContractRule):
 
     ## Options
     - `contracts`
+
+    ## Fix
+    No automatic fix. Call `super().__init__(...)` in `__init__`, with the arguments the base
+    class expects, before the attributes it sets up are used.
+
+    To keep it, end the reported line with `# noqa: PLX304` (pylint:
+    `# pylint: disable=init-without-super`).
     """
 
     code = "PLX304"

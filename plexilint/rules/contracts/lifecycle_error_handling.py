@@ -49,6 +49,14 @@ class LifecycleErrorHandling(ContractRule):
 
     ## Options
     - `contracts`
+
+    ## Fix
+    No automatic fix. Do the method's work inside `try:`, and in `except Exception as error:`
+    record the error (log it, or store it as in `self.last_error = error`) and `return False`;
+    replace a bare `except:` with `except Exception:`.
+
+    To keep it, end the reported line with `# noqa: PLX310` (pylint:
+    `# pylint: disable=lifecycle-error-handling`).
     """
 
     code = "PLX310"

@@ -40,6 +40,13 @@ class MetadataIncomplete(ContractRule):
 
     ## Options
     - `contracts`
+
+    ## Fix
+    No automatic fix: plexilint cannot know the values. Add each missing key, with its real
+    value, to the dict the method returns.
+
+    To keep it, end the reported line with `# noqa: PLX309` (pylint:
+    `# pylint: disable=metadata-incomplete`).
     """
 
     code = "PLX309"

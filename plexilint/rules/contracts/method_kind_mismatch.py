@@ -39,6 +39,13 @@ class MethodKindMismatch(ContractRule):
 
     ## Options
     - `contracts`
+
+    ## Fix
+    No automatic fix, because the callers change with it. Write the method as the contract says
+    (`async def` or `def`), then update its callers: `await` it, or stop awaiting it.
+
+    To keep it, end the reported line with `# noqa: PLX302` (pylint:
+    `# pylint: disable=contract-method-kind`).
     """
 
     code = "PLX302"

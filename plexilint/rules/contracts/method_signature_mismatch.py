@@ -40,6 +40,13 @@ class MethodSignatureMismatch(ContractRule):
 
     ## Options
     - `contracts`
+
+    ## Fix
+    No automatic fix, because the callers change with it. Make the parameters and the return
+    annotation those the message shows from the contract, then update the callers.
+
+    To keep it, end the reported line with `# noqa: PLX303` (pylint:
+    `# pylint: disable=contract-signature-mismatch`).
     """
 
     code = "PLX303"

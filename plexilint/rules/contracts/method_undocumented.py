@@ -40,6 +40,12 @@ class MethodUndocumented(ContractRule):
 
     ## Options
     - `contracts`
+
+    ## Fix
+    No automatic fix. Write a docstring that says what the method does for this module.
+
+    To keep it, end the reported line with `# noqa: PLX311` (pylint:
+    `# pylint: disable=contract-method-undocumented`).
     """
 
     code = "PLX311"

@@ -54,6 +54,14 @@ class PermissionUndeclared(ContractRule):
 
     ## Options
     - `contracts`
+
+    ## Fix
+    No automatic fix: declaring a permission is a security decision. Declare the resource in the
+    permissions method (its flag, such as `network_access=True`, or its capability, such as
+    `ModuleCapability.NETWORK_ACCESS`), or stop using it.
+
+    To keep it, end the reported line with `# noqa: PLX306` (pylint:
+    `# pylint: disable=permission-undeclared`).
     """
 
     code = "PLX306"

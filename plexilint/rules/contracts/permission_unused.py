@@ -42,6 +42,14 @@ class PermissionUnused(ContractRule):
 
     ## Options
     - `contracts`
+
+    ## Fix
+    No automatic fix. Set the flag to `False` (or drop it), so that the module asks only for
+    what it uses. When it does use the resource in a way plexilint cannot see (code loaded at
+    run time), keep the flag and suppress the finding.
+
+    To keep it, end the reported line with `# noqa: PLX307` (pylint:
+    `# pylint: disable=permission-unused`).
     """
 
     code = "PLX307"

@@ -48,6 +48,15 @@ class RequiredMethodMissing(ContractRule):
 
     ## Options
     - `contracts`
+
+    ## Fix
+    No automatic fix. Implement the method in the class, or in a project base class it inherits,
+    with the contract's parameters, kind (`async def` or `def`) and a docstring;
+    `plexilint contracts` lists each class's violations. A class that is only a base for others
+    is exempt once it is abstract (an `ABC` base or an `@abstractmethod`).
+
+    To keep it, end the reported line with `# noqa: PLX301` (pylint:
+    `# pylint: disable=contract-method-missing`).
     """
 
     code = "PLX301"

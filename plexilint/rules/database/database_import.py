@@ -50,6 +50,15 @@ class DatabaseImport(Rule):
     - `database.raw-access`
     - `database.guarded`
     - `database.allowed`
+
+    ## Fix
+    No automatic fix. Import the fallback manager (or its factory) instead and send the calls
+    through it (PLX201 reports them); an import needed only by annotations goes under
+    `if TYPE_CHECKING:`. A module that owns database access on purpose belongs in
+    `database.allowed`.
+
+    To keep it, end the reported line with `# noqa: PLX202` (pylint:
+    `# pylint: disable=database-import`).
     """
 
     code = "PLX202"

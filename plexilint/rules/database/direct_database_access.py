@@ -60,6 +60,16 @@ class DirectDatabaseAccess(Rule):
     - `database.raw-access`
     - `database.guarded`
     - `database.allowed`
+
+    ## Fix
+    No automatic fix: which manager operation replaces a call depends on what the call does.
+    Call the fallback manager (`database.fallback-manager`) instead of the driver; when the
+    manager has no such operation yet, add one there, with its fallback (see PLX206). Code that
+    must talk to one database (migrations, admin tools) belongs in a module listed in
+    `database.allowed`.
+
+    To keep it, end the reported line with `# noqa: PLX201` (pylint:
+    `# pylint: disable=direct-database-access`).
     """
 
     code = "PLX201"

@@ -58,6 +58,14 @@ class LocalDatabaseFallback(Rule):
     ## Options
     - `database.guarded`
     - `database.allowed`
+
+    ## Fix
+    No automatic fix. Delete the `try`/`except` and call the manager's operation, which tries
+    each database in turn. If what the `except` branch switched to (a replica, a cache) is a
+    fallback worth keeping, add it to the manager, so every caller gets it.
+
+    To keep it, end the reported line with `# noqa: PLX203` (pylint:
+    `# pylint: disable=local-database-fallback`).
     """
 
     code = "PLX203"

@@ -56,6 +56,14 @@ class ManagerWithoutFallback(Rule):
 
     ## Options
     - `database.fallback-manager`
+
+    ## Fix
+    No automatic fix. Send the operation through the manager's loop over its clients (a
+    `_try(operation, ...)` helper, as in the example), or give it an `except` branch that tries
+    the next client, and raise the outage error when every client failed.
+
+    To keep it, end the reported line with `# noqa: PLX206` (pylint:
+    `# pylint: disable=manager-without-fallback`).
     """
 
     code = "PLX206"

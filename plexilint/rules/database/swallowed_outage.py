@@ -57,6 +57,15 @@ class SwallowedOutage(Rule):
     - `database.api`
     - `database.guarded`
     - `database.allowed`
+
+    ## Fix
+    No automatic fix. Let the outage error propagate (remove the `except`, or re-raise from it);
+    in an API module, turn it into a 503:
+    `raise HTTPException(status_code=503, ...) from error`, or return a response with status
+    503.
+
+    To keep it, end the reported line with `# noqa: PLX205` (pylint:
+    `# pylint: disable=swallowed-outage`).
     """
 
     code = "PLX205"

@@ -43,6 +43,15 @@ class CentralImportsPackage(Rule):
 
     ## Options
     - `fallbacks-module`
+
+    ## Fix
+    No automatic fix (the central module `plexilint fix` writes never imports the package at
+    import time, but an existing one is not rewritten). Move the import into the function that
+    needs it, as in the example, or under `if TYPE_CHECKING:` when only annotations use it; or
+    move what the fallbacks need into the central module itself.
+
+    To keep it, end the reported line with `# noqa: PLX106` (pylint:
+    `# pylint: disable=central-imports-package`).
     """
 
     code = "PLX106"

@@ -68,6 +68,21 @@ class DuplicatedFallbackStub(Rule):
     ## Options
     - `fallbacks-module`
     - `min-duplicates`
+
+    ## Fix
+    `plexilint fix` rewrites it (it prints a diff; `--apply` writes it, with backups, and
+    `plexilint rollback` undoes it; details in docs/fixing.md). Each copy is removed and one
+    definition of it moves to the central fallbacks module (created when missing), which the
+    modules then import; a copy inside an `except ImportError:` or `if` branch becomes the
+    import inside that branch, so the fallback stays conditional.
+
+    Left for a human, and listed as conflicts by `plexilint report`: copies with the same name
+    but different bodies, and stubs that use something of the package that cannot move with
+    them. Merge those bodies, or move what they need, then run the fix again.
+
+    To keep a copy, put `# noqa: PLX101` on its `class` or `def` line (pylint:
+    `# pylint: disable=duplicated-fallback-stub`): the fix leaves it alone, and it still counts
+    as a copy for the others.
     """
 
     code = "PLX101"

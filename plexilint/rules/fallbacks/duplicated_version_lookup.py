@@ -43,6 +43,17 @@ class DuplicatedVersionLookup(Rule):
     ## Options
     - `fallbacks-module`
     - `min-duplicates`
+
+    ## Fix
+    `plexilint fix` rewrites it (it prints a diff; `--apply` writes it, with backups, and
+    `plexilint rollback` undoes it; details in docs/fixing.md). Each lookup becomes
+    `__version__ = get_module_version()`, imported from the central fallbacks module, whose
+    `get_module_version()` performs the most common of the repeated lookups (its import inside
+    the function, so no import cycle). A module whose lookup used another key or default gets
+    the common one too: check the diff for those.
+
+    To keep it, end the reported line with `# noqa: PLX103` (pylint:
+    `# pylint: disable=duplicated-version-lookup`).
     """
 
     code = "PLX103"

@@ -66,6 +66,19 @@ class PlaceholderInstance(Rule):
 
     ## Options
     - `fallbacks-module`
+
+    ## Fix
+    `plexilint fix` rewrites it (it prints a diff; `--apply` writes it, with backups, and
+    `plexilint rollback` undoes it; details in docs/fixing.md). `event_manager = None` becomes
+    `event_manager = get_fallback_instance("EventManager")` (`get_fallback_class("Name")` when
+    the placeholder stands for a class), from the central fallbacks module; a name without a
+    central stub gets an inert stand-in that accepts any call and does nothing.
+
+    The name is no longer `None` afterwards: `plexilint report` lists the lines that test it
+    against `None`, to review by hand.
+
+    To keep it, end the reported line with `# noqa: PLX104` (pylint:
+    `# pylint: disable=placeholder-instance`).
     """
 
     code = "PLX104"

@@ -41,6 +41,20 @@ class ShadowsCentralFallback(Rule):
 
     ## Options
     - `fallbacks-module`
+
+    ## Fix
+    `plexilint fix` rewrites it (it prints a diff; `--apply` writes it, with backups, and
+    `plexilint rollback` undoes it; details in docs/fixing.md). The local copy is removed and
+    the name imported from the central fallbacks module; a `try: from <central> import X` whose
+    `except ImportError:` held nothing but the copies becomes the plain import.
+
+    A local definition (not a retained copy) whose body differs from the central one, or whose
+    name the central module binds to something else, is left in place and listed as a conflict
+    by `plexilint report`: decide which body is right, update the central module if needed, then
+    delete the copy.
+
+    To keep it, end the reported line with `# noqa: PLX102` (pylint:
+    `# pylint: disable=shadows-central-fallback`).
     """
 
     code = "PLX102"

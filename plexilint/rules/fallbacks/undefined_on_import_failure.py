@@ -49,6 +49,16 @@ class UndefinedOnImportFailure(FileRule):
 
     ## Options
     None.
+
+    ## Fix
+    `plexilint fix` rewrites it (it prints a diff; `--apply` writes it, with backups, and
+    `plexilint rollback` undoes it; details in docs/fixing.md). Each `except ImportError:`
+    branch that left names unbound binds them,
+    `RedisBackend = get_fallback_class("RedisBackend")` (`get_fallback_instance` for a
+    lower-case name such as a function), in place of a lone `pass`; its logging stays.
+
+    To keep it, end the reported line with `# noqa: PLX105` (pylint:
+    `# pylint: disable=undefined-on-import-failure`).
     """
 
     code = "PLX105"

@@ -33,6 +33,14 @@ class UnusedNoqa(AfterFindingsRule):
 
     ## Options
     None.
+
+    ## Fix
+    No automatic fix. Remove the listed code from the comment, or the whole `# noqa: ...` when
+    it lists nothing else. A suppression for a rule that is disabled for the file is not
+    reported, so this finding means the rule ran and found nothing on that line.
+
+    To keep it, end the reported line with `# noqa: PLX002` (pylint:
+    `# pylint: disable=unused-noqa`).
     """
 
     code = "PLX002"

@@ -1,0 +1,41 @@
+"""`plexilint server`: the language server, over stdin and stdout."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+EXIT_ERROR = 2
+DEFAULT_DEBOUNCE_MS = 300
+
+
+def register(commands: Any) -> None:
+    """Adds the subcommand to ``commands`` (the parser's ``add_subparsers()`` object)."""
+    server = commands.add_parser(
+        "server", help="language server (LSP over stdio) for editor diagnostics",
+        description="Speaks the Language Server Protocol on stdin and stdout: diagnostics of the open "
+        "buffers as you type, quick fixes, configuration reloads. See docs/editors.md.")
+    server.add_argument("--debounce", type=_milliseconds, default=DEFAULT_DEBOUNCE_MS, metavar="MS",
+                        help=f"wait this long after the last keystroke before analysing ({DEFAULT_DEBOUNCE_MS})")
+    # Editor clients (vscode-languageclient among them) append --stdio; stdio is the only transport.
+    server.add_argument("--stdio", action="store_true", help=argparse.SUPPRESS)
+
+
+def _milliseconds(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected milliseconds (a whole number), got {text!r}")
+    return int(text)
+
+
+def run(args: argparse.Namespace) -> int | None:
+    """Runs the server if the command is ours; None otherwise (cli.main carries on)."""
+    if args.command != "server":
+        return None
+    try:  # pygls loads here only: no other command pays for it
+        from plexilint.adapters.lsp.server import serve
+    except ImportError as error:
+        print(f"plexilint: the language server needs pygls ({error}); `pip install 'pygls>=2.0'`",
+              file=sys.stderr)
+        return EXIT_ERROR
+    return serve(args.debounce / 1000)

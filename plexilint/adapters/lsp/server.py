@@ -1,0 +1,98 @@
+"""The pygls language server: LSP messages in, calls to the diagnostics and the quick fixes out."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from plexilint import __version__
+from plexilint.adapters.lsp.code_actions import OPEN_RULE_DOCUMENTATION
+from plexilint.adapters.lsp.documents import ProjectDocuments
+from plexilint.adapters.lsp.live_diagnostics import LiveDiagnostics
+from plexilint.adapters.lsp.quick_fixes import QuickFixes
+
+WATCHED_FILES = ("**/pyproject.toml", "**/*.py", "**/*.pyi")
+
+
+class PlexilintServer(LanguageServer):
+    def __init__(self, debounce: float) -> None:
+        # Whole documents on each change: pygls applies incremental changes by str.splitlines,
+        # which also breaks lines at form feeds and would corrupt such buffers.
+        super().__init__("plexilint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        # One analysis at a time, off the event loop: requests are answered while it runs.
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plexilint-analysis")
+        documents = ProjectDocuments(self)
+        self.diagnostics = LiveDiagnostics(documents, self.executor, debounce)
+        self.quick_fixes = QuickFixes(documents, self.executor)
+        self.shutdown_requested = False
+
+    def stop_analysing(self) -> None:
+        self.diagnostics.scheduler.cancel_all()
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+def build_server(debounce: float) -> PlexilintServer:
+    server = PlexilintServer(debounce)
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: PlexilintServer, params: types.InitializedParams) -> None:
+        _watch_files(ls)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: PlexilintServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.diagnostics.opened(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: PlexilintServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.diagnostics.changed(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+    def did_save(ls: PlexilintServer, params: types.DidSaveTextDocumentParams) -> None:
+        ls.diagnostics.saved(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: PlexilintServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.diagnostics.closed(params.text_document.uri)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(ls: PlexilintServer, params: types.DidChangeWatchedFilesParams) -> None:
+        ls.diagnostics.files_changed(params.changes)
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    async def code_action(ls: PlexilintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        return await ls.quick_fixes.code_actions(params)
+
+    @server.command(OPEN_RULE_DOCUMENTATION)
+    async def open_rule_documentation(ls: PlexilintServer, code: str) -> None:
+        await ls.quick_fixes.open_rule_documentation(code)
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: PlexilintServer, params: None) -> None:
+        ls.shutdown_requested = True
+        ls.stop_analysing()
+
+    return server
+
+
+def _watch_files(server: PlexilintServer) -> None:
+    """Asks the client to report pyproject.toml and Python files changed outside the editor
+    (a `git checkout`, a formatter), when it can watch files for the server."""
+    workspace = server.client_capabilities.workspace
+    watched = workspace.did_change_watched_files if workspace is not None else None
+    if watched is None or not watched.dynamic_registration:
+        return
+    options = types.DidChangeWatchedFilesRegistrationOptions(
+        watchers=[types.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED_FILES])
+    registration = types.Registration(id="plexilint-watched-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                      register_options=options)
+    server.client_register_capability(types.RegistrationParams(registrations=[registration]))
+
+
+def serve(debounce: float) -> int:
+    """Serves one client over stdin/stdout; the exit status LSP asks for (0 after `shutdown`)."""
+    server = build_server(debounce)
+    server.start_io()
+    return 0 if server.shutdown_requested else 1

@@ -1,0 +1,108 @@
+"""The on-disk cache, ``.plexilint_cache/`` at the project root.
+
+Two kinds of entries, in a directory per code fingerprint (plexilint's source, version, Python):
+
+- per file, the facts of one file: keyed by its path, module name, content hash and the fact
+  kinds asked for. Facts depend on nothing else (extraction never reads the configuration), so
+  a changed configuration keeps them.
+- per project, the findings of a whole run: keyed by every file's path, module and content hash,
+  the configuration, the extra fact kinds and the fix history that rules read. A re-run on an
+  unchanged project loads this one entry: no file is parsed, no facts are loaded.
+
+Each entry has a fixed name (its "slot": the hash of the path and kinds, or of the project and
+configuration) and holds the full key it was computed for, checked on reading; a new version of a
+file replaces the old entry instead of piling up beside it. Entries are replaced atomically and
+validated when read (see cache_store), so runs sharing the cache need no lock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from plexilint.engine import cache_store
+from plexilint.engine.cache_directory import CACHE_DIRECTORY, CacheDirectory
+from plexilint.engine.facts import FileFacts
+from plexilint.engine.fingerprint import code_fingerprint
+
+
+def _slot(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+
+
+@dataclass
+class CacheStats:
+    """What one run found in the cache (tests and the benchmark read it)."""
+
+    facts_hits: int = 0
+    facts_stored: int = 0
+    project_hit: bool = False
+
+
+class FactsCache:
+    def __init__(self, root: Path) -> None:
+        self.place = CacheDirectory(root / CACHE_DIRECTORY, code_fingerprint())
+        self.directory = self.place.directory
+        self.stats = CacheStats()
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Sent to extraction workers, which store the entries they compute and count them anew.
+        return {"place": CacheDirectory(self.place.base, self.place.fingerprint), "directory": self.directory,
+                "stats": CacheStats()}
+
+    # Per-file facts.
+
+    def facts_path(self, path: str, kinds: frozenset[str]) -> Path:
+        return self.directory / f"facts-{_slot(path, *sorted(kinds))}.pickle"
+
+    @staticmethod
+    def facts_key(path: str, module: str, digest: str, kinds: frozenset[str]) -> tuple:
+        return ("facts", path, module, digest, tuple(sorted(kinds)))
+
+    def load_facts(self, path: str, module: str, digest: str, kinds: frozenset[str]) -> FileFacts | None:
+        facts = cache_store.read_entry(self.facts_path(path, kinds), self.facts_key(path, module, digest, kinds),
+                                       FileFacts)
+        if facts is not None:
+            self.stats.facts_hits += 1
+        return facts
+
+    def store_facts(self, path: str, module: str, digest: str, kinds: frozenset[str], facts: FileFacts) -> None:
+        if self.place.writable() and cache_store.write_entry(
+                self.facts_path(path, kinds), self.facts_key(path, module, digest, kinds), facts):
+            self.stats.facts_stored += 1
+
+    # Whole-project findings.
+
+    def project_path(self, root: str, config_digest: str, extra_facts: frozenset[str]) -> Path:
+        return self.directory / f"project-{_slot(root, config_digest, *sorted(extra_facts))}.pickle"
+
+    def load_project(self, slot: Path, key: str) -> tuple | None:
+        payload = cache_store.read_entry(slot, key, tuple)
+        self.stats.project_hit = payload is not None
+        if payload is not None:
+            self.place.mark_used()
+        return payload
+
+    def store_project(self, slot: Path, key: str, payload: tuple) -> None:
+        if self.place.writable():
+            cache_store.write_entry(slot, key, payload)
+
+
+def cache_for(root: Path, config, enabled: bool = True) -> FactsCache | None:
+    """The project's cache, unless the command line (``enabled``) or `cache = false` says no."""
+    return FactsCache(root) if enabled and config["cache"] else None
+
+
+def project_key(root: str, config_digest: str, extra_facts: frozenset[str], files: list[tuple[str, str, str]],
+                history: bytes | None) -> str:
+    """Everything a project's findings depend on: the code (the entry's directory), the files
+    (path, module, content hash), the configuration, the extra facts and the fix history."""
+    digest = hashlib.sha256()
+    for part in (root, config_digest, ",".join(sorted(extra_facts))):
+        digest.update(part.encode() + b"\0")
+    digest.update(b"history\0" + (hashlib.sha256(history).digest() if history is not None else b"none"))
+    for path, module, content in files:
+        digest.update(f"{path}\0{module}\0{content}\n".encode())
+    return digest.hexdigest()

@@ -1,0 +1,77 @@
+"""Facts for a project's files: from this process's memo, else the on-disk cache, else
+extracted (in worker processes when there is enough to extract)."""
+
+from __future__ import annotations
+
+from plexilint.engine.cache import FactsCache
+from plexilint.engine.facts import FileFacts, extract_facts
+from plexilint.engine.parallel import Task, extract_in_pool, worth_a_pool
+from plexilint.engine.sources import SourceFile
+
+# (path, module, content digest, fact kinds) -> facts: a file whose bytes did not change is never
+# re-analysed in this process for the same kinds of facts (flake8 and pylint call once per file).
+_FACTS_MEMO: dict[tuple[str, str, str, frozenset[str]], FileFacts] = {}
+# (path, fact kinds) -> memo key of that file's latest editor buffer: a buffer changes at every
+# keystroke, and a long-running language server must not keep the facts of every version.
+_LATEST_BUFFER: dict[tuple[str, frozenset[str]], tuple[str, str, str, frozenset[str]]] = {}
+
+
+def clear_facts_memo() -> None:
+    _FACTS_MEMO.clear()
+    _LATEST_BUFFER.clear()
+
+
+def _memoise(source: SourceFile, kinds: frozenset[str], facts: FileFacts) -> None:
+    key = (source.posix, source.module, source.digest, kinds)
+    _FACTS_MEMO[key] = facts
+    if source.from_buffer:
+        previous = _LATEST_BUFFER.get((source.posix, kinds))
+        if previous is not None and previous != key:
+            _FACTS_MEMO.pop(previous, None)
+        _LATEST_BUFFER[(source.posix, kinds)] = key
+
+
+def facts_for_sources(sources: list[SourceFile], kinds: frozenset[str], cache: FactsCache | None = None,
+                      jobs: int = 1) -> list[FileFacts]:
+    found: dict[str, FileFacts] = {}
+    missing: list[SourceFile] = []
+    for source in sources:
+        facts = _known_facts(source, kinds, cache)
+        if facts is None:
+            missing.append(source)
+        else:
+            found[source.posix] = facts
+    for source, facts in zip(missing, _extract(missing, kinds, cache, jobs)):
+        _memoise(source, kinds, facts)
+        found[source.posix] = facts
+    return [found[source.posix] for source in sources]
+
+
+def _known_facts(source: SourceFile, kinds: frozenset[str], cache: FactsCache | None) -> FileFacts | None:
+    if source.data is None:
+        return source.unreadable_facts()
+    facts = _FACTS_MEMO.get((source.posix, source.module, source.digest, kinds))
+    if facts is None and cache is not None and not source.from_buffer:
+        facts = cache.load_facts(source.posix, source.module, source.digest, kinds)
+        if facts is not None:
+            _FACTS_MEMO[(source.posix, source.module, source.digest, kinds)] = facts
+    return facts
+
+
+def _extract(sources: list[SourceFile], kinds: frozenset[str], cache: FactsCache | None,
+             jobs: int) -> list[FileFacts]:
+    # Editors' buffers are analysed here and never stored: the cache mirrors the disk.
+    tasks: list[Task] = [(s.posix, s.relpath, s.module, s.digest, s.data) for s in sources
+                         if not s.from_buffer and s.data is not None]
+    pooled_facts = extract_in_pool(tasks, kinds, jobs, cache) if worth_a_pool(tasks, jobs) else None
+    pooled = dict(zip((task[0] for task in tasks), pooled_facts or []))
+    results = []
+    for source in sources:
+        facts = pooled.get(source.posix)
+        if facts is None:
+            assert source.data is not None
+            facts = extract_facts(source.path, source.relpath, source.data, kinds=kinds)
+            if cache is not None and not source.from_buffer:
+                cache.store_facts(source.posix, source.module, source.digest, kinds, facts)
+        results.append(facts)
+    return results

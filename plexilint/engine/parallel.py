@@ -1,0 +1,92 @@
+"""Fact extraction in worker processes (``--jobs``). Rules stay in the main process: they need
+the whole project index, and the findings are then the same whatever the number of jobs.
+
+Spawn-safe (macOS, Windows, Python 3.14's forkserver): the workers run a module-level function on
+plain arguments. Files travel in chunks of about equal size, several per worker, so one large
+file does not leave the other workers idle and pickling overhead stays per chunk, not per file.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from plexilint.engine.cache import FactsCache
+from plexilint.engine.facts import FileFacts, extract_facts
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
+# Below this much source to analyse, starting workers costs more than it saves.
+POOL_MIN_BYTES = 256 * 1024
+CHUNKS_PER_WORKER = 4
+
+# (absolute path, relative path, module, content hash, bytes)
+Task = tuple[str, str, str, str, bytes]
+
+
+def resolve_jobs(value: str) -> int:
+    """``auto`` (one per CPU this process may run on) or a positive number; raises ValueError
+    otherwise."""
+    if value == "auto":
+        # The CPUs this process may use (taskset, container limits), where the platform says.
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"expected a positive integer or 'auto', got {value!r}")
+    return int(value)
+
+
+def worth_a_pool(tasks: list[Task], jobs: int) -> bool:
+    return jobs > 1 and len(tasks) > 1 and sum(len(task[4]) for task in tasks) >= POOL_MIN_BYTES
+
+
+def extract_in_pool(tasks: list[Task], kinds: frozenset[str], jobs: int, cache: FactsCache | None,
+                    context: BaseContext | None = None) -> list[FileFacts] | None:
+    """The facts of every task, in the order of ``tasks``; each worker stores what it computed
+    in the cache itself. None when the workers could not be started or died (the caller then
+    extracts in its own process)."""
+    # Imported only when a pool is needed: 13 ms, a tenth of a cached run.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunks = _chunks(tasks, jobs * CHUNKS_PER_WORKER)
+    workers = min(jobs, len(chunks))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=gc.disable) as pool:
+            results = list(pool.map(_extract_chunk, chunks, [kinds] * len(chunks), [cache] * len(chunks)))
+    except (OSError, BrokenProcessPool):
+        return None
+    if cache is not None:
+        cache.stats.facts_stored += sum(stored for _, stored in results)
+    by_path = {facts.path: facts for chunk, _ in results for facts in chunk}
+    return [by_path[task[0]] for task in tasks]
+
+
+def _chunks(tasks: list[Task], count: int) -> list[list[Task]]:
+    """About ``count`` chunks of about equal bytes; the largest files first, so the last
+    chunks to finish are small ones."""
+    ordered = sorted(tasks, key=lambda task: len(task[4]), reverse=True)
+    target = max(sum(len(task[4]) for task in tasks) // count, 1)
+    chunks: list[list[Task]] = [[]]
+    size = 0
+    for task in ordered:
+        if size >= target:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(task)
+        size += len(task[4])
+    return chunks
+
+
+def _extract_chunk(chunk: list[Task], kinds: frozenset[str],
+                   cache: FactsCache | None) -> tuple[list[FileFacts], int]:
+    """The chunk's facts, and how many of them were stored in the cache."""
+    results = []
+    for path, relpath, module, digest, data in chunk:
+        facts = extract_facts(Path(path), relpath, data, kinds=kinds)
+        if cache is not None:
+            cache.store_facts(path, module, digest, kinds, facts)
+        results.append(facts)
+    return results, cache.stats.facts_stored if cache is not None else 0

@@ -1,0 +1,275 @@
+"""The on-disk cache (.plexilint_cache/): a warm run answers exactly as a cold one, a change
+invalidates what it touches and nothing else, damaged or foreign entries are ignored and
+rebuilt, and runs sharing the cache at the same time all answer correctly."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import plexilint
+from conftest import SAMPLES
+from plexilint.analysis.modules import module_name_for
+from plexilint.config import load_config
+from plexilint.engine import fingerprint
+from plexilint.engine.cache import CACHE_DIRECTORY, FactsCache
+from plexilint.engine.project import analyse_project, clear_memo
+from plexilint.engine.sources import ModuleNames
+
+STUB = "class EventManager:\n    pass\n"
+
+
+def copy_sample(name: str, destination: Path) -> Path:
+    root = destination / name
+    shutil.copytree(SAMPLES / name, root, ignore=shutil.ignore_patterns("__pycache__", CACHE_DIRECTORY))
+    return root.resolve()
+
+
+def analyse(root: Path, **options):
+    """A fresh process's view: no in-process memo, a new cache object (its stats start at 0)."""
+    clear_memo()
+    cache = FactsCache(root)
+    analysis = analyse_project(root, load_config(root), cache=cache, **options)
+    return analysis, cache.stats
+
+
+def all_findings(analysis) -> list:
+    return [f for path in sorted(analysis.findings) for f in analysis.findings_for(Path(path))]
+
+
+def entries(root: Path, prefix: str = "") -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in (root / CACHE_DIRECTORY).glob(f"*/{prefix}*.pickle")}
+
+
+@pytest.fixture
+def legacy(tmp_path: Path) -> Path:
+    return copy_sample("plexichat_legacy", tmp_path)
+
+
+def test_cold_then_warm_gives_the_same_findings_without_extracting(legacy):
+    uncached = all_findings(analyse_project(legacy, load_config(legacy)))
+    cold, cold_stats = analyse(legacy)
+    files = len(cold.paths)
+    assert (cold_stats.project_hit, cold_stats.facts_hits, cold_stats.facts_stored) == (False, 0, files)
+    warm, warm_stats = analyse(legacy)
+    assert warm_stats.project_hit and warm_stats.facts_hits == 0  # the findings alone were loaded
+    assert all_findings(cold) == all_findings(warm) == uncached
+    assert uncached  # the sample has findings to compare
+    # The index of a warm run is built from the cached facts when something asks for it.
+    assert warm.index.by_path.keys() == cold.index.by_path.keys()
+    assert warm.index.files == cold.index.files
+
+
+def test_modifying_one_file_invalidates_only_its_facts(legacy):
+    analyse(legacy)
+    before = entries(legacy, "facts-")
+    changed = legacy / "src/plexichat/core/events/__init__.py"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\n" + STUB.replace("EventManager", "Extra"),
+                       encoding="utf-8")
+    analysis, stats = analyse(legacy)
+    assert not stats.project_hit
+    assert (stats.facts_hits, stats.facts_stored) == (len(analysis.paths) - 1, 1)
+    after = entries(legacy, "facts-")
+    assert before.keys() == after.keys()  # the file's entry was replaced, not added beside it
+    assert [name for name in before if before[name] != after[name]] == [
+        FactsCache(legacy).facts_path(changed.as_posix(), _kinds(analysis)).name]
+    clear_memo()
+    assert all_findings(analysis) == all_findings(analyse_project(legacy, load_config(legacy)))
+
+
+def _kinds(analysis) -> frozenset[str]:
+    from plexilint.engine.facts import facts_for_codes
+    from plexilint.engine.selection import Selection
+    from plexilint.rules import all_rules
+
+    selection = Selection.from_config(analysis.config)
+    return facts_for_codes(r.code for r in all_rules() if selection.enables(r.code))
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "other key", "foreign class", "code"])
+def test_damaged_entries_are_ignored_and_rebuilt(legacy, tmp_path, damage):
+    expected = all_findings(analyse(legacy)[0])
+    marker = tmp_path / "executed"
+    for path in (legacy / CACHE_DIRECTORY).glob("*/*.pickle"):
+        path.write_bytes(_damaged(path.read_bytes(), damage, marker))
+    analysis, stats = analyse(legacy)
+    assert all_findings(analysis) == expected
+    assert not stats.project_hit and stats.facts_hits == 0 and stats.facts_stored == len(analysis.paths)
+    assert not marker.exists()  # loading an entry never runs code
+    analysis, stats = analyse(legacy)  # rebuilt
+    assert stats.project_hit and all_findings(analysis) == expected
+
+
+class _RunsCode:
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.mkdir, (str(self.marker),))
+
+
+def _damaged(data: bytes, damage: str, marker: Path) -> bytes:
+    key, payload = pickle.loads(data)
+    return {
+        "garbage": os.urandom(len(data)),
+        "truncated": data[: len(data) // 2],
+        "empty": b"",
+        "other key": pickle.dumps((("facts", "elsewhere"), payload)),
+        "foreign class": pickle.dumps((key, pathlib_object())),
+        "code": pickle.dumps((key, _RunsCode(marker))),
+    }[damage]
+
+
+def pathlib_object():
+    return Path("/")  # a class from outside plexilint: refused by the loader
+
+
+def test_configuration_change_reuses_facts_but_not_findings(legacy):
+    analyse(legacy)
+    pyproject = legacy / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8").replace("min-duplicates = 2", "min-duplicates = 3"),
+                         encoding="utf-8")
+    analysis, stats = analyse(legacy)
+    # Facts never depend on the configuration; findings do.
+    assert not stats.project_hit and stats.facts_stored == 0 and stats.facts_hits == len(analysis.paths)
+    clear_memo()
+    assert all_findings(analysis) == all_findings(analyse_project(legacy, load_config(legacy)))
+
+
+def test_another_plexilint_version_uses_its_own_entries(legacy, monkeypatch):
+    analyse(legacy)
+    old = FactsCache(legacy).directory
+    monkeypatch.setattr(plexilint, "__version__", "99.0")
+    fingerprint.code_fingerprint.cache_clear()
+    try:
+        analysis, stats = analyse(legacy)
+        assert FactsCache(legacy).directory != old
+    finally:
+        fingerprint.code_fingerprint.cache_clear()
+    assert not stats.project_hit and stats.facts_hits == 0 and stats.facts_stored == len(analysis.paths)
+    assert old.is_dir()  # used a moment ago: not stale yet
+
+
+def test_stale_fingerprint_directories_are_removed(legacy):
+    stale = legacy / CACHE_DIRECTORY / "0123456789abcdef0123"
+    stale.mkdir(parents=True)
+    (stale / "facts-x.pickle").write_bytes(b"old")
+    os.utime(stale, (0, 0))
+    analyse(legacy)
+    assert not stale.exists()
+
+
+def test_fix_history_change_invalidates_findings(project):
+    root = project({"pkg/__init__.py": "", "pkg/new.py": STUB, "pkg/user.py": "from pkg.old import EventManager\n"})
+    root = root.resolve()
+    assert all_findings(analyse(root)[0]) == []
+    state = root / ".plexilint"
+    state.mkdir()
+    (state / "history.json").write_text(
+        '{"steps": [], "mapping": [{"name": "EventManager", "kind": "class", "old_module": "pkg.old", '
+        '"new_module": "pkg.new", "import": "from pkg.new import EventManager"}]}', encoding="utf-8")
+    analysis, stats = analyse(root)
+    assert not stats.project_hit
+    assert [f.code for f in all_findings(analysis)] == ["PLX501"]
+
+
+def test_a_new_init_file_changes_module_names_and_so_the_key(project):
+    root = project({"pkg/sub/mod.py": "import os\n"}).resolve()
+    assert analyse(root)[0].index.by_path[(root / "pkg/sub/mod.py").as_posix()].module == "mod"
+    (root / "pkg/sub/__init__.py").write_text("", encoding="utf-8")
+    analysis, stats = analyse(root)
+    assert analysis.index.by_path[(root / "pkg/sub/mod.py").as_posix()].module == "sub.mod"
+    assert stats.facts_stored == 2  # mod.py again (new module name) and the new __init__.py
+
+
+def test_the_cache_directory_is_ignored_by_git_and_tagged(legacy):
+    analyse(legacy)
+    directory = legacy / CACHE_DIRECTORY
+    assert (directory / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert (directory / "CACHEDIR.TAG").read_bytes().startswith(b"Signature: 8a477f597d28d172789f06886806bc55")
+
+
+def test_an_unusable_cache_directory_only_costs_the_cache(legacy):
+    (legacy / CACHE_DIRECTORY).write_text("not a directory", encoding="utf-8")
+    expected = all_findings(analyse_project(legacy, load_config(legacy)))
+    for _ in range(2):
+        analysis, stats = analyse(legacy)
+        assert all_findings(analysis) == expected and stats.facts_stored == 0
+
+
+def test_editor_buffers_are_never_cached(legacy):
+    analyse(legacy)
+    before = entries(legacy)
+    path = legacy / "src/plexichat/core/events/__init__.py"
+    clear_memo()
+    analyse_project(legacy, load_config(legacy), {path: b"x = 1\n"}, cache=FactsCache(legacy))
+    assert entries(legacy) == before
+
+
+def test_module_names_match_the_analysis_definition():
+    names = ModuleNames()
+    paths = [p for p in SAMPLES.rglob("*.py") if "__pycache__" not in p.parts]
+    assert paths and all(names.module_for(p) == module_name_for(p) for p in paths)
+
+
+# The command line.
+
+def test_no_cache_writes_nothing(legacy, cli):
+    status, output, _ = cli("check", legacy, "--no-cache", "--format", "json")
+    assert status == 1 and '"findings"' in output
+    assert not (legacy / CACHE_DIRECTORY).exists()
+
+
+def test_cache_false_in_the_configuration_writes_nothing(project, cli):
+    root = project({"pkg/__init__.py": "", "pkg/a.py": STUB}, config="cache = false\n")
+    cli("check", root)
+    assert not (root / CACHE_DIRECTORY).exists()
+
+
+def test_cli_output_is_the_same_cold_warm_and_uncached(legacy, cli):
+    for output_format in ("text", "json"):
+        uncached = cli("check", legacy, "--no-cache", "--format", output_format)
+        shutil.rmtree(legacy / CACHE_DIRECTORY, ignore_errors=True)
+        cold = cli("check", legacy, "--format", output_format)
+        clear_memo()
+        warm = cli("check", legacy, "--format", output_format)
+        assert uncached == cold == warm
+
+
+def test_contracts_and_hotspots_read_facts_through_a_warm_cache(legacy, cli):
+    for command in (["contracts", "--format", "json"], ["hotspots", "--format", "json", "--since", "2000-01-01"]):
+        uncached = cli(*command, legacy, "--no-cache")
+        cli(*command, legacy)
+        clear_memo()
+        assert cli(*command, legacy) == uncached
+
+
+def _run_check(root: Path, output: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "plexilint", "check", str(root), "--format", "json",
+                             "-o", str(output)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def test_concurrent_runs_sharing_the_cache_all_answer_correctly(legacy, tmp_path):
+    """Two processes at once (pre-commit and an editor), cold, warm, and after an edit."""
+    edited = legacy / "src/plexichat/core/events/__init__.py"
+    for round_number in range(4):
+        if round_number == 2:
+            edited.write_text(edited.read_text(encoding="utf-8") + "\n" + STUB.replace("EventManager", "Late"),
+                              encoding="utf-8")
+        reference = subprocess.run([sys.executable, "-m", "plexilint", "check", str(legacy), "--no-cache",
+                                    "--format", "json"], capture_output=True, check=False).stdout
+        assert reference.startswith(b"{")
+        if round_number == 0:
+            shutil.rmtree(legacy / CACHE_DIRECTORY, ignore_errors=True)
+        outputs = [tmp_path / f"out-{round_number}-{n}.json" for n in range(2)]
+        runs = [_run_check(legacy, output) for output in outputs]
+        for run, output in zip(runs, outputs):
+            _, stderr = run.communicate(timeout=120)
+            assert run.returncode == 1 and output.is_file(), stderr.decode()
+        assert [output.read_bytes() for output in outputs] == [reference, reference], round_number
