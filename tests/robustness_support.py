@@ -4,6 +4,7 @@ do, and the oracle that says which files plexilint must report as PLX001."""
 from __future__ import annotations
 
 import ast
+import importlib.util
 import warnings
 from pathlib import Path
 
@@ -57,12 +58,15 @@ def sweep_config(directory: Path) -> Config:
 
 
 def python_parses(data: bytes) -> bool:
-    """Whether CPython itself decodes and parses these bytes (the oracle for PLX001)."""
+    """Whether these bytes are valid in the encoding they declare (PEP 263: what `python
+    file.py` and the tokenize module demand) and CPython parses them: the oracle for PLX001.
+    (``compile`` of bytes alone is laxer: it lets invalid UTF-8 pass inside comments.)"""
     try:
+        importlib.util.decode_source(data)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             ast.parse(data)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    except (SyntaxError, UnicodeDecodeError, LookupError, ValueError, RecursionError, MemoryError):
         return False
     return True
 

@@ -14,9 +14,15 @@ from pygls.workspace import PositionCodec
 
 from conftest import write_project
 from lsp_client import LspClient
+from plexilint.adapters.lsp import rule_links
+from plexilint.adapters.lsp.engine_calls import findings_for_buffers
 from plexilint.adapters.lsp.fix_edit import line_edits
 from plexilint.adapters.lsp.noqa_comment import comment_fits, with_noqa
+from plexilint.adapters.lsp.projects import read_project_config
 from plexilint.adapters.lsp.text import character_column, text_lines
+from plexilint.engine import extraction
+from plexilint.reporting.rule_docs import rule_markdown
+from plexilint.rules import rule_for
 
 TIMEOUT = 120  # seconds for any one answer: a shared, slow machine
 STUBS = {
@@ -241,3 +247,38 @@ def test_fix_edits_touch_only_the_changed_lines():
     assert [(e.range.start.line, e.range.end.line, e.new_text) for e in edits] == [
         (1, 4, "from pkg.fallbacks import A\n")]
     assert line_edits("a\nb", "a\nc", codec)[0].range.end == types.Position(1, 1)  # no final line break
+
+
+def test_an_installed_package_writes_the_rule_page_it_links_to(tmp_path, monkeypatch):
+    monkeypatch.setattr(rule_links, "CHECKOUT_DOCS", tmp_path / "no-checkout")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    rule_links.rule_doc_uri.cache_clear()
+    try:
+        uri = rule_links.rule_doc_uri("PLX101")
+        assert rule_links.rule_doc_uri("PLX999") is None
+    finally:
+        rule_links.rule_doc_uri.cache_clear()
+    page = Path(uri.removeprefix("file://"))
+    assert page.parent.parent == tmp_path / "cache" / "plexilint"
+    assert page.read_text(encoding="utf-8") == rule_markdown(rule_for("PLX101"))
+
+
+def test_a_changed_buffer_is_the_only_file_extracted_again_and_its_old_facts_are_dropped(project, monkeypatch):
+    root = project(STUBS)
+    events = root / "pkg" / "events" / "__init__.py"
+    config = read_project_config(root)
+    extracted: list[Path] = []
+    real = extraction.extract_facts
+
+    def counting(path, *args, **kwargs):
+        extracted.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(extraction, "extract_facts", counting)
+    findings_for_buffers(root, config, {events: events.read_bytes()})
+    assert len(extracted) == 3
+    memoised = len(extraction._FACTS_MEMO)
+    for typed in ("x", "xy", "xyz"):
+        findings_for_buffers(root, config, {events: events.read_bytes() + f"{typed} = 1\n".encode()})
+    assert extracted[3:] == [events.resolve()] * 3
+    assert len(extraction._FACTS_MEMO) == memoised  # each buffer version replaces the one before

@@ -22,8 +22,6 @@ from conftest import REPO, write_project
 from plexilint.adapters.cli import main
 from plexilint.engine import run
 
-pytest.importorskip("pre_commit")
-
 STUB = "class {name}:\n    def __init__(self):\n        pass\n"
 CLEAN = "def add(a, b):\n    return a + b\n"
 TIMEOUT = 900  # the first commit builds the hook environment
@@ -32,6 +30,7 @@ TIMEOUT = 900  # the first commit builds the hook environment
 @pytest.fixture(scope="module")
 def git_environment(tmp_path_factory) -> dict[str, str]:
     """Git and pre-commit isolated from the user's configuration, one pre-commit store."""
+    pytest.importorskip("pre_commit")  # in the `test` extra
     base = tmp_path_factory.mktemp("pre-commit")
     gitconfig = base / "gitconfig"
     gitconfig.write_text("[user]\n\tname = t\n\temail = t@example.org\n[init]\n\tdefaultBranch = main\n",
@@ -208,12 +207,12 @@ def test_file_arguments_are_checked_against_the_whole_project_analysed_once(proj
         "app/maths.py": CLEAN,
     })
     analysed = []
+    analyse_project = run.analyse_project
 
     def counting(root, *arguments, **options):
         analysed.append(root)
         return analyse_project(root, *arguments, **options)
 
-    analyse_project = run.analyse_project
     monkeypatch.setattr(run, "analyse_project", counting)
     named = [root / "app/files/__init__.py", root / "app/users/__init__.py", root / "app/maths.py"]
 

@@ -7,8 +7,11 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
+from flake8.exceptions import ExecutionError
+
 from plexilint import __version__
 from plexilint.adapters.startup import check_configuration_or_exit
+from plexilint.config import ConfigError
 from plexilint.engine.facts import decode_source
 from plexilint.engine.project import findings_for_source
 from plexilint.engine.suppressions import NoqaMode
@@ -35,11 +38,16 @@ class PlexilintChecker:
             return  # no path: no project to place the file in
         source = self._source_bytes(Path(self.filename))
         # flake8 applies `# noqa` on the reported line itself, exactly as the CLI does; a noqa
-        # above a block is plexilint's to apply. A ConfigError raised here (a project other than
-        # the current directory's) stops flake8 with its message; never SystemExit, which would
-        # leave flake8's worker pool waiting forever.
+        # above a block is plexilint's to apply.
         noqa = NoqaMode.NONE if self.disable_noqa else NoqaMode.BLOCK_LINES
-        findings = findings_for_source(Path(self.filename), source, noqa=noqa)
+        try:
+            findings = findings_for_source(Path(self.filename), source, noqa=noqa)
+        except ConfigError as error:
+            # A project other than the current directory's has a bad configuration: flake8
+            # stops with the message (ExecutionError is what it reports without a traceback,
+            # also from a worker process); never SystemExit, which would leave flake8's worker
+            # pool waiting forever.
+            raise ExecutionError(f"plexilint: configuration error\n{error}") from None
         for finding in findings:
             yield finding.line, finding.column, f"{finding.code} {finding.message}", type(self)
 

@@ -15,6 +15,7 @@ from pylint.checkers import BaseChecker
 from pylint.constants import WarningScope
 
 from plexilint.adapters.startup import check_configuration_or_exit
+from plexilint.config import ConfigError
 from plexilint.engine.project import project_analysis_for
 from plexilint.rules import all_rules
 from plexilint.rules.base import CATEGORIES
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
     from pylint.lint import PyLinter
 
 
+# Modules whose project's bad configuration was reported (once, not once per family checker).
+_CONFIG_ERROR_REPORTED: set[str] = set()
+
+
 class _FamilyChecker(BaseChecker):
     family = ""
 
@@ -31,7 +36,16 @@ class _FamilyChecker(BaseChecker):
         if not node.file or not node.file.endswith((".py", ".pyi")):
             return
         path = Path(node.file)
-        analysis = project_analysis_for(path)  # a ConfigError here is reported by pylint
+        try:
+            analysis = project_analysis_for(path)
+        except ConfigError as error:
+            # A project other than the current directory's (that one stops pylint at start-up):
+            # pylint's own message for a configuration it cannot use. Raised, the error would
+            # be reported as a crash of pylint itself.
+            if node.file not in _CONFIG_ERROR_REPORTED:
+                _CONFIG_ERROR_REPORTED.add(node.file)
+                self.linter.add_message("config-parse-error", line=0, args=f"plexilint: {error}")
+            return
         for finding in analysis.findings_for(path):
             if finding.code[3] != self.family:
                 continue

@@ -11,3 +11,8 @@ class ConfigError(Exception):
         self.source = source
         where = f"{source}: " if source else ""
         super().__init__("\n".join(f"{where}{problem}" for problem in problems))
+
+    def __reduce__(self):
+        # Rebuilt from its own arguments, not from the message: flake8's and pylint's worker
+        # processes send it back pickled.
+        return type(self), (self.problems, self.source)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plexilint.config import Config, find_project_root, load_config
-from plexilint.config.options import CODE_PATTERN
+from plexilint.config.options import unknown_codes
 from plexilint.consolidation.history import history_path
 from plexilint.engine.cache import FactsCache, cache_for, project_key
 from plexilint.engine.discovery import discover_files, is_excluded
@@ -243,16 +243,6 @@ def is_project_file(path: Path, root: Path, config: Config) -> bool:
 
 
 def validate_selection(config: Config) -> list[str]:
-    """Selected/ignored codes that match no rule (typos must not silently select nothing)."""
-    from plexilint.rules import REGISTRY
-
-    problems = []
-    for key in ("select", "ignore"):
-        for code in config[key]:
-            if CODE_PATTERN.match(code) and not any(known.startswith(code) for known in REGISTRY):
-                problems.append(f"invalid value for '{key}': {code!r} matches no rule (see `plexilint rules`)")
-    for glob, codes in config["per-file-ignores"].items():
-        for code in codes:
-            if not any(known.startswith(code) for known in REGISTRY):
-                problems.append(f"invalid value for 'per-file-ignores' {glob!r}: {code!r} matches no rule")
-    return problems
+    """Selected/ignored codes that match no rule. A loaded configuration was checked already;
+    this checks it again once the command line has changed `select` or `ignore`."""
+    return unknown_codes(config.values)

@@ -9,7 +9,8 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.workspace import PositionCodec
 
-from plexilint.adapters.lsp.fix_edit import Changes, OpenDocument, unsaved_files, workspace_edit
+from plexilint.adapters.lsp.documents import OpenDocument
+from plexilint.adapters.lsp.fix_edit import Changes, unsaved_files, workspace_edit
 from plexilint.adapters.lsp.noqa_comment import comment_fits, with_noqa
 
 OPEN_RULE_DOCUMENTATION = "plexilint.openRuleDocumentation"

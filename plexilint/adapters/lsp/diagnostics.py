@@ -8,7 +8,7 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.workspace import PositionCodec
 
-from plexilint.adapters.lsp.fix_edit import uri_of
+from plexilint.adapters.lsp.documents import uri_of
 from plexilint.adapters.lsp.rule_links import rule_doc_uri
 from plexilint.adapters.lsp.text import character_column
 from plexilint.model import Finding, Related, Span

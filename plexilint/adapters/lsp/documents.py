@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
-from pygls.uris import to_fs_path
+from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import TextDocument
 
-from plexilint.adapters.lsp.fix_edit import OpenDocument
 from plexilint.adapters.lsp.projects import Project, Projects
 from plexilint.engine.discovery import PYTHON_SUFFIXES
+
+
+@dataclass(frozen=True)
+class OpenDocument:
+    """An open document as it was when an analysis or a fix started."""
+
+    uri: str
+    version: int | None
+    text: str
 
 
 def document_path(uri: str) -> Path | None:
     path = to_fs_path(uri)
     return Path(path).resolve() if path else None
+
+
+def uri_of(path: Path) -> str:
+    return from_fs_path(str(path)) or path.as_uri()
 
 
 def is_python(document: TextDocument) -> bool:

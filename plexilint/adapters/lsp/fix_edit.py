@@ -4,30 +4,18 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from lsprotocol import types
-from pygls.uris import from_fs_path
 from pygls.workspace import PositionCodec
 
+from plexilint.adapters.lsp.documents import OpenDocument, uri_of
 from plexilint.adapters.lsp.text import decode_source, lines_with_ends
 
 # The codes whose findings `plexilint fix` resolves (consolidation/plan.py): duplicated stubs,
 # placeholders, version lookups, names a failed import leaves unbound, imports of moved names.
 FIXED_CODES = frozenset({"PLX101", "PLX102", "PLX103", "PLX104", "PLX105", "PLX501"})
 Changes = dict[Path, tuple[bytes | None, bytes]]  # path -> (bytes before, or None for a new file; after)
-
-
-@dataclass(frozen=True)
-class OpenDocument:
-    uri: str
-    version: int | None
-    text: str
-
-
-def uri_of(path: Path) -> str:
-    return from_fs_path(str(path)) or path.as_uri()
 
 
 def line_edits(before: str, after: str, codec: PositionCodec) -> list[types.TextEdit]:

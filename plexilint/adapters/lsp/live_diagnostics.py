@@ -11,9 +11,8 @@ from pathlib import Path
 from lsprotocol import types
 
 from plexilint.adapters.lsp.diagnostics import diagnostic_for
-from plexilint.adapters.lsp.documents import ProjectDocuments, document_path, is_python
+from plexilint.adapters.lsp.documents import OpenDocument, ProjectDocuments, document_path, is_python
 from plexilint.adapters.lsp.engine_calls import findings_for_buffers
-from plexilint.adapters.lsp.fix_edit import OpenDocument
 from plexilint.adapters.lsp.scheduler import Scheduler
 from plexilint.adapters.lsp.text import buffer_bytes, text_lines
 from plexilint.config.loader import PROJECT_MARKER
