@@ -287,3 +287,19 @@ def test_the_report_warns_of_a_cycle_when_the_central_module_imports_its_package
         report = build_report(analysis, propose_fix(analysis))
         notes = " ".join(n for f in report["files"] for n in f["mitigation"])
         assert expected in notes
+
+
+def test_missing_packages_of_the_central_module_are_created(tmp_path, cli):
+    root = _project(tmp_path, {"app/events/__init__.py": GUARDED, "app/files/__init__.py": GUARDED},
+                    config='[tool.plexilint]\nfallbacks-module = "app.core.shared.fallbacks"\n')
+    fix = _fix(root)
+    assert (root / "app/core/shared/fallbacks.py").resolve() in fix.changes
+    for package in ("app/core/__init__.py", "app/core/shared/__init__.py"):
+        assert fix.changes[(root / package).resolve()][0] is None  # created
+    assert not (root / "fallbacks.py").resolve() in fix.changes
+    cli("fix", root, "--apply", "--allow-dirty")
+    clear_memo()
+    status, out, _ = cli("check", root, "--select", "PLX1", "--format", "json")
+    assert status == 0, out  # the moved stubs resolve to the new module: nothing left to report
+    cli("rollback", root)
+    assert not (root / "app" / "core").exists()  # created files and directories are removed

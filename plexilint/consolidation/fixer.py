@@ -13,6 +13,7 @@ from plexilint.consolidation.rewrite import rewrite_module
 from plexilint.engine.project import ProjectAnalysis
 
 _BOM = b"\xef\xbb\xbf"
+_NEW_PACKAGE = '"""Package of `{module}`, created by `plexilint fix`."""\n'
 
 
 @dataclass
@@ -28,6 +29,8 @@ def propose_fix(analysis: ProjectAnalysis) -> ProposedFix:
     if central is not None:
         before = plan.central_path.read_bytes() if plan.central_path.exists() else None
         changes[plan.central_path] = (before, central.encode("utf-8"))
+        for package in plan.new_packages:
+            changes[package] = (None, _NEW_PACKAGE.format(module=plan.central_module).encode("utf-8"))
     for file_plan in plan.changed_files():
         path = Path(file_plan.file.path)
         if path == plan.central_path:

@@ -78,6 +78,8 @@ class ConsolidationPlan:
     version_import: ImportedName | None
     files: list[FilePlan]
     conflicts: list[Conflict]
+    # `__init__.py` files of the central module's packages that do not exist yet.
+    new_packages: list[Path] = field(default_factory=list)
 
     @property
     def root(self) -> Path:
@@ -114,12 +116,12 @@ def build_plan(analysis: ProjectAnalysis) -> ConsolidationPlan:
     _keep_blocked(plans, choice.blocked)
 
     version_call, version_import = _version_lookup(plans, trees)
-    central_path = _central_path(analysis, central, existing)
+    central_path, new_packages = _central_path(analysis, central, existing)
     ordered = _dependency_order(choice.canonical)
     plan = ConsolidationPlan(
         analysis, central, central_path, bool(existing), [stub for _, stub in ordered],
         {stub.name: file.relpath for file, stub in ordered}, sorted(choice.imports), version_call, version_import,
-        sorted(plans, key=lambda p: p.file.relpath), conflicts)
+        sorted(plans, key=lambda p: p.file.relpath), conflicts, new_packages)
     _retarget_imports(plan)
     return plan
 
@@ -229,15 +231,31 @@ def _version_lookup(plans: list[FilePlan], trees: dict[str, ast.Module]) -> tupl
     return call, ImportedName(local, module, name)
 
 
-def _central_path(analysis: ProjectAnalysis, central: str, existing: list[FileFacts]) -> Path:
+def _central_path(analysis: ProjectAnalysis, central: str, existing: list[FileFacts]) -> tuple[Path, list[Path]]:
+    """Where the central module goes, and the `__init__.py` of each of its packages that does
+    not exist yet: under its deepest existing package, so that it gets its dotted name."""
     for file in existing:
         if file.module == central:
-            return Path(file.path)
-    parent, _, leaf = central.rpartition(".")
-    package = analysis.index.by_module.get(parent) if parent else None
-    if package is not None and package.is_package:
-        return Path(package.path).parent / f"{leaf}.py"
-    return analysis.root / f"{leaf}.py"
+            return Path(file.path), []
+    parts = central.split(".")
+    directory, missing = _top_level_directory(analysis), parts[:-1]
+    for depth in range(len(parts) - 1, 0, -1):
+        package = analysis.index.by_module.get(".".join(parts[:depth]))
+        if package is not None and package.is_package:
+            directory, missing = Path(package.path).parent, parts[depth:-1]
+            break
+    new_packages = []
+    for name in missing:
+        directory = directory / name
+        new_packages.append(directory / "__init__.py")
+    return directory / f"{parts[-1]}.py", new_packages
+
+
+def _top_level_directory(analysis: ProjectAnalysis) -> Path:
+    """Where the project's top-level modules live (the root, or `src/` in a src layout)."""
+    tops = [Path(f.path) for f in analysis.index.files if "." not in f.module]
+    packages = sorted(path.parent.parent for path in tops if path.name == "__init__.py")
+    return packages[0] if packages else analysis.root
 
 
 def _dependency_order(canonical: dict[str, tuple[FileFacts, StubDefinition]]) -> list[tuple[FileFacts, StubDefinition]]:
