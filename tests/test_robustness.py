@@ -328,3 +328,10 @@ def test_symlinks_out_of_the_project_are_not_followed(project, cli, tmp_path):
     report = json.loads(out)
     assert (status, report["findings"], report["summary"]["files_checked"]) == (0, [], 2)
     shutil.rmtree(outside)
+
+
+def test_syntax_error_columns_are_bytes_like_every_other_span():
+    from plexilint.engine.facts import parse_source
+
+    failure = parse_source('x = "éééé" + )\n', "f.py")
+    assert (failure.line, failure.column) == (1, 17)  # the `)`: 13 characters, 17 UTF-8 bytes in

@@ -75,13 +75,21 @@ def decode_source(data: bytes) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+def _byte_column(source: str, line: int, characters: int) -> int:
+    """SyntaxError counts columns in characters; every other span (``ast``'s) in UTF-8 bytes."""
+    lines = source.splitlines()
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    return len(text[:max(characters, 0)].encode("utf-8", errors="surrogatepass"))
+
+
 def parse_source(source: str, filename: str) -> ast.Module | ParseFailure:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # SyntaxWarning for invalid escapes etc.
             return ast.parse(source, filename=filename)
     except SyntaxError as error:
-        return ParseFailure(error.lineno or 1, max((error.offset or 1) - 1, 0), error.msg)
+        line = error.lineno or 1
+        return ParseFailure(line, _byte_column(source, line, (error.offset or 1) - 1), error.msg)
     except RecursionError:
         return ParseFailure(1, 0, "nesting too deep for the parser")
     except MemoryError:  # how CPython 3.11 reports running out of parser stack
