@@ -63,12 +63,14 @@ def _analyse_generated(modules: list[str]) -> None:
         assert results[0] == results[1]
 
 
+@pytest.mark.filterwarnings("ignore::SyntaxWarning")  # hypothesmith compiles what it generates
 @FUZZ_SETTINGS
 @given(st.lists(hypothesmith.from_grammar(), min_size=1, max_size=4))
 def test_programs_from_the_grammar_never_crash_the_engine(modules):
     _analyse_generated(modules)
 
 
+@pytest.mark.filterwarnings("ignore::SyntaxWarning")
 @settings(FUZZ_SETTINGS, max_examples=20)
 @given(hypothesmith.from_node(), st.integers(min_value=1, max_value=4))
 def test_programs_from_syntax_trees_never_crash_the_engine(source, copies):
