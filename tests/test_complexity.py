@@ -227,3 +227,10 @@ def test_deeply_nested_expressions_do_not_exhaust_the_stack():
     (function,) = facts.functions
     assert function.cyclomatic == 1 + depth
     assert function.cognitive == depth
+
+
+def test_line_numbers_survive_form_feeds():
+    # str.splitlines would also break at the form feed and shift every later line by one.
+    code = "x = 1\n\x0c\n# noqa: PLX401\ndef f(a):\n    return a\n"
+    (function,) = extract_complexity_facts(ast.parse(code), code).functions
+    assert function.noqa_lines == (3,)

@@ -12,6 +12,7 @@ from plexilint.analysis.maintainability import maintainability_index
 from plexilint.analysis.metrics_walk import WHOLE_OBJECT, walk_module
 from plexilint.analysis.nodes import dotted_name, name_span, span_of
 from plexilint.model import Span
+from plexilint.analysis.source import source_lines
 
 _MUTABLE_FACTORIES = {"dict", "list", "set", "defaultdict", "OrderedDict", "deque", "Counter"}
 
@@ -68,7 +69,7 @@ class ComplexityFacts:
 
 def _code_lines(source: str) -> int:
     """Lines that hold code: neither blank nor comment-only (docstrings count as code)."""
-    return sum(1 for line in source.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    return sum(1 for line in source_lines(source) if line.strip() and not line.lstrip().startswith("#"))
 
 
 def _dispatch_subject(test: ast.expr) -> tuple[str, str] | None:
@@ -109,7 +110,7 @@ class _Extractor:
     def __init__(self, tree: ast.Module, source: str) -> None:
         self.tree = tree
         self.source = source
-        self.lines = source.splitlines()
+        self.lines = source_lines(source)
 
     def run(self) -> ComplexityFacts:
         containers = _module_containers(self.tree)

@@ -24,14 +24,19 @@ class SourceLines:
     def __init__(self, source: str) -> None:
         self.lines = source_lines(source, keepends=True)
 
-    def segment(self, node: ast.AST) -> str:
-        """The node's text; columns in ``ast`` are UTF-8 byte offsets."""
+    def segment(self, node: ast.AST, padded: bool = False) -> str:
+        """The node's text; columns in ``ast`` are UTF-8 byte offsets. ``padded``: as in
+        ``ast.get_source_segment``, the first line keeps its indentation (other characters
+        before the node become spaces), so a nested block can be dedented."""
         first, last = node.lineno - 1, (node.end_lineno or node.lineno) - 1
         if first >= len(self.lines) or node.end_col_offset is None:
             return ""
         if first == last:
             return self.lines[first].encode()[node.col_offset:node.end_col_offset].decode(errors="replace")
         parts = [self.lines[first].encode()[node.col_offset:].decode(errors="replace")]
+        if padded:
+            before = self.lines[first].encode()[:node.col_offset].decode(errors="replace")
+            parts.insert(0, "".join(c if c in "\f\t" else " " for c in before))
         parts += self.lines[first + 1:last]
         parts.append(self.lines[last].encode()[:node.end_col_offset].decode(errors="replace"))
         return "".join(parts)

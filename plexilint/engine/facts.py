@@ -17,6 +17,7 @@ from plexilint.analysis.fallbacks import FallbackFacts, extract_fallback_facts
 from plexilint.analysis.imports import NameImport, extract_name_imports
 from plexilint.analysis.modules import module_name_for
 from plexilint.engine.suppressions import Suppressions, noqa_comment_lines, read_noqa_comments
+from plexilint.analysis.source import source_lines
 
 
 # The kinds of facts, each from its own extractor; a run computes only those its enabled rules
@@ -69,15 +70,19 @@ def content_digest(data: bytes) -> str:
 
 
 def decode_source(data: bytes) -> str:
-    """Decodes with the file's PEP 263 encoding (UTF-8 by default); raises on bad bytes."""
+    """Decodes with the file's PEP 263 encoding (UTF-8 by default), without a BOM and with
+    ``\n`` line endings; raises on bad bytes."""
     encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     text = data.decode(encoding)
-    return text[1:] if text.startswith("\ufeff") else text
+    text = text[1:] if text.startswith("\ufeff") else text
+    # Universal newlines, as the compiler reads source (and importlib.util.decode_source):
+    # every line count and metric then sees the same lines whatever the line endings.
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _byte_column(source: str, line: int, characters: int) -> int:
     """SyntaxError counts columns in characters; every other span (``ast``'s) in UTF-8 bytes."""
-    lines = source.splitlines()
+    lines = source_lines(source)
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     return len(text[:max(characters, 0)].encode("utf-8", errors="surrogatepass"))
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from plexilint.engine.facts import decode_source, parse_source
 from plexilint.engine.sources import read_file_bytes
 from plexilint.model import Span
+from plexilint.analysis.source import source_lines
 
 _MODULE = ""  # the enclosing symbol of module-level code
 _SPACE_BY_PUNCTUATION = re.compile(r" ?([^\w\s]) ?")
@@ -37,7 +38,7 @@ class SourceContext:
             text = decode_source(data)
         except (UnicodeDecodeError, SyntaxError, LookupError):
             text = data.decode("utf-8", "replace")
-        self.lines = text.splitlines()
+        self.lines = source_lines(text)
         tree = parse_source(text, filename)
         # (first line with decorators, last line, nesting depth, qualified name) per def/class
         self._scopes: list[tuple[int, int, int, str]] = []

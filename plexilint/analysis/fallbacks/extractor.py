@@ -17,6 +17,7 @@ from plexilint.analysis.fallbacks.stub_shapes import (
 )
 from plexilint.analysis.nodes import dotted_name, last_part, name_span
 from plexilint.analysis.shapes import exact_digest, shape_digest
+from plexilint.analysis.source import SourceLines
 
 _IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
 
@@ -38,8 +39,8 @@ def _catches_import_error(handler: ast.ExceptHandler) -> bool:
     return any(last_part(dotted_name(t)) in _IMPORT_ERRORS for t in types)
 
 
-def _stub_definition(node: Definition, kind: str, retained: dict[str, str], source: str) -> StubDefinition:
-    segment = ast.get_source_segment(source, node, padded=True) or ""
+def _stub_definition(node: Definition, kind: str, retained: dict[str, str], text: SourceLines) -> StubDefinition:
+    segment = text.segment(node, padded=True)
     return StubDefinition(
         name=node.name,
         kind=kind,
@@ -60,6 +61,7 @@ class _Extractor:
     def __init__(self, tree: ast.Module, source: str, module: str, is_package: bool) -> None:
         self.tree = tree
         self.source = source
+        self.text = SourceLines(source)
         self.names = ModuleNames(source, module, is_package)
         self.exception_classes: set[str] = set()
         self.stubs: list[StubDefinition] = []
@@ -121,18 +123,18 @@ class _Extractor:
             self.exception_classes.add(node.name)
             # Hierarchies differing in literals are ordinary code; stand-ins for imports are not.
             if fallback and not node.decorator_list and not node.keywords and is_literal_exception_body(node.body):
-                self.stubs.append(_stub_definition(node, EXCEPTION_FAMILY, retained, self.source))
+                self.stubs.append(_stub_definition(node, EXCEPTION_FAMILY, retained, self.text))
             return
         kind = class_stub_kind(node, bases, fallback)
         if kind is not None:
-            self.stubs.append(_stub_definition(node, kind, retained, self.source))
+            self.stubs.append(_stub_definition(node, kind, retained, self.text))
 
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, retained: dict[str, str],
                   fallback: bool) -> None:
         self.names.bind(node.name)
         kind = function_stub_kind(node, fallback)
         if kind is not None:
-            self.stubs.append(_stub_definition(node, kind, retained, self.source))
+            self.stubs.append(_stub_definition(node, kind, retained, self.text))
 
     # -- names -----------------------------------------------------------------------------
 

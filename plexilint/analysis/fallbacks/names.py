@@ -7,6 +7,7 @@ import ast
 from plexilint.analysis.fallbacks.facts import ModuleImport, VersionLookup
 from plexilint.analysis.modules import resolve_import
 from plexilint.analysis.nodes import dotted_name, span_of
+from plexilint.analysis.source import SourceLines
 
 
 def _strings(node: ast.AST) -> list[str]:
@@ -29,6 +30,7 @@ def _assigned_names(targets: list[ast.expr]) -> list[str]:
 class ModuleNames:
     def __init__(self, source: str, module: str, is_package: bool) -> None:
         self.source = source
+        self.text = SourceLines(source)
         self.module = module
         self.is_package = is_package
         self.imports: dict[str, str] = {}  # local name -> dotted origin
@@ -109,7 +111,7 @@ class ModuleNames:
             head, _, rest = callee.partition(".")
             resolved = self.imports.get(head, head) + (f".{rest}" if rest else "")
             self.version_lookups.append(VersionLookup(
-                resolved, span_of(stmt), ast.get_source_segment(self.source, stmt) or ""))
+                resolved, span_of(stmt), self.text.segment(stmt)))
 
     def all_mutation(self, value: ast.expr) -> None:
         """``__all__.extend([...])``, ``__all__.append("name")``."""
