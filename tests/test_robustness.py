@@ -6,6 +6,7 @@ The whole standard library runs with ``PLEXILINT_FULL_SWEEP=1``; CI runs a fixed
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import hashlib
 import json
@@ -15,11 +16,12 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
 from robustness_support import check_failures_match_python, python_parses, sweep_config
 
 from plexilint.engine.cache import cache_for
 from plexilint.engine.discovery import discover_files
-from plexilint.engine.facts import FACT_KINDS
+from plexilint.engine.facts import FACT_KINDS, extract_facts
 from plexilint.engine.project import analyse_project, clear_memo
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
@@ -172,6 +174,18 @@ def test_noqa_lines_are_python_lines(project, cli, newline, separator):
     line = 2 if separator else 1
     # The stub is suppressed where it is; the noqa on `x = 1` is reported unused, at its line.
     assert _findings(cli, root)[1] == [("pkg/a.py", "PLX002", line + 2), ("pkg/b.py", "PLX101", 1)]
+
+
+@pytest.mark.parametrize("newline", [b"\r\n", b"\r"], ids=["CRLF", "CR"])
+def test_facts_do_not_depend_on_line_endings(newline):
+    """Stub shapes, database and contract facts, complexity and maintainability: the same for
+    a file whatever its line endings (the maintainability index of lone-CR files was 99.7
+    instead of 66 when the raw-metrics scan saw them as one line)."""
+    for path in sorted((SAMPLES / "plexichat_legacy").rglob("*.py")):
+        data = path.read_bytes()
+        same = extract_facts(path, "m.py", data)
+        other = extract_facts(path, "m.py", data.replace(b"\n", newline))
+        assert dataclasses.replace(other, digest=same.digest) == same, path
 
 
 def test_five_megabyte_generated_module(project, cli):
@@ -335,3 +349,17 @@ def test_syntax_error_columns_are_bytes_like_every_other_span():
 
     failure = parse_source('x = "éééé" + )\n', "f.py")
     assert (failure.line, failure.column) == (1, 17)  # the `)`: 13 characters, 17 UTF-8 bytes in
+
+
+@pytest.mark.parametrize("separator", [
+    pytest.param(b"", id="none"),
+    pytest.param(b"\x0c\n", id="form feed"),
+    pytest.param("x = '\u2028'\n".encode(), id="line separator"),
+])
+def test_noqa_above_a_function_after_a_form_feed(project, cli, separator):
+    """A `# noqa` on the comment line above a `def` covers the complexity findings about it,
+    wherever the file has form feeds or Unicode line separators before it."""
+    body = b"".join(b"    x%d = %d\n" % (i, i) for i in range(70))
+    root = project({"pkg/__init__.py": ""})
+    (root / "pkg" / "long.py").write_bytes(separator + b"# noqa: PLX406\ndef f():\n" + body)
+    assert _findings(cli, root)[1] == []

@@ -24,6 +24,7 @@ from typing import Any
 
 from plexilint.engine import cache_store
 from plexilint.engine.cache_directory import CACHE_DIRECTORY, CacheDirectory
+from plexilint.engine.cache_writer import BackgroundWriter
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.fingerprint import code_fingerprint
 
@@ -46,11 +47,14 @@ class FactsCache:
         self.place = CacheDirectory(root / CACHE_DIRECTORY, code_fingerprint())
         self.directory = self.place.directory
         self.stats = CacheStats()
+        self._writer = BackgroundWriter()
 
     def __getstate__(self) -> dict[str, Any]:
         # Sent to extraction workers, which store the entries they compute and count them anew.
-        return {"place": CacheDirectory(self.place.base, self.place.fingerprint), "directory": self.directory,
-                "stats": CacheStats()}
+        return {"place": CacheDirectory(self.place.base, self.place.fingerprint), "directory": self.directory}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, stats=CacheStats(), _writer=BackgroundWriter())
 
     # Per-file facts.
 
@@ -69,9 +73,15 @@ class FactsCache:
         return facts
 
     def store_facts(self, path: str, module: str, digest: str, kinds: frozenset[str], facts: FileFacts) -> None:
-        if self.place.writable() and cache_store.write_entry(
-                self.facts_path(path, kinds), self.facts_key(path, module, digest, kinds), facts):
-            self.stats.facts_stored += 1
+        """Pickled now, written in the background: ``flush`` waits for the writes."""
+        data = cache_store.dump_entry(self.facts_key(path, module, digest, kinds), facts)
+        if data is not None and self.place.writable():
+            self._writer.write(self.facts_path(path, kinds), data)
+
+    def flush(self) -> None:
+        self._writer.flush()
+        self.stats.facts_stored += self._writer.written
+        self._writer.written = 0
 
     # Whole-project findings.
 

@@ -66,12 +66,16 @@ def _extract(sources: list[SourceFile], kinds: frozenset[str], cache: FactsCache
     pooled_facts = extract_in_pool(tasks, kinds, jobs, cache) if worth_a_pool(tasks, jobs) else None
     pooled = dict(zip((task[0] for task in tasks), pooled_facts or []))
     results = []
-    for source in sources:
-        facts = pooled.get(source.posix)
-        if facts is None:
-            assert source.data is not None
-            facts = extract_facts(source.path, source.relpath, source.data, kinds=kinds)
-            if cache is not None and not source.from_buffer:
-                cache.store_facts(source.posix, source.module, source.digest, kinds, facts)
-        results.append(facts)
+    try:
+        for source in sources:
+            facts = pooled.get(source.posix)
+            if facts is None:
+                assert source.data is not None
+                facts = extract_facts(source.path, source.relpath, source.data, kinds=kinds)
+                if cache is not None and not source.from_buffer:
+                    cache.store_facts(source.posix, source.module, source.digest, kinds, facts)
+            results.append(facts)
+    finally:
+        if cache is not None:
+            cache.flush()
     return results

@@ -89,4 +89,7 @@ def _extract_chunk(chunk: list[Task], kinds: frozenset[str],
         if cache is not None:
             cache.store_facts(path, module, digest, kinds, facts)
         results.append(facts)
-    return results, cache.stats.facts_stored if cache is not None else 0
+    if cache is None:
+        return results, 0
+    cache.flush()
+    return results, cache.stats.facts_stored
