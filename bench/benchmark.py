@@ -34,6 +34,7 @@ from bench.rows import (FIRST_FILES, FULL, ROWS, SCALE_COPIES, SCALED, SMALL_FIL
 from bench.targets import judge  # noqa: E402
 
 PROFILER = REPOSITORY / "bench" / "profile_plexilint.py"
+LSP_LATENCY = REPOSITORY / "bench" / "lsp_latency.py"
 FIRST_FILES_COUNT = 60
 QUICK_STRIDE = 15  # --quick: every 15th file of the corpus (about 45 of the stdlib's 661)
 QUICK_FIRST_FILES = 10
@@ -49,6 +50,8 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", help="comma-separated row keys (see --list)")
     parser.add_argument("--list", action="store_true", help="list the row keys and exit")
     parser.add_argument("--output", type=Path, default=REPOSITORY / "docs" / "benchmarks.md")
+    parser.add_argument("--no-lsp", dest="lsp", action="store_false",
+                        help="skip the language-server latency (bench/lsp_latency.py)")
     parser.add_argument("--no-profile", dest="profile", action="store_false",
                         help="skip the per-stage profile of plexilint (bench/profile_plexilint.py)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary corpora and tool outputs")
@@ -165,6 +168,16 @@ def run_profile(corpus: corpora.Corpus, scratch: Path, timeout: float, env: dict
         return f"profile output unreadable: {error}"
 
 
+def run_lsp_latency(scratch: Path, timeout: float, env: dict[str, str]) -> str:
+    """bench/lsp_latency.py's report (a change to a 2,000-line module, to its diagnostics)."""
+    logs = scratch / "logs" / "lsp"
+    run = run_once([sys.executable, str(LSP_LATENCY), "--repeat", "9", "--debounce", "0", "300"],
+                   scratch, timeout, logs, env)
+    if run.returncode != 0:
+        return f"failed ({'timed out' if run.timed_out else f'exit {run.returncode}'}): {run.stderr_tail}"
+    return (logs / "stdout").read_text(encoding="utf-8").strip()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_arguments(argv)
     if args.list:
@@ -189,6 +202,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             _progress("profile of plexilint's stages ...")
             profile = run_profile(built[FULL], scratch, args.timeout * 2, env)  # extracts twice
+        lsp = None
+        if args.lsp:
+            _progress("language-server latency ...")
+            lsp = run_lsp_latency(scratch, args.timeout * 2, env)
         loads.append(os.getloadavg()[0])
     finally:
         if args.keep:
@@ -203,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         duration_s=time.perf_counter() - started,
         repeat=args.repeat, timeout_s=args.timeout, quick=args.quick,
         machine=machine(), versions=_check_unchanged(tool_versions), corpora=built, source=str(args.corpus),
-        profile=profile, load=(min(loads), max(loads)))
+        profile=profile, lsp=lsp, load=(min(loads), max(loads)))
     print(console(outcome, verdicts, profile))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(markdown(outcome, verdicts, info), encoding="utf-8")

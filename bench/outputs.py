@@ -80,6 +80,15 @@ def radon_report(corpus: Corpus, out: Path) -> Output:
     return Output()
 
 
+def jscpd_report(corpus: Corpus, out: Path) -> Output:
+    path = out / "jscpd-report.json"
+    if not path.is_file():
+        return Output(["no jscpd report was written"])
+    total = json.loads(path.read_text(encoding="utf-8"))["statistics"]["total"]
+    notes = [f"{total['clones']} clones, {total['percentage']:.1f}% of lines duplicated in {total['sources']} files"]
+    return Output(notes)
+
+
 def floor_report(corpus: Corpus, out: Path) -> Output:
     lines = _stdout_lines(out)
     return Output([lines[-1]] if lines else ["no output"])

@@ -1,8 +1,8 @@
 """What is measured: one Row per command, on a named corpus, compared with a peer row.
 
 Adding a row means adding one entry to ``ROWS`` (and a builder for a new tool); the runner,
-the table, the ratios and the sanity checks pick it up. jscpd is still to add (its ``requires``
-would look for the executable, not a module).
+the table, the ratios and the sanity checks pick it up. jscpd (from npm) is an executable, not
+a module: its row is skipped when ``jscpd_executable`` finds none.
 
 plexilint keeps a cache in ``.plexilint_cache`` at the project root, and its flake8 and pylint
 plugins use it too: before each measured run, rows called cold delete it, and the warm row runs
@@ -12,6 +12,7 @@ its own command once, unmeasured, so that it finds the cache full whatever ran b
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -51,12 +52,15 @@ class Tool:
     # Reads what the last run left in that directory.
     inspect: Callable[[Corpus, Path], outputs.Output]
     requires: str | None = None  # module that must be importable, else the row is skipped
+    executable: str | None = None  # program that must be found (jscpd from npm), else skipped
     # Run before each measured run, unmeasured: (tool, corpus, output directory, environment).
     prepare: Callable[[Tool, Corpus, Path, dict[str, str] | None], None] | None = None
 
     def missing(self) -> str | None:
         if self.requires and importlib.util.find_spec(self.requires) is None:
             return f"{self.requires} not installed"
+        if self.executable and jscpd_executable() is None:
+            return f"{self.executable} not found (npm install jscpd, then put it on PATH or set JSCPD)"
         return None
 
 
@@ -104,6 +108,18 @@ def radon(*arguments: str) -> Tool:
     return Tool(lambda corpus, out: [*PY_M, "radon", *arguments, "."], outputs.radon_report, "radon")
 
 
+def jscpd_executable() -> str | None:
+    """jscpd comes from the npm registry, not from the project's Python dependencies."""
+    return os.environ.get("JSCPD") or shutil.which("jscpd")
+
+
+def jscpd() -> Tool:
+    # Python files only, a JSON report (the benchmark reads its file count back).
+    return Tool(lambda corpus, out: [jscpd_executable() or "jscpd", "--format", "python", "--reporters", "json",
+                                     "--output", str(out), "."],
+                outputs.jscpd_report, executable="jscpd")
+
+
 def parse_floor() -> Tool:
     return Tool(lambda corpus, out: [sys.executable, str(BENCH / "parse_floor.py"), "."], outputs.floor_report)
 
@@ -124,6 +140,9 @@ ROWS: list[Row] = [
     Row("flake8", "flake8 -j1 --select=E,F,W,C90", FULL, flake8("E,F,W,C90"), timeout_factor=SLOW_HOST),
     Row("flake8-plx", "flake8 -j1 --select=E,F,W,C90,PLX", FULL, flake8("E,F,W,C90,PLX"), peer="flake8",
         timeout_factor=SLOW_HOST),
+    Row("jscpd", "jscpd --format python (copy/paste detection)", FULL, jscpd()),
+    Row("plx1", "plexilint check --select PLX1 (duplicated fallbacks)", FULL, plexilint("--select", "PLX1"),
+        peer="jscpd"),
     Row("pylint-dup", "pylint --disable=all --enable=duplicate-code", FIRST_FILES,
         pylint("--disable=all", "--enable=duplicate-code"), timeout_factor=SLOW_HOST),
     Row("plx1-first", "plexilint check --select PLX1", FIRST_FILES, plexilint("--select", "PLX1"),
