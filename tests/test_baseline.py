@@ -8,20 +8,12 @@ from pathlib import Path
 import pytest
 
 from plexilint.reporting.formats import FORMATS
+from stub_projects import DUPLICATED_STUBS, stub
 
 BASELINE = ".plexilint-baseline.json"
 
 
-def stub(name: str) -> str:
-    return f"class {name}:\n    def __init__(self):\n        pass\n"
-
-
-STUBS = {
-    "pkg/__init__.py": "",
-    "pkg/events/__init__.py": stub("EventManager"),
-    "pkg/files/__init__.py": stub("FileManager"),
-    "pkg/cache/__init__.py": stub("CacheManager"),
-}
+STUBS = {**DUPLICATED_STUBS, "pkg/cache/__init__.py": stub("CacheManager")}
 
 SERVICE = {
     "app/__init__.py": "",

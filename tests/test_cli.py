@@ -6,20 +6,9 @@ import json
 import os
 
 from plexilint.rules import all_rules
+from stub_projects import DUPLICATED_STUBS
 
-DUPLICATES = {
-    "pkg/__init__.py": "",
-    "pkg/events/__init__.py": """\
-        class EventManager:
-            def __init__(self):
-                pass
-        """,
-    "pkg/files/__init__.py": """\
-        class FileManager:
-            def __init__(self):
-                pass
-        """,
-}
+DUPLICATES = DUPLICATED_STUBS
 
 
 def test_text_output_has_flake8_shape_and_exit_1(project, cli, monkeypatch):

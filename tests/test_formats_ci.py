@@ -18,20 +18,13 @@ from plexilint.reporting.ci_fingerprints import occurrence_fingerprints
 from plexilint.reporting.github_format import annotation, escape_data, escape_property
 from plexilint.reporting.source_columns import CharacterColumns
 from plexilint.rules import rule_for
+from stub_projects import DUPLICATED_STUBS, stub
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 BASELINE = ".plexilint-baseline.json"
 
 
-def stub(name: str) -> str:
-    return f"class {name}:\n    def __init__(self):\n        pass\n"
-
-
-DUPLICATES = {
-    "pkg/__init__.py": "",
-    "pkg/events/__init__.py": stub("EventManager"),
-    "pkg/files/__init__.py": stub("FileManager"),
-}
+DUPLICATES = DUPLICATED_STUBS
 # One finding per level: PLX101 (refactor), PLX202 (warning, after non-ASCII text), PLX001 (error).
 MIXED = {
     **DUPLICATES,

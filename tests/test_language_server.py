@@ -23,21 +23,10 @@ from plexilint.adapters.lsp.text import character_column, text_lines
 from plexilint.engine import extraction
 from plexilint.reporting.rule_docs import rule_markdown
 from plexilint.rules import rule_for
+from stub_projects import DUPLICATED_STUBS
 
 TIMEOUT = 120  # seconds for any one answer: a shared, slow machine
-STUBS = {
-    "pkg/__init__.py": "",
-    "pkg/events/__init__.py": """\
-        class EventManager:
-            def __init__(self):
-                pass
-        """,
-    "pkg/files/__init__.py": """\
-        class FileManager:
-            def __init__(self):
-                pass
-        """,
-}
+STUBS = DUPLICATED_STUBS
 NOT_A_STUB = 'class EventManager:\n    def __init__(self):\n        self.handlers = {"start": print}\n'
 CAPABILITIES = {
     "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True},
