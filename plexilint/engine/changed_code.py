@@ -24,12 +24,10 @@ def _lines_of(finding: Finding, contexts: SourceContexts) -> tuple[int, int]:
 
 
 def touches_changes(finding: Finding, changes: ChangedLines, contexts: SourceContexts) -> bool:
-    """Whether the finding, or one of its related places (another copy of a stub), is on a
-    changed line."""
-    if changes.touches(finding.path, *_lines_of(finding, contexts)):
-        return True
-    root = finding.path[:len(finding.path) - len(finding.relpath)]  # the project root, with its "/"
-    return any(changes.touches(root + related.path, related.line, related.line) for related in finding.related)
+    """Whether the finding is about a changed line. Its related places do not count: a new copy
+    of a stub is reported where it was added, and the old copies, unchanged, were findings
+    before (they would annotate lines the change never touched)."""
+    return changes.touches(finding.path, *_lines_of(finding, contexts))
 
 
 def on_changed_code(findings: list[Finding], changes: ChangedLines) -> list[Finding]:
