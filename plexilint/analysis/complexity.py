@@ -6,6 +6,7 @@ the maintainability index follow radon's rules, so the numbers agree with `radon
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 
 from plexilint.analysis.maintainability import maintainability_index
@@ -67,9 +68,15 @@ class ComplexityFacts:
     global_state: tuple[GlobalState, ...] = ()
 
 
+# A line whose first non-blank character is not `#` (`\s` is `str.isspace`'s set).
+_CODE_LINE = re.compile(r"^[^\S\n]*[^\s#]", re.MULTILINE)
+
+
 def _code_lines(source: str) -> int:
     """Lines that hold code: neither blank nor comment-only (docstrings count as code)."""
-    return sum(1 for line in source_lines(source) if line.strip() and not line.lstrip().startswith("#"))
+    if "\r" in source:  # `^` only follows `\n`; the engine's text never holds `\r`
+        return sum(1 for line in source_lines(source) if line.strip() and not line.lstrip().startswith("#"))
+    return len(_CODE_LINE.findall(source))
 
 
 def _dispatch_subject(test: ast.expr) -> tuple[str, str] | None:

@@ -169,9 +169,8 @@ def _records_error(handler: ast.ExceptHandler) -> bool:
                for inner in walk(handler))
 
 
-def _error_handling(nodes: list[ast.AST]) -> dict[str, bool]:
-    """The error-handling fields of a `Method`, from the method's walked nodes."""
-    tries = [n for n in nodes if isinstance(n, ast.Try)]
+def _error_handling(tries: list[ast.Try]) -> dict[str, bool]:
+    """The error-handling fields of a `Method`, from the method's `try` statements."""
     handlers = [h for t in tries for h in t.handlers]
     return {
         "guarded": bool(tries),
@@ -189,10 +188,10 @@ def _literal_json(value: ast.Dict) -> tuple[str | None, int]:
         return None, 0
 
 
-def _returned_dict_fields(nodes: list[ast.AST]) -> dict[str, Any]:
+def _returned_dict_fields(returns: list[ast.Return]) -> dict[str, Any]:
     """What the first returned dict literal holds: its keys (None when `{**base, ...}` makes
     them unknown) and, when fully literal, its JSON."""
-    dict_return = next((n.value for n in nodes if isinstance(n, ast.Return) and isinstance(n.value, ast.Dict)), None)
+    dict_return = next((n.value for n in returns if isinstance(n.value, ast.Dict)), None)
     if dict_return is None:
         return {"returned_dict_keys": None, "returned_literal": None, "returned_literal_line": 0}
     literal, line = _literal_json(dict_return)
@@ -212,10 +211,34 @@ def _returned_call(call: ast.Call | None, resolve: Callable[[str], str]) -> Retu
     return ReturnedCall(resolve(dotted_name(call.func) or "?"), tuple(keywords), call.lineno)
 
 
-def _calls_init(nodes: list[ast.AST]) -> bool:
+def _calls_init(calls: list[ast.Call]) -> bool:
     """``super().__init__(...)`` or ``Base.__init__(self, ...)``."""
-    return any(isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr == "__init__"
-               for inner in nodes)
+    return any(isinstance(call.func, ast.Attribute) and call.func.attr == "__init__" for call in calls)
+
+
+class _Walked:
+    """Every node of a function (nested definitions included, in `ast.walk`'s order), walked
+    once and kept only where a fact looks: returns, calls, `try`s, and what the usage scan
+    reads (names only when some import has a category)."""
+
+    __slots__ = ("returns", "calls", "tries", "scanned")
+
+    def __init__(self, function: Function, scan_names: bool) -> None:
+        self.returns: list[ast.Return] = []
+        self.calls: list[ast.Call] = []
+        self.tries: list[ast.Try] = []
+        self.scanned: list[ast.AST] = []  # in walk order: the usage facts keep it
+        scanned_types = _SCANNED_WITH_NAMES if scan_names else _SCANNED
+        for node in walk(function):
+            kind = type(node)
+            if kind in scanned_types:
+                self.scanned.append(node)
+                if kind is ast.Call:
+                    self.calls.append(node)
+            elif kind is ast.Return:
+                self.returns.append(node)
+            elif kind is ast.Try:
+                self.tries.append(node)
 
 
 # -- classes --------------------------------------------------------------------------------
@@ -231,7 +254,7 @@ class _ModuleClasses:
         self.is_package = is_package
         self.aliases = dict(aliases)  # the module's import table, computed once per file
         self.functions = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
-        self._function_nodes: dict[str, list[ast.AST]] = {}
+        self._function_nodes: dict[str, _Walked] = {}
         self.alias_categories: dict[str, str] = {}
 
     def run(self) -> ContractFacts:
@@ -254,17 +277,20 @@ class _ModuleClasses:
             return name
         return f"{origin}.{rest}" if rest else origin
 
-    def walked_function(self, name: str) -> list[ast.AST]:
-        """Every node of a module-level function, walked once however many methods call it."""
+    def walked_function(self, name: str) -> _Walked:
+        """A module-level function's nodes, walked once however many methods call it."""
         walked = self._function_nodes.get(name)
         if walked is None:
-            walked = self._function_nodes[name] = list(walk(self.functions[name]))
+            walked = self._function_nodes[name] = self.walked(self.functions[name])
         return walked
+
+    def walked(self, function: Function) -> _Walked:
+        return _Walked(function, bool(self.alias_categories))
 
     def _class(self, node: ast.ClassDef) -> ClassFacts:
         bases = tuple(self.resolve(dotted_name(b) or "?") for b in node.bases)
         methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
-        walked = {id(m): list(walk(m)) for m in methods}  # one walk per method, shared below
+        walked = {id(m): self.walked(m) for m in methods}  # one walk per method, shared below
         method_facts = tuple(self._method(m, walked[id(m)]) for m in methods)
         usage = _UsageScan(self)
         for method in methods:
@@ -281,13 +307,12 @@ class _ModuleClasses:
             or any(m.abstract or m.not_implemented for m in methods)  # pylint's convention too
         )
 
-    def _method(self, node: Function, nodes: list[ast.AST]) -> Method:
+    def _method(self, node: Function, nodes: _Walked) -> Method:
         decorators = _decorator_names(node)
         documented = ast.get_docstring(node) is not None
         body = node.body[1:] if documented else node.body
         returns = normalise_annotation(self.text.segment(node.returns)) if node.returns is not None else None
-        call_return = next((n.value for n in nodes if isinstance(n, ast.Return) and isinstance(n.value, ast.Call)),
-                           None)
+        call_return = next((n.value for n in nodes.returns if isinstance(n.value, ast.Call)), None)
         return Method(
             name=node.name,
             span=span_of(node),
@@ -297,11 +322,11 @@ class _ModuleClasses:
             documented=documented,
             abstract="abstractmethod" in decorators,
             not_implemented=_only_raises_not_implemented(body),
-            calls_super_init=_calls_init(nodes),
+            calls_super_init=_calls_init(nodes.calls),
             does_work=_unguarded_work(body),
             returned_call=_returned_call(call_return, self.resolve),
-            **_error_handling(nodes),
-            **_returned_dict_fields(nodes),
+            **_error_handling(nodes.tries),
+            **_returned_dict_fields(nodes.returns),
         )
 
 
@@ -315,11 +340,10 @@ class _UsageScan:
         self.usage: list[tuple[str, int, str]] = []  # (category, line, evidence)
         self.seen: set[str] = set()  # module functions already followed
 
-    def scan(self, nodes: list[ast.AST]) -> None:
-        for inner in nodes:
-            handler = _SCANNERS.get(type(inner))
-            if handler is not None:
-                handler(self, inner)
+    def scan(self, nodes: _Walked) -> None:
+        scanners = _SCANNERS
+        for inner in nodes.scanned:
+            scanners[type(inner)](self, inner)
 
     def _name(self, node: ast.Name) -> None:
         category = self.classes.alias_categories.get(node.id)
@@ -377,6 +401,10 @@ _SCANNERS: dict[type, Callable[[_UsageScan, Any], None]] = {
     ast.ImportFrom: _UsageScan._import,
     ast.Call: _UsageScan._call,
 }
+
+
+_SCANNED = frozenset({ast.Attribute, ast.Import, ast.ImportFrom, ast.Call})
+_SCANNED_WITH_NAMES = _SCANNED | {ast.Name}
 
 
 def extract_contract_facts(tree: ast.Module, source: str, module: str, is_package: bool,

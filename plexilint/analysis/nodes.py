@@ -45,21 +45,35 @@ def is_self_attribute(node: ast.AST) -> bool:
 # tokens (their type is read where needed) and plain values.
 _SKIPPED_FIELDS = {"ctx", "op", "ops", "type_comment", "kind", "name", "id", "attr", "arg", "module",
                    "level", "value_type", "is_async", "simple", "conversion", "lineno"}
-_NODE_FIELDS: dict[type, tuple[str, ...]] = {}
+# List fields that hold strings (skipped) or may hold ``None`` (filtered); every other list
+# field holds nodes only, so it is copied without a check per item.
+_STRING_LISTS = {("Global", "names"), ("Nonlocal", "names"), ("MatchClass", "kwd_attrs")}
+_OPTIONAL_LISTS = {("Dict", "keys"), ("arguments", "kw_defaults")}
+_PLAIN, _OPTIONAL = 0, 1
+_FIELD_PLANS: dict[type, tuple[tuple[str, int], ...]] = {}
+
+
+def _field_plan(node_type: type) -> tuple[tuple[str, int], ...]:
+    name = node_type.__name__
+    plan = tuple((field_name, _OPTIONAL if (name, field_name) in _OPTIONAL_LISTS else _PLAIN)
+                 for field_name in node_type._fields
+                 if field_name not in _SKIPPED_FIELDS and (name, field_name) not in _STRING_LISTS)
+    _FIELD_PLANS[node_type] = plan
+    return plan
 
 
 def child_nodes(node: ast.AST) -> list[ast.AST]:
     """`ast.iter_child_nodes` without the context and operator nodes, as a list: the walks of
-    the complexity family visit every node of the standard library several times, and the
-    generator and the Load/Store children were a third of their time."""
-    fields = _NODE_FIELDS.get(type(node))
-    if fields is None:
-        fields = _NODE_FIELDS[type(node)] = tuple(f for f in node._fields if f not in _SKIPPED_FIELDS)
+    every family visit every node of the standard library, and the generator, the Load/Store
+    children and a type check per list item were most of their time."""
+    plan = _FIELD_PLANS.get(type(node)) or _field_plan(type(node))
     children: list[ast.AST] = []
-    for field_name in fields:
+    for field_name, kind in plan:
         value = getattr(node, field_name, None)
+        if value is None:
+            continue
         if type(value) is list:
-            children.extend(item for item in value if isinstance(item, ast.AST))
+            children.extend([item for item in value if item is not None] if kind else value)
         elif isinstance(value, ast.AST):
             children.append(value)
     return children

@@ -16,7 +16,7 @@ def source_lines(source: str, keepends: bool = False) -> list[str]:
     ``\\u2028`` and ``\\u2029``, which shifts every line number after one)."""
     if keepends:
         return _LINE_WITH_END.findall(source)
-    lines = _LINE_END.split(source)
+    lines = source.split("\n") if "\r" not in source else _LINE_END.split(source)  # the engine's text has no \r
     return lines[:-1] if lines[-1] == "" else lines
 
 

@@ -11,24 +11,18 @@ from plexilint.analysis.database.origins import ModuleContext, Scope, parameter_
 from plexilint.analysis.nodes import dotted_name, is_self_attribute, span_of, walk
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
-_LOOPS = (ast.For, ast.AsyncFor, ast.While)
 
 
 def _targets(assignment: ast.Assign | ast.AnnAssign) -> list[ast.expr]:
     return assignment.targets if isinstance(assignment, ast.Assign) else [assignment.target]
 
 
-def _is_value_assignment(node: ast.AST) -> bool:
-    return isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None
-
-
 # -- what `self` attributes hold ------------------------------------------------------------
 
-def _store_self_assignments(scope: Scope, nodes: list[ast.AST], attrs: dict[str, set[str]]) -> None:
+def _store_self_assignments(scope: Scope, assignments: list[ast.Assign | ast.AnnAssign],
+                            attrs: dict[str, set[str]]) -> None:
     """``self.x = <value>`` (or ``self.x: T = ...``) adds the value's origins to ``attrs["x"]``."""
-    for inner in nodes:
-        if not _is_value_assignment(inner):
-            continue
+    for inner in assignments:
         for target in _targets(inner):
             if not is_self_attribute(target):
                 continue
@@ -49,10 +43,13 @@ def attribute_origins(context: ModuleContext, node: ast.ClassDef,
             attrs.setdefault(stmt.target.id, set()).update(class_scope.annotation_origins(stmt.annotation))
     scopes: dict[int, Scope] = {}
     for _ in range(2):  # attributes assigned from other attributes
+        before = {name: len(origins) for name, origins in attrs.items()}
         for method in methods:
             scope = scopes[id(method)] = Scope(context, parameter_origins(method, class_scope), attrs)
             scope.settle(method)
-            _store_self_assignments(scope, context.own(method), attrs)
+            _store_self_assignments(scope, context.own(method).assignments, attrs)
+        if {name: len(origins) for name, origins in attrs.items()} == before:
+            break  # every method saw the final attributes: another round would find the same
     return attrs, scopes
 
 
@@ -99,9 +96,8 @@ def client_attributes(context: ModuleContext, methods: list[Function]) -> set[st
     clients = set()
     for method in methods:
         params = {a.arg for a in (*method.args.posonlyargs, *method.args.args, *method.args.kwonlyargs)}
-        for inner in context.own(method):
-            if _is_value_assignment(inner):
-                clients.update(_clients_set_by(context, inner, params))
+        for inner in context.own(method).assignments:
+            clients.update(_clients_set_by(context, inner, params))
     return clients
 
 
@@ -144,18 +140,16 @@ def _switches_on_error(try_node: ast.Try) -> bool:
 
 def method_shape(context: ModuleContext, method: Function, clients: set[str]) -> MethodShape:
     client_calls, self_calls = set(), set()
-    has_loop = switches = False
-    for inner in context.own(method):
-        if isinstance(inner, _LOOPS):
-            has_loop = has_loop or _is_fallback_loop(inner, clients)
-        elif isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute):
-            receiver = inner.func.value
+    nodes = context.own(method)
+    has_loop = any(_is_fallback_loop(loop, clients) for loop in nodes.loops)
+    switches = any(_switches_on_error(node) for node in nodes.tries if isinstance(node, ast.Try))
+    for call in nodes.calls:
+        if isinstance(call.func, ast.Attribute):
+            receiver = call.func.value
             client = _client_name(receiver, clients)
             if client:
                 client_calls.add(client)
             elif isinstance(receiver, ast.Name) and receiver.id == "self":
-                self_calls.add(inner.func.attr)
-        elif isinstance(inner, ast.Try):
-            switches = switches or _switches_on_error(inner)
+                self_calls.add(call.func.attr)
     return MethodShape(method.name, span_of(method), tuple(sorted(client_calls)), has_loop, switches,
                        tuple(sorted(self_calls)))

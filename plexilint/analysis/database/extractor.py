@@ -16,11 +16,11 @@ from plexilint.analysis.database.facts import (
     UnavailableBranch,
 )
 from plexilint.analysis.database.failure_paths import failure_paths
+from plexilint.analysis.database.scope_nodes import ScopeNodes
 from plexilint.analysis.database.origins import (
     ModuleContext,
     Scope,
     imported_names,
-    own_nodes,
     parameter_origins,
     record_calls,
     worth_recording,
@@ -77,7 +77,7 @@ class _Extractor:
         self._module_values()
         self._walk_definitions(self.tree.body, prefix="", class_attrs=None)
         module_scope = Scope(self.context, {}, {})
-        module_nodes = own_nodes(self.tree.body)
+        module_nodes = ScopeNodes(self.tree.body)
         record_calls(module_scope, module_nodes, "", self.accesses)
         failure_paths(module_nodes, module_scope, "", self.tries, self.branches)
         return DatabaseFacts(
@@ -187,11 +187,11 @@ class _Extractor:
         self._walk_definitions(node.body, f"{qualname}.", None)
 
     @staticmethod
-    def _returned_origins(node: Function, nodes: list[ast.AST], scope: Scope) -> set[str]:
+    def _returned_origins(node: Function, nodes: ScopeNodes, scope: Scope) -> set[str]:
         """Where a function's result comes from: its return annotation and returned values."""
         returned = set(scope.annotation_origins(node.returns)) if node.returns is not None else set()
-        for inner in nodes:
-            if isinstance(inner, (ast.Return, ast.Yield, ast.YieldFrom)) and inner.value is not None:
+        for inner in nodes.returns:
+            if inner.value is not None:
                 returned |= scope.origins(inner.value)
         return returned
 

@@ -7,7 +7,8 @@ import ast
 import re
 
 from plexilint.analysis.database.facts import Handler, TryBlock, UnavailableBranch
-from plexilint.analysis.database.origins import Scope, own_nodes
+from plexilint.analysis.database.origins import Scope
+from plexilint.analysis.database.scope_nodes import ScopeNodes, own_nodes
 from plexilint.analysis.database.responses import fabricated_reason, status_codes
 from plexilint.analysis.nodes import dotted_name, span_of, walk
 
@@ -15,7 +16,6 @@ _UNAVAILABLE_TEST = re.compile(r"unavailable|available|healthy|connected|is_up|i
                                re.IGNORECASE)
 _DATABASE_WORDS = re.compile(r"db|database|sql|postgres|mysql|mongo|redis|vector|qdrant|chroma|store|storage|"
                              r"client|connection|engine|session|pool", re.IGNORECASE)
-_TRY_NODES = tuple(t for t in (ast.Try, getattr(ast, "TryStar", None)) if t is not None)
 
 
 def _tests_availability(test: ast.expr, scope: Scope) -> bool:
@@ -67,13 +67,13 @@ def _end_line(body: list[ast.stmt]) -> int:
     return max((s.end_lineno or s.lineno) for s in body)
 
 
-def failure_paths(nodes: list[ast.AST], scope: Scope, function: str,
+def failure_paths(nodes: ScopeNodes, scope: Scope, function: str,
                   tries: list[TryBlock], branches: list[UnavailableBranch]) -> None:
     """Appends the try blocks and unavailable-database branches among ``nodes``."""
-    for node in nodes:
-        if isinstance(node, _TRY_NODES):
-            handlers = tuple(_handler(h, scope) for h in node.handlers)
-            tries.append(TryBlock(span_of(node), _end_line(node.body), handlers, function))
-        elif isinstance(node, ast.If) and _tests_availability(node.test, scope):
+    for node in nodes.tries:
+        handlers = tuple(_handler(h, scope) for h in node.handlers)
+        tries.append(TryBlock(span_of(node), _end_line(node.body), handlers, function))
+    for node in nodes.ifs:
+        if _tests_availability(node.test, scope):
             branches.append(UnavailableBranch(span_of(node), _end_line(node.body), _fabricated_returns(node.body),
                                               function))

@@ -10,7 +10,8 @@ from typing import Any
 
 from plexilint.analysis.database.facts import Access
 from plexilint.analysis.modules import resolve_import
-from plexilint.analysis.nodes import child_nodes, dotted_name, last_part, span_of, walk
+from plexilint.analysis.database.scope_nodes import ScopeNodes
+from plexilint.analysis.nodes import dotted_name, last_part, span_of, walk
 from plexilint.analysis.source import SourceLines
 
 # Calls into the standard library are never database access, except these modules.
@@ -26,24 +27,8 @@ _DEPENDENCY_MARKERS = frozenset({"Depends", "Security", "Annotated"})  # declare
 # Calls that return (a wrapper around) their first argument.
 _WRAPPERS = frozenset({"contextlib.asynccontextmanager", "contextlib.contextmanager", "functools.partial",
                        "functools.lru_cache", "functools.cache", "functools.wraps"})
-_NESTED_SCOPE_TYPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda})
-_BINDING_NODES = (ast.Import, ast.ImportFrom, ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.With, ast.AsyncWith)
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
-
-
-def own_nodes(body: list[ast.stmt]) -> list[ast.AST]:
-    """Every node of a body in source order (depth first), not descending into nested
-    functions, classes or lambdas."""
-    found: list[ast.AST] = []
-    stack = [node for node in reversed(body) if type(node) not in _NESTED_SCOPE_TYPES]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        children = child_nodes(node)
-        if children:
-            stack.extend([child for child in reversed(children) if type(child) not in _NESTED_SCOPE_TYPES])
-    return found
 
 
 def worth_recording(dotted: str) -> bool:
@@ -75,8 +60,7 @@ class ModuleContext:
         self.module_values: dict[str, set[str]] = {}  # module-level variable -> origins
         self.from_imported: set[str] = set()  # names bound by `from x import name`
         self.local_functions = {s.name for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
-        self._own: dict[int, list[ast.AST]] = {}
-        self._bindings: dict[int, list[ast.AST]] = {}
+        self._own: dict[int, ScopeNodes] = {}
 
     def resolve(self, name: str, local_aliases: dict[str, str]) -> str | None:
         head, _, rest = name.partition(".")
@@ -85,19 +69,12 @@ class ModuleContext:
             return None
         return f"{origin}.{rest}" if rest else origin
 
-    def own(self, function: Function) -> list[ast.AST]:
-        """A function's nodes, nested definitions excluded."""
+    def own(self, function: Function) -> ScopeNodes:
+        """A function's nodes, nested definitions excluded, walked once."""
         nodes = self._own.get(id(function))
         if nodes is None:
-            nodes = self._own[id(function)] = own_nodes(function.body)
+            nodes = self._own[id(function)] = ScopeNodes(function.body)
         return nodes
-
-    def bindings(self, function: Function) -> list[ast.AST]:
-        """The function's own nodes that may bind a local name."""
-        found = self._bindings.get(id(function))
-        if found is None:
-            found = self._bindings[id(function)] = [n for n in self.own(function) if isinstance(n, _BINDING_NODES)]
-        return found
 
 
 class Scope:
@@ -134,7 +111,7 @@ class Scope:
 
     def settle(self, function: Function) -> None:
         """Fills in local names: imports, assignments, `with ... as`, repeated to a fixpoint."""
-        relevant = self.context.bindings(function)
+        relevant = self.context.own(function).bindings
         for _ in range(3):
             changed = False
             for node in relevant:
@@ -302,8 +279,7 @@ def _call_accesses(scope: Scope, node: ast.Call, function: str) -> Iterator[Acce
                          function)
 
 
-def record_calls(scope: Scope, nodes: list[ast.AST], function: str, into: list[Access]) -> None:
-    for node in nodes:
-        if isinstance(node, ast.Call):
-            into.extend(_call_accesses(scope, node, function))
+def record_calls(scope: Scope, nodes: ScopeNodes, function: str, into: list[Access]) -> None:
+    for node in nodes.calls:
+        into.extend(_call_accesses(scope, node, function))
 

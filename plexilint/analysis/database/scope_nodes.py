@@ -1,0 +1,66 @@
+"""The nodes of one scope (a function's body, or a module's top level without its functions),
+walked once and sorted by the kind of statement or expression each fact reads: every later
+question asks a short list instead of scanning the whole body again."""
+
+from __future__ import annotations
+
+import ast
+
+from plexilint.analysis.nodes import child_nodes
+
+_NESTED_SCOPE_TYPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda})
+_TRY_TYPES = tuple(t for t in (ast.Try, getattr(ast, "TryStar", None)) if t is not None)
+_GROUP_OF: dict[type, str] = {
+    ast.Call: "calls",
+    **{t: "bindings" for t in (ast.Import, ast.ImportFrom, ast.NamedExpr, ast.With, ast.AsyncWith)},
+    ast.Assign: "assignments", ast.AnnAssign: "assignments",  # bindings too
+    **{t: "tries" for t in _TRY_TYPES},
+    ast.If: "ifs",
+    **{t: "loops" for t in (ast.For, ast.AsyncFor, ast.While)},
+    **{t: "returns" for t in (ast.Return, ast.Yield, ast.YieldFrom)},
+}
+
+
+class ScopeNodes:
+    """A scope's nodes in source order (depth first), nested functions, classes and lambdas
+    excluded, and the same nodes grouped (each group in source order)."""
+
+    __slots__ = ("all", "calls", "bindings", "assignments", "tries", "ifs", "loops", "returns")
+
+    def __init__(self, body: list[ast.stmt]) -> None:
+        self.all = own_nodes(body)
+        self.calls: list[ast.Call] = []
+        self.bindings: list[ast.AST] = []  # imports, assignments, walruses, `with ... as`
+        self.assignments: list[ast.Assign | ast.AnnAssign] = []  # with a value
+        self.tries: list[ast.Try] = []
+        self.ifs: list[ast.If] = []
+        self.loops: list[ast.For | ast.AsyncFor | ast.While] = []
+        self.returns: list[ast.Return | ast.Yield | ast.YieldFrom] = []
+        group_of = _GROUP_OF
+        for node in self.all:
+            group = group_of.get(type(node))
+            if group is None:
+                continue
+            if group == "assignments":
+                self.bindings.append(node)
+                if node.value is None:  # `x: int`
+                    continue
+            getattr(self, group).append(node)
+
+
+def own_nodes(body: list[ast.stmt]) -> list[ast.AST]:
+    """Every node of a body in source order (depth first), not descending into nested
+    functions, classes or lambdas."""
+    nested = _NESTED_SCOPE_TYPES
+    found: list[ast.AST] = []
+    append = found.append
+    stack = [node for node in reversed(body) if type(node) not in nested]
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        append(node)
+        children = child_nodes(node)
+        if children:
+            children.reverse()
+            extend([child for child in children if type(child) not in nested])
+    return found
