@@ -99,3 +99,39 @@ def test_text_report_without_contracts_says_how_to_declare_one(project, cli):
     status, out, _ = cli("contracts", root)
     assert status == 0
     assert 'preset = "plexichat-module"' in out
+
+
+def test_resource_usage_is_categorised_by_module_and_by_name_in_it():
+    """What a class's methods use, by category: a module (`requests`), a name in one
+    (`os.system`), a sub-package (`google.cloud.storage`); not a module that only shares a
+    prefix (`requests_cache`, `osx`)."""
+    import ast
+    import textwrap
+
+    from plexilint.analysis.contracts import extract_contract_facts
+
+    source = textwrap.dedent("""\
+        import os
+        import requests
+        import requests_cache
+        from google.cloud import storage
+
+
+        class Worker:
+            def run(self):
+                requests.get("https://example.org")
+                requests_cache.install_cache()
+                os.system("true")
+                os.getcwd()
+                storage.Client()
+                import osx
+        """)
+    aliases = {"os": "os", "requests": "requests", "requests_cache": "requests_cache",
+               "storage": "google.cloud.storage", "Worker": "app.Worker"}
+    facts = extract_contract_facts(ast.parse(source), source, "app", False, aliases)
+    usage = {(category, evidence) for category, _, evidence in facts.classes[0].usage}
+    assert usage == {
+        ("network", "requests"), ("network", "requests.get"),  # the name, then the call
+        ("subprocess", "os.system"),
+        ("external_api", "google.cloud.storage"), ("external_api", "google.cloud.storage.Client"),
+    }

@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from plexilint.analysis.modules import resolve_import
-from plexilint.analysis.nodes import LOG_METHODS, child_nodes, dotted_name, last_part, span_of, walk
+from plexilint.analysis.nodes import (
+    LEAF_TYPES,
+    LOG_METHODS,
+    child_nodes,
+    dotted_name,
+    last_part,
+    span_of,
+    walk,
+    walk_skipping,
+)
 from plexilint.analysis.source import SourceLines
 from plexilint.model import Span
 
@@ -104,9 +113,16 @@ def normalise_annotation(text: str | None) -> str | None:
     return text
 
 
+# No listed module is inside another category's module, so the longest match is the only one.
+_CATEGORY_OF_MODULE = {module: category for category, modules in _USAGE_MODULES.items() for module in modules}
+
+
 def _category_of(dotted: str) -> str | None:
-    for category, prefixes in _USAGE_MODULES.items():
-        if any(dotted == p or dotted.startswith(p + ".") for p in prefixes):
+    """The category of a module or of a name in it (`requests.get` -> network)."""
+    parts = dotted.split(".")
+    for end in range(len(parts), 0, -1):
+        category = _CATEGORY_OF_MODULE.get(".".join(parts[:end]))
+        if category is not None:
             return category
     return None
 
@@ -229,7 +245,7 @@ class _Walked:
         self.tries: list[ast.Try] = []
         self.scanned: list[ast.AST] = []  # in walk order: the usage facts keep it
         scanned_types = _SCANNED_WITH_NAMES if scan_names else _SCANNED
-        for node in walk(function):
+        for node in walk_skipping(function, _NAMELESS_LEAVES if scan_names else LEAF_TYPES):
             kind = type(node)
             if kind in scanned_types:
                 self.scanned.append(node)
@@ -405,6 +421,7 @@ _SCANNERS: dict[type, Callable[[_UsageScan, Any], None]] = {
 
 _SCANNED = frozenset({ast.Attribute, ast.Import, ast.ImportFrom, ast.Call})
 _SCANNED_WITH_NAMES = _SCANNED | {ast.Name}
+_NAMELESS_LEAVES = LEAF_TYPES - {ast.Name}
 
 
 def extract_contract_facts(tree: ast.Module, source: str, module: str, is_package: bool,

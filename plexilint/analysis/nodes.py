@@ -66,7 +66,9 @@ def child_nodes(node: ast.AST) -> list[ast.AST]:
     """`ast.iter_child_nodes` without the context and operator nodes, as a list: the walks of
     every family visit every node of the standard library, and the generator, the Load/Store
     children and a type check per list item were most of their time."""
-    plan = _FIELD_PLANS.get(type(node)) or _field_plan(type(node))
+    plan = _FIELD_PLANS.get(type(node))
+    if plan is None:  # (a name's plan is empty, not missing)
+        plan = _field_plan(type(node))
     children: list[ast.AST] = []
     for field_name, kind in plan:
         value = getattr(node, field_name, None)
@@ -85,6 +87,21 @@ def walk(node: ast.AST) -> list[ast.AST]:
     nodes = [node]
     for current in nodes:  # the list grows while it is read: breadth first
         nodes.extend(child_nodes(current))
+    return nodes
+
+
+# Nodes without children worth visiting; names and constants are almost half of all nodes.
+LEAF_TYPES = frozenset({ast.Name, ast.Constant})
+
+
+def walk_skipping(node: ast.AST, skipped: frozenset[type]) -> list[ast.AST]:
+    """`walk`'s nodes minus those of the ``skipped`` leaf types (the others keep their order)."""
+    nodes = [node]
+    extend = nodes.extend
+    for current in nodes:
+        children = child_nodes(current)
+        if children:
+            extend([child for child in children if type(child) not in skipped])
     return nodes
 
 

@@ -8,6 +8,8 @@ import re
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _LINE_WITH_END = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+# Where `str.splitlines` breaks but Python does not (or breaks differently: `\r`).
+_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def source_lines(source: str, keepends: bool = False) -> list[str]:
@@ -15,7 +17,8 @@ def source_lines(source: str, keepends: bool = False) -> list[str]:
     line (``str.splitlines`` also breaks at form feeds, ``\\x1c``-``\\x1e``, ``\\x85``,
     ``\\u2028`` and ``\\u2029``, which shifts every line number after one)."""
     if keepends:
-        return _LINE_WITH_END.findall(source)
+        return source.splitlines(keepends=True) if not _OTHER_BREAKS.search(source) \
+            else _LINE_WITH_END.findall(source)
     lines = source.split("\n") if "\r" not in source else _LINE_END.split(source)  # the engine's text has no \r
     return lines[:-1] if lines[-1] == "" else lines
 

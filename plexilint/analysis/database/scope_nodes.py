@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import ast
 
-from plexilint.analysis.nodes import child_nodes
+from plexilint.analysis.nodes import LEAF_TYPES, child_nodes
 
 _NESTED_SCOPE_TYPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda})
+_NOT_GROUPED = _NESTED_SCOPE_TYPES | LEAF_TYPES  # never walked into, or in no group
 _TRY_TYPES = tuple(t for t in (ast.Try, getattr(ast, "TryStar", None)) if t is not None)
 _GROUP_OF: dict[type, str] = {
     ast.Call: "calls",
@@ -22,13 +23,12 @@ _GROUP_OF: dict[type, str] = {
 
 
 class ScopeNodes:
-    """A scope's nodes in source order (depth first), nested functions, classes and lambdas
-    excluded, and the same nodes grouped (each group in source order)."""
+    """A scope's nodes (nested functions, classes and lambdas excluded) grouped by kind,
+    each group in source order."""
 
-    __slots__ = ("all", "calls", "bindings", "assignments", "tries", "ifs", "loops", "returns")
+    __slots__ = ("calls", "bindings", "assignments", "tries", "ifs", "loops", "returns")
 
     def __init__(self, body: list[ast.stmt]) -> None:
-        self.all = own_nodes(body)
         self.calls: list[ast.Call] = []
         self.bindings: list[ast.AST] = []  # imports, assignments, walruses, `with ... as`
         self.assignments: list[ast.Assign | ast.AnnAssign] = []  # with a value
@@ -37,7 +37,7 @@ class ScopeNodes:
         self.loops: list[ast.For | ast.AsyncFor | ast.While] = []
         self.returns: list[ast.Return | ast.Yield | ast.YieldFrom] = []
         group_of = _GROUP_OF
-        for node in self.all:
+        for node in own_nodes(body, _NOT_GROUPED):
             group = group_of.get(type(node))
             if group is None:
                 continue
@@ -48,19 +48,17 @@ class ScopeNodes:
             getattr(self, group).append(node)
 
 
-def own_nodes(body: list[ast.stmt]) -> list[ast.AST]:
+def own_nodes(body: list[ast.stmt], skipped: frozenset[type] = _NESTED_SCOPE_TYPES) -> list[ast.AST]:
     """Every node of a body in source order (depth first), not descending into nested
-    functions, classes or lambdas."""
-    nested = _NESTED_SCOPE_TYPES
+    functions, classes or lambdas (and without the other ``skipped`` types)."""
     found: list[ast.AST] = []
     append = found.append
-    stack = [node for node in reversed(body) if type(node) not in nested]
+    stack = [node for node in reversed(body) if type(node) not in skipped]
     pop, extend = stack.pop, stack.extend
     while stack:
         node = pop()
         append(node)
         children = child_nodes(node)
         if children:
-            children.reverse()
-            extend([child for child in children if type(child) not in nested])
+            extend([child for child in reversed(children) if type(child) not in skipped])
     return found
