@@ -87,6 +87,9 @@ def markdown(results: Results, verdicts: list[Verdict], info: RunInfo) -> str:
     out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in table_rows(results)]
     out += ["", "## Targets", "", "| target (DESIGN.md) | measured | status |", "|---|---|---|"]
     out += [f"| {v.target} | {v.measured} | {v.status} |" for v in verdicts]
+    if any(v.met is False for v in verdicts):
+        out += ["", "Where a target is not met, [performance.md](performance.md#where-the-targets-are-not-met) "
+                "explains why" + (", with the profile below." if info.profile is not None else ".")]
     notes = _notes(results)
     if notes:
         out += ["", "## What each run produced", "",
