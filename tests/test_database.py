@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
@@ -96,6 +97,30 @@ def test_a_real_fastapi_sqlalchemy_service_is_caught_without_configuration(proje
     assert not {f for f in found if f[0] in ("app/core/db.py", "app/models.py")}
     assert ("app/repositories/users.py", 1, "PLX202") not in found
     assert ("app/api/users.py", 2, "PLX202") not in found
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="`except*` is Python 3.11 syntax")
+def test_imports_and_definitions_under_try_except_star_count(project, cli):
+    root = project({
+        "app/__init__.py": "",
+        "app/db.py": "from sqlalchemy import create_engine\n\nengine = create_engine('sqlite://')\n",
+        "app/services/__init__.py": "",
+        "app/services/reports.py": """\
+            try:
+                from app.db import engine
+            except* ImportError:
+                engine = None
+
+            try:
+                def nightly_totals():
+                    with engine.connect() as conn:
+                        return conn.execute("SELECT 1")
+            except* NameError:
+                pass
+            """,
+    })
+    found = {(line, code) for path, line, code in _findings(cli, root) if path == "app/services/reports.py"}
+    assert found == {(2, "PLX202"), (8, "PLX201"), (9, "PLX201")}
 
 
 def test_going_through_the_manager_is_clean(project, cli):

@@ -74,36 +74,41 @@ def _from_parameter(context: ModuleContext, value: ast.AST, params: set[str]) ->
     return isinstance(value, ast.Name) and value.id in params
 
 
-def _clients_set_by(context: ModuleContext, assignment: ast.Assign | ast.AnnAssign, params: set[str]) -> Iterator[str]:
+def _clients_set_by(context: ModuleContext, assignment: ast.Assign | ast.AnnAssign,
+                    params: set[str]) -> Iterator[tuple[str, bool]]:
+    """(attribute, whether it holds a container of clients) for each client it sets."""
     value = assignment.value
     from_parameter = _from_parameter(context, value, params)
+    literal_container = isinstance(value, (ast.Dict, ast.List, ast.Tuple))
     for target in _targets(assignment):
+        container = literal_container
         if isinstance(target, ast.Subscript):  # `self.clients["sql"] = sql_client`
             if not from_parameter:
                 continue
-            target = target.value
+            target, container = target.value, True
         elif not (from_parameter or _builds_client(context, value)):
             continue
         if is_self_attribute(target):
-            yield target.attr
+            yield target.attr, container
 
 
-def client_attributes(context: ModuleContext, methods: list[Function]) -> set[str]:
+def client_attributes(context: ModuleContext, methods: list[Function]) -> dict[str, bool]:
     """Attributes a class delegates to (clients, adapters, sessions): set on `self` from a
     parameter or from a non-standard-library constructor, or containers filled with
-    parameters (`self.clients["sql"] = sql_client`). Bookkeeping (counters, dicts of
-    timestamps, locks) is not a client."""
-    clients = set()
+    parameters (`self.clients["sql"] = sql_client`), each with whether it is such a
+    container. Bookkeeping (counters, dicts of timestamps, locks) is not a client."""
+    clients: dict[str, bool] = {}
     for method in methods:
         params = {a.arg for a in (*method.args.posonlyargs, *method.args.args, *method.args.kwonlyargs)}
         for inner in context.own(method).assignments:
-            clients.update(_clients_set_by(context, inner, params))
+            for attribute, container in _clients_set_by(context, inner, params):
+                clients[attribute] = clients.get(attribute, False) or container
     return clients
 
 
 # -- method shapes --------------------------------------------------------------------------
 
-def _client_name(receiver: ast.AST, clients: set[str]) -> str | None:
+def _client_name(receiver: ast.AST, clients: dict[str, bool]) -> str | None:
     """`self.sql_client` -> "sql_client"; `self.clients["sql"]` -> "clients['sql']"."""
     if isinstance(receiver, ast.Subscript) and isinstance(receiver.slice, ast.Constant):
         inner = _client_name(receiver.value, clients)
@@ -113,7 +118,7 @@ def _client_name(receiver: ast.AST, clients: set[str]) -> str | None:
     return None
 
 
-def _is_fallback_loop(loop: ast.For | ast.AsyncFor | ast.While, clients: set[str]) -> bool:
+def _is_fallback_loop(loop: ast.For | ast.AsyncFor | ast.While, clients: dict[str, bool]) -> bool:
     """A fallback loop walks the clients, or retries under a try; `for row in rows` with one
     client inside is not a fallback."""
     head = loop.test if isinstance(loop, ast.While) else loop.iter
@@ -138,7 +143,13 @@ def _switches_on_error(try_node: ast.Try) -> bool:
     return bool(in_handlers - in_body)
 
 
-def method_shape(context: ModuleContext, method: Function, clients: set[str]) -> MethodShape:
+# Methods of the dict or list holding the clients: looking one up is not calling it.
+_CONTAINER_METHODS = frozenset({"get", "items", "values", "keys", "copy", "setdefault", "pop", "append", "index",
+                                "count", "update", "__getitem__", "__contains__", "__iter__", "__len__"})
+
+
+def method_shape(context: ModuleContext, method: Function, clients: dict[str, bool]) -> MethodShape:
+    """``clients``: the client attributes, each with whether it is a container of clients."""
     client_calls, self_calls = set(), set()
     nodes = context.own(method)
     has_loop = any(_is_fallback_loop(loop, clients) for loop in nodes.loops)
@@ -147,6 +158,8 @@ def method_shape(context: ModuleContext, method: Function, clients: set[str]) ->
         if isinstance(call.func, ast.Attribute):
             receiver = call.func.value
             client = _client_name(receiver, clients)
+            if client and clients.get(client) and call.func.attr in _CONTAINER_METHODS:
+                continue  # `self.clients.get(name)`: a lookup in the container
             if client:
                 client_calls.add(client)
             elif isinstance(receiver, ast.Name) and receiver.id == "self":

@@ -53,7 +53,11 @@ def _name_usage(tree: ast.Module) -> tuple[dict[str, int], dict[str, int]]:
     return in_annotations, total
 
 
+_BRANCHING = tuple(t for t in (ast.If, ast.Try, getattr(ast, "TryStar", None)) if t is not None)
+
+
 def _nested_blocks(stmt: ast.If | ast.Try) -> list[list[ast.stmt]]:
+    """The blocks of an ``if`` or a ``try`` (``try``/``except*`` too)."""
     if isinstance(stmt, ast.If):
         return [stmt.body, stmt.orelse]
     return [stmt.body, *(h.body for h in stmt.handlers), stmt.orelse, stmt.finalbody]
@@ -100,7 +104,7 @@ class _Extractor:
                 guarded = last_part(dotted_name(stmt.test)) == "TYPE_CHECKING"
                 self._module_bindings(stmt.body, type_checking or guarded)
                 self._module_bindings(stmt.orelse, type_checking)
-            elif isinstance(stmt, ast.Try):
+            elif isinstance(stmt, _BRANCHING):  # a `try`
                 for block in _nested_blocks(stmt):
                     self._module_bindings(block, type_checking)
             elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -147,7 +151,7 @@ class _Extractor:
 
     def _walk_definitions(self, body: list[ast.stmt], prefix: str, class_attrs: dict[str, set[str]] | None) -> None:
         for stmt in body:
-            if isinstance(stmt, (ast.If, ast.Try)):
+            if isinstance(stmt, _BRANCHING):
                 for block in _nested_blocks(stmt):
                     self._walk_definitions(block, prefix, class_attrs)
             elif isinstance(stmt, ast.ClassDef):

@@ -72,9 +72,10 @@ def fabricated_reason(value: ast.AST | None) -> str | None:
 
 
 def _status_code(candidate: ast.AST) -> int | None:
-    """``503`` or ``status.HTTP_503_SERVICE_UNAVAILABLE``."""
-    if isinstance(candidate, ast.Constant) and isinstance(candidate.value, int):
-        return candidate.value
+    """``503`` or ``status.HTTP_503_SERVICE_UNAVAILABLE``; not ``True`` (a bool is an int)."""
+    if isinstance(candidate, ast.Constant):
+        value = candidate.value
+        return value if type(value) is int and 100 <= value <= 599 else None
     match = _STATUS_ATTRIBUTE.search(dotted_name(candidate) or "")
     return int(match.group(1)) if match else None
 

@@ -89,11 +89,12 @@ def _is_trivial_method(node: ast.stmt) -> bool:
 # -- kwargs bags: `def __init__(self, **kwargs)` that stores every keyword ----------------------
 
 def _has_kwargs_bag_signature(node: ast.stmt) -> bool:
-    """``def __init__(self, **kwargs)``, undecorated."""
+    """``def __init__(self, **kwargs)`` (or ``(self, /, **kwargs)``), undecorated."""
     if not isinstance(node, ast.FunctionDef) or node.name != "__init__" or node.decorator_list:
         return False
     args = node.args
-    return bool(args.kwarg) and not args.vararg and len(args.args) == 1 and not args.kwonlyargs
+    positional = len(args.posonlyargs) + len(args.args)
+    return bool(args.kwarg) and not args.vararg and positional == 1 and not args.kwonlyargs
 
 
 def _updates_dict_from(stmt: ast.stmt, self_name: str, kwargs: str) -> bool:
@@ -128,7 +129,7 @@ def _is_kwargs_bag_init(node: ast.stmt) -> bool:
     body = strip_docstring(node.body)
     if len(body) != 1:
         return False
-    self_name, kwargs = node.args.args[0].arg, node.args.kwarg.arg
+    self_name, kwargs = [*node.args.posonlyargs, *node.args.args][0].arg, node.args.kwarg.arg
     return _updates_dict_from(body[0], self_name, kwargs) or _sets_attributes_from(body[0], kwargs)
 
 

@@ -92,6 +92,16 @@ class DatabaseFallbackManager:
     def failure_count(self, name: str) -> int:
         return self.failures.get(name, 0)
 
+    def _available(self):
+        """A lookup in the dict of clients, not a call of one."""
+        for name in self.order:
+            client = self.clients.get(name)
+            if client is not None:
+                yield name, client
+
+    def client_names(self) -> list[str]:
+        return list(self.clients.keys())
+
     async def reset(self) -> None:
         async with self._lock:
             self.failures.clear()

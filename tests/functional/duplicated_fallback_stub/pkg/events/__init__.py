@@ -96,3 +96,8 @@ def on_event(event):
 
 def passthrough(payload):
     return payload
+
+
+class EventContext:  # [duplicated-fallback-stub]
+    def __init__(self, /, **kwargs):
+        self.__dict__.update(kwargs)

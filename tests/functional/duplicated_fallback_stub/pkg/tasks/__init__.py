@@ -11,3 +11,10 @@ def schedule_task(*args, **kwargs):  # [duplicated-fallback-stub]
 def cancel_task(*args, **kwargs):  # [duplicated-fallback-stub]
     """Nothing to cancel."""
     return None
+
+
+class TaskContext:  # [duplicated-fallback-stub]
+    """`self` positional-only: still a bag of keyword arguments."""
+
+    def __init__(self, /, **kwargs):
+        self.__dict__.update(kwargs)
