@@ -6,7 +6,7 @@ import json
 import os
 
 from plexilint.rules import all_rules
-from stub_projects import DUPLICATED_STUBS
+from stub_projects import DUPLICATED_STUBS, stub
 
 DUPLICATES = DUPLICATED_STUBS
 
@@ -155,3 +155,24 @@ def test_a_package_named_venv_is_code_not_an_environment(project, cli):
     root = project({"pkg/__init__.py": "", "pkg/a.py": stub, "venv/__init__.py": stub, "venv/lib/x.py": stub})
     report = json.loads(cli("check", root, "--format", "json")[1])
     assert sorted({f["path"] for f in report["findings"]}) == ["pkg/a.py", "venv/__init__.py", "venv/lib/x.py"]
+
+
+def test_a_loose_script_in_the_home_directory_does_not_make_home_a_project(tmp_path, cli, monkeypatch):
+    """`~/notes.py` outside any project: its neighbours count (two stubs there are still
+    duplicates), the home directory's sub-directories do not: they are not scanned."""
+    home = tmp_path / "home"
+    for relative, text in {"notes.py": stub("Notes"), "scratch.py": stub("Scratch"),
+                           "work/app/a.py": stub("A"), "work/app/b.py": stub("B")}.items():
+        (home / relative).parent.mkdir(parents=True, exist_ok=True)
+        (home / relative).write_text(text, encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    status, out, _ = cli("check", home / "notes.py", "--format", "json", "--no-cache")
+    report = json.loads(out)
+    assert status == 1
+    assert [(f["path"], f["related"]) for f in report["findings"]] == [("notes.py", [{"path": "scratch.py", "line": 1}])]
+    report = json.loads(cli("check", home, "--format", "json", "--no-cache")[1])
+    assert report["summary"]["files_checked"] == 2  # notes.py and scratch.py; nothing under work/
+    # A project under the home directory is still a whole project.
+    (home / "work" / "pyproject.toml").write_text("", encoding="utf-8")
+    report = json.loads(cli("check", home / "work" / "app" / "a.py", "--format", "json", "--no-cache")[1])
+    assert [f["related"] for f in report["findings"]] == [[{"path": "app/b.py", "line": 1}]]

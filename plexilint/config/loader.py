@@ -34,6 +34,19 @@ def find_project_root(path: Path) -> Path:
     return top
 
 
+def is_loose_directory(root: Path) -> bool:
+    """A root that no project declares and that holds far more than one project's code: the
+    home directory or a filesystem root, which a loose script (``~/notes.py``) opened in an
+    editor would otherwise make a project. Only the files directly in it are analysed."""
+    if (root / PROJECT_MARKER).is_file():
+        return False
+    try:
+        home = Path.home().resolve()
+    except (RuntimeError, KeyError, OSError):  # no home directory for this user
+        home = None
+    return root == home or root == Path(root.anchor)
+
+
 def read_config_file(config_path: Path) -> Config:
     """Reads and validates ``[tool.plexilint]``; raises ConfigError listing every problem."""
     try:

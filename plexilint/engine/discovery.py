@@ -6,7 +6,7 @@ import fnmatch
 import os
 from pathlib import Path, PurePosixPath
 
-from plexilint.config.loader import PROJECT_MARKER
+from plexilint.config.loader import PROJECT_MARKER, is_loose_directory
 
 PYTHON_SUFFIXES = (".py", ".pyi")
 SKIPPED_DIRECTORIES = {
@@ -39,13 +39,17 @@ def is_excluded(relpath: str, patterns: list[str]) -> bool:
 def discover_files(root: Path, exclude: list[str]) -> list[Path]:
     """Every Python file of the project rooted at ``root``, sorted.
 
-    Sub-directories holding their own pyproject.toml are separate projects and skipped.
+    Sub-directories holding their own pyproject.toml are separate projects and skipped; so
+    are all sub-directories of a loose directory (the home directory, a filesystem root).
     Symlinks, to directories or to files, are not followed: no loops, no escaping the root, no
     file analysed twice under two names (a link inside the project points at a file that is
     analysed where it really is).
     """
     found: list[Path] = []
+    recursive = not is_loose_directory(root)
     for directory, subdirectories, filenames in os.walk(root, followlinks=False):
+        if not recursive:
+            subdirectories.clear()
         current = Path(directory)
         kept = []
         for name in subdirectories:
