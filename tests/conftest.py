@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from plexilint.adapters.cli import main
+from plexilint.engine.cache import CACHE_DIR_VARIABLE
 from plexilint.engine.project import clear_memo
 
 REPO = Path(__file__).resolve().parent.parent
@@ -19,6 +20,25 @@ def _fresh_engine_memo():
     clear_memo()
     yield
     clear_memo()
+
+
+@pytest.fixture(scope="session")
+def _session_cache_directory(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("plexilint-cache")
+
+
+@pytest.fixture(autouse=True)
+def _cache_outside_the_checkout(monkeypatch, _session_cache_directory):
+    """Runs on the checked-in samples and functional cases keep their cache in a temporary
+    directory, not in the source tree (subprocesses inherit it). The cache's own tests use
+    `project_cache_location` to test the default place."""
+    monkeypatch.setenv(CACHE_DIR_VARIABLE, str(_session_cache_directory))
+
+
+@pytest.fixture
+def project_cache_location(monkeypatch):
+    """The cache in its default place, `.plexilint_cache/` at the project root."""
+    monkeypatch.delenv(CACHE_DIR_VARIABLE, raising=False)
 
 
 def write_project(root: Path, files: dict[str, str], config: str | None = None) -> Path:

@@ -4,6 +4,7 @@ rebuilt, and runs sharing the cache at the same time all answer correctly."""
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import shutil
@@ -15,6 +16,7 @@ import pytest
 
 import plexilint
 from conftest import SAMPLES
+from stub_projects import stub
 from plexilint.analysis.modules import module_name_for
 from plexilint.config import load_config
 from plexilint.engine import fingerprint
@@ -23,6 +25,9 @@ from plexilint.engine.project import analyse_project, clear_memo
 from plexilint.engine.sources import ModuleNames
 
 STUB = "class EventManager:\n    pass\n"
+
+
+pytestmark = pytest.mark.usefixtures("project_cache_location")
 
 
 def copy_sample(name: str, destination: Path) -> Path:
@@ -273,3 +278,24 @@ def test_concurrent_runs_sharing_the_cache_all_answer_correctly(legacy, tmp_path
             _, stderr = run.communicate(timeout=120)
             assert run.returncode == 1 and output.is_file(), stderr.decode()
         assert [output.read_bytes() for output in outputs] == [reference, reference], round_number
+
+
+def test_plexilint_cache_dir_moves_the_cache_out_of_the_project(project, tmp_path, monkeypatch, cli):
+    """`PLEXILINT_CACHE_DIR`: nothing is written in the project; one directory serves two
+    projects without mixing them (each project's facts hold its own relative paths)."""
+    shared = tmp_path / "shared-cache"
+    monkeypatch.setenv("PLEXILINT_CACHE_DIR", str(shared))
+    outer = project({"sub/pkg/__init__.py": "", "sub/pkg/a.py": stub("EventManager"), "sub/pkg/b.py": stub("FileManager")})
+    status, first, _ = cli("check", outer, "--format", "json")
+    assert status == 1 and not (outer / CACHE_DIRECTORY).exists()
+    assert [p.name.startswith(f"{outer.name}-") for p in shared.iterdir()] == [True]  # one project, named
+    clear_memo()
+    _, warm, _ = cli("check", outer, "--format", "json")
+    assert warm == first
+    # The same files as another project (`sub` gets its own pyproject.toml): their own entries,
+    # reported relative to the new root.
+    (outer / "sub" / "pyproject.toml").write_text("", encoding="utf-8")
+    clear_memo()
+    report = json.loads(cli("check", outer / "sub", "--format", "json")[1])
+    assert sorted(f["path"] for f in report["findings"]) == ["pkg/a.py", "pkg/b.py"]
+    assert len(list(shared.iterdir())) == 2 and not (outer / "sub" / CACHE_DIRECTORY).exists()

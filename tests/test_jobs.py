@@ -35,6 +35,9 @@ def pool_calls(monkeypatch) -> list[int]:
     return calls
 
 
+pytestmark = pytest.mark.usefixtures("project_cache_location")
+
+
 def copy_sample(name: str, destination: Path) -> Path:
     root = destination / name
     shutil.copytree(SAMPLES / name, root, ignore=shutil.ignore_patterns("__pycache__", CACHE_DIRECTORY))

@@ -1,4 +1,4 @@
-"""The on-disk cache, ``.plexilint_cache/`` at the project root.
+"""The on-disk cache, ``.plexilint_cache/`` at the project root (or ``$PLEXILINT_CACHE_DIR``).
 
 Two kinds of entries, in a directory per code fingerprint (plexilint's source, version, Python):
 
@@ -18,6 +18,7 @@ validated when read (see cache_store), so runs sharing the cache need no lock.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,9 +43,22 @@ class CacheStats:
     project_hit: bool = False
 
 
+# Where to keep the cache instead of `<root>/.plexilint_cache` (a read-only checkout, a CI cache
+# step, a test run). One directory serves several projects, each in its own sub-directory: the
+# facts hold paths relative to their project's root, so two roots never share entries.
+CACHE_DIR_VARIABLE = "PLEXILINT_CACHE_DIR"
+
+
+def cache_base(root: Path) -> Path:
+    chosen = os.environ.get(CACHE_DIR_VARIABLE)
+    if not chosen:
+        return root / CACHE_DIRECTORY
+    return Path(chosen).expanduser().resolve() / f"{root.name or 'root'}-{_slot(root.as_posix())[:12]}"
+
+
 class FactsCache:
     def __init__(self, root: Path) -> None:
-        self.place = CacheDirectory(root / CACHE_DIRECTORY, code_fingerprint())
+        self.place = CacheDirectory(cache_base(root), code_fingerprint())
         self.directory = self.place.directory
         self.stats = CacheStats()
         self._writer = BackgroundWriter()
