@@ -130,7 +130,8 @@ class _Extractor:
             self._noqa_lines(c.node), tuple(links.result() for links in c.links)) for c in walked.classes)
         state = [GlobalState(span_of(node), name, f"rebound by `global` in `{function}`")
                  for node, function in walked.global_statements for name in node.names]
-        state += [GlobalState(span_of(containers[name]), name, f"a module-level container mutated in `{function}`")
+        state += [GlobalState(span_of(containers[name]), name,
+                              f"a module-level {_kind_of_state(containers[name])} mutated in `{function}`")
                   for name, (_, function) in sorted(walked.mutations.items())]
         maintainability = maintainability_index(self.source, walked.halstead.volume, walked.total_complexity)
         return ComplexityFacts(_code_lines(self.source), maintainability, walked.total_complexity,
@@ -183,7 +184,8 @@ def _dispatch_chains(ifs: list[tuple[ast.If, str]]) -> tuple[DispatchChain, ...]
 
 
 def _module_containers(tree: ast.Module) -> dict[str, ast.stmt]:
-    """Module-level names bound to a mutable container (not CONSTANTS, not dunders)."""
+    """Module-level names bound to a mutable container or to an object built from a class
+    (not CONSTANTS, not dunders)."""
     containers: dict[str, ast.stmt] = {}
     for stmt in tree.body:
         if not isinstance(stmt, (ast.Assign, ast.AnnAssign)) or stmt.value is None or not _is_mutable(stmt.value):
@@ -196,8 +198,24 @@ def _module_containers(tree: ast.Module) -> dict[str, ast.stmt]:
 
 
 def _is_mutable(value: ast.expr) -> bool:
+    return _is_container(value) or _is_instance(value)
+
+
+def _is_container(value: ast.expr) -> bool:
     return isinstance(value, (ast.List, ast.Dict, ast.Set)) or (
         isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] in _MUTABLE_FACTORIES)
+
+
+def _is_instance(value: ast.expr) -> bool:
+    """``store = Store()``: a call of a CapWords name, which is a class by convention."""
+    if not isinstance(value, ast.Call):
+        return False
+    callee = (dotted_name(value.func) or "").rsplit(".", 1)[-1]
+    return callee[:1].isupper() and not callee.isupper()
+
+
+def _kind_of_state(binding: ast.Assign | ast.AnnAssign) -> str:
+    return "container" if _is_container(binding.value) else "object"
 
 
 def lcom4(links: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]) -> list[list[str]]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from plexilint.analysis.nodes import child_nodes
+from plexilint.analysis.nodes import child_nodes, walk
 from plexilint.analysis.radon_metrics import Halstead, RadonMetrics, decision_points, operators
 
 _MUTATORS = frozenset({"append", "extend", "insert", "update", "setdefault", "pop", "popitem", "clear", "add",
@@ -85,7 +85,7 @@ class _Block:
 
 
 class _Scope:
-    __slots__ = ("block", "context", "prefix", "function", "record", "links", "methods")
+    __slots__ = ("block", "context", "prefix", "function", "record", "links", "methods", "mutations")
 
     def __init__(self, context, prefix: str, function: str | None, record: WalkedFunction | None,
                  links: tuple[MethodLinks, ...], methods: dict[int, MethodLinks] | None = None) -> None:
@@ -96,6 +96,7 @@ class _Scope:
         self.record = record  # the function whose body this is, if it is one
         self.links = links  # cohesion facts of the enclosing methods
         self.methods = methods or {}  # a class body: its methods' cohesion facts by node id
+        self.mutations: list[tuple[str, int]] = []  # a function body: (module-level name, line), unsettled
 
 
 def walk_module(tree: ast.Module, containers: frozenset[str] = frozenset()) -> ModuleWalk:
@@ -198,7 +199,7 @@ class _Walker:
         if flags & _LINKS and scope.links:
             _self_call(node, scope.links)
         if flags & _MUTATES and scope.function is not None and self.containers:
-            self._mutation(node, kind, scope.function)
+            self._mutation(node, kind, scope)
         if flags & _BODY_FACT and scope.record is not None:
             facts = self.result.function_ifs if kind is ast.If else self.result.global_statements
             facts.append((node, scope.record.qualname))
@@ -219,6 +220,11 @@ class _Walker:
         self.walk(_Scope(_NO_CONTEXT, "", node.name, None, links), signature, None)
         scope = _Scope(node.name, f"{record.qualname}.", node.name, record, links)
         self.walk(scope, node.body, 0)
+        if scope.mutations:
+            local = _local_names(node)
+            for name, line in scope.mutations:
+                if name not in local:  # a parameter or local of the same name is not the global
+                    self._record_mutation(name, line, node.name)
         record.cyclomatic = 1 + scope.block.points
         outer.block.function_points += record.cyclomatic - 1
         outer.block.functions += 1
@@ -238,13 +244,19 @@ class _Walker:
         # (inner classes are counted apart).
         outer.block.class_points += block.points + block.function_points + block.functions
 
-    def _mutation(self, node: ast.AST, kind: type, function: str) -> None:
+    def _mutation(self, node: ast.AST, kind: type, scope: _Scope) -> None:
         name = _mutated_name(node, kind)
         if name is not None and name in self.containers:
-            first = self.result.mutations.get(name)
-            here = (node.lineno, function)
-            if first is None or here < first:
-                self.result.mutations[name] = here
+            if scope.record is not None:  # settled when the function's body is walked
+                scope.mutations.append((name, node.lineno))
+            else:
+                self._record_mutation(name, node.lineno, scope.function)
+
+    def _record_mutation(self, name: str, line: int, function: str) -> None:
+        first = self.result.mutations.get(name)
+        here = (line, function)
+        if first is None or here < first:
+            self.result.mutations[name] = here
 
     def _structure(self, node: ast.AST, kind: type, level: int, counted: bool, stack: list) -> int:
         """Sonar's increment for a structure that nests; pushes its parts with their nesting
@@ -321,15 +333,46 @@ def _self_call(node: ast.Call, links: tuple[MethodLinks, ...]) -> None:
             method.calls.add(func.attr)
 
 
+def _local_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """Names a function binds itself (parameters, assignments, imports, `as` targets), minus
+    those it declares `global` (walked only for functions that mutate a module-level name)."""
+    args = function.args
+    names = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg) if a}
+    declared_global: set[str] = set()
+    for node in walk(function):
+        kind = type(node)
+        if kind is ast.Name and type(node.ctx) is ast.Store:
+            names.add(node.id)
+        elif kind is ast.alias:
+            names.add((node.asname or node.name).split(".")[0])
+        elif kind is ast.ExceptHandler and node.name:
+            names.add(node.name)
+        elif kind is ast.Global:
+            declared_global.update(node.names)
+    return names - declared_global
+
+
 def _mutated_name(node: ast.AST, kind: type) -> str | None:
-    """`name.append(...)`, `name[key] = ...`, `del name[key]`: the container mutated, if any."""
+    """`name.append(...)`, `name[key] = ...`, `del name[key]`, `name.attr = ...`,
+    `setattr(name, ...)`: the module-level name mutated, if any."""
     if kind is ast.Call:
-        func = node.func
-        if type(func) is ast.Attribute and func.attr in _MUTATORS and type(func.value) is ast.Name:
-            return func.value.id
-    elif kind is ast.Assign or kind is ast.Delete or kind is ast.AugAssign:
-        targets = [node.target] if kind is ast.AugAssign else node.targets
-        for target in targets:
-            if type(target) is ast.Subscript and type(target.value) is ast.Name:
-                return target.value.id
+        return _called_to_mutate(node)
+    if kind is ast.Assign or kind is ast.Delete or kind is ast.AugAssign:
+        return _stored_into([node.target] if kind is ast.AugAssign else node.targets)
+    return None
+
+
+def _called_to_mutate(call: ast.Call) -> str | None:
+    func = call.func
+    if type(func) is ast.Attribute and func.attr in _MUTATORS and type(func.value) is ast.Name:
+        return func.value.id
+    if type(func) is ast.Name and func.id in ("setattr", "delattr") and call.args and type(call.args[0]) is ast.Name:
+        return call.args[0].id
+    return None
+
+
+def _stored_into(targets: list[ast.expr]) -> str | None:
+    for target in targets:
+        if (type(target) is ast.Subscript or type(target) is ast.Attribute) and type(target.value) is ast.Name:
+            return target.value.id
     return None

@@ -11,8 +11,11 @@ from plexilint.rules.base import FileRule
 class MutableGlobalState(FileRule):
     """## What it does
     Reports `global` statements in functions, and module-level mutable containers (lists,
-    dicts, sets, `defaultdict`, `Counter`...) that functions mutate: hidden singletons. Upper-case
-    names are taken as constants and not reported.
+    dicts, sets, `defaultdict`, `Counter`...) or objects built from a class (`store = Store()`)
+    that functions mutate: hidden singletons. Mutating is calling `append`, `update`, `pop`,
+    `clear`... on it, assigning or deleting an item or an attribute (`store.ready = True`), or
+    `setattr(store, ...)`. Upper-case names are taken as constants and not reported; a parameter
+    or local variable of the same name is not the module's object.
 
     ## Why is this bad?
     Global state couples every caller to every other one: tests leak into each other, threads
@@ -52,7 +55,7 @@ class MutableGlobalState(FileRule):
     code = "PLX408"
     symbol = "mutable-global-state"
     category = "W"
-    summary = "Global statement or module-level container mutated by functions"
+    summary = "Global statement, or module-level container or object mutated by functions"
 
     def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:
         for state in file.complexity.global_state:
