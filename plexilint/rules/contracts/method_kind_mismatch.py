@@ -4,13 +4,16 @@ from collections.abc import Iterator
 
 from plexilint.model import Finding
 from plexilint.rules.contracts.base import ContractRule
-from plexilint.rules.contracts.model import ContractModel, Covered
+from plexilint.rules.contracts.model import ContractModel, Covered, inherited_from
 
 
 class MethodKindMismatch(ContractRule):
     """## What it does
     Reports a contract method defined with the wrong kind: a lifecycle method the contract
     declares `async = true` written as a plain `def`, or the reverse.
+    A method the class inherits from a mixin (a class outside the contract's hierarchy) is
+    judged too, and reported on the class that inherits it, since the mixin itself is not
+    covered; methods of the contract's subclasses are judged where they are written.
 
     ## Why is this bad?
     The loader awaits lifecycle methods. Awaiting the `bool` a plain `def` returns raises
@@ -55,13 +58,15 @@ class MethodKindMismatch(ContractRule):
 
     def check_class(self, covered: Covered, model: ContractModel) -> Iterator[Finding]:
         for name, spec in sorted(covered.contract["methods"].items()):
-            method = covered.own(name)
-            if method is None or spec.get("async") is None or method.is_async == spec["async"]:
+            judged = covered.judged(name)
+            if judged is None or spec.get("async") is None or judged[0].is_async == spec["async"]:
                 continue
+            method, mixin = judged
             wanted, found = ("async def", "def") if spec["async"] else ("def", "async def")
             yield self.report(
-                covered, method.span,
-                f"`{covered.cls.name}.{name}` is `{found}` but contract `{covered.contract['name']}` "
-                f"requires `{wanted}`: the loader {'awaits' if spec['async'] else 'calls'} it",
+                covered, method.span if mixin is None else covered.cls.span,
+                f"`{covered.cls.name}.{name}`{inherited_from(mixin)} is `{found}` but contract "
+                f"`{covered.contract['name']}` requires `{wanted}`: the loader "
+                f"{'awaits' if spec['async'] else 'calls'} it",
                 key=name,
             )

@@ -4,7 +4,13 @@ from collections.abc import Iterator
 
 from plexilint.model import Finding
 from plexilint.rules.contracts.base import ContractRule
-from plexilint.rules.contracts.model import ContractModel, Covered, expected_signature, same_annotation
+from plexilint.rules.contracts.model import (
+    ContractModel,
+    Covered,
+    expected_signature,
+    inherited_from,
+    same_annotation,
+)
 
 
 class MethodSignatureMismatch(ContractRule):
@@ -12,6 +18,9 @@ class MethodSignatureMismatch(ContractRule):
     Reports a contract method whose parameters (after `self`) or return annotation differ from
     the contract's `params` and `returns`. Annotations are compared after normalising `typing.`
     prefixes, spacing and `Dict`/`dict`.
+    A method the class inherits from a mixin (a class outside the contract's hierarchy) is
+    judged too, and reported on the class that inherits it, since the mixin itself is not
+    covered; methods of the contract's subclasses are judged where they are written.
 
     ## Why is this bad?
     The loader calls every module the same way. An extra required parameter is a `TypeError`
@@ -56,9 +65,10 @@ class MethodSignatureMismatch(ContractRule):
 
     def check_class(self, covered: Covered, model: ContractModel) -> Iterator[Finding]:
         for name, spec in sorted(covered.contract["methods"].items()):
-            method = covered.own(name)
-            if method is None:
+            judged = covered.judged(name)
+            if judged is None:
                 continue
+            method, mixin = judged
             problems = []
             if spec.get("params") is not None and list(method.params) != list(spec["params"]):
                 problems.append(f"parameters ({', '.join(method.params) or 'none'}) differ")
@@ -67,8 +77,8 @@ class MethodSignatureMismatch(ContractRule):
                                 else f"it returns `{method.returns}`")
             if problems:
                 yield self.report(
-                    covered, method.span,
-                    f"`{covered.cls.name}.{name}`: {' and '.join(problems)}; contract "
+                    covered, method.span if mixin is None else covered.cls.span,
+                    f"`{covered.cls.name}.{name}`{inherited_from(mixin)}: {' and '.join(problems)}; contract "
                     f"`{covered.contract['name']}` expects `{expected_signature(spec).replace('NAME', name)}`",
                     key=name,
                 )

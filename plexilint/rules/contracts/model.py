@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from plexilint.analysis.contracts import ClassFacts, Method, normalise_annotation
@@ -23,9 +23,22 @@ class Covered:
     cls: ClassFacts
     dotted: str
     methods: dict[str, Method]  # own and inherited (first definition in the MRO wins)
+    # Inherited methods written outside the contract's hierarchy (a mixin): name -> the class
+    # that defines it. Nothing else judges them, so they are judged on each class inheriting them.
+    from_mixins: dict[str, str] = field(default_factory=dict)
 
     def own(self, name: str) -> Method | None:
         return next((m for m in self.cls.methods if m.name == name), None)
+
+    def judged(self, name: str) -> tuple[Method, str | None] | None:
+        """The method a contract rule judges on this class: its own (owner None), or one it
+        inherits from a mixin (with the mixin's name); None when neither."""
+        own = self.own(name)
+        if own is not None:
+            return own, None
+        if name in self.from_mixins:
+            return self.methods[name], self.from_mixins[name]
+        return None
 
 
 class ContractModel:
@@ -72,20 +85,32 @@ class ContractModel:
                     continue
                 lineage = self.ancestors(dotted)
                 if any(self._is_base(a, pattern) for a in lineage):
-                    yield Covered(contract, file, cls, dotted, self._provided_methods([dotted, *lineage]))
+                    methods, owners = self._provided_methods([dotted, *lineage])
+                    mixins = {name: owner for name, owner in owners.items()
+                              if owner != dotted and not self._in_hierarchy(owner, pattern)}
+                    yield Covered(contract, file, cls, dotted, methods, mixins)
 
-    def _provided_methods(self, lineage: list[str]) -> dict[str, Method]:
-        """Methods the lineage implements, the first definition winning; a method abstract
-        or raising NotImplementedError where first defined is declared, not provided."""
+    def _in_hierarchy(self, dotted: str, pattern: str) -> bool:
+        """The contract's base or one of its subclasses (whose methods are judged where written)."""
+        return any(self._is_base(a, pattern) for a in [dotted, *self.ancestors(dotted)])
+
+    def _provided_methods(self, lineage: list[str]) -> tuple[dict[str, Method], dict[str, str]]:
+        """Methods the lineage implements, the first definition winning, and the class each
+        comes from; a method abstract or raising NotImplementedError where first defined is
+        declared, not provided."""
         methods: dict[str, Method | None] = {}
+        owners: dict[str, str] = {}
         for owner in lineage:
             known = self.classes.get(owner)
             if known is None:
                 continue
             for method in known[1].methods:
                 provided = not (method.abstract or method.not_implemented)
-                methods.setdefault(method.name, method if provided else None)
-        return {k: v for k, v in methods.items() if v is not None}
+                if method.name not in methods:
+                    methods[method.name] = method if provided else None
+                    owners[method.name] = owner
+        provided_methods = {k: v for k, v in methods.items() if v is not None}
+        return provided_methods, {k: owners[k] for k in provided_methods}
 
     def capabilities(self, contract: dict[str, Any]) -> set[str] | None:
         """The capability enum's members: read from the project's source when it is there."""
@@ -96,6 +121,11 @@ class ContractModel:
         if members:
             return set(members)
         return set(contract["capabilities"]) if contract.get("capabilities") else None
+
+
+def inherited_from(mixin: str | None) -> str:
+    """`` (inherited from `Mixin`)`` for a method judged on a class that inherits it."""
+    return f" (inherited from `{mixin.rsplit('.', 1)[-1]}`)" if mixin else ""
 
 
 def expected_signature(spec: dict[str, Any]) -> str:

@@ -14,3 +14,19 @@ class MetadataMixin:
     def get_metadata(self) -> Dict[str, Any]:
         """Registry entry from the class attributes."""
         return {"name": self.name, "version": self.version, "description": self.DESCRIPTION, "author": self.AUTHOR}
+
+
+class SyncStartMixin:
+    """Provides a sync initialize: wrong for the contract, judged on each class that uses it."""
+
+    def initialize(self) -> bool:
+        """Sync by mistake."""
+        return True
+
+
+class OpenPermissionsMixin:
+    """Answers permissions with a plain dict, not the contract's return type."""
+
+    def get_required_permissions(self) -> dict:
+        """Everything allowed."""
+        return {}

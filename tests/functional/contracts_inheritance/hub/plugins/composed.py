@@ -6,7 +6,7 @@ from abc import abstractmethod
 
 from hub.framework import BaseModule, ModulePermissions
 from hub.framework.intermediate import ScheduledModule, ServiceModule
-from hub.framework.mixins import MetadataMixin
+from hub.framework.mixins import MetadataMixin, OpenPermissionsMixin, SyncStartMixin
 
 
 class Announcer(MetadataMixin, BaseModule):
@@ -93,3 +93,23 @@ class CompleteCleanup(MetadataMixin, ScheduledModule):
     def get_required_permissions(self) -> ModulePermissions:
         """No rights."""
         return ModulePermissions()
+
+
+class SyncStarted(SyncStartMixin, MetadataMixin, BaseModule):  # [contract-method-kind]
+    """initialize comes from a mixin and is sync: reported here, where the contract applies."""
+
+    DESCRIPTION = "Started synchronously"
+
+    def get_required_permissions(self) -> ModulePermissions:
+        """No rights."""
+        return ModulePermissions()
+
+
+class OpenAnnouncer(OpenPermissionsMixin, MetadataMixin, BaseModule):  # [contract-signature-mismatch]
+    """get_required_permissions comes from a mixin with the wrong return type."""
+
+    DESCRIPTION = "Announces openly"
+
+    async def initialize(self) -> bool:
+        """Nothing to set up."""
+        return True
