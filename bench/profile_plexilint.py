@@ -26,23 +26,24 @@ from plexilint.config import load_config
 from plexilint.engine.discovery import discover_files
 from plexilint.engine.facts import decode_source, extract_facts
 from plexilint.engine.index import ProjectIndex
+from plexilint.engine.project import fact_kinds
 from plexilint.engine.selection import Selection
 from plexilint.rules import all_rules
 from plexilint.rules.base import AfterFindingsRule
 
 
-def profile_file(path: Path, root: Path) -> tuple[dict, object]:
+def profile_file(path: Path, root: Path, kinds: frozenset[str]) -> tuple[dict, object]:
     data = path.read_bytes()
     start = time.perf_counter()
     source = decode_source(data)
     tree = ast.parse(source, filename=str(path))
     parsed = time.perf_counter()
-    facts = extract_facts(path, path.relative_to(root).as_posix(), data, tree)
+    facts = extract_facts(path, path.relative_to(root).as_posix(), data, tree, kinds=kinds)
     done = time.perf_counter()
-    # Each extractor again on its own, to see which one dominates (a second pass: the totals
-    # above are the real ones).
+    # Each extractor the run uses again on its own, to see which one dominates (a second pass:
+    # the totals above are the real ones).
     module, is_package = module_name_for(path), path.name == "__init__.py"
-    database = extract_database_facts(tree, source, module, is_package)
+    database = extract_database_facts(tree, source, module, is_package) if "contracts" in kinds else None
     extractors = {
         "fallbacks": lambda: extract_fallback_facts(tree, source, module, is_package),
         "database": lambda: extract_database_facts(tree, source, module, is_package),
@@ -51,6 +52,8 @@ def profile_file(path: Path, root: Path) -> tuple[dict, object]:
     }
     by_extractor = {}
     for name, extract in extractors.items():
+        if name not in kinds:
+            continue
         before = time.perf_counter()
         extract()
         by_extractor[name] = time.perf_counter() - before
@@ -85,11 +88,13 @@ def main(directory: str) -> int:
     gc.disable()  # as the engine does (plexilint.engine.project.analyse_project)
     root = Path(directory).resolve()
     start = time.perf_counter()
-    paths = discover_files(root, load_config(root)["exclude"])
+    config = load_config(root)
+    paths = discover_files(root, config["exclude"])
+    kinds = fact_kinds(config)  # as the engine: only the facts the enabled rules read
     discovered = time.perf_counter()
     files, facts = [], []
     for path in paths:
-        row, file_facts = profile_file(path, root)
+        row, file_facts = profile_file(path, root, kinds)
         files.append(row)
         facts.append(file_facts)
     index_start = time.perf_counter()

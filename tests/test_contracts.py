@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from conftest import SAMPLES
 from plexilint.reporting.contracts_report import CATEGORIES
@@ -135,3 +136,19 @@ def test_resource_usage_is_categorised_by_module_and_by_name_in_it():
         ("subprocess", "os.system"),
         ("external_api", "google.cloud.storage"), ("external_api", "google.cloud.storage.Client"),
     }
+
+
+def test_contract_facts_are_extracted_only_when_a_contract_is_declared(project):
+    """Contract rules cannot report without a declared contract, so a run without one does not
+    pay for the contract facts; declaring one brings them (and the findings) back."""
+    from plexilint.config import load_config
+    from plexilint.engine.project import analyse_project
+
+    files = {"store/__init__.py": "", **{k: v for k, v in STORAGE.items() if k != "store/__init__.py"}}
+    root = project(files, "")
+    index = analyse_project(root, load_config(root), cache=None).index
+    assert all(not file.contracts.classes for file in index.files)
+    (root / "pyproject.toml").write_text("[tool.plexilint]\n" + STORAGE_CONTRACT, encoding="utf-8")
+    analysis = analyse_project(root, load_config(root), cache=None)
+    assert any(file.contracts.classes for file in analysis.index.files)
+    assert any(f.code == "PLX302" for path in analysis.findings for f in analysis.findings_for(Path(path)))

@@ -78,6 +78,13 @@ class ProjectAnalysis:
         return self.files.digests.get(path.resolve().as_posix())
 
 
+def fact_kinds(config: Config) -> frozenset[str]:
+    """The facts the rules enabled by ``config`` read; none for a rule that cannot report
+    under it (contract rules without a declared contract)."""
+    selection = Selection.from_config(config)
+    return facts_for_codes(r.code for r in all_rules() if selection.enables(r.code) and r.can_report(config))
+
+
 def analyse_project(root: Path, config: Config, overrides: dict[Path, bytes] | None = None,
                     extra_facts: frozenset[str] = frozenset(), cache: FactsCache | None = None,
                     jobs: int = 1) -> ProjectAnalysis:
@@ -118,8 +125,7 @@ class _Run:
         return [read_source(path, self.root, modules, overrides.get(path)) for path in paths]
 
     def index(self, sources: list[SourceFile]) -> ProjectIndex:
-        selection = Selection.from_config(self.config)
-        kinds = facts_for_codes(r.code for r in all_rules() if selection.enables(r.code)) | self.extra_facts
+        kinds = fact_kinds(self.config) | self.extra_facts
         return ProjectIndex(self.root, facts_for_sources(sources, kinds, self.cache, self.jobs))
 
     def index_from_disk(self) -> ProjectIndex:

@@ -63,6 +63,12 @@ class Rule:
         return inspect.getdoc(cls) or ""
 
     @classmethod
+    def can_report(cls, config: Config) -> bool:
+        """Whether the rule can find anything under ``config``; when not, the facts it reads
+        are not extracted (unless another rule reads them)."""
+        return True
+
+    @classmethod
     def pylint_msgid(cls) -> str:
         """``PLX1NN`` -> ``<category>51NN``; the system family PLX0NN -> ``<category>50NN``."""
         family, number = cls.code[3], cls.code[4:]

@@ -20,6 +20,10 @@ class ContractRule(Rule):
     # `start` written there would otherwise reach every concrete child unreported.
     judges_abstract_classes = True
 
+    @classmethod
+    def can_report(cls, config: Config) -> bool:
+        return bool(config["contracts"])  # contract rules judge only the declared contracts
+
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         if not config["contracts"]:
             return
