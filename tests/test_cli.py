@@ -176,3 +176,32 @@ def test_a_loose_script_in_the_home_directory_does_not_make_home_a_project(tmp_p
     (home / "work" / "pyproject.toml").write_text("", encoding="utf-8")
     report = json.loads(cli("check", home / "work" / "app" / "a.py", "--format", "json", "--no-cache")[1])
     assert [f["related"] for f in report["findings"]] == [[{"path": "app/b.py", "line": 1}]]
+
+
+def test_statistics_count_findings_per_rule(project, cli):
+    root = project({**DUPLICATES, "pkg/state.py": "_seen = []\n\n\ndef see(x):\n    _seen.append(x)\n"})
+    status, out, _ = cli("check", root, "--statistics")
+    assert status == 1
+    assert out.splitlines() == [
+        "2  PLX101  duplicated-fallback-stub",
+        "1  PLX408  mutable-global-state",
+        "Found 3 findings in 3 files (4 checked). `plexilint explain CODE` tells what each code means and what to do.",
+    ]
+    status, out, _ = cli("check", root, "--statistics", "--format", "json")
+    assert json.loads(out) == [{"code": "PLX101", "name": "duplicated-fallback-stub", "count": 2},
+                               {"code": "PLX408", "name": "mutable-global-state", "count": 1}]
+    status, _, err = cli("check", root, "--statistics", "--format", "sarif")
+    assert status == 2 and "--statistics prints text or json" in err
+
+
+def test_quiet_prints_only_the_findings(project, cli):
+    root = project(DUPLICATES)
+    status, out, _ = cli("check", root, "-q")
+    assert status == 1 and len(out.splitlines()) == 2 and "Found" not in out
+    status, out, _ = cli("check", root, "-q", "--select", "PLX2")
+    assert status == 0 and out == ""
+
+
+def test_an_unknown_code_on_the_command_line_is_a_usage_error_naming_the_option(project, cli):
+    status, _, err = cli("check", project(DUPLICATES), "--select", "PLX999")
+    assert status == 2 and "argument --select: 'PLX999' matches no rule" in err

@@ -12,7 +12,7 @@ from plexilint import __version__
 from plexilint.adapters import cli_baseline, cli_consolidation, cli_server
 from plexilint.adapters.check_narrowing import Narrowing, UsageError, add_check_options
 from plexilint.config import Config, ConfigError
-from plexilint.config.options import InvalidValue, _codes
+from plexilint.config.options import InvalidValue, _codes, unknown_codes
 from plexilint.engine.hotspots import parse_since, rank_hotspots
 from plexilint.engine.parallel import resolve_jobs
 from plexilint.engine.run import CheckResult, check_paths
@@ -20,6 +20,7 @@ from plexilint.reporting import hotspots_format
 from plexilint.reporting.contracts_report import class_reports, render_contracts
 from plexilint.reporting.formats import FORMATS, FindingsReport, default_format, render_findings
 from plexilint.reporting.rule_docs import render_rule_list, rule_markdown
+from plexilint.reporting.statistics import STATISTICS_FORMATS, render_statistics
 from plexilint.rules import all_rules, rule_for
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -30,9 +31,13 @@ COMMAND_MODULES = (cli_consolidation, cli_baseline, cli_server)
 
 def _code_list(text: str) -> list[str]:
     try:
-        return _codes([c.strip() for c in text.split(",") if c.strip()])
+        codes = _codes([c.strip() for c in text.split(",") if c.strip()])
     except InvalidValue as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+    unknown = unknown_codes({"select": codes, "ignore": [], "per-file-ignores": {}})
+    if unknown:  # said here, not as a problem of the pyproject.toml it did not come from
+        raise argparse.ArgumentTypeError(unknown[0].replace("invalid value for 'select': ", ""))
+    return codes
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="report findings for files and directories")
-    check.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATH")
+    check.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATH",
+                       help="files and directories to report on (default: the current directory); "
+                       "each is analysed with its whole project")
     check.add_argument("--config", type=Path, help="read [tool.plexilint] from this file")
     check.add_argument("--select", type=_code_list, help="comma-separated codes or prefixes to enable "
                        "(replaces the configured `select`)")
@@ -54,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
                        "GITHUB_ACTIONS=true and the report goes to standard output, text otherwise)")
     check.add_argument("-o", "--output", type=Path, help="write the report to this file")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many findings of each rule instead of the findings (text or json)")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="no summary line: only the findings (nothing at all when there are none)")
     add_check_options(check)  # --baseline FILE, --diff REF
     _add_engine_options(check)
 
@@ -144,12 +155,17 @@ def _run_check(args: argparse.Namespace) -> int:
             config = config.replace(ignore=[*config["ignore"], *args.ignore])
         return config
 
+    if args.statistics and args.format not in (None, *STATISTICS_FORMATS):
+        raise UsageError(f"--statistics prints text or json, not {args.format}")
     narrowing = Narrowing.from_args(args)  # before the analysis: a bad baseline or --diff REF fails fast
     result = _check(args, adjust=adjust)
     findings, baselined = narrowing.apply(result)
-    fmt = args.format or default_format(to_stdout=args.output is None)
-    report = render_findings(fmt, FindingsReport(
-        findings, result.files_checked, result.roots, os.getcwd(), baselined))
+    if args.statistics:
+        report = render_statistics(args.format or "text", findings, result.files_checked, not args.quiet)
+    else:
+        fmt = args.format or default_format(to_stdout=args.output is None)
+        report = render_findings(fmt, FindingsReport(
+            findings, result.files_checked, result.roots, os.getcwd(), baselined, summary=not args.quiet))
     if args.output:
         args.output.write_text(report, encoding="utf-8")
     else:

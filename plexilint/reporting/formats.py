@@ -26,12 +26,13 @@ class FindingsReport:
     # Findings the baseline accepts: not reported as failures, but formats that can say
     # "known and suppressed" (SARIF) show them as such.
     baselined: list[Finding] = field(default_factory=list)
+    summary: bool = True  # the closing summary line of the text and GitHub formats (`--quiet`: none)
 
 
 Renderer = Callable[[FindingsReport], str]
 
 FORMATS: dict[str, Renderer] = {
-    "text": lambda report: render_text(report.findings, report.files_checked, report.cwd),
+    "text": lambda report: render_text(report.findings, report.files_checked, report.cwd, report.summary),
     "json": lambda report: render_json(report.findings, report.files_checked, report.roots),
     "sarif": render_sarif,
     "github": render_github,

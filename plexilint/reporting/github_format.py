@@ -50,5 +50,6 @@ def annotation(finding: Finding, cwd: str, columns: CharacterColumns) -> str:
 def render_github(report: FindingsReport) -> str:
     columns = CharacterColumns()
     lines = [annotation(finding, report.cwd, columns) for finding in report.findings]
-    lines.append(summary_line(report.findings, report.files_checked))
-    return "\n".join(lines) + "\n"
+    if report.summary:
+        lines.append(summary_line(report.findings, report.files_checked))
+    return "\n".join(lines) + "\n" if lines else ""

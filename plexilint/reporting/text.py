@@ -13,12 +13,13 @@ def display_path(path: str, cwd: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-def render_text(findings: Sequence[Finding], files_checked: int, cwd: str) -> str:
+def render_text(findings: Sequence[Finding], files_checked: int, cwd: str, summary: bool = True) -> str:
     lines = [
         f"{display_path(f.path, cwd)}:{f.line}:{f.column + 1}: {f.code} {f.message}" for f in findings
     ]
-    lines.append(summary_line(findings, files_checked))
-    return "\n".join(lines) + "\n"
+    if summary:
+        lines.append(summary_line(findings, files_checked))
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def summary_line(findings: Sequence[Finding], files_checked: int) -> str:
