@@ -278,3 +278,25 @@ def test_entries_outside_the_checked_scope_are_neither_stale_nor_dropped(project
     assert cli("baseline", "update", root / "pkg")[0] == 0
     after = entries(root)
     assert [e for e in before if e["path"] != "pkg/cache/__init__.py"] == after
+
+
+def test_the_plugins_and_the_editor_read_the_configured_baseline_too(project, cli):
+    """flake8, pylint and the language server report what `check` reports: only the findings
+    the configured baseline does not accept (an unsaved buffer keyed by its own text)."""
+    from frontends import via_flake8, via_pylint
+    from plexilint.adapters.lsp.engine_calls import findings_for_buffers
+    from plexilint.config import load_config
+
+    root = project(STUBS, f'baseline = "{BASELINE}"\n')
+    assert cli("baseline", "create", root)[0] == 0
+    (root / "pkg" / "queue").mkdir()
+    (root / "pkg" / "queue" / "__init__.py").write_text(stub("QueueManager"))
+    new = {((root / "pkg/queue/__init__.py").resolve().as_posix(), 1, "PLX101")}
+    assert via_flake8(root, jobs="1")[0] == new
+    assert via_pylint(root, jobs="1")[0] == new
+    events = (root / "pkg" / "events" / "__init__.py").resolve()
+    unsaved = {events: b"\n\n" + events.read_bytes()}  # moved down: still the baselined finding
+    assert findings_for_buffers(root.resolve(), load_config(root), unsaved)[events] == []
+    unsaved = {events: events.read_bytes() + b"\n\n" + stub("EventBus").encode()}  # a new copy
+    found = findings_for_buffers(root.resolve(), load_config(root), unsaved)[events]
+    assert [(f.line, f.code) for f in found] == [(6, "PLX101")]

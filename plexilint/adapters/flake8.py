@@ -13,7 +13,9 @@ from plexilint import __version__
 from plexilint.adapters.startup import check_configuration_or_exit
 from plexilint.config import ConfigError
 from plexilint.engine.facts import decode_source
-from plexilint.engine.project import findings_for_source
+from plexilint.engine.baseline_file import BaselineError
+from plexilint.engine.baseline_run import without_baselined
+from plexilint.engine.project import findings_for_source, project_analysis_for
 from plexilint.engine.suppressions import NoqaMode
 
 
@@ -42,6 +44,11 @@ class PlexilintChecker:
         noqa = NoqaMode.NONE if self.disable_noqa else NoqaMode.BLOCK_LINES
         try:
             findings = findings_for_source(Path(self.filename), source, noqa=noqa)
+            analysis = project_analysis_for(Path(self.filename))
+            buffer = {Path(self.filename).resolve().as_posix(): source}
+            findings = without_baselined(analysis.root, analysis.config, findings, buffer)
+        except BaselineError as error:
+            raise ExecutionError(f"plexilint: baseline error\n{error}") from None
         except ConfigError as error:
             # A project other than the current directory's has a bad configuration: flake8
             # stops with the message (ExecutionError is what it reports without a traceback,

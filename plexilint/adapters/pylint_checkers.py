@@ -16,6 +16,8 @@ from pylint.constants import WarningScope
 
 from plexilint.adapters.startup import check_configuration_or_exit
 from plexilint.config import ConfigError
+from plexilint.engine.baseline_file import BaselineError
+from plexilint.engine.baseline_run import without_baselined
 from plexilint.engine.project import project_analysis_for
 from plexilint.rules import all_rules
 from plexilint.rules.base import CATEGORIES
@@ -46,7 +48,14 @@ class _FamilyChecker(BaseChecker):
                 _CONFIG_ERROR_REPORTED.add(node.file)
                 self.linter.add_message("config-parse-error", line=0, args=f"plexilint: {error}")
             return
-        for finding in analysis.findings_for(path):
+        try:
+            findings = without_baselined(analysis.root, analysis.config, analysis.findings_for(path))
+        except BaselineError as error:
+            if node.file not in _CONFIG_ERROR_REPORTED:
+                _CONFIG_ERROR_REPORTED.add(node.file)
+                self.linter.add_message("config-parse-error", line=0, args=f"plexilint: {error}")
+            return
+        for finding in findings:
             if finding.code[3] != self.family:
                 continue
             span = finding.span

@@ -181,7 +181,8 @@ OPTIONS: dict[str, Option] = {
             "reported; new ones, and complexity findings that got worse, still fail. `plexilint "
             "baseline create` and `update` write this file. When unset, `check` uses a baseline "
             "only with `--baseline FILE`, and the baseline commands write "
-            "`.plexilint-baseline.json`. The flake8 and pylint plugins do not read it. See "
+            "`.plexilint-baseline.json`. The flake8 and pylint plugins and the language server "
+            "read it too (the command-line `--baseline FILE` is `check`'s alone). See "
             "docs/baseline.md.",
             'baseline = ".plexilint-baseline.json"',
         ),

@@ -4,12 +4,16 @@ baseline that `create` and `update` write."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from plexilint.config import Config
 from plexilint.engine.baseline import DEFAULT_NAME, Baseline, Comparison, EntryKey, KeyMaker, compare
+from plexilint.engine.baseline_file import read_baseline
+from plexilint.engine.finding_context import SourceContexts
 from plexilint.engine.run import CheckResult, is_within_scopes
 from plexilint.engine.selection import Selection
+from plexilint.model import Finding
 
 
 def configured_baseline(root: Path, config: Config) -> Path | None:
@@ -64,3 +68,30 @@ def updated_baseline(result: CheckResult, old: Baseline, path: Path) -> Baseline
         if not was_checked(key) and key not in updated.entries:
             updated.entries[key] = entry
     return updated
+
+
+def without_baselined(root: Path, config: Config, findings: list[Finding],
+                      buffers: dict[str, bytes] | None = None) -> list[Finding]:
+    """The findings the configured `baseline` does not accept: what the flake8 and pylint
+    plugins and the language server report for a file (`check` compares its whole run
+    itself). ``buffers``: unsaved contents by absolute posix path. Raises BaselineError when
+    the configured file is missing or unreadable, as `check` would."""
+    path = configured_baseline(root, config)
+    if path is None or not findings:
+        return findings
+    baseline = _read_baseline(path, _modified(path))
+    keys = KeyMaker(path.parent, SourceContexts(buffers))
+    return compare(findings, baseline, keys, lambda key: False).new
+
+
+def _modified(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1
+
+
+@lru_cache(maxsize=8)
+def _read_baseline(path: Path, modified: int) -> Baseline:
+    """Read once per version of the file: the plugins ask for every file they lint."""
+    return read_baseline(path)

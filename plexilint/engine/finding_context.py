@@ -112,15 +112,17 @@ def _child_bodies(node: ast.stmt) -> list[list[ast.stmt]]:
 
 
 class SourceContexts:
-    """Each file read from disk and indexed once, however many findings it has."""
+    """Each file read from disk (or from ``buffers``, an editor's unsaved text, by absolute
+    posix path) and indexed once, however many findings it has."""
 
-    def __init__(self) -> None:
+    def __init__(self, buffers: dict[str, bytes] | None = None) -> None:
         self._by_path: dict[str, SourceContext] = {}
+        self._buffers = buffers or {}
 
     def __getitem__(self, path: str) -> SourceContext:
         if path not in self._by_path:
             try:
-                data = read_file_bytes(Path(path))
+                data = self._buffers[path] if path in self._buffers else read_file_bytes(Path(path))
             except OSError:
                 data = b""
             self._by_path[path] = SourceContext(data, path)

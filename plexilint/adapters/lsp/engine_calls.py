@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from plexilint.config import Config
+from plexilint.engine.baseline_run import without_baselined
 from plexilint.engine.cache import cache_for
 from plexilint.engine.facts import FACT_KINDS
 from plexilint.engine.project import analyse_project
@@ -13,10 +14,12 @@ from plexilint.model import Finding
 
 
 def findings_for_buffers(root: Path, config: Config, buffers: dict[Path, bytes]) -> dict[Path, list[Finding]]:
-    """Findings (``# noqa`` applied) of each buffer, analysed with the whole project; the
-    buffers replace their files' saved contents. Unchanged files' facts come from the memo."""
+    """Findings (``# noqa`` applied, the configured baseline's accepted ones left out) of each
+    buffer, analysed with the whole project; the buffers replace their files' saved contents.
+    Unchanged files' facts come from the memo."""
     analysis = analyse_project(root, config, overrides=buffers, cache=cache_for(root, config))
-    return {path: analysis.findings_for(path) for path in buffers}
+    unsaved = {path.as_posix(): data for path, data in buffers.items()}
+    return {path: without_baselined(root, config, analysis.findings_for(path), unsaved) for path in buffers}
 
 
 def proposed_changes(root: Path, config: Config) -> dict[Path, tuple[bytes | None, bytes]]:
