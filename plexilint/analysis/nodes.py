@@ -6,6 +6,9 @@ import ast
 
 from plexilint.model import Span
 
+# `try` statements: `except*` (Python 3.11+) is its own node type.
+TRY_TYPES: tuple[type, ...] = tuple(t for t in (ast.Try, getattr(ast, "TryStar", None)) if t is not None)
+
 # Method names of logging calls (`logger.warning(...)`): a handler that only logs swallows.
 LOG_METHODS = {"debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
 

@@ -22,6 +22,8 @@ import ast
 import math
 from dataclasses import dataclass, field
 
+from plexilint.analysis.nodes import TRY_TYPES
+
 _OPERAND_KEYS = {ast.Name: "id", ast.Attribute: "attr", ast.Constant: "value"}
 
 
@@ -64,7 +66,7 @@ def decision_points(node: ast.AST, kind: type) -> int:
         return len(node.values) - 1
     if kind is ast.For or kind is ast.While or kind is ast.AsyncFor:
         return 1 + bool(node.orelse)
-    if kind is ast.Try or kind is getattr(ast, "TryStar", None):
+    if kind in TRY_TYPES:
         return len(node.handlers) + bool(node.orelse)
     if kind is ast.comprehension:
         return 1 + len(node.ifs)

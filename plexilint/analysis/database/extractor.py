@@ -25,7 +25,7 @@ from plexilint.analysis.database.origins import (
     record_calls,
     worth_recording,
 )
-from plexilint.analysis.nodes import dotted_name, last_part, span_of, walk
+from plexilint.analysis.nodes import TRY_TYPES, dotted_name, last_part, span_of, walk
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 
@@ -53,7 +53,7 @@ def _name_usage(tree: ast.Module) -> tuple[dict[str, int], dict[str, int]]:
     return in_annotations, total
 
 
-_BRANCHING = tuple(t for t in (ast.If, ast.Try, getattr(ast, "TryStar", None)) if t is not None)
+_BRANCHING = (ast.If, *TRY_TYPES)
 
 
 def _nested_blocks(stmt: ast.If | ast.Try) -> list[list[ast.stmt]]:

@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import ast
 
-from plexilint.analysis.nodes import LEAF_TYPES, child_nodes
+from plexilint.analysis.nodes import LEAF_TYPES, TRY_TYPES, child_nodes
 
 _NESTED_SCOPE_TYPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda})
 _NOT_GROUPED = _NESTED_SCOPE_TYPES | LEAF_TYPES  # never walked into, or in no group
-_TRY_TYPES = tuple(t for t in (ast.Try, getattr(ast, "TryStar", None)) if t is not None)
 _GROUP_OF: dict[type, str] = {
     ast.Call: "calls",
     **{t: "bindings" for t in (ast.Import, ast.ImportFrom, ast.NamedExpr, ast.With, ast.AsyncWith)},
     ast.Assign: "assignments", ast.AnnAssign: "assignments",  # bindings too
-    **{t: "tries" for t in _TRY_TYPES},
+    **{t: "tries" for t in TRY_TYPES},
     ast.If: "ifs",
     **{t: "loops" for t in (ast.For, ast.AsyncFor, ast.While)},
     **{t: "returns" for t in (ast.Return, ast.Yield, ast.YieldFrom)},
