@@ -24,7 +24,6 @@ from plexilint.analysis.nodes import (
     last_part,
     span_of,
     walk,
-    walk_skipping,
 )
 from plexilint.analysis.source import SourceLines
 from plexilint.model import Span
@@ -245,7 +244,7 @@ class _Walked:
         self.tries: list[ast.Try] = []
         self.scanned: list[ast.AST] = []  # in walk order: the usage facts keep it
         scanned_types = _SCANNED_WITH_NAMES if scan_names else _SCANNED
-        for node in walk_skipping(function, _NAMELESS_LEAVES if scan_names else LEAF_TYPES):
+        for node in walk(function, _NAMELESS_LEAVES if scan_names else LEAF_TYPES):
             kind = type(node)
             if kind in scanned_types:
                 self.scanned.append(node)

@@ -80,14 +80,17 @@ class ContractModel:
         intermediate classes too (their own methods are still judged, once, where written)."""
         for contract in self.contracts:
             pattern = contract["base"]
+            in_hierarchy: dict[str, bool] = {}  # class -> the base or a subclass of it
             for dotted, (file, cls) in sorted(self.classes.items()):
                 if (cls.abstract and not include_abstract) or self._is_base(dotted, pattern):
                     continue
                 lineage = self.ancestors(dotted)
                 if any(self._is_base(a, pattern) for a in lineage):
                     methods, owners = self._provided_methods([dotted, *lineage])
+                    for owner in set(owners.values()) - in_hierarchy.keys():
+                        in_hierarchy[owner] = self._in_hierarchy(owner, pattern)
                     mixins = {name: owner for name, owner in owners.items()
-                              if owner != dotted and not self._in_hierarchy(owner, pattern)}
+                              if owner != dotted and not in_hierarchy[owner]}
                     yield Covered(contract, file, cls, dotted, methods, mixins)
 
     def _in_hierarchy(self, dotted: str, pattern: str) -> bool:
