@@ -19,6 +19,7 @@ from plexilint.model import Finding
 # SGR sequences (ECMA-48), the ones ruff uses for the same parts of a line.
 _BOLD, _RED, _CYAN, _BLUE, _DIM, _RESET = "\033[1m", "\033[31m", "\033[36m", "\033[34m", "\033[2m", "\033[0m"
 _HANGING_INDENT = "    "
+_LINE_NUMBER = re.compile(r"\bline (?=\d)")
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,12 @@ def _finding_lines(finding: Finding, cwd: str, style: TextStyle) -> list[str]:
     message = message_for_display(finding, cwd)
     if style.width and len(plain_head) + len(message) > style.width:
         # Paths and `code` spans are never split: they must stay copyable.
-        body = textwrap.wrap(message, width=max(style.width, 40),
+        # "line 36" stays on one line (textwrap does not break at a no-break space).
+        unbroken = _LINE_NUMBER.sub("line\u00a0", message)
+        body = textwrap.wrap(unbroken, width=max(style.width, 40),
                              initial_indent=" " * len(plain_head), subsequent_indent=_HANGING_INDENT,
                              break_long_words=False, break_on_hyphens=False)
+        body = [part.replace("\u00a0", " ") for part in body]
         body[0] = body[0][len(plain_head):]
     else:
         body = [message]
