@@ -85,41 +85,51 @@ def test_the_page_plots_every_file_ranks_the_top_and_drills_down_to_functions(hi
     assert "url(" not in text and "@import" not in text
 
 
-def _png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
-    """(width, height, rows of RGB(A) bytes) of an 8-bit non-interlaced PNG."""
+def _paeth(left: int, up: int, upper_left: int) -> int:
+    guess = left + up - upper_left
+    a, b, c = abs(guess - left), abs(guess - up), abs(guess - upper_left)
+    return left if a <= b and a <= c else up if b <= c else upper_left
+
+
+# PNG's filter types (RFC 2083, 6.2): the predictor of a byte from its left, upper and upper-left bytes.
+_PREDICTORS = {
+    0: lambda left, up, upper_left: 0,
+    1: lambda left, up, upper_left: left,
+    2: lambda left, up, upper_left: up,
+    3: lambda left, up, upper_left: (left + up) // 2,
+    4: _paeth,
+}
+
+
+def _chunks(data: bytes) -> dict[bytes, bytes]:
+    """IHDR and the concatenated IDAT of a PNG."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    position, chunks, header = 8, [], b""
+    position, found = 8, {b"IHDR": b"", b"IDAT": b""}
     while position < len(data):
         length, kind = struct.unpack(">I4s", data[position:position + 8])
-        body = data[position + 8:position + 8 + length]
-        if kind == b"IHDR":
-            header = body
-        elif kind == b"IDAT":
-            chunks.append(body)
+        if kind in found:
+            found[kind] += data[position + 8:position + 8 + length]
         position += 12 + length
-    width, height, depth, colour_type, _, _, interlace = struct.unpack(">IIBBBBB", header)
+    return found
+
+
+def _png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
+    """(width, height, rows of RGB bytes) of an 8-bit non-interlaced RGB or RGBA PNG."""
+    chunks = _chunks(data)
+    width, height, depth, colour_type, _, _, interlace = struct.unpack(">IIBBBBB", chunks[b"IHDR"])
     assert depth == 8 and colour_type in (2, 6) and interlace == 0
     channels = 3 if colour_type == 2 else 4
-    raw = zlib.decompress(b"".join(chunks))
+    raw = zlib.decompress(chunks[b"IDAT"])
     stride = width * channels
     rows: list[bytes] = []
     previous = bytearray(stride)
     for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        predict = _PREDICTORS[raw[y * (stride + 1)]]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
         for x in range(stride):
-            left = line[x - channels] if x >= channels else 0
-            up = previous[x]
-            upper_left = previous[x - channels] if x >= channels else 0
-            if kind == 1:
-                line[x] = (line[x] + left) & 0xFF
-            elif kind == 2:
-                line[x] = (line[x] + up) & 0xFF
-            elif kind == 3:
-                line[x] = (line[x] + (left + up) // 2) & 0xFF
-            elif kind == 4:
-                guess = left + up - upper_left
-                a, b, c = abs(guess - left), abs(guess - up), abs(guess - upper_left)
-                line[x] = (line[x] + (left if a <= b and a <= c else up if b <= c else upper_left)) & 0xFF
+            before = x - channels
+            line[x] = (line[x] + predict(line[before] if before >= 0 else 0, previous[x],
+                                         previous[before] if before >= 0 else 0)) & 0xFF
         rows.append(b"".join(bytes(line[i:i + 3]) for i in range(0, stride, channels)))  # RGB only
         previous = line
     return width, height, rows

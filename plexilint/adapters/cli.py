@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import os
 import sys
@@ -19,7 +20,7 @@ from plexilint.engine.hotspots import parse_since, rank_hotspots
 from plexilint.engine.parallel import resolve_jobs
 from plexilint.engine.run import CheckResult, check_paths
 from plexilint.engine.selection import normalise_code
-from plexilint.engine.work_progress import listening
+from plexilint.engine.work_progress import PROGRESS
 from plexilint.reporting import hotspots_format
 from plexilint.reporting.hotspots_html import render_html
 from plexilint.reporting.contracts_report import class_reports, render_contracts
@@ -69,35 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"plexilint {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="report findings for files and directories")
-    check.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATH",
-                       help="files and directories to report on (default: the current directory); "
-                       "each is analysed with its whole project")
-    check.add_argument("--config", type=Path, help="read [tool.plexilint] from this file")
-    check.add_argument("--select", type=_code_list, help="comma-separated codes, prefixes or rule symbols "
-                       "to enable, any case (replaces the configured `select`)")
-    check.add_argument("--ignore", type=_code_list, help="comma-separated codes, prefixes or rule symbols "
-                       "to disable, any case (added to the configured `ignore`)")
-    check.add_argument("--exclude", type=_glob_list, metavar="GLOBS", help="comma-separated globs of files "
-                       "and folders to leave out (replaces the configured `exclude`)")
-    check.add_argument("--extend-exclude", type=_glob_list, metavar="GLOBS",
-                       help="comma-separated globs to leave out besides the configured `exclude`")
-    check.add_argument("--stdin-filename", type=Path, metavar="PATH",
-                       help="with PATH `-`: the file standard input stands for; it is analysed as that "
-                       "file inside its project (as editors and formatter runners need)")
-    check.add_argument("--show-source", action="store_true",
-                       help="text format: show the code line and a caret under the reported column")
-    check.add_argument("--format", choices=sorted(FORMATS), help="findings format (default: github when "
-                       "GITHUB_ACTIONS=true and the report goes to standard output, text otherwise)")
-    check.add_argument("-o", "--output", type=Path, help="write the report to this file")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    check.add_argument("--statistics", action="store_true",
-                       help="print how many findings of each rule instead of the findings (text or json)")
-    check.add_argument("-q", "--quiet", action="store_true",
-                       help="no summary line: only the findings (nothing at all when there are none)")
-    add_check_options(check)  # --baseline FILE, --diff REF
-    _add_engine_options(check)
-    _add_colour_option(check)
+    _add_check_command(commands)
 
     contracts = commands.add_parser("contracts", help="compliance report of the classes covered by contracts")
     contracts.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATH")
@@ -129,6 +102,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_check_command(commands) -> None:
+    check = commands.add_parser("check", help="report findings for files and directories")
+    check.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATH",
+                       help="files and directories to report on (default: the current directory); "
+                       "each is analysed with its whole project")
+    check.add_argument("--config", type=Path, help="read [tool.plexilint] from this file")
+    check.add_argument("--select", type=_code_list, help="comma-separated codes, prefixes or rule symbols "
+                       "to enable, any case (replaces the configured `select`)")
+    check.add_argument("--ignore", type=_code_list, help="comma-separated codes, prefixes or rule symbols "
+                       "to disable, any case (added to the configured `ignore`)")
+    check.add_argument("--exclude", type=_glob_list, metavar="GLOBS", help="comma-separated globs of files "
+                       "and folders to leave out (replaces the configured `exclude`)")
+    check.add_argument("--extend-exclude", type=_glob_list, metavar="GLOBS",
+                       help="comma-separated globs to leave out besides the configured `exclude`")
+    check.add_argument("--stdin-filename", type=Path, metavar="PATH",
+                       help="with PATH `-`: the file standard input stands for; it is analysed as that "
+                       "file inside its project (as editors and formatter runners need)")
+    check.add_argument("--show-source", action="store_true",
+                       help="text format: show the code line and a caret under the reported column")
+    check.add_argument("--format", choices=sorted(FORMATS), help="findings format (default: github when "
+                       "GITHUB_ACTIONS=true and the report goes to standard output, text otherwise)")
+    check.add_argument("-o", "--output", type=Path, help="write the report to this file")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many findings of each rule instead of the findings (text or json)")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="no summary line: only the findings (nothing at all when there are none)")
+    add_check_options(check)  # --baseline FILE, --diff REF
+    _add_engine_options(check)
+    _add_colour_option(check)
+
+
 def _add_engine_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--no-cache", dest="use_cache", action="store_false",
                          help="neither read nor write .plexilint_cache/ (see `cache` in the configuration)")
@@ -144,7 +149,7 @@ def _add_colour_option(command: argparse.ArgumentParser) -> None:
 
 def _check(args: argparse.Namespace, **options) -> CheckResult:
     if not getattr(args, "quiet", False) and is_terminal(sys.stderr):
-        with listening(ProgressBar(sys.stderr)):
+        with PROGRESS.listening(ProgressBar(sys.stderr)):
             result = check_paths(args.paths, args.config, use_cache=args.use_cache, jobs=args.jobs, **options)
     else:
         result = check_paths(args.paths, args.config, use_cache=args.use_cache, jobs=args.jobs, **options)
@@ -195,23 +200,33 @@ def _run_hotspots(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def _run_check(args: argparse.Namespace) -> int:
-    def adjust(config: Config) -> Config:
-        if args.select is not None:
-            config = config.replace(select=args.select)
-        if args.ignore:
-            config = config.replace(ignore=[*config["ignore"], *args.ignore])
-        if args.exclude is not None:
-            config = config.replace(exclude=args.exclude)
-        if args.extend_exclude:
-            config = config.replace(exclude=[*config["exclude"], *args.extend_exclude])
-        return config
+def _command_line_config(args: argparse.Namespace, config: Config) -> Config:
+    """A project's configuration with --select, --ignore, --exclude and --extend-exclude applied."""
+    if args.select is not None:
+        config = config.replace(select=args.select)
+    if args.ignore:
+        config = config.replace(ignore=[*config["ignore"], *args.ignore])
+    if args.exclude is not None:
+        config = config.replace(exclude=args.exclude)
+    if args.extend_exclude:
+        config = config.replace(exclude=[*config["exclude"], *args.extend_exclude])
+    return config
 
+
+def _text_style(args: argparse.Namespace, standard_input: dict[Path, bytes] | None) -> TextStyle:
+    to_terminal = args.output is None
+    return TextStyle(colour=args.color == "always" or (to_terminal and use_colour(args.color, sys.stdout)),
+                     width=terminal_width(sys.stdout) if to_terminal else None,
+                     show_source=args.show_source,
+                     source_lines=SourceLines(standard_input))
+
+
+def _run_check(args: argparse.Namespace) -> int:
     if args.statistics and args.format not in (None, *STATISTICS_FORMATS):
         raise UsageError(f"--statistics prints text or json, not {args.format}")
     standard_input = read_standard_input(args)  # `-`: the text stands for --stdin-filename
     narrowing = Narrowing.from_args(args)  # before the analysis: a bad baseline or --diff REF fails fast
-    result = _check(args, adjust=adjust, overrides=standard_input)
+    result = _check(args, adjust=functools.partial(_command_line_config, args), overrides=standard_input)
     findings, baselined = narrowing.apply(result)
     if not result.files_checked and not args.quiet:
         # As ruff does: a warning, and exit 0 (nothing was found, nothing failed).
@@ -221,15 +236,9 @@ def _run_check(args: argparse.Namespace) -> int:
         report = render_statistics(args.format or "text", findings, result.files_checked, not args.quiet)
     else:
         fmt = args.format or default_format(to_stdout=args.output is None)
-        to_terminal = args.output is None
-        style = TextStyle(
-            colour=args.color == "always" or (to_terminal and use_colour(args.color, sys.stdout)),
-            width=terminal_width(sys.stdout) if to_terminal else None,
-            show_source=args.show_source,
-            source_lines=SourceLines(standard_input))
         report = render_findings(fmt, FindingsReport(
             findings, result.files_checked, result.roots, os.getcwd(), baselined, summary=not args.quiet,
-            text_style=style))
+            text_style=_text_style(args, standard_input)))
     if args.output:
         args.output.write_text(report, encoding="utf-8")
     else:

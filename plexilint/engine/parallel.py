@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plexilint.engine import work_progress
+from plexilint.engine.work_progress import PROGRESS
 from plexilint.engine.cache import FactsCache
 from plexilint.engine.facts import FileFacts, extract_facts
 
@@ -60,7 +60,7 @@ def extract_in_pool(tasks: list[Task], kinds: frozenset[str], jobs: int, cache: 
             for chunk, result in zip(chunks, pool.map(_extract_chunk, chunks, [kinds] * len(chunks),
                                                       [cache] * len(chunks))):
                 results.append(result)
-                work_progress.advanced(len(chunk))
+                PROGRESS.advanced(len(chunk))
     except (OSError, BrokenProcessPool):
         return None
     if cache is not None:

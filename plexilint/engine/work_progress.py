@@ -1,8 +1,8 @@
 """How far a long analysis is, for a front-end that shows it (the CLI's progress bar).
 
 The engine says how many files it will extract facts for and each time some are done; nothing
-happens unless a front-end listens (`listening`). Plain callbacks, no threads: the listener
-decides how often it draws.
+happens unless a front-end listens (`PROGRESS.listening`). Plain callbacks, no threads: the
+listener decides how often it draws.
 """
 
 from __future__ import annotations
@@ -20,25 +20,29 @@ class ProgressListener(Protocol):
     def finished(self) -> None: ...
 
 
-_listeners: list[ProgressListener] = []
+class WorkProgress:
+    """The listeners of this process's analyses."""
+
+    def __init__(self) -> None:
+        self._listeners: list[ProgressListener] = []
+
+    @contextmanager
+    def listening(self, listener: ProgressListener) -> Iterator[None]:
+        self._listeners.append(listener)
+        try:
+            yield
+        finally:
+            self._listeners.remove(listener)
+            listener.finished()
+
+    def started(self, total: int) -> None:
+        """``total`` files are about to be analysed (each project of a run says so once)."""
+        for listener in self._listeners:
+            listener.started(total)
+
+    def advanced(self, done: int = 1) -> None:
+        for listener in self._listeners:
+            listener.advanced(done)
 
 
-@contextmanager
-def listening(listener: ProgressListener) -> Iterator[None]:
-    _listeners.append(listener)
-    try:
-        yield
-    finally:
-        _listeners.remove(listener)
-        listener.finished()
-
-
-def started(total: int) -> None:
-    """``total`` files are about to be analysed (each project of a run says so once)."""
-    for listener in _listeners:
-        listener.started(total)
-
-
-def advanced(done: int = 1) -> None:
-    for listener in _listeners:
-        listener.advanced(done)
+PROGRESS = WorkProgress()
