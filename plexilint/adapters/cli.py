@@ -12,7 +12,7 @@ from pathlib import Path
 from plexilint import __version__
 from plexilint.adapters import cli_baseline, cli_consolidation, cli_server
 from plexilint.adapters.check_input import SourceLines, read_standard_input
-from plexilint.adapters.check_narrowing import Narrowing, UsageError, add_check_options, display_path
+from plexilint.adapters.check_narrowing import Narrowing, UsageError, add_check_options
 from plexilint.adapters.terminal import COLOR_CHOICES, ProgressBar, is_terminal, terminal_width, use_colour
 from plexilint.config import Config, ConfigError
 from plexilint.config.options import CODE_PATTERN, InvalidValue, _codes, _globs, unknown_codes
@@ -189,7 +189,7 @@ def _run_hotspots(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         text = hotspots_format.render_markdown(report)
     elif args.format == "html":
-        text = render_html(report, args.top, [display_path(p) for p in args.paths])
+        text = render_html(report, args.top, [str(p) for p in args.paths])
     else:
         colour = args.output is None and use_colour(args.color, sys.stdout) or args.color == "always"
         text = hotspots_format.render_text(report, colour)
@@ -221,6 +221,18 @@ def _text_style(args: argparse.Namespace, standard_input: dict[Path, bytes] | No
                      source_lines=SourceLines(standard_input))
 
 
+def _warn_nothing_checked(paths: list[Path], standard_input: dict[Path, bytes] | None) -> None:
+    """As ruff does: a warning, and exit 0 (nothing was found, nothing failed)."""
+    files = [p for p in paths if standard_input or p.is_file()]
+    if files:  # named files that the configuration (or --exclude) leaves out
+        named = ", ".join(str(p) for p in files)  # as the user named them
+        print(f"plexilint: warning: {named} excluded by `exclude` (or --exclude): nothing checked",
+              file=sys.stderr)
+        return
+    named = ", ".join(str(p) for p in paths)
+    print(f"plexilint: warning: No Python files found under {named}", file=sys.stderr)
+
+
 def _run_check(args: argparse.Namespace) -> int:
     if args.statistics and args.format not in (None, *STATISTICS_FORMATS):
         raise UsageError(f"--statistics prints text or json, not {args.format}")
@@ -229,9 +241,7 @@ def _run_check(args: argparse.Namespace) -> int:
     result = _check(args, adjust=functools.partial(_command_line_config, args), overrides=standard_input)
     findings, baselined = narrowing.apply(result)
     if not result.files_checked and not args.quiet:
-        # As ruff does: a warning, and exit 0 (nothing was found, nothing failed).
-        named = ", ".join(display_path(p) for p in args.paths)
-        print(f"plexilint: warning: No Python files found under {named}", file=sys.stderr)
+        _warn_nothing_checked(args.paths, standard_input)
     if args.statistics:
         report = render_statistics(args.format or "text", findings, result.files_checked, not args.quiet)
     else:
