@@ -129,3 +129,13 @@ def test_no_progress_bar_for_a_short_run_with_quiet_or_without_a_terminal(projec
     monkeypatch.setattr(terminal, "PROGRESS_DELAY_SECONDS", 0.0)
     main(["check", str(root), "--no-cache"])  # standard error captured: not a terminal
     assert capsys.readouterr().err == ""
+
+
+def test_hotspots_takes_the_same_color_option(project, cli):
+    root = project({"pkg/__init__.py": "", "pkg/a.py": "def f(x):\n    return x\n"})
+    assert "\x1b[1mHotspots by file" in cli("hotspots", root, "--color", "always")[1]
+    assert "\x1b[" not in cli("hotspots", root, "--color", "never")[1]
+    shown, _ = _run_on_a_terminal("hotspots", str(root), env={"NO_COLOR": "1"})
+    assert "Hotspots by file" in shown and "\x1b[" not in shown
+    shown, _ = _run_on_a_terminal("hotspots", str(root))
+    assert "\x1b[1mHotspots by file" in shown
