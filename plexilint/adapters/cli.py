@@ -22,9 +22,9 @@ from plexilint.engine.run import CheckResult, check_paths
 from plexilint.engine.selection import normalise_code
 from plexilint.engine.work_progress import PROGRESS
 from plexilint.reporting import hotspots_format
-from plexilint.reporting.hotspots_html import render_html
 from plexilint.reporting.contracts_report import class_reports, render_contracts
 from plexilint.reporting.formats import FORMATS, FindingsReport, default_format, render_findings
+from plexilint.reporting.hotspots_html import render_html
 from plexilint.reporting.rule_docs import render_rule_list, rule_markdown
 from plexilint.reporting.statistics import STATISTICS_FORMATS, render_statistics
 from plexilint.reporting.text import TextStyle
@@ -128,7 +128,8 @@ def _add_check_command(commands) -> None:
     check.add_argument("--statistics", action="store_true",
                        help="print how many findings of each rule instead of the findings (text or json)")
     check.add_argument("-q", "--quiet", action="store_true",
-                       help="no summary line: only the findings (nothing at all when there are none)")
+                       help="no summary line, warning or progress bar: only the findings (nothing at all "
+                       "when there are none)")
     add_check_options(check)  # --baseline FILE, --diff REF
     _add_engine_options(check)
     _add_colour_option(check)
