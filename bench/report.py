@@ -98,7 +98,7 @@ def markdown(results: Results, verdicts: list[Verdict], info: RunInfo) -> str:
         out += ["", *profile_section(info.profile)]
     if info.lsp is not None:
         out += ["", "## Language server", "",
-                "DESIGN.md's target: the language server answers a change to a 2,000-line file in under "
+                "The target: the language server answers a change to a 2,000-line file in under "
                 "100 ms. `bench/lsp_latency.py` edits one line of a generated 2,000-line module (in a "
                 "project where it has duplicated stubs elsewhere) and times didChange to the "
                 "publishDiagnostics of that version, over stdio as an editor does; with a 0 ms debounce "
