@@ -188,8 +188,8 @@ def test_statistics_count_findings_per_rule(project, cli):
         "Found 3 findings in 3 files (4 checked). `plexilint explain CODE` tells what each code means and what to do.",
     ]
     status, out, _ = cli("check", root, "--statistics", "--format", "json")
-    assert json.loads(out) == [{"code": "PLX101", "name": "duplicated-fallback-stub", "count": 2},
-                               {"code": "PLX408", "name": "mutable-global-state", "count": 1}]
+    assert json.loads(out) == [{"code": "PLX101", "symbol": "duplicated-fallback-stub", "count": 2},
+                               {"code": "PLX408", "symbol": "mutable-global-state", "count": 1}]
     status, _, err = cli("check", root, "--statistics", "--format", "sarif")
     assert status == 2 and "--statistics prints text or json" in err
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import os
 import sys
@@ -10,34 +11,55 @@ from pathlib import Path
 
 from plexilint import __version__
 from plexilint.adapters import cli_baseline, cli_consolidation, cli_server
+from plexilint.adapters.check_input import SourceLines, read_standard_input
 from plexilint.adapters.check_narrowing import Narrowing, UsageError, add_check_options
+from plexilint.adapters.terminal import COLOR_CHOICES, ProgressBar, is_terminal, terminal_width, use_colour
 from plexilint.config import Config, ConfigError
-from plexilint.config.options import InvalidValue, _codes, unknown_codes
+from plexilint.config.options import CODE_PATTERN, InvalidValue, _codes, _globs, unknown_codes
 from plexilint.engine.hotspots import parse_since, rank_hotspots
 from plexilint.engine.parallel import resolve_jobs
 from plexilint.engine.run import CheckResult, check_paths
+from plexilint.engine.selection import normalise_code
+from plexilint.engine.work_progress import PROGRESS
 from plexilint.reporting import hotspots_format
 from plexilint.reporting.contracts_report import class_reports, render_contracts
 from plexilint.reporting.formats import FORMATS, FindingsReport, default_format, render_findings
+from plexilint.reporting.hotspots_html import render_html
 from plexilint.reporting.rule_docs import render_rule_list, rule_markdown
 from plexilint.reporting.statistics import STATISTICS_FORMATS, render_statistics
+from plexilint.reporting.text import TextStyle
 from plexilint.rules import all_rules, rule_for
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # Subcommands living in their own modules: each has `register(commands)` and `run(args)`,
 # which returns None for commands that are not its own.
 COMMAND_MODULES = (cli_consolidation, cli_baseline, cli_server)
+ALL_FILES = 10**9  # a `top` that keeps every file
 
 
 def _code_list(text: str) -> list[str]:
+    """Codes, prefixes (any case) or rule symbols, comma-separated, as codes."""
+    typed = [c.strip() for c in text.split(",") if c.strip()]
+    codes = [normalise_code(c) for c in typed]
+    for original, code in zip(typed, codes):
+        if not CODE_PATTERN.match(code):
+            raise argparse.ArgumentTypeError(f"{original!r} is neither a rule code or prefix (PLX101, plx1) "
+                                             "nor a rule symbol (`plexilint rules` lists them)")
     try:
-        codes = _codes([c.strip() for c in text.split(",") if c.strip()])
+        codes = _codes(codes)
     except InvalidValue as error:
         raise argparse.ArgumentTypeError(str(error)) from None
     unknown = unknown_codes({"select": codes, "ignore": [], "per-file-ignores": {}})
     if unknown:  # said here, not as a problem of the pyproject.toml it did not come from
         raise argparse.ArgumentTypeError(unknown[0].replace("invalid value for 'select': ", ""))
     return codes
+
+
+def _glob_list(text: str) -> list[str]:
+    try:
+        return _globs([g.strip() for g in text.split(",") if g.strip()])
+    except InvalidValue as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,25 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"plexilint {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="report findings for files and directories")
-    check.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATH",
-                       help="files and directories to report on (default: the current directory); "
-                       "each is analysed with its whole project")
-    check.add_argument("--config", type=Path, help="read [tool.plexilint] from this file")
-    check.add_argument("--select", type=_code_list, help="comma-separated codes or prefixes to enable "
-                       "(replaces the configured `select`)")
-    check.add_argument("--ignore", type=_code_list, help="comma-separated codes or prefixes to "
-                       "disable (added to the configured `ignore`)")
-    check.add_argument("--format", choices=sorted(FORMATS), help="findings format (default: github when "
-                       "GITHUB_ACTIONS=true and the report goes to standard output, text otherwise)")
-    check.add_argument("-o", "--output", type=Path, help="write the report to this file")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    check.add_argument("--statistics", action="store_true",
-                       help="print how many findings of each rule instead of the findings (text or json)")
-    check.add_argument("-q", "--quiet", action="store_true",
-                       help="no summary line: only the findings (nothing at all when there are none)")
-    add_check_options(check)  # --baseline FILE, --diff REF
-    _add_engine_options(check)
+    _add_check_command(commands)
 
     contracts = commands.add_parser("contracts", help="compliance report of the classes covered by contracts")
     contracts.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATH")
@@ -81,9 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     hotspots.add_argument("--since", type=_since, default="90d",
                           help="history window: 90d, 12w, 6m, 1y or a date like 2026-01-31 (default 90d)")
     hotspots.add_argument("--top", type=_positive, default=20, help="how many files and functions to show (20)")
-    hotspots.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    hotspots.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text",
+                          help="html: one self-contained page with a churn × complexity scatter plot, "
+                          "the ranked table and each file's functions")
     hotspots.add_argument("-o", "--output", type=Path, help="write the report to this file")
     _add_engine_options(hotspots)
+    _add_colour_option(hotspots)
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -95,6 +102,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_check_command(commands) -> None:
+    check = commands.add_parser("check", help="report findings for files and directories")
+    check.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATH",
+                       help="files and directories to report on (default: the current directory); "
+                       "each is analysed with its whole project")
+    check.add_argument("--config", type=Path, help="read [tool.plexilint] from this file")
+    check.add_argument("--select", type=_code_list, help="comma-separated codes, prefixes or rule symbols "
+                       "to enable, any case (replaces the configured `select`)")
+    check.add_argument("--ignore", type=_code_list, help="comma-separated codes, prefixes or rule symbols "
+                       "to disable, any case (added to the configured `ignore`)")
+    check.add_argument("--exclude", type=_glob_list, metavar="GLOBS", help="comma-separated globs of files "
+                       "and folders to leave out (replaces the configured `exclude`)")
+    check.add_argument("--extend-exclude", type=_glob_list, metavar="GLOBS",
+                       help="comma-separated globs to leave out besides the configured `exclude`")
+    check.add_argument("--stdin-filename", type=Path, metavar="PATH",
+                       help="with PATH `-`: the file standard input stands for; it is analysed as that "
+                       "file inside its project (as editors and formatter runners need)")
+    check.add_argument("--show-source", action="store_true",
+                       help="text format: show the code line and a caret under the reported column")
+    check.add_argument("--format", choices=sorted(FORMATS), help="findings format (default: github when "
+                       "GITHUB_ACTIONS=true and the report goes to standard output, text otherwise)")
+    check.add_argument("-o", "--output", type=Path, help="write the report to this file")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many findings of each rule instead of the findings (text or json)")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="no summary line, warning or progress bar: only the findings (nothing at all "
+                       "when there are none)")
+    add_check_options(check)  # --baseline FILE, --diff REF
+    _add_engine_options(check)
+    _add_colour_option(check)
+
+
 def _add_engine_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--no-cache", dest="use_cache", action="store_false",
                          help="neither read nor write .plexilint_cache/ (see `cache` in the configuration)")
@@ -102,8 +142,18 @@ def _add_engine_options(command: argparse.ArgumentParser) -> None:
                          help="processes extracting facts: a number or 'auto', one per CPU (default 1)")
 
 
+def _add_colour_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--color", choices=COLOR_CHOICES, default="auto",
+                         help="colour the text output: auto (on a terminal, unless NO_COLOR is set), "
+                         "always or never")
+
+
 def _check(args: argparse.Namespace, **options) -> CheckResult:
-    result = check_paths(args.paths, args.config, use_cache=args.use_cache, jobs=args.jobs, **options)
+    if not getattr(args, "quiet", False) and is_terminal(sys.stderr):
+        with PROGRESS.listening(ProgressBar(sys.stderr)):
+            result = check_paths(args.paths, args.config, use_cache=args.use_cache, jobs=args.jobs, **options)
+    else:
+        result = check_paths(args.paths, args.config, use_cache=args.use_cache, jobs=args.jobs, **options)
     # The facts live until the process exits: the collector need not rescan them (three full
     # passes otherwise, 0.4 s on the standard library) while the report is rendered.
     gc.freeze()
@@ -132,13 +182,17 @@ def _positive(text: str) -> int:
 
 def _run_hotspots(args: argparse.Namespace) -> int:
     result = _check(args, extra_facts=frozenset({"complexity"}))
-    report = rank_hotspots(result.analyses, result.scopes, args.since, args.top)
+    # The page plots every file (and drills down to every function of the table's files).
+    ranked = ALL_FILES if args.format == "html" else args.top
+    report = rank_hotspots(result.analyses, result.scopes, args.since, ranked)
     if args.format == "json":
         text = hotspots_format.render_json(report)
     elif args.format == "markdown":
         text = hotspots_format.render_markdown(report)
+    elif args.format == "html":
+        text = render_html(report, args.top, [str(p) for p in args.paths])
     else:
-        colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        colour = args.output is None and use_colour(args.color, sys.stdout) or args.color == "always"
         text = hotspots_format.render_text(report, colour)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
@@ -147,25 +201,55 @@ def _run_hotspots(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def _run_check(args: argparse.Namespace) -> int:
-    def adjust(config: Config) -> Config:
-        if args.select is not None:
-            config = config.replace(select=args.select)
-        if args.ignore:
-            config = config.replace(ignore=[*config["ignore"], *args.ignore])
-        return config
+def _command_line_config(args: argparse.Namespace, config: Config) -> Config:
+    """A project's configuration with --select, --ignore, --exclude and --extend-exclude applied."""
+    if args.select is not None:
+        config = config.replace(select=args.select)
+    if args.ignore:
+        config = config.replace(ignore=[*config["ignore"], *args.ignore])
+    if args.exclude is not None:
+        config = config.replace(exclude=args.exclude)
+    if args.extend_exclude:
+        config = config.replace(exclude=[*config["exclude"], *args.extend_exclude])
+    return config
 
+
+def _text_style(args: argparse.Namespace, standard_input: dict[Path, bytes] | None) -> TextStyle:
+    to_terminal = args.output is None
+    return TextStyle(colour=args.color == "always" or (to_terminal and use_colour(args.color, sys.stdout)),
+                     width=terminal_width(sys.stdout) if to_terminal else None,
+                     show_source=args.show_source,
+                     source_lines=SourceLines(standard_input))
+
+
+def _warn_nothing_checked(paths: list[Path], standard_input: dict[Path, bytes] | None) -> None:
+    """As ruff does: a warning, and exit 0 (nothing was found, nothing failed)."""
+    files = [p for p in paths if standard_input or p.is_file()]
+    if files:  # named files that the configuration (or --exclude) leaves out
+        named = ", ".join(str(p) for p in files)  # as the user named them
+        print(f"plexilint: warning: {named} excluded by `exclude` (or --exclude): nothing checked",
+              file=sys.stderr)
+        return
+    named = ", ".join(str(p) for p in paths)
+    print(f"plexilint: warning: No Python files found under {named}", file=sys.stderr)
+
+
+def _run_check(args: argparse.Namespace) -> int:
     if args.statistics and args.format not in (None, *STATISTICS_FORMATS):
         raise UsageError(f"--statistics prints text or json, not {args.format}")
+    standard_input = read_standard_input(args)  # `-`: the text stands for --stdin-filename
     narrowing = Narrowing.from_args(args)  # before the analysis: a bad baseline or --diff REF fails fast
-    result = _check(args, adjust=adjust)
+    result = _check(args, adjust=functools.partial(_command_line_config, args), overrides=standard_input)
     findings, baselined = narrowing.apply(result)
+    if not result.files_checked and not args.quiet:
+        _warn_nothing_checked(args.paths, standard_input)
     if args.statistics:
         report = render_statistics(args.format or "text", findings, result.files_checked, not args.quiet)
     else:
         fmt = args.format or default_format(to_stdout=args.output is None)
         report = render_findings(fmt, FindingsReport(
-            findings, result.files_checked, result.roots, os.getcwd(), baselined, summary=not args.quiet))
+            findings, result.files_checked, result.roots, os.getcwd(), baselined, summary=not args.quiet,
+            text_style=_text_style(args, standard_input)))
     if args.output:
         args.output.write_text(report, encoding="utf-8")
     else:

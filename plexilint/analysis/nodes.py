@@ -22,7 +22,7 @@ def span_of(node: ast.AST) -> Span:
 def name_span(node: ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) -> Span:
     """The span of the defined name on its ``class``/``def`` line (where editors underline)."""
     column = node.col_offset + len(_DEFINITION_KEYWORDS[type(node).__name__])
-    return Span(node.lineno, column, node.lineno, column + len(node.name))
+    return Span(node.lineno, column, node.lineno, column + len(node.name.encode("utf-8")))  # byte columns, as ast
 
 
 def dotted_name(node: ast.AST) -> str | None:

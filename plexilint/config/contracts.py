@@ -1,7 +1,7 @@
 """`[[tool.plexilint.contracts]]`: what a family of classes must implement.
 
 A contract names a base class; every concrete subclass in the project (directly or through
-other project classes and mixins) must keep it. Seed 002's PlexiChat module contract ships as
+other project classes and mixins) must keep it. The PlexiChat module contract ships as
 the preset `plexichat-module`; a table can start from a preset and override any key.
 """
 

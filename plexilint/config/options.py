@@ -290,8 +290,8 @@ OPTIONS: dict[str, Option] = {
             '[tool.plexilint.database]\noutage-error = "myapp.db.errors.NoDatabaseAvailable"',
         ),
         Option("complexity.max-cyclomatic", 8, _int_at_least(1),
-               "Highest cyclomatic complexity (radon's count) a function may have; seed 003's gate "
-               "is \"radon complexity < 8\": a function above it is reported (PLX401).",
+               "Highest cyclomatic complexity (radon's count) a function may have (a common gate "
+               "is \"radon complexity < 8\"): a function above it is reported (PLX401).",
                "[tool.plexilint.complexity]\nmax-cyclomatic = 10"),
         Option("complexity.max-cognitive", 15, _int_at_least(1),
                "Highest cognitive complexity (SonarSource's definition) a function may have (PLX409).",
@@ -328,7 +328,7 @@ OPTIONS: dict[str, Option] = {
             "`permission-flags` and `capability-for` (by usage: network, file_system, database, "
             "subprocess, external_api), `metadata-method` and `metadata-keys`, "
             "`config-schema-method`, `require-super-init`, `document-methods`. `preset = "
-            "\"plexichat-module\"` starts from seed 002's contract; any key given overrides it. See "
+            "\"plexichat-module\"` starts from the PlexiChat module contract; any key given overrides it. See "
             "docs/contracts.md.",
             '[[tool.plexilint.contracts]]\npreset = "plexichat-module"\nbase = "myapp.modules.base.BaseModule"',
         ),

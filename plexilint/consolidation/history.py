@@ -1,4 +1,4 @@
-"""Progress of a consolidation, step by step, and where each moved name lives now (seed 004).
+"""Progress of a consolidation, step by step, and where each moved name lives now.
 
 ``.plexilint/history.json`` holds ``{"steps": [...], "mapping": [...]}``. Each applied fix adds a
 step (files, findings per family and lines of code before and after, the names it moved); the

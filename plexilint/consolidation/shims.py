@@ -1,4 +1,4 @@
-"""`plexilint fix --shims`: old import paths keep working, with a DeprecationWarning (seed 004's
+"""`plexilint fix --shims`: old import paths keep working, with a DeprecationWarning (a
 compatibility layer), for names that moved away from a module.
 
 A module that no longer exists gets a shim module re-exporting its moved names; a module that

@@ -3,6 +3,7 @@ extracted (in worker processes when there is enough to extract)."""
 
 from __future__ import annotations
 
+from plexilint.engine.work_progress import PROGRESS
 from plexilint.engine.cache import FactsCache
 from plexilint.engine.facts import FileFacts, extract_facts
 from plexilint.engine.parallel import Task, extract_in_pool, worth_a_pool
@@ -41,6 +42,7 @@ def facts_for_sources(sources: list[SourceFile], kinds: frozenset[str], cache: F
             missing.append(source)
         else:
             found[source.posix] = facts
+    PROGRESS.started(len(missing))
     for source, facts in zip(missing, _extract(missing, kinds, cache, jobs)):
         _memoise(source, kinds, facts)
         found[source.posix] = facts
@@ -74,6 +76,7 @@ def _extract(sources: list[SourceFile], kinds: frozenset[str], cache: FactsCache
                 facts = extract_facts(source.path, source.relpath, source.data, kinds=kinds)
                 if cache is not None and not source.from_buffer:
                     cache.store_facts(source.posix, source.module, source.digest, kinds, facts)
+                PROGRESS.advanced()
             results.append(facts)
     finally:
         if cache is not None:

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plexilint.engine.work_progress import PROGRESS
 from plexilint.engine.cache import FactsCache
 from plexilint.engine.facts import FileFacts, extract_facts
 
@@ -55,7 +56,11 @@ def extract_in_pool(tasks: list[Task], kinds: frozenset[str], jobs: int, cache: 
     workers = min(jobs, len(chunks))
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=gc.disable) as pool:
-            results = list(pool.map(_extract_chunk, chunks, [kinds] * len(chunks), [cache] * len(chunks)))
+            results = []
+            for chunk, result in zip(chunks, pool.map(_extract_chunk, chunks, [kinds] * len(chunks),
+                                                      [cache] * len(chunks))):
+                results.append(result)
+                PROGRESS.advanced(len(chunk))
     except (OSError, BrokenProcessPool):
         return None
     if cache is not None:

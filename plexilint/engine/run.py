@@ -49,35 +49,47 @@ def is_within_scopes(path: str, scopes: list[str]) -> bool:
     return any(path == scope or path.startswith(scope.rstrip("/") + "/") for scope in scopes)
 
 
-def check_paths(paths: list[Path], explicit_config: Path | None = None,
-                adjust: Callable[[Config], Config] | None = None,
-                extra_facts: frozenset[str] = frozenset(), use_cache: bool = False, jobs: int = 1) -> CheckResult:
-    """Findings (noqa applied) for the files under ``paths``, each analysed with the whole
-    index of the project it belongs to. ``adjust`` may rewrite each project's config (CLI
-    overrides). ``use_cache``: each project's cache, unless its configuration turns it off;
-    ``jobs``: processes extracting facts. Raises ConfigError and FileNotFoundError."""
+def _scopes_per_project(paths: list[Path], explicit_config: Path | None, configure: Callable[[Config], Config],
+                        overrides: dict[Path, bytes]) -> dict[Path, list[Path]]:
+    """The named paths (resolved) grouped by the project they belong to, nested projects under
+    a named directory included. Raises FileNotFoundError."""
     scopes: dict[Path, list[Path]] = {}
     for path in paths:
-        if not path.exists():
-            raise FileNotFoundError(str(path))
         resolved = path.resolve()
+        if not path.exists() and resolved not in overrides:
+            raise FileNotFoundError(str(path))
         root = find_project_root(resolved)
         scopes.setdefault(root, []).append(resolved)
         if resolved.is_dir():
-            exclude = load_config(root, explicit_config)["exclude"]
+            exclude = configure(load_config(root, explicit_config))["exclude"]
             for nested in _project_roots_within(resolved, root, exclude):
                 scopes.setdefault(nested, []).append(nested)
+    return scopes
+
+
+def check_paths(paths: list[Path], explicit_config: Path | None = None,
+                adjust: Callable[[Config], Config] | None = None,
+                extra_facts: frozenset[str] = frozenset(), use_cache: bool = False, jobs: int = 1,
+                overrides: dict[Path, bytes] | None = None) -> CheckResult:
+    """Findings (noqa applied) for the files under ``paths``, each analysed with the whole
+    index of the project it belongs to. ``adjust`` may rewrite each project's config (CLI
+    overrides). ``use_cache``: each project's cache, unless its configuration turns it off;
+    ``jobs``: processes extracting facts; ``overrides``: contents that replace (or stand for)
+    files on disk, e.g. standard input. Raises ConfigError and FileNotFoundError."""
+    overrides = {path.resolve(): data for path, data in (overrides or {}).items()}
+    configure: Callable[[Config], Config] = adjust or (lambda config: config)
+    scopes = _scopes_per_project(paths, explicit_config, configure, overrides)
     result = CheckResult()
     seen: set[str] = set()
     for root in sorted(scopes):
-        config: Config = load_config(root, explicit_config)
-        if adjust is not None:
-            config = adjust(config)
+        config: Config = configure(load_config(root, explicit_config))
         problems = validate_selection(config)
         if problems:
             raise ConfigError(problems, config.source)
         analysis: ProjectAnalysis = analyse_project(root, config, extra_facts=extra_facts,
-                                                    cache=cache_for(root, config, use_cache), jobs=jobs)
+                                                    cache=cache_for(root, config, use_cache), jobs=jobs,
+                                                    overrides={p: d for p, d in overrides.items() if
+                                                               find_project_root(p) == root})
         result.roots.append(root.as_posix())
         result.analyses.append(analysis)
         result.scopes.extend(scope.as_posix() for scope in scopes[root])

@@ -1,4 +1,5 @@
-"""The compliance report (`plexilint contracts`): seed 002's validation result, per class.
+"""The compliance report (`plexilint contracts`): per class, the contract validation result
+(`is_valid`, a score 0-100, violations, warnings).
 
 Score: 100, minus 20 per violation (an error-level finding) and 5 per warning, never below 0.
 A class is valid when it has no violation. See docs/contracts.md.

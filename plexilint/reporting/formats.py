@@ -12,7 +12,7 @@ from plexilint.reporting.github_format import render_github
 from plexilint.reporting.gitlab_format import render_gitlab
 from plexilint.reporting.json_format import render_json
 from plexilint.reporting.sarif_format import render_sarif
-from plexilint.reporting.text import render_text
+from plexilint.reporting.text import TextStyle, render_text
 
 
 @dataclass
@@ -27,12 +27,14 @@ class FindingsReport:
     # "known and suppressed" (SARIF) show them as such.
     baselined: list[Finding] = field(default_factory=list)
     summary: bool = True  # the closing summary line of the text and GitHub formats (`--quiet`: none)
+    text_style: TextStyle = field(default_factory=TextStyle)  # colour, wrapping, source lines
 
 
 Renderer = Callable[[FindingsReport], str]
 
 FORMATS: dict[str, Renderer] = {
-    "text": lambda report: render_text(report.findings, report.files_checked, report.cwd, report.summary),
+    "text": lambda report: render_text(report.findings, report.files_checked, report.cwd, report.summary,
+                                       report.text_style),
     "json": lambda report: render_json(report.findings, report.files_checked, report.roots),
     "sarif": render_sarif,
     "github": render_github,

@@ -1,4 +1,5 @@
-"""Machine-readable findings: paths relative to the project root, posix form."""
+"""Machine-readable findings: paths relative to the project root, posix form. The document's
+JSON Schema ships with the package (`check_json_schema()`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,16 @@ from collections.abc import Sequence
 
 from plexilint import __version__
 from plexilint.model import Finding
+
+
+SCHEMA_RESOURCE = "schemas/check-json.schema.json"
+
+
+def check_json_schema() -> dict:
+    """The JSON Schema (draft 2020-12) that `plexilint check --format json` output follows."""
+    from importlib.resources import files
+
+    return json.loads(files("plexilint.reporting").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8"))
 
 
 def finding_to_dict(finding: Finding) -> dict:

@@ -24,7 +24,7 @@ def _counts(findings: Sequence[Finding]) -> list[tuple[str, str, int]]:
 def render_statistics(fmt: str, findings: Sequence[Finding], files_checked: int, summary: bool = True) -> str:
     rows = _counts(findings)
     if fmt == "json":
-        return json.dumps([{"code": code, "name": symbol, "count": n} for code, symbol, n in rows], indent=2) + "\n"
+        return json.dumps([{"code": code, "symbol": symbol, "count": n} for code, symbol, n in rows], indent=2) + "\n"
     width = max((len(str(n)) for _, _, n in rows), default=1)
     lines = [f"{n:>{width}}  {code}  {symbol}" for code, symbol, n in rows]
     if summary:

@@ -10,7 +10,7 @@ class FunctionTooLong(FunctionLimitRule):
     docstring and blank lines included).
 
     ## Why is this bad?
-    A 60-line method does several things; seed 003 found them mixing validation, storage,
+    A 60-line method does several things; such methods typically mix validation, storage,
     locking and metrics in one body. Each part is hard to test and to reuse on its own.
 
     ## Example

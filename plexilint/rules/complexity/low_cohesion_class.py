@@ -19,8 +19,8 @@ class LowCohesionClass(FileRule):
     no state and call no other method (constant metadata, schemas).
 
     ## Why is this bad?
-    Disconnected groups are separate classes sharing a name: seed 003's idempotency manager
-    mixed key validation, storage, locking, cleanup and metrics. Each group changes for its own
+    Disconnected groups are separate classes sharing a name: an idempotency manager
+    that mixes key validation, storage, locking, cleanup and metrics. Each group changes for its own
     reasons; splitting them makes each testable alone.
 
     ## Example

@@ -1,3 +1,3 @@
-"""PLX5xx: imports through paths that the consolidation moved (seed 004's compatibility concern)."""
+"""PLX5xx: imports through paths that the consolidation moved (kept working during the transition, then removed)."""
 
 from plexilint.rules.consolidation import moved_import  # noqa: F401  (registration)

@@ -20,7 +20,7 @@ class MovedImport(Rule):
     ## Why is this bad?
     An import through the old path keeps working only as long as the old module re-exports the
     name (or a compatibility shim does); it hides the real dependency and breaks when the
-    shim goes, which is the point of consolidating. Seed 004 kept a compatibility layer for
+    shim goes, which is the point of consolidating. A compatibility layer is meant for
     exactly this transition, with the goal of removing it.
 
     ## Example

@@ -11,7 +11,7 @@ class CapabilityUnknown(ContractRule):
     """## What it does
     Reports `ModuleCapability.X` (the contract's `capabilities-enum`) where `X` is not a member.
     The members are read from the enum's source when it is in the project, else taken from the
-    contract's `capabilities` list (seed 002's list for the `plexichat-module` preset).
+    contract's `capabilities` list (the preset's own list for `plexichat-module`).
 
     ## Why is this bad?
     It is an `AttributeError` the moment the permissions are built, usually when the loader

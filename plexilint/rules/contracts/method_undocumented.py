@@ -14,8 +14,8 @@ class MethodUndocumented(ContractRule):
 
     ## Why is this bad?
     Contract methods are the module's public surface: operators read them to know what
-    `initialize` sets up and what `health_check` reports. Seed 002 counts documentation as one
-    of the seven compliance categories.
+    `initialize` sets up and what `health_check` reports. Documentation is one of the
+    seven compliance categories of `plexilint contracts`.
 
     ## Example
     ```python
