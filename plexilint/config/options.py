@@ -226,12 +226,15 @@ OPTIONS: dict[str, Option] = {
         ),
         Option(
             "database.fallback-manager",
-            ["*FallbackManager", "*get_fallback_manager"],
+            [],
             _dotted_globs,
             "Dotted names (or globs over them) of the fallback manager class and the functions "
             "that return it. Calls through them are the sanctioned way to reach a database; the "
-            "first accessor function listed (or `get_fallback_manager`) is what messages tell you "
-            "to call.",
+            "first accessor function listed is what messages tell you to call. Empty (the "
+            "default): plexilint looks for the manager itself, a class that keeps several "
+            "database clients and switches to the next one when one fails, and the functions "
+            "that return it. A project without one gets no PLX201-PLX203, PLX205 or PLX206 "
+            "findings, and one note saying so.",
             '[tool.plexilint.database]\nfallback-manager = ["myapp.db.factories.DatabaseFallbackManager", '
             '"myapp.db.factories.get_fallback_manager"]',
         ),

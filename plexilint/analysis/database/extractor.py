@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 
-from plexilint.analysis.database.classes import attribute_origins, client_attributes, method_shape
+from plexilint.analysis.database.classes import attribute_origins, class_bases, client_attributes, method_shape
 from plexilint.analysis.database.facts import (
     Access,
     ClassShape,
@@ -165,13 +165,23 @@ class _Extractor:
         attrs, scopes = attribute_origins(self.context, node, methods)
         if not prefix:
             stored = sorted({o for origins in attrs.values() for o in origins})
-            self.symbols.append(Symbol(node.name, "class", tuple(stored)))
-        clients = client_attributes(self.context, methods)
+            attributes = tuple((name, tuple(sorted(origins))) for name, origins in sorted(attrs.items()) if origins)
+            self.symbols.append(Symbol(node.name, "class", tuple(stored), class_bases(self.context, node),
+                                       attributes))
+        clients = client_attributes(self.context, methods, scopes)
         for method in methods:
             self._function(method, f"{qualname}.", attrs, scopes.get(id(method)))
+            if not prefix and _is_static_or_class_method(method):  # `Factory.create_vector_db()`
+                scope = scopes.get(id(method)) or Scope(self.context, {}, attrs)
+                returned = self._returned_origins(method, self.context.own(method), scope)
+                self.symbols.append(Symbol(f"{node.name}.{method.name}", "function", tuple(sorted(returned))))
         if clients:  # only a class that delegates to clients can be a fallback manager
-            shapes = tuple(method_shape(self.context, method, clients) for method in methods)
-            self.classes.append(ClassShape(qualname, span_of(node), shapes))
+            containers = {name: client.container for name, client in clients.items()}
+            shapes = tuple(method_shape(self.context, method, containers) for method in methods)
+            raised = {last_part(dotted_name(r.exc.func if isinstance(r.exc, ast.Call) else r.exc))
+                      for method in methods for r in self.context.own(method).raises if r.exc is not None}
+            self.classes.append(ClassShape(qualname, span_of(node), shapes, tuple(clients.values()),
+                                           tuple(sorted(raised - {""}))))
         for stmt in node.body:
             if isinstance(stmt, ast.ClassDef):
                 self._class(stmt, f"{qualname}.")
@@ -198,6 +208,10 @@ class _Extractor:
             if inner.value is not None:
                 returned |= scope.origins(inner.value)
         return returned
+
+
+def _is_static_or_class_method(method: Function) -> bool:
+    return any(last_part(dotted_name(d)) in ("staticmethod", "classmethod") for d in method.decorator_list)
 
 
 def extract_database_facts(tree: ast.Module, source: str, module: str, is_package: bool) -> DatabaseFacts:

@@ -11,6 +11,7 @@ from plexilint.analysis.database.origins import Scope
 from plexilint.analysis.database.scope_nodes import ScopeNodes, own_nodes
 from plexilint.analysis.database.responses import fabricated_reason, status_codes
 from plexilint.analysis.nodes import dotted_name, span_of, walk
+from plexilint.model import Span
 
 _UNAVAILABLE_TEST = re.compile(r"unavailable|available|healthy|connected|is_up|is_down|offline|online|down",
                                re.IGNORECASE)
@@ -30,13 +31,14 @@ def _tests_availability(test: ast.expr, scope: Scope) -> bool:
     return False
 
 
-def _fabricated_returns(body: list[ast.stmt]) -> tuple[tuple[int, str], ...]:
+def _fabricated_returns(body: list[ast.stmt]) -> tuple[tuple[Span, str], ...]:
+    """(span of the returned value, why it is made up) of each return of made-up data."""
     found = []
     for node in own_nodes(body):
-        if isinstance(node, ast.Return):
+        if isinstance(node, ast.Return) and node.value is not None:
             reason = fabricated_reason(node.value)
             if reason:
-                found.append((node.lineno, reason))
+                found.append((span_of(node.value), reason))
     return tuple(found)
 
 

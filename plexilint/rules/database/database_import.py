@@ -11,12 +11,13 @@ from plexilint.rules.database.model import (
     DATABASE_MODULES,
     RAW,
     WRAPPED,
+    NeedsManager,
     Verdict,
     database_model,
 )
 
 
-class DatabaseImport(Rule):
+class DatabaseImport(NeedsManager, Rule):
     """## What it does
     Reports imports of a database driver, an ORM session or another raw-access name (a project
     factory returning a database handle, a class keeping one, a configured `raw-access` name)
@@ -69,6 +70,8 @@ class DatabaseImport(Rule):
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         model = database_model(index, config)
+        if not model.manager.exists:
+            return  # nothing to import instead: see the note
         for file in index.files:
             if not file.database.imports or not model.is_guarded(file):
                 continue
@@ -86,6 +89,6 @@ class DatabaseImport(Rule):
                     file,
                     binding.span,
                     f"`{binding.name}` brings raw database access (`{verdict.via}`) into a guarded "
-                    f"module: import the fallback manager and use `{model.accessor()}` instead",
+                    f"module: import the fallback manager and use {model.accessor_hint()} instead",
                     key=binding.origin,
                 )

@@ -8,16 +8,32 @@ from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
 from plexilint.rules.database.failure_paths import database_tries, handler_accesses
-from plexilint.rules.database.model import database_model
+from plexilint.analysis.database import Access
+from plexilint.rules.database.model import NeedsManager, database_model
 
 _FALLBACK_CALL = re.compile(r"cache|fallback|backup|replica|secondary|retry|failover", re.IGNORECASE)
+# What an except branch does to the handle that failed: end the transaction, let it go.
+_CLEANUP_METHODS = frozenset({
+    "rollback", "close", "aclose", "expunge", "expunge_all", "invalidate", "dispose", "release", "abort",
+    "cancel", "discard", "reset", "terminate", "begin_rollback", "rollback_to_savepoint",
+})
 
 
-class LocalDatabaseFallback(Rule):
+def _same_handle_cleanup(access: Access, handles: set[str]) -> bool:
+    """``session.rollback()`` (or close, expunge, ...) in the except branch, or another call
+    on the very handle that failed: cleanup or a retry there, not a switch to another database."""
+    if access.kind == "method" and access.method in _CLEANUP_METHODS:
+        return True
+    return access.kind == "method" and set(access.sources) <= handles
+
+
+class LocalDatabaseFallback(NeedsManager, Rule):
     """## What it does
     Reports, in guarded modules, a `try` that does database work and whose `except` branch
     switches to another database, client or cache, or retries elsewhere: fallback logic written
-    outside the fallback manager.
+    outside the fallback manager. Cleanup of the handle that failed (`session.rollback()`,
+    `close()`, `expunge()`), logging and re-raising are not a fallback. Needs a fallback
+    manager (see PLX201): without one, nothing is reported.
 
     ## Why is this bad?
     Every local fallback is a different policy: one service retries the replica, another reads
@@ -76,14 +92,18 @@ class LocalDatabaseFallback(Rule):
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         model = database_model(index, config)
+        if not model.manager.exists:
+            return  # no manager to move the fallback into: see the note
         for file in index.files:
             if not file.database.tries or not model.is_guarded(file):
                 continue
             for try_block, in_body in database_tries(file, model):
                 if not in_body:
                     continue
+                handles = {source for access, _ in in_body for source in access.sources}
                 for handler in try_block.handlers:
-                    switched = handler_accesses(file, try_block, handler, model)
+                    switched = [(access, verdict) for access, verdict in handler_accesses(file, try_block, handler, model)
+                                if not _same_handle_cleanup(access, handles)]
                     if switched:
                         target = f"`{switched[0][0].text}`"
                     else:

@@ -7,15 +7,17 @@ from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
-from plexilint.rules.database.model import database_model
+from plexilint.rules.database.model import NeedsManager, database_model
 
 
-class ManagerWithoutFallback(Rule):
+class ManagerWithoutFallback(NeedsManager, Rule):
     """## What it does
     Inside the fallback manager class, reports an operation that calls exactly one client
     (`self.sql_client.get_by_id(...)`) with no path to the next one: no loop over clients, no
     `except` branch that tries another client, and no call to a method of the manager that
-    does either (such as a `_try(operation, ...)` helper).
+    does either (such as a `_try(operation, ...)` helper). Logging in an `except` branch is
+    not trying another client. The manager class is the configured one, or the one plexilint
+    finds (see PLX201).
 
     ## Why is this bad?
     Services were told to trust the manager to fall back. An operation that only knows one

@@ -6,23 +6,26 @@ from collections.abc import Iterator
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
-from plexilint.model import Finding, Span
+from plexilint.model import Finding
 from plexilint.rules.base import Rule
 from plexilint.rules.database.failure_paths import catches_database_error, database_tries
-from plexilint.rules.database.model import DatabaseModel, database_model
+from plexilint.rules.database.model import DatabaseModel, database_model, is_test_module
 
 _MOCK_MODULE = re.compile(r"^(mock|mocks|fake|fakes|dummy|dummies|stub|stubs|fixtures|mock_data|fake_data)$")
 
 
 class MockResponseOnFailure(Rule):
     """## What it does
-    Reports, in guarded modules, made-up data returned on a database failure path: in an
+    Reports made-up data returned on a database failure path, in any module but tests (the
+    fallback manager's own package included): in an
     `except` branch of a `try` that talks to a database (or that catches a database error), or
     in an `if` branch on "database unavailable" (`if not db_available:`, `if self.client is
     None:`). Made-up data is a non-empty literal container (`{"total": 0, "mock": True}`), an
     object built from literals (`Stats(total=0)`), a value named mock/fake/dummy/stub, or a call
-    to a helper named like one (`_generate_mock_results()`). Also reports guarded modules that
-    import from mock, fake or fixture modules.
+    to a helper named like one (`_generate_mock_results()`). A status or error payload
+    (`{"error": str(error)}`, `{"success": False, "message": ...}`, `{"status": "unhealthy"}`)
+    is not made-up data: it tells the caller what happened. Also reports guarded modules that
+    import from mock, fake or fixture modules. This rule needs no fallback manager.
 
     ## Why is this bad?
     A mock response turns an outage into wrong answers: dashboards show zero messages, search
@@ -77,11 +80,12 @@ class MockResponseOnFailure(Rule):
         outage = config["database.outage-error"].rsplit(".", 1)[-1]
         advice = f"let `{outage}` propagate (the API answers 503) instead of inventing data"
         for file in index.files:
-            if not model.is_guarded(file):
-                continue
+            if is_test_module(file.module):
+                continue  # mock data belongs in tests, and nowhere else (the manager's package neither)
             yield from self._in_failing_handlers(file, model, outage, advice)
             yield from self._in_unavailable_branches(file, advice)
-            yield from self._mock_imports(file)
+            if model.is_guarded(file):
+                yield from self._mock_imports(file)
 
     def _in_failing_handlers(self, file: FileFacts, model: DatabaseModel, outage: str,
                              advice: str) -> Iterator[Finding]:
@@ -89,18 +93,18 @@ class MockResponseOnFailure(Rule):
             for handler in try_block.handlers:
                 if not (in_body or catches_database_error(handler, outage)):
                     continue
-                for line, reason in handler.fabricated:
+                for span, reason in handler.fabricated:
                     yield self.finding(
-                        file, Span(line, 0),
+                        file, span,
                         f"Returns made-up data ({reason}) when the database call fails: {advice}",
                         key=f"{try_block.function}:{reason}",
                     )
 
     def _in_unavailable_branches(self, file: FileFacts, advice: str) -> Iterator[Finding]:
         for branch in file.database.unavailable_branches:
-            for line, reason in branch.fabricated:
+            for span, reason in branch.fabricated:
                 yield self.finding(
-                    file, Span(line, 0),
+                    file, span,
                     f"Returns made-up data ({reason}) when the database is unavailable: {advice}",
                     key=f"{branch.function}:{reason}",
                 )

@@ -8,17 +8,19 @@ from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
 from plexilint.rules.database.failure_paths import database_tries, is_broad
-from plexilint.rules.database.model import MANAGER, database_model
+from plexilint.rules.database.model import MANAGER, NeedsManager, database_model
 
 SERVICE_UNAVAILABLE = 503
 
 
-class SwallowedOutage(Rule):
+class SwallowedOutage(NeedsManager, Rule):
     """## What it does
     Reports, in guarded modules, an `except` branch that catches the total-outage error (or a
     broad `except Exception:` / bare `except:` around fallback-manager calls) and carries on
     without re-raising. In API modules, the outage must become a 503 response: raising or
-    returning another status is reported too.
+    returning another status is reported too. A broad `except Exception:` after an
+    `except AllDatabasesUnavailableError:` of the same `try` never sees the outage. Needs a
+    fallback manager (see PLX201): without one, nothing is reported.
 
     ## Why is this bad?
     The manager raises `AllDatabasesUnavailableError` only when every database is down. Catching
@@ -76,6 +78,8 @@ class SwallowedOutage(Rule):
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         model = database_model(index, config)
+        if not model.manager.exists:
+            return  # no manager raises the outage error: see the note
         outage = config["database.outage-error"].rsplit(".", 1)[-1]
         for file in index.files:
             if not file.database.tries or not model.is_guarded(file):
@@ -83,15 +87,23 @@ class SwallowedOutage(Rule):
             api = model.is_api(file)
             for try_block, in_body in database_tries(file, model):
                 through_manager = any(v.category == MANAGER for _, v in in_body)
+                outage_handled = False  # by an earlier `except AllDatabasesUnavailableError:`
                 for handler in try_block.handlers:
-                    message = _outage_message(handler, outage, api, through_manager)
+                    message = _outage_message(handler, outage, api, through_manager and not outage_handled)
+                    outage_handled = outage_handled or _catches(handler, outage)
                     if message is not None:
                         yield self.finding(file, handler.span, message, key=f"{try_block.function}:{handler.types}")
 
 
+def _catches(handler: Handler, outage: str) -> bool:
+    return any(t.rsplit(".", 1)[-1] == outage for t in handler.types)
+
+
 def _outage_message(handler: Handler, outage: str, api: bool, through_manager: bool) -> str | None:
-    """What is wrong with how the handler treats a total outage, or None when nothing is."""
-    catches_outage = any(t.rsplit(".", 1)[-1] == outage for t in handler.types)
+    """What is wrong with how the handler treats a total outage, or None when nothing is.
+    ``through_manager``: a broad handler may see the outage (the body calls the manager and
+    no earlier handler took the outage error)."""
+    catches_outage = _catches(handler, outage)
     if not (catches_outage or (is_broad(handler) and through_manager)) or handler.reraises:
         return None
     caught = f"`{outage}`" if catches_outage else "every exception, the total outage included,"
