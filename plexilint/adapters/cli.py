@@ -20,6 +20,7 @@ from plexilint.reporting import hotspots_format
 from plexilint.reporting.contracts_report import class_reports, render_contracts
 from plexilint.reporting.formats import FORMATS, FindingsReport, default_format, render_findings
 from plexilint.reporting.rule_docs import render_rule_list, rule_markdown
+from plexilint.reporting.settings import SETTINGS_FORMATS, render_settings
 from plexilint.reporting.statistics import STATISTICS_FORMATS, render_statistics
 from plexilint.rules import all_rules, rule_for
 
@@ -65,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="print how many findings of each rule instead of the findings (text or json)")
     check.add_argument("-q", "--quiet", action="store_true",
                        help="no summary line: only the findings (nothing at all when there are none)")
+    check.add_argument("--show-settings", action="store_true",
+                       help="print the effective configuration and the database model (the fallback manager "
+                       "found, guarded modules, raw access) instead of the findings (text or json)")
     add_check_options(check)  # --baseline FILE, --diff REF
     _add_engine_options(check)
 
@@ -157,20 +161,36 @@ def _run_check(args: argparse.Namespace) -> int:
 
     if args.statistics and args.format not in (None, *STATISTICS_FORMATS):
         raise UsageError(f"--statistics prints text or json, not {args.format}")
+    if args.show_settings:
+        return _show_settings(args, adjust)
     narrowing = Narrowing.from_args(args)  # before the analysis: a bad baseline or --diff REF fails fast
     result = _check(args, adjust=adjust)
     findings, baselined = narrowing.apply(result)
     if args.statistics:
-        report = render_statistics(args.format or "text", findings, result.files_checked, not args.quiet)
+        report = render_statistics(args.format or "text", findings, result.files_checked, not args.quiet,
+                                   result.notes)
     else:
         fmt = args.format or default_format(to_stdout=args.output is None)
         report = render_findings(fmt, FindingsReport(
-            findings, result.files_checked, result.roots, os.getcwd(), baselined, summary=not args.quiet))
+            findings, result.files_checked, result.roots, os.getcwd(), baselined, summary=not args.quiet,
+            notes=result.notes))
     if args.output:
         args.output.write_text(report, encoding="utf-8")
     else:
         sys.stdout.write(report)
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _show_settings(args: argparse.Namespace, adjust) -> int:
+    if args.format not in (None, *SETTINGS_FORMATS):
+        raise UsageError(f"--show-settings prints text or json, not {args.format}")
+    result = _check(args, adjust=adjust, extra_facts=frozenset({"database"}))
+    report = render_settings(result.analyses, args.format or "text")
+    if args.output:
+        args.output.write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+    return EXIT_CLEAN
 
 
 def _run_contracts(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from plexilint.model import Finding
+from plexilint.model import Finding, Note
 from plexilint.reporting.github_format import render_github
 from plexilint.reporting.gitlab_format import render_gitlab
 from plexilint.reporting.json_format import render_json
@@ -27,13 +27,15 @@ class FindingsReport:
     # "known and suppressed" (SARIF) show them as such.
     baselined: list[Finding] = field(default_factory=list)
     summary: bool = True  # the closing summary line of the text and GitHub formats (`--quiet`: none)
+    notes: list[Note] = field(default_factory=list)  # what the run tells besides findings
 
 
 Renderer = Callable[[FindingsReport], str]
 
 FORMATS: dict[str, Renderer] = {
-    "text": lambda report: render_text(report.findings, report.files_checked, report.cwd, report.summary),
-    "json": lambda report: render_json(report.findings, report.files_checked, report.roots),
+    "text": lambda report: render_text(report.findings, report.files_checked, report.cwd, report.summary,
+                                       report.notes),
+    "json": lambda report: render_json(report.findings, report.files_checked, report.roots, report.notes),
     "sarif": render_sarif,
     "github": render_github,
     "gitlab": render_gitlab,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from plexilint.model import Finding
+from plexilint.model import Finding, Note
 
 
 def display_path(path: str, cwd: str) -> str:
@@ -13,13 +13,20 @@ def display_path(path: str, cwd: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-def render_text(findings: Sequence[Finding], files_checked: int, cwd: str, summary: bool = True) -> str:
+def render_text(findings: Sequence[Finding], files_checked: int, cwd: str, summary: bool = True,
+                notes: Sequence[Note] = ()) -> str:
     lines = [
         f"{display_path(f.path, cwd)}:{f.line}:{f.column + 1}: {f.code} {f.message}" for f in findings
     ]
     if summary:
+        lines.extend(note_lines(notes))
         lines.append(summary_line(findings, files_checked))
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def note_lines(notes: Sequence[Note], details: bool = False) -> list[str]:
+    """``note: ...`` lines above the summary; ``details``: the notes shown on request too."""
+    return [f"note: {n.message}" for n in notes if details or not n.detail]
 
 
 def summary_line(findings: Sequence[Finding], files_checked: int) -> str:

@@ -153,6 +153,26 @@ def _clients_set_by(context: ModuleContext, assignment: ast.Assign | ast.AnnAssi
             yield attribute_target.attr, container, target
 
 
+_SCALAR_TYPES = frozenset({"int", "float", "str", "bool", "bytes"})
+
+
+def _client_parameters(method: Function) -> set[str]:
+    """Parameters that may hold a client: not settings (`timeout: float = 30.0`)."""
+    args = method.args
+    positional = [*args.posonlyargs, *args.args]
+    defaults = dict(zip([a.arg for a in positional[len(positional) - len(args.defaults):]], args.defaults))
+    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    names = set()
+    for arg in (*positional, *args.kwonlyargs):
+        default = defaults.get(arg.arg)
+        if isinstance(default, ast.Constant) and default.value is not None:
+            continue
+        if isinstance(arg.annotation, ast.Name) and arg.annotation.id in _SCALAR_TYPES:
+            continue
+        names.add(arg.arg)
+    return names
+
+
 def client_attributes(context: ModuleContext, methods: list[Function],
                       scopes: dict[int, Scope] | None = None) -> dict[str, ClientAttribute]:
     """Attributes a class delegates to (clients, adapters, sessions): set on `self` from a
@@ -161,7 +181,7 @@ def client_attributes(context: ModuleContext, methods: list[Function],
     timestamps, locks) and loggers are not clients."""
     found: dict[str, tuple[bool, set[str], set[str]]] = {}
     for method in methods:
-        params = {a.arg for a in (*method.args.posonlyargs, *method.args.args, *method.args.kwonlyargs)}
+        params = _client_parameters(method)
         scope = (scopes or {}).get(id(method))
         for inner in context.own(method).assignments:
             for attribute, container, target in _clients_set_by(context, inner, params):

@@ -80,12 +80,12 @@ def detection_evidence(shape: ClassShape, outage_error: str, is_database_origin:
     clients = [c for c in shape.clients if says_database or is_database_client(c, is_database_origin)]
     if not clients:
         return None
-    kept = ", ".join(c.name for c in clients)
+    kept = ", ".join(f"self.{c.name}" for c in clients)
     several = len(clients) >= 2 or any(c.container for c in clients)
     if several and any(m.walks_clients for m in shape.methods):
-        return f"keeps the database clients {kept} and tries the next one when one fails"
+        return f"keeps database clients ({kept}) and tries the next one when one fails"
     if name_matches(last, list(MANAGER_NAME_HINTS)):
-        return f"named like a fallback manager and keeps the database clients {kept}"
+        return f"is named like a fallback manager and keeps database clients ({kept})"
     return None
 
 
@@ -106,7 +106,9 @@ def find_manager(config, names, symbols: Mapping[str, Symbol],
             found.append((name, evidence))
     if not found:
         return NO_MANAGER
-    return Manager(tuple(name for name, _ in found), evidence="; ".join(f"{n}: {e}" for n, e in found))
+    evidence = f"found: it {found[0][1]}" if len(found) == 1 else "found: " + "; ".join(
+        f"{name.rsplit('.', 1)[-1]} {reason}" for name, reason in found)
+    return Manager(tuple(name for name, _ in found), evidence=evidence)
 
 
 def with_accessors(manager: Manager, accessors: list[str], names, owners: Mapping[str, FileFacts]) -> Manager:

@@ -78,7 +78,8 @@ class MockResponseOnFailure(Rule):
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         model = database_model(index, config)
         outage = config["database.outage-error"].rsplit(".", 1)[-1]
-        advice = f"let `{outage}` propagate (the API answers 503) instead of inventing data"
+        error = f"`{outage}`" if model.manager.exists else "the database error"
+        advice = f"let {error} propagate (the API answers 503) instead of inventing data"
         for file in index.files:
             if is_test_module(file.module):
                 continue  # mock data belongs in tests, and nowhere else (the manager's package neither)

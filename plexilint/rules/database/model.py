@@ -252,13 +252,11 @@ def database_model(index: ProjectIndex, config: Config) -> DatabaseModel:
 
 
 NOTE_SOURCE = "PLX2"
-NO_MANAGER_NOTE = Note(
-    NOTE_SOURCE,
-    "PLX201-PLX203, PLX205 and PLX206 are off: no database fallback manager was found (a class that keeps "
-    "several database clients and switches to the next one when one fails). If the project has one, declare "
-    "it under [tool.plexilint.database]: fallback-manager = [\"myapp.db.DatabaseFallbackManager\", "
-    "\"myapp.db.get_fallback_manager\"]",
-)
+NOT_FOUND = ("no database fallback manager was found (a class that keeps several database clients and switches "
+             "to the next one when one fails)")
+HOW_TO_DECLARE = ("If the project has one, declare it under [tool.plexilint.database]: fallback-manager = "
+                  "[\"myapp.db.DatabaseFallbackManager\", \"myapp.db.get_fallback_manager\"]")
+NO_MANAGER_NOTE = Note(NOTE_SOURCE, f"PLX201-PLX203, PLX205 and PLX206 are off: {NOT_FOUND}. {HOW_TO_DECLARE}")
 
 
 def manager_notes(model: DatabaseModel) -> tuple[Note, ...]:
@@ -277,3 +275,27 @@ class NeedsManager:
 
     def notes(self, index: ProjectIndex, config: Config) -> tuple[Note, ...]:
         return manager_notes(database_model(index, config))
+
+
+def describe_database_model(index: ProjectIndex, config: Config) -> dict:
+    """The database model as `--show-settings` prints it: the manager and how it was found,
+    the accessors, and the settings that decide what is guarded and what is raw access."""
+    model = database_model(index, config)
+    manager = model.manager
+    return {
+        "fallback-manager": {
+            "found": manager.exists,
+            "classes": list(manager.classes),
+            "configured": list(manager.configured),
+            "how": manager.evidence or f"{NOT_FOUND[0].upper()}{NOT_FOUND[1:]}. {HOW_TO_DECLARE}",
+            "accessors": list(manager.accessors),
+            "call": manager.call if manager.exists else None,
+            "import": manager.import_line or None,
+            "operations": model.manager_methods,
+        },
+        "guarded": config["database.guarded"],
+        "allowed": config["database.allowed"],
+        "api": config["database.api"],
+        "raw-access": config["database.raw-access"],
+        "outage-error": config["database.outage-error"],
+    }
