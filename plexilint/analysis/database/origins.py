@@ -273,6 +273,8 @@ def _call_accesses(scope: Scope, node: ast.Call, function: str) -> Iterator[Acce
     if isinstance(func, ast.Attribute):
         receiver = scope.origins(func.value)
         if receiver:
+            if isinstance(func.value, ast.Name) and func.value.id not in scope.names:
+                receiver |= scope.symbol_origins(func)  # `Factory.create_vector_db()`: a static method
             yield Access(span_of(node), "method", tuple(sorted(receiver)), _call_text(scope, node), func.attr,
                          function)
             return
