@@ -77,3 +77,10 @@ def test_legacy_sample_shows_every_database_violation_with_what_to_call(capsys, 
             assert "get_fallback_manager()" in line, line
         if " PLX205 " in line:
             assert "503" in line, line
+
+
+def test_no_manager_sample_gets_one_made_up_answer_and_one_note(capsys, monkeypatch):
+    _, output = cli_output(SAMPLES / "fastapi_no_manager", capsys, monkeypatch)
+    assert {code: n for code, n in _codes(output).items() if code.startswith("PLX2")} == {"PLX204": 1}
+    notes = [line for line in output.splitlines() if line.startswith("note: ")]
+    assert len(notes) == 1 and "no database fallback manager was found" in notes[0]

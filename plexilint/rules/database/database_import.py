@@ -30,6 +30,12 @@ class DatabaseImport(NeedsManager, Rule):
     way import-linter contracts do, but for the calls too (see PLX201).
 
     ## Example
+    With the project's fallback manager declared (or found by plexilint, see PLX201):
+    ```toml
+    [tool.plexilint.database]
+    fallback-manager = ["myapp.database.factories.get_fallback_manager"]
+    ```
+
     ```python
     # myapp/services/audit.py
     import sqlite3
@@ -48,6 +54,7 @@ class DatabaseImport(NeedsManager, Rule):
     ```
 
     ## Options
+    - `database.fallback-manager`
     - `database.raw-access`
     - `database.guarded`
     - `database.allowed`
@@ -66,7 +73,7 @@ class DatabaseImport(NeedsManager, Rule):
     symbol = "database-import"
     category = "W"
     summary = "Driver, ORM session or raw-access name imported in a guarded module"
-    options = ("database.raw-access", "database.guarded", "database.allowed")
+    options = ("database.fallback-manager", "database.raw-access", "database.guarded", "database.allowed")
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         model = database_model(index, config)

@@ -46,6 +46,12 @@ class DirectDatabaseAccess(NeedsManager, Rule):
     differently). The manager is the one place that knows which databases are up.
 
     ## Example
+    With the project's fallback manager declared (or found by plexilint, see PLX201):
+    ```toml
+    [tool.plexilint.database]
+    fallback-manager = ["myapp.database.factories.get_fallback_manager"]
+    ```
+
     ```python
     # myapp/services/stats.py
     import sqlite3

@@ -42,6 +42,12 @@ class LocalDatabaseFallback(NeedsManager, Rule):
     disagree about what "degraded" means. The manager already does this once, for everyone.
 
     ## Example
+    With the project's fallback manager declared (or found by plexilint, see PLX201):
+    ```toml
+    [tool.plexilint.database]
+    fallback-manager = ["myapp.database.factories.get_fallback_manager"]
+    ```
+
     ```python
     # myapp/services/search.py
     from qdrant_client import QdrantClient
@@ -72,6 +78,7 @@ class LocalDatabaseFallback(NeedsManager, Rule):
     ```
 
     ## Options
+    - `database.fallback-manager`
     - `database.guarded`
     - `database.allowed`
 
@@ -88,7 +95,7 @@ class LocalDatabaseFallback(NeedsManager, Rule):
     symbol = "local-database-fallback"
     category = "W"
     summary = "Local try/except fallback between databases, outside the manager"
-    options = ("database.guarded", "database.allowed")
+    options = ("database.fallback-manager", "database.guarded", "database.allowed")
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         model = database_model(index, config)

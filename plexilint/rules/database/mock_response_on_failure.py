@@ -35,12 +35,12 @@ class MockResponseOnFailure(Rule):
     ## Example
     ```python
     # myapp/services/stats.py
-    from myapp.database.factories import get_fallback_manager
+    import sqlite3
 
     def overview():
         try:
-            return get_fallback_manager().execute("SELECT COUNT(*) FROM messages")
-        except Exception:
+            return sqlite3.connect("app.db").execute("SELECT COUNT(*) FROM messages").fetchone()
+        except sqlite3.Error:
             return {"total_messages": 0, "mock": True}
     ```
 

@@ -29,6 +29,12 @@ class SwallowedOutage(NeedsManager, Rule):
     load balancers to retry later.
 
     ## Example
+    With the project's fallback manager declared (or found by plexilint, see PLX201):
+    ```toml
+    [tool.plexilint.database]
+    fallback-manager = ["myapp.database.factories.get_fallback_manager"]
+    ```
+
     ```python
     # myapp/api/stats.py
     from myapp.database.factories import AllDatabasesUnavailableError, get_fallback_manager
@@ -55,6 +61,7 @@ class SwallowedOutage(NeedsManager, Rule):
     ```
 
     ## Options
+    - `database.fallback-manager`
     - `database.outage-error`
     - `database.api`
     - `database.guarded`
@@ -74,7 +81,8 @@ class SwallowedOutage(NeedsManager, Rule):
     symbol = "swallowed-outage"
     category = "E"
     summary = "Total database outage caught and hidden, or not mapped to 503"
-    options = ("database.outage-error", "database.api", "database.guarded", "database.allowed")
+    options = ("database.fallback-manager", "database.outage-error", "database.api", "database.guarded",
+               "database.allowed")
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         model = database_model(index, config)
