@@ -109,7 +109,8 @@ class LocalDatabaseFallback(NeedsManager, Rule):
                     continue
                 handles = {source for access, _ in in_body for source in access.sources}
                 for handler in try_block.handlers:
-                    switched = [(access, verdict) for access, verdict in handler_accesses(file, try_block, handler, model)
+                    switched = [(access, verdict)
+                                for access, verdict in handler_accesses(file, try_block, handler, model)
                                 if not _same_handle_cleanup(access, handles)]
                     if switched:
                         target = f"`{switched[0][0].text}`"
