@@ -116,7 +116,15 @@ class DirectDatabaseAccess(NeedsManager, Rule):
                 yield self.finding(
                     file,
                     access.span,
-                    f"`{access.text}` {_WHAT[access.kind]} (`{verdict.via}`): go through the fallback "
+                    f"`{access.text}` {_WHAT[_kind(access, verdict)]} (`{verdict.via}`): go through the fallback "
                     f"manager instead: {model.suggestion(access.method)}",
                     key=f"{access.function}:{access.text}",
                 )
+
+
+def _kind(access, verdict) -> str:
+    """``Factory.create_vector_db()`` opens access (the method itself is raw); ``session.execute()``
+    uses a handle."""
+    if access.kind == "method" and verdict.via.endswith(f".{access.method}"):
+        return "call"
+    return access.kind
