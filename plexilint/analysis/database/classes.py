@@ -9,6 +9,7 @@ from collections.abc import Container, Iterator
 
 from plexilint.analysis.database.facts import ClientAttribute, MethodShape
 from plexilint.analysis.database.origins import ModuleContext, Scope, parameter_origins, worth_recording
+from plexilint.analysis.database.scope_nodes import own_nodes
 from plexilint.analysis.nodes import dotted_name, is_self_attribute, span_of, walk
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
@@ -218,16 +219,38 @@ def _is_fallback_loop(loop: ast.For | ast.AsyncFor | ast.While, clients: dict[st
 def _walks_clients(loop: ast.For | ast.AsyncFor | ast.While, clients: dict[str, bool]) -> bool:
     """The loop goes from one client to the next: its head walks a container of clients
     (`for client in self.clients`) or several clients (`for store in (self.primary,
-    self.replica)`), or its body picks one from the container under a try
-    (`self.clients.get(name)`). A retry of one connection, or a loop bounded by a setting,
+    self.replica)`), or its body picks one from the container (`self.clients.get(name)`); and
+    it tries each under a `try`. A retry of one connection, or a loop bounded by a setting,
     does not."""
+    body = [n for stmt in loop.body for n in walk(stmt)]
+    if not any(isinstance(n, ast.Try) for n in body):
+        return False
     head = loop.test if isinstance(loop, ast.While) else loop.iter
     named = {n.attr for n in walk(head) if is_self_attribute(n) and n.attr in clients}
     if len(named) >= 2 or any(clients[name] for name in named):
         return True
-    body = [n for stmt in loop.body for n in walk(stmt)]
-    picks = any(is_self_attribute(n) and clients.get(n.attr) for n in body)
-    return picks and any(isinstance(n, ast.Try) for n in body)
+    return any(is_self_attribute(n) and clients.get(n.attr) for n in body)
+
+
+def _blocks(function: Function) -> Iterator[list[ast.stmt]]:
+    """Every statement list of a function (its body, and those of its compound statements)."""
+    yield function.body
+    for node in own_nodes(function.body):
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
+                yield block
+
+
+def _fails_over(method: Function, clients: dict[str, bool]) -> bool:
+    """A loop that tries one client after the other, followed by a `raise` for when every
+    one failed: the shape of a fallback manager's dispatch."""
+    for block in _blocks(method):
+        for position, stmt in enumerate(block):
+            if isinstance(stmt, (ast.For, ast.AsyncFor, ast.While)) and _walks_clients(stmt, clients) and any(
+                    isinstance(n, ast.Raise) for later in block[position + 1:] for n in walk(later)):
+                return True
+    return False
 
 
 def _self_attrs_called(body: list[ast.stmt]) -> set[str]:
@@ -258,7 +281,7 @@ def method_shape(context: ModuleContext, method: Function, clients: dict[str, bo
     client_calls, self_calls = set(), set()
     nodes = context.own(method)
     has_loop = any(_is_fallback_loop(loop, clients) for loop in nodes.loops)
-    walks = any(_walks_clients(loop, clients) for loop in nodes.loops)
+    walks = bool(nodes.loops) and _fails_over(method, clients)
     switches = any(_switches_on_error(node, clients) for node in nodes.tries if isinstance(node, ast.Try))
     for call in nodes.calls:
         if isinstance(call.func, ast.Attribute):

@@ -77,6 +77,9 @@ class UnavailableBranch:
     end_line: int
     fabricated: tuple[tuple[Span, str], ...]
     function: str
+    # `if self.client is None:`: where the tested value comes from (the rules check it is a
+    # database handle); () when the test's words say database (`if not db_available:`).
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ class MethodShape:
     has_loop: bool
     switches_on_error: bool  # a try whose handler calls another client
     self_calls: tuple[str, ...]  # other methods of the class it calls
-    walks_clients: bool = False  # a loop from one client to the next (not a retry of one)
+    walks_clients: bool = False  # a loop from one client to the next, then a raise when all failed
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,9 @@ def _says_failure(key: str, value: ast.AST) -> bool:
 def is_status_payload(value: ast.AST) -> bool:
     """A dict that reports a status or an error, not data: every key is a status key, or it
     says it failed and holds nothing else but ``None``."""
+    if isinstance(value, ast.Tuple) and value.elts and isinstance(value.elts[0], ast.Constant) \
+            and value.elts[0].value is False:
+        return True  # `return False, 0, "Import aborted", failed_rows`: a (success, ...) result
     if not isinstance(value, ast.Dict) or not value.keys or any(
             not (isinstance(k, ast.Constant) and isinstance(k.value, str)) for k in value.keys):
         return False

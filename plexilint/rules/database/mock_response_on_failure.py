@@ -84,7 +84,7 @@ class MockResponseOnFailure(Rule):
             if is_test_module(file.module):
                 continue  # mock data belongs in tests, and nowhere else (the manager's package neither)
             yield from self._in_failing_handlers(file, model, outage, advice)
-            yield from self._in_unavailable_branches(file, advice)
+            yield from self._in_unavailable_branches(file, model, advice)
             if model.is_guarded(file):
                 yield from self._mock_imports(file)
 
@@ -101,8 +101,10 @@ class MockResponseOnFailure(Rule):
                         key=f"{try_block.function}:{reason}",
                     )
 
-    def _in_unavailable_branches(self, file: FileFacts, advice: str) -> Iterator[Finding]:
+    def _in_unavailable_branches(self, file: FileFacts, model: DatabaseModel, advice: str) -> Iterator[Finding]:
         for branch in file.database.unavailable_branches:
+            if branch.sources and not any(model.verdict(s).category is not None for s in branch.sources):
+                continue  # `if schema.type is None:` tests something that is no database handle
             for span, reason in branch.fabricated:
                 yield self.finding(
                     file, span,
