@@ -114,7 +114,9 @@ class MockResponseOnFailure(Rule):
 
     def _mock_imports(self, file: FileFacts) -> Iterator[Finding]:
         for binding in file.database.imports:
-            if any(_MOCK_MODULE.match(part) for part in binding.origin.split(".")):
+            # The module itself is a mock one (`app.testing.fakes`), not a package on the way
+            # (`providers.dummy.forms` is a real module of a provider named "dummy").
+            if any(_MOCK_MODULE.match(part) for part in binding.origin.split(".")[-2:]):
                 yield self.finding(
                     file, binding.span,
                     f"Production code imports `{binding.name}` from `{binding.origin.rsplit('.', 1)[0]}`: "
