@@ -99,6 +99,7 @@ class DatabaseModel:
                 self.class_shapes[f"{file.module}.{shape.name}"] = (file, shape)
         self._verdicts: dict[str, Verdict] = {}
         self._manager: Manager | None = None
+        self._interfaces: frozenset[str] = frozenset()
         self._guarded: dict[str, bool] = {}
 
     # -- modules ---------------------------------------------------------------------------
@@ -146,7 +147,9 @@ class DatabaseModel:
         if kind != "class" and any(v.category == MANAGER for v in verdicts):
             return Verdict(MANAGER, dotted)
         if not any(v.category in (RAW, WRAPPED) for v in verdicts):
-            return Verdict(None)
+            # `vector_db: VectorDatabaseInterface`: the type the project's factories return
+            # their adapters as is a database handle too.
+            return Verdict(RAW, dotted) if dotted in self._interfaces else Verdict(None)
         if kind == "class":
             # A class of a guarded module is judged where it is defined; building an adapter
             # (or any class of an unguarded module that keeps a handle) is access.
@@ -205,10 +208,26 @@ class DatabaseModel:
             found = find_manager(self.config, self.names, self.symbols, self.class_shapes, self._is_database_origin)
             self._verdicts.clear()  # decided while the manager was unknown
             self._manager = found
+            self._interfaces = self._database_interfaces()
+            self._verdicts.clear()  # decided while the interfaces were unknown
             accessors = [name for name, symbol in self.symbols.items()
                          if symbol.kind == "function" and self.verdict(f"sym:{name}").category == MANAGER]
             self._manager = with_accessors(found, accessors, self.names, self.owners)
         return self._manager
+
+    def _database_interfaces(self) -> frozenset[str]:
+        """Project classes that a factory returning raw access names as its result type
+        (`def create_vector_db() -> VectorDatabaseInterface: return QdrantAdapter(...)`)."""
+        found = set()
+        for name, symbol in self.symbols.items():
+            if symbol.kind != "function" or self.verdict(f"sym:{name}").category != RAW:
+                continue
+            for origin in symbol.origins:
+                target = self.canonical(origin[4:]) if origin.startswith("sym:") else ""
+                held = self.symbols.get(target)
+                if held is not None and held.kind == "class" and self.verdict(origin).category is None:
+                    found.add(target)
+        return frozenset(found)
 
     def _is_database_origin(self, source: str) -> bool:
         return self.verdict(source).category in (RAW, WRAPPED)

@@ -25,3 +25,11 @@ class IndexService:
 
     def backend(self):
         return DatabaseFactory.describe()
+
+
+class RankingService:
+    def __init__(self, vector_db: VectorDatabaseInterface):
+        self.vector_db = vector_db
+
+    async def rank(self, query):
+        return await self.vector_db.search(query)  # [direct-database-access]
