@@ -106,7 +106,7 @@ def test_the_same_service_without_a_manager_gets_one_note_instead_of_findings(pr
     root = project(REAL_SERVICE, "")
     status, out, _ = cli("check", root, "--no-cache")
     assert status == 0
-    assert out.count("note: PLX201-PLX203, PLX205 and PLX206 are off: no database fallback manager") == 1
+    assert out.count("note: the database rules PLX201-PLX203, PLX205 and PLX206 are off: no database fallback manager") == 1
     assert "fallback-manager = [" in out  # how to declare one
     report = json.loads(cli("check", root, "--no-cache", "--format", "json")[1])
     assert report["findings"] == []

@@ -243,8 +243,8 @@ OPTIONS: dict[str, Option] = {
             "`--statistics` and `--show-settings` name what was found.\n\n"
             "A project without a manager has nothing to send its database calls through: "
             "PLX201, PLX202, PLX203, PLX205 and PLX206 report nothing, and the summary (and the "
-            "JSON report's `summary.notes`) carries one note instead: `note: PLX201-PLX203, "
-            "PLX205 and PLX206 are off: no database fallback manager was found ...`, with the "
+            "JSON report's `summary.notes`) carries one note instead: `note: the database rules "
+            "PLX201-PLX203, PLX205 and PLX206 are off: no database fallback manager was found ...`, with the "
             "setting to declare one. PLX204 (made-up data on a database failure) needs no "
             "manager and stays on.",
             '[tool.plexilint.database]\nfallback-manager = ["myapp.db.factories.DatabaseFallbackManager", '

@@ -275,7 +275,8 @@ NOT_FOUND = ("no database fallback manager was found (a class that keeps several
              "to the next one when one fails)")
 HOW_TO_DECLARE = ("If the project has one, declare it under [tool.plexilint.database]: fallback-manager = "
                   "[\"myapp.db.DatabaseFallbackManager\", \"myapp.db.get_fallback_manager\"]")
-NO_MANAGER_NOTE = Note(NOTE_SOURCE, f"PLX201-PLX203, PLX205 and PLX206 are off: {NOT_FOUND}. {HOW_TO_DECLARE}")
+NO_MANAGER_NOTE = Note(NOTE_SOURCE,
+                       f"the database rules PLX201-PLX203, PLX205 and PLX206 are off: {NOT_FOUND}. {HOW_TO_DECLARE}")
 
 
 def manager_notes(model: DatabaseModel) -> tuple[Note, ...]:
