@@ -79,20 +79,27 @@ def _says_failure(key: str, value: ast.AST) -> bool:
 
 
 def is_status_payload(value: ast.AST) -> bool:
-    """A dict that reports a status or an error, not data: every key is a status key, or it
-    says it failed and holds nothing else but ``None``."""
-    if isinstance(value, ast.Tuple) and value.elts and isinstance(value.elts[0], ast.Constant) \
-            and value.elts[0].value is False:
-        return True  # `return False, 0, "Import aborted", failed_rows`: a (success, ...) result
-    if not isinstance(value, ast.Dict) or not value.keys or any(
-            not (isinstance(k, ast.Constant) and isinstance(k.value, str)) for k in value.keys):
+    """A status or an error, not data: a ``(False, ...)`` result, or a dict whose keys are
+    all status keys, or that says it failed and holds nothing else but ``None``."""
+    if isinstance(value, ast.Tuple):
+        # `return False, 0, "Import aborted", failed_rows`: a (success, ...) result
+        return bool(value.elts) and isinstance(value.elts[0], ast.Constant) and value.elts[0].value is False
+    pairs = _string_keyed(value)
+    if not pairs:
         return False
-    pairs = [(k.value, v) for k, v in zip(value.keys, value.values)]
-    if all(key.lower() in _STATUS_KEYS for key, _ in pairs):
+    if all(key in _STATUS_KEYS for key, _ in pairs):
         return True
-    failed = any(_says_failure(key.lower(), v) for key, v in pairs)
-    return failed and all(key.lower() in _STATUS_KEYS or (isinstance(v, ast.Constant) and v.value is None)
-                          for key, v in pairs)
+    return any(_says_failure(key, v) for key, v in pairs) and all(
+        key in _STATUS_KEYS or (isinstance(v, ast.Constant) and v.value is None) for key, v in pairs)
+
+
+def _string_keyed(value: ast.AST) -> list[tuple[str, ast.AST]]:
+    """(lower-cased key, value) of a dict literal whose keys are all strings; [] otherwise."""
+    if not isinstance(value, ast.Dict):
+        return []
+    keys = [k.value.lower() if isinstance(k, ast.Constant) and isinstance(k.value, str) else None
+            for k in value.keys]
+    return [] if None in keys else list(zip(keys, value.values))
 
 
 def fabricated_reason(value: ast.AST | None) -> str | None:

@@ -6,12 +6,12 @@ from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
+from plexilint.rules.database.advice import NeedsManager, accessor_hint
 from plexilint.rules.database.model import (
     CLIENT_SUBMODULES,
     DATABASE_MODULES,
     RAW,
     WRAPPED,
-    NeedsManager,
     Verdict,
     database_model,
 )
@@ -96,6 +96,6 @@ class DatabaseImport(NeedsManager, Rule):
                     file,
                     binding.span,
                     f"`{binding.name}` brings raw database access (`{verdict.via}`) into a guarded "
-                    f"module: import the fallback manager and use {model.accessor_hint()} instead",
+                    f"module: import the fallback manager and use {accessor_hint(model)} instead",
                     key=binding.origin,
                 )

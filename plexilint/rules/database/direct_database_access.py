@@ -6,7 +6,8 @@ from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
-from plexilint.rules.database.model import RAW, WRAPPED, NeedsManager, database_model
+from plexilint.rules.database.advice import NeedsManager, suggestion
+from plexilint.rules.database.model import RAW, WRAPPED, database_model
 
 _WHAT = {
     "method": "uses a raw database handle",
@@ -117,7 +118,7 @@ class DirectDatabaseAccess(NeedsManager, Rule):
                     file,
                     access.span,
                     f"`{access.text}` {_WHAT[_kind(access, verdict)]} (`{verdict.via}`): go through the fallback "
-                    f"manager instead: {model.suggestion(access.method)}",
+                    f"manager instead: {suggestion(model, access.method)}",
                     key=f"{access.function}:{access.text}",
                 )
 

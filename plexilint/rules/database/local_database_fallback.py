@@ -8,8 +8,10 @@ from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
 from plexilint.rules.database.failure_paths import database_tries, handler_accesses
-from plexilint.analysis.database import Access
-from plexilint.rules.database.model import NeedsManager, database_model
+from plexilint.analysis.database import Access, TryBlock
+from plexilint.engine.facts import FileFacts
+from plexilint.rules.database.advice import NeedsManager, suggestion
+from plexilint.rules.database.model import DatabaseModel, Verdict, database_model
 
 _FALLBACK_CALL = re.compile(r"cache|fallback|backup|replica|secondary|retry|failover", re.IGNORECASE)
 # What an except branch does to the handle that failed: end the transaction, let it go.
@@ -105,26 +107,29 @@ class LocalDatabaseFallback(NeedsManager, Rule):
             if not file.database.tries or not model.is_guarded(file):
                 continue
             for try_block, in_body in database_tries(file, model):
-                if not in_body:
+                if in_body:
+                    yield from self._fallbacks(file, model, try_block, in_body)
+
+    def _fallbacks(self, file: FileFacts, model: DatabaseModel, try_block: TryBlock,
+                   in_body: list[tuple[Access, Verdict]]) -> Iterator[Finding]:
+        """The except branches of one try that turn to another database, client or cache."""
+        handles = {source for access, _ in in_body for source in access.sources}
+        first = next((a for a, _ in in_body if a.kind == "method"), in_body[0][0])
+        for handler in try_block.handlers:
+            switched = [access for access, _ in handler_accesses(file, try_block, handler, model)
+                        if not _same_handle_cleanup(access, handles)]
+            if switched:
+                target = f"`{switched[0].text}`"
+            else:
+                calls = [c for c in handler.calls if _FALLBACK_CALL.search(c)]
+                if not calls:
                     continue
-                handles = {source for access, _ in in_body for source in access.sources}
-                for handler in try_block.handlers:
-                    switched = [(access, verdict)
-                                for access, verdict in handler_accesses(file, try_block, handler, model)
-                                if not _same_handle_cleanup(access, handles)]
-                    if switched:
-                        target = f"`{switched[0][0].text}`"
-                    else:
-                        calls = [c for c in handler.calls if _FALLBACK_CALL.search(c)]
-                        if not calls:
-                            continue
-                        target = f"`{calls[0]}(...)`"
-                    first = next((a for a, _ in in_body if a.kind == "method"), in_body[0][0])
-                    yield self.finding(
-                        file,
-                        handler.span,
-                        f"After `{first.text}` fails, this except branch falls back to {target} itself: "
-                        f"remove the local fallback and call {model.suggestion(first.method)}, which "
-                        "switches databases for everyone",
-                        key=f"{try_block.function}:{first.text}",
-                    )
+                target = f"`{calls[0]}(...)`"
+            yield self.finding(
+                file,
+                handler.span,
+                f"After `{first.text}` fails, this except branch falls back to {target} itself: "
+                f"remove the local fallback and call {suggestion(model, first.method)}, which "
+                "switches databases for everyone",
+                key=f"{try_block.function}:{first.text}",
+            )

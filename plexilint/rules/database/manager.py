@@ -49,6 +49,7 @@ class Manager:
     evidence: str = ""  # how it was found, for `--statistics` and `--show-settings`
     call: str = "get_fallback_manager()"  # what messages tell users to call
     import_line: str = ""  # `from app.database import get_fallback_manager`
+    operations: tuple[str, ...] = ()  # the public methods of the manager classes
 
     @property
     def exists(self) -> bool:

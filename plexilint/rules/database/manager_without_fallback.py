@@ -7,7 +7,8 @@ from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
-from plexilint.rules.database.model import NeedsManager, database_model
+from plexilint.rules.database.advice import NeedsManager, manager_classes
+from plexilint.rules.database.model import database_model
 
 
 class ManagerWithoutFallback(NeedsManager, Rule):
@@ -76,7 +77,7 @@ class ManagerWithoutFallback(NeedsManager, Rule):
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         model = database_model(index, config)
-        for _, file, shape in model.manager_classes():
+        for _, file, shape in manager_classes(model):
             capable = _capable_methods(shape)
             helper = next((name for name in sorted(capable) if name.startswith("_")), None)
             route = f"route it through `self.{helper}(...)`" if helper else "try the next client when this one fails"

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, replace
 
 from plexilint.analysis.database import Access, ClassShape, Symbol
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
-from plexilint.model import Note
-from plexilint.rules.database.manager import NO_MANAGER, Manager, find_manager, name_matches, with_accessors
+from plexilint.rules.database.manager import NO_MANAGER, Manager, find_manager, with_accessors
 from plexilint.rules.project_names import project_names
 
 # Built-in knowledge: top-level modules of database drivers, ORMs and database clients.
@@ -90,6 +88,7 @@ class DatabaseModel:
         self.owners: dict[str, FileFacts] = {}
         self.names = project_names(index)
         self.class_shapes: dict[str, tuple[FileFacts, ClassShape]] = {}
+        self.files = index.files
         for file in index.files:
             facts = file.database
             for symbol in facts.symbols:
@@ -205,64 +204,35 @@ class DatabaseModel:
         """The project's fallback manager, configured or detected; computed once."""
         if self._manager is None:
             self._manager = NO_MANAGER  # while detecting, no name is the manager
-            found = find_manager(self.config, self.names, self.symbols, self.class_shapes, self._is_database_origin)
+            found = find_manager(self.config, self.names, self.symbols, self.class_shapes,
+                                 lambda source: self.verdict(source).category in (RAW, WRAPPED))
             self._verdicts.clear()  # decided while the manager was unknown
             self._manager = found
-            self._interfaces = self._database_interfaces()
+            self._interfaces = database_interfaces(self)
             self._verdicts.clear()  # decided while the interfaces were unknown
             accessors = [name for name, symbol in self.symbols.items()
                          if symbol.kind == "function" and self.verdict(f"sym:{name}").category == MANAGER]
-            self._manager = with_accessors(found, accessors, self.names, self.owners)
+            manager = with_accessors(found, accessors, self.names, self.owners)
+            operations = sorted({m.name for name in manager.classes if name in self.class_shapes
+                                 for m in self.class_shapes[name][1].methods if not m.name.startswith("_")})
+            self._manager = replace(manager, operations=tuple(operations))
         return self._manager
 
-    def _database_interfaces(self) -> frozenset[str]:
-        """Project classes that a factory returning raw access names as its result type
-        (`def create_vector_db() -> VectorDatabaseInterface: return QdrantAdapter(...)`)."""
-        found = set()
-        for name, symbol in self.symbols.items():
-            if symbol.kind != "function" or self.verdict(f"sym:{name}").category != RAW:
-                continue
-            for origin in symbol.origins:
-                target = self.canonical(origin[4:]) if origin.startswith("sym:") else ""
-                held = self.symbols.get(target)
-                if held is not None and held.kind == "class" and self.verdict(origin).category is None:
-                    found.add(target)
-        return frozenset(found)
 
-    def _is_database_origin(self, source: str) -> bool:
-        return self.verdict(source).category in (RAW, WRAPPED)
 
-    def manager_classes(self) -> list[tuple[str, FileFacts, ClassShape]]:
-        return [(name, *self.class_shapes[name]) for name in self.manager.classes if name in self.class_shapes]
-
-    @cached_property
-    def manager_methods(self) -> list[str]:
-        names = set()
-        for _, _, shape in self.manager_classes():
-            names.update(m.name for m in shape.methods if not m.name.startswith("_"))
-        return sorted(names)
-
-    def accessor(self) -> str:
-        """What messages tell users to call: `get_fallback_manager()`."""
-        return self.manager.call
-
-    def accessor_hint(self) -> str:
-        """`get_fallback_manager()` (from where to import it)."""
-        hint = f"`{self.accessor()}`"
-        return f"{hint} ({self.manager.import_line})" if self.manager.import_line else hint
-
-    def suggestion(self, operation: str = "") -> str:
-        """`get_fallback_manager().search(...)` (from where to import it), or the manager's
-        operations to choose from."""
-        methods = self.manager_methods
-        if operation and operation in methods:
-            advice = f"`{self.accessor()}.{operation}(...)`"
-        elif methods:
-            shown = ", ".join(methods[:6]) + (", ..." if len(methods) > 6 else "")
-            advice = f"`{self.accessor()}` and one of its operations ({shown})"
-        else:
-            advice = f"`{self.accessor()}`"
-        return f"{advice} ({self.manager.import_line})" if self.manager.import_line else advice
+def database_interfaces(model: DatabaseModel) -> frozenset[str]:
+    """Project classes that a factory returning raw access names as its result type
+    (`def create_vector_db() -> VectorDatabaseInterface: return QdrantAdapter(...)`)."""
+    found = set()
+    for name, symbol in model.symbols.items():
+        if symbol.kind != "function" or model.verdict(f"sym:{name}").category != RAW:
+            continue
+        for origin in symbol.origins:
+            target = model.canonical(origin[4:]) if origin.startswith("sym:") else ""
+            held = model.symbols.get(target)
+            if held is not None and held.kind == "class" and model.verdict(origin).category is None:
+                found.add(target)
+    return frozenset(found)
 
 
 def database_model(index: ProjectIndex, config: Config) -> DatabaseModel:
@@ -270,52 +240,3 @@ def database_model(index: ProjectIndex, config: Config) -> DatabaseModel:
     return index.derived("database", config.digest, lambda: DatabaseModel(index, config))
 
 
-NOTE_SOURCE = "PLX2"
-NOT_FOUND = ("no database fallback manager was found (a class that keeps several database clients and switches "
-             "to the next one when one fails)")
-HOW_TO_DECLARE = ("If the project has one, declare it under [tool.plexilint.database]: fallback-manager = "
-                  "[\"myapp.db.DatabaseFallbackManager\", \"myapp.db.get_fallback_manager\"]")
-NO_MANAGER_NOTE = Note(NOTE_SOURCE,
-                       f"the database rules PLX201-PLX203, PLX205 and PLX206 are off: {NOT_FOUND}. {HOW_TO_DECLARE}")
-
-
-def manager_notes(model: DatabaseModel) -> tuple[Note, ...]:
-    """The note of a project without a manager, or (shown on request) the manager found."""
-    manager = model.manager
-    if not manager.exists:
-        return (NO_MANAGER_NOTE,)
-    names = ", ".join(manager.classes) or ", ".join(manager.configured)
-    accessor = f"; call it as `{manager.call}`" + (f" ({manager.import_line})" if manager.import_line else "")
-    return (Note(NOTE_SOURCE, f"Database fallback manager: {names} ({manager.evidence}){accessor}", detail=True),)
-
-
-class NeedsManager:
-    """A rule about going through the fallback manager: silent in a project without one,
-    where it leaves one note instead."""
-
-    def notes(self, index: ProjectIndex, config: Config) -> tuple[Note, ...]:
-        return manager_notes(database_model(index, config))
-
-
-def describe_database_model(index: ProjectIndex, config: Config) -> dict:
-    """The database model as `--show-settings` prints it: the manager and how it was found,
-    the accessors, and the settings that decide what is guarded and what is raw access."""
-    model = database_model(index, config)
-    manager = model.manager
-    return {
-        "fallback-manager": {
-            "found": manager.exists,
-            "classes": list(manager.classes),
-            "configured": list(manager.configured),
-            "how": manager.evidence or f"{NOT_FOUND[0].upper()}{NOT_FOUND[1:]}. {HOW_TO_DECLARE}",
-            "accessors": list(manager.accessors),
-            "call": manager.call if manager.exists else None,
-            "import": manager.import_line or None,
-            "operations": model.manager_methods,
-        },
-        "guarded": config["database.guarded"],
-        "allowed": config["database.allowed"],
-        "api": config["database.api"],
-        "raw-access": config["database.raw-access"],
-        "outage-error": config["database.outage-error"],
-    }
