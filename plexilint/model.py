@@ -67,3 +67,14 @@ class Finding:
 
     def sort_key(self) -> tuple:
         return (self.path, self.span.line, self.span.column, self.code, self.message)
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something a run wants the user to know that is not a finding about a line: a rule
+    family that stays silent for a reason, or what plexilint believes about the project.
+    ``detail`` notes are shown only where the user asks for more (``--statistics``)."""
+
+    source: str  # the rule family or code it is about ("PLX2")
+    message: str
+    detail: bool = False

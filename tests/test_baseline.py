@@ -42,6 +42,8 @@ COMPLEX = {
             return amount
         """,
 }
+# The database rules need a fallback manager to point to; this one lives outside the project.
+DATABASE_MANAGER = '[tool.plexilint.database]\nfallback-manager = ["get_fallback_manager"]\n'
 LOW_CYCLOMATIC = 'select = ["PLX401"]\n[tool.plexilint.complexity]\nmax-cyclomatic = 3\n'
 
 
@@ -144,7 +146,7 @@ def test_swapping_one_violation_for_another_is_caught(project, cli):
 
 
 def test_the_same_finding_is_counted(project, cli):
-    root = project(SERVICE)
+    root = project(SERVICE, DATABASE_MANAGER)
     cli("baseline", "create", root)
     execute = [e for e in entries(root) if e["source"] == 'conn.execute("select 1")']
     assert execute == [{"path": "app/services/store.py", "code": "PLX201", "symbol": "load",
@@ -158,7 +160,7 @@ def test_the_same_finding_is_counted(project, cli):
 
 
 def test_stale_entries_are_a_note_not_a_failure(project, cli):
-    root = project(SERVICE)
+    root = project(SERVICE, DATABASE_MANAGER)
     cli("baseline", "create", root)
     path = root / "app" / "services" / "store.py"
     path.write_text(path.read_text().replace('    conn.execute("select 1")\n', "", 1))
@@ -169,7 +171,7 @@ def test_stale_entries_are_a_note_not_a_failure(project, cli):
 
 
 def test_update_shrinks_the_baseline(project, cli):
-    root = project(SERVICE)
+    root = project(SERVICE, DATABASE_MANAGER)
     cli("baseline", "create", root)
     path = root / "app" / "services" / "store.py"
     path.write_text(path.read_text().replace('    conn.execute("select 1")\n', "", 1))

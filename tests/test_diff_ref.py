@@ -48,6 +48,10 @@ class Repository:
         path.write_text(textwrap.dedent(text), encoding="utf-8")
 
 
+# The database rules need a fallback manager to point to; this one lives outside the project.
+DATABASE_MANAGER = '[tool.plexilint.database]\nfallback-manager = ["get_fallback_manager"]\n'
+
+
 @pytest.fixture
 def repository(project, monkeypatch):
     def make(files: dict[str, str], config: str = "") -> Repository:
@@ -67,7 +71,8 @@ def reported(out: str) -> list[tuple[str, int, str]]:
 
 
 def test_only_findings_on_changed_lines_are_reported(repository, cli):
-    repo = repository({"app/__init__.py": "", "app/services/__init__.py": "", "app/services/store.py": SERVICE})
+    repo = repository({"app/__init__.py": "", "app/services/__init__.py": "", "app/services/store.py": SERVICE},
+                      DATABASE_MANAGER)
     assert cli("check", "--diff", "HEAD")[0] == 0  # nothing changed
     path = repo.root / "app" / "services" / "store.py"
     path.write_text(path.read_text().replace("    return conn\n", '    conn.execute("select 2")\n    return conn\n'))
@@ -92,7 +97,8 @@ def test_a_new_duplicate_is_found_with_its_twin_in_an_unchanged_file(repository,
 
 
 def test_changes_are_taken_against_the_named_revision(repository, cli):
-    repo = repository({"app/__init__.py": "", "app/services/__init__.py": "", "app/services/store.py": SERVICE})
+    repo = repository({"app/__init__.py": "", "app/services/__init__.py": "", "app/services/store.py": SERVICE},
+                      DATABASE_MANAGER)
     path = repo.root / "app" / "services" / "store.py"
     path.write_text(path.read_text().replace("    return conn\n", '    conn.execute("select 2")\n    return conn\n'))
     repo.commit()

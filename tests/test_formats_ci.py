@@ -34,12 +34,16 @@ MIXED = {
 }
 
 
+# The database rules need a fallback manager to point to; this one lives outside the project.
+DATABASE_MANAGER = '[tool.plexilint.database]\nfallback-manager = ["get_fallback_manager"]\n'
+
+
 @pytest.fixture
 def at_root(project, monkeypatch):
     """A project, with the working directory at its root (the repository root in CI)."""
 
     def make(files: dict[str, str]) -> Path:
-        root = project(files)
+        root = project(files, DATABASE_MANAGER)
         monkeypatch.chdir(root)
         return root
 

@@ -77,3 +77,27 @@ def test_legacy_sample_shows_every_database_violation_with_what_to_call(capsys, 
             assert "get_fallback_manager()" in line, line
         if " PLX205 " in line:
             assert "503" in line, line
+
+
+def test_no_manager_sample_gets_one_made_up_answer_and_one_note(capsys, monkeypatch):
+    _, output = cli_output(SAMPLES / "fastapi_no_manager", capsys, monkeypatch)
+    assert {code: n for code, n in _codes(output).items() if code.startswith("PLX2")} == {"PLX204": 1}
+    notes = [line for line in output.splitlines() if line.startswith("note: ")]
+    assert len(notes) == 1 and "no database fallback manager was found" in notes[0]
+
+
+def test_legacy_sample_database_precision_cases(capsys, monkeypatch):
+    """Cleanup in an except, a broad except after the outage handler and an error payload are
+    not reported; a logger in the manager's except, a mock adapter in the manager's package, a
+    client set by a base class, a factory's static method and Depends() of a factory are."""
+    _, output = cli_output(SAMPLES / "plexichat_legacy", capsys, monkeypatch)
+    found = set(re.findall(r"^(\S+):(\d+):\d+: (PLX\d+) ", output, re.MULTILINE))
+    moderation, stats = "src/plexichat/services/moderation_service.py", "src/plexichat/api/v1/stats.py"
+    factories = "src/plexichat/core/database/factories.py"
+    assert (moderation, "37", "PLX203") not in found  # `await session.rollback()` then raise
+    assert not {f for f in found if f[0] == stats and int(f[1]) > 93 and f[2] in ("PLX204", "PLX205")}
+    assert (factories, "143", "PLX206") in found  # count_users: logs, then no fallback
+    assert (factories, "210", "PLX204") in found  # MockSQLAdapter() from a factory's except
+    assert (moderation, "27", "PLX201") in found  # self.vector_db set by the base class
+    assert ("src/plexichat/core/services/base.py", "96", "PLX201") in found  # DatabaseFactory.create_vector_db()
+    assert (stats, "90", "PLX201") in found  # Depends(get_vector_db_dependency)

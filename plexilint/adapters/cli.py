@@ -26,6 +26,7 @@ from plexilint.reporting.contracts_report import class_reports, render_contracts
 from plexilint.reporting.formats import FORMATS, FindingsReport, default_format, render_findings
 from plexilint.reporting.hotspots_html import render_html
 from plexilint.reporting.rule_docs import render_rule_list, rule_markdown
+from plexilint.reporting.settings import SETTINGS_FORMATS, render_settings
 from plexilint.reporting.statistics import STATISTICS_FORMATS, render_statistics
 from plexilint.reporting.text import TextStyle
 from plexilint.rules import all_rules, rule_for
@@ -130,6 +131,9 @@ def _add_check_command(commands) -> None:
     check.add_argument("-q", "--quiet", action="store_true",
                        help="no summary line, warning or progress bar: only the findings (nothing at all "
                        "when there are none)")
+    check.add_argument("--show-settings", action="store_true",
+                       help="print the effective configuration and the database model (the fallback manager "
+                       "found, guarded modules, raw access) instead of the findings (text or json)")
     add_check_options(check)  # --baseline FILE, --diff REF
     _add_engine_options(check)
     _add_colour_option(check)
@@ -237,6 +241,8 @@ def _warn_nothing_checked(paths: list[Path], standard_input: dict[Path, bytes] |
 def _run_check(args: argparse.Namespace) -> int:
     if args.statistics and args.format not in (None, *STATISTICS_FORMATS):
         raise UsageError(f"--statistics prints text or json, not {args.format}")
+    if args.show_settings:
+        return _show_settings(args, functools.partial(_command_line_config, args))
     standard_input = read_standard_input(args)  # `-`: the text stands for --stdin-filename
     narrowing = Narrowing.from_args(args)  # before the analysis: a bad baseline or --diff REF fails fast
     result = _check(args, adjust=functools.partial(_command_line_config, args), overrides=standard_input)
@@ -244,17 +250,30 @@ def _run_check(args: argparse.Namespace) -> int:
     if not result.files_checked and not args.quiet:
         _warn_nothing_checked(args.paths, standard_input)
     if args.statistics:
-        report = render_statistics(args.format or "text", findings, result.files_checked, not args.quiet)
+        report = render_statistics(args.format or "text", findings, result.files_checked, not args.quiet,
+                                   result.notes)
     else:
         fmt = args.format or default_format(to_stdout=args.output is None)
         report = render_findings(fmt, FindingsReport(
             findings, result.files_checked, result.roots, os.getcwd(), baselined, summary=not args.quiet,
-            text_style=_text_style(args, standard_input)))
+            notes=result.notes, text_style=_text_style(args, standard_input)))
     if args.output:
         args.output.write_text(report, encoding="utf-8")
     else:
         sys.stdout.write(report)
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _show_settings(args: argparse.Namespace, adjust) -> int:
+    if args.format not in (None, *SETTINGS_FORMATS):
+        raise UsageError(f"--show-settings prints text or json, not {args.format}")
+    result = _check(args, adjust=adjust, extra_facts=frozenset({"database"}))
+    report = render_settings(result.analyses, args.format or "text")
+    if args.output:
+        args.output.write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+    return EXIT_CLEAN
 
 
 def _run_contracts(args: argparse.Namespace) -> int:

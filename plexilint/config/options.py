@@ -226,12 +226,27 @@ OPTIONS: dict[str, Option] = {
         ),
         Option(
             "database.fallback-manager",
-            ["*FallbackManager", "*get_fallback_manager"],
+            [],
             _dotted_globs,
             "Dotted names (or globs over them) of the fallback manager class and the functions "
             "that return it. Calls through them are the sanctioned way to reach a database; the "
-            "first accessor function listed (or `get_fallback_manager`) is what messages tell you "
-            "to call.",
+            "first accessor function listed is what messages tell you to call, with the import "
+            "that brings it in.\n\n"
+            "Empty (the default): plexilint looks for the manager in the project. A class is the "
+            "manager when it keeps database clients (several attributes, or a dict or list of "
+            "them, whose names, values or the class's own name say database: `sql_client`, "
+            "`self.clients[\"vector\"]`, a `psycopg` connection, `DatabaseFallbackManager`, or "
+            "a class raising the `outage-error`) and has a loop that tries the next client when "
+            "one fails; a class named `*FallbackManager` that keeps database clients counts "
+            "too. The functions returning it are its accessors. A fallback manager of anything "
+            "else (language-model providers, HTTP mirrors) is never taken for it. "
+            "`--statistics` and `--show-settings` name what was found.\n\n"
+            "A project without a manager has nothing to send its database calls through: "
+            "PLX201, PLX202, PLX203, PLX205 and PLX206 report nothing, and the summary (and the "
+            "JSON report's `summary.notes`) carries one note instead: `note: the database rules "
+            "PLX201-PLX203, PLX205 and PLX206 are off: no database fallback manager was found ...`, with the "
+            "setting to declare one. PLX204 (made-up data on a database failure) needs no "
+            "manager and stays on.",
             '[tool.plexilint.database]\nfallback-manager = ["myapp.db.factories.DatabaseFallbackManager", '
             '"myapp.db.factories.get_fallback_manager"]',
         ),

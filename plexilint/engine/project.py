@@ -20,7 +20,7 @@ from plexilint.engine.index import ProjectIndex
 from plexilint.engine.selection import Selection
 from plexilint.engine.sources import ModuleNames, SourceFile, read_source
 from plexilint.engine.suppressions import NoqaMode, Suppressions, is_finding_suppressed
-from plexilint.model import Finding
+from plexilint.model import Finding, Note
 from plexilint.rules import all_rules
 from plexilint.rules.base import AfterFindingsRule
 
@@ -40,11 +40,13 @@ class ProjectAnalysis:
     answered from the cache is built (from cached facts) only when something asks for it."""
 
     def __init__(self, root: Path, config: Config, findings: dict[str, list[Finding]], files: ProjectFiles,
-                 index: ProjectIndex | None = None, load_index: Callable[[], ProjectIndex] | None = None) -> None:
+                 index: ProjectIndex | None = None, load_index: Callable[[], ProjectIndex] | None = None,
+                 notes: tuple[Note, ...] = ()) -> None:
         self.root = root
         self.config = config
         self.findings = findings  # posix path -> sorted, before `# noqa`
         self.files = files
+        self.notes = notes  # what the rules tell besides findings, one of each
         self._index = index
         self._load_index = load_index
 
@@ -137,18 +139,18 @@ def _analyse(run: _Run, overrides: dict[Path, bytes]) -> ProjectAnalysis:
     files = ProjectFiles({s.posix: s.digest for s in sources}, {})
     entry = None if run.cache is None or overrides else _ProjectEntry(run, sources)
     cached = entry.load() if entry is not None else None
-    if cached is not None and len(cached) == 2:
-        findings, files.suppressions = cached
+    if cached is not None and len(cached) == 3:
+        findings, files.suppressions, notes = cached
         # Facts only if something asks for them (contracts, hotspots), from the files as they are then.
-        return ProjectAnalysis(run.root, run.config, findings, files, load_index=run.index_from_disk)
+        return ProjectAnalysis(run.root, run.config, findings, files, load_index=run.index_from_disk, notes=notes)
     index = run.index(sources)
-    findings = _run_rules(index, run.config, Selection.from_config(run.config))
+    findings, notes = _run_rules(index, run.config, Selection.from_config(run.config))
     for path_findings in findings.values():
         path_findings.sort(key=Finding.sort_key)
     files.suppressions.update({f.path: f.suppressions for f in index.files if f.suppressions})
     if entry is not None:
-        entry.store((findings, files.suppressions))
-    return ProjectAnalysis(run.root, run.config, findings, files, index=index)
+        entry.store((findings, files.suppressions, notes))
+    return ProjectAnalysis(run.root, run.config, findings, files, index=index, notes=notes)
 
 
 class _ProjectEntry:
@@ -163,10 +165,10 @@ class _ProjectEntry:
         self.slot = self.cache.project_path(run.root.as_posix(), run.config.digest, run.extra_facts)
         self.key = project_key(run.root.as_posix(), run.config.digest, run.extra_facts, files, self.history)
 
-    def load(self) -> tuple[dict[str, list[Finding]], dict[str, Suppressions]] | None:
+    def load(self) -> tuple[dict[str, list[Finding]], dict[str, Suppressions], tuple[Note, ...]] | None:
         return self.cache.load_project(self.slot, self.key)
 
-    def store(self, payload: tuple[dict[str, list[Finding]], dict[str, Suppressions]]) -> None:
+    def store(self, payload: tuple[dict[str, list[Finding]], dict[str, Suppressions], tuple[Note, ...]]) -> None:
         if _history_bytes(self.root) == self.history:  # else the rules may have read another one
             self.cache.store_project(self.slot, self.key, payload)
 
@@ -178,13 +180,16 @@ def _history_bytes(root: Path) -> bytes | None:
         return None
 
 
-def _run_rules(index: ProjectIndex, config: Config, selection: Selection) -> dict[str, list[Finding]]:
+def _run_rules(index: ProjectIndex, config: Config,
+               selection: Selection) -> tuple[dict[str, list[Finding]], tuple[Note, ...]]:
     findings: dict[str, list[Finding]] = {}
+    notes: dict[Note, None] = {}  # one of each, in the order the rules gave them
     later: list[AfterFindingsRule] = []
     for rule_class in all_rules():
         if not selection.enables(rule_class.code):
             continue
         rule = rule_class()
+        notes.update(dict.fromkeys(rule.notes(index, config)))
         if isinstance(rule, AfterFindingsRule):
             later.append(rule)  # judged once every other finding is known
             continue
@@ -193,7 +198,7 @@ def _run_rules(index: ProjectIndex, config: Config, selection: Selection) -> dic
         for file in index.files:
             _keep_reported(findings, rule.check_findings(file, findings.get(file.path, []), selection), selection,
                            file.path)
-    return findings
+    return findings, tuple(notes)
 
 
 def _keep_reported(findings: dict[str, list[Finding]], found: Iterable[Finding], selection: Selection,

@@ -12,7 +12,7 @@ from plexilint.config.loader import PROJECT_MARKER
 from plexilint.engine.cache import cache_for
 from plexilint.engine.discovery import _is_skipped_directory, is_excluded
 from plexilint.engine.project import ProjectAnalysis, analyse_project, validate_selection
-from plexilint.model import Finding
+from plexilint.model import Finding, Note
 
 
 @dataclass
@@ -22,6 +22,7 @@ class CheckResult:
     roots: list[str] = field(default_factory=list)
     analyses: list[ProjectAnalysis] = field(default_factory=list)
     scopes: list[str] = field(default_factory=list)  # the named paths, resolved, posix
+    notes: list[Note] = field(default_factory=list)  # of every project checked, one of each
 
 
 def _project_roots_within(directory: Path, root: Path, exclude: list[str]) -> list[Path]:
@@ -93,6 +94,7 @@ def check_paths(paths: list[Path], explicit_config: Path | None = None,
         result.roots.append(root.as_posix())
         result.analyses.append(analysis)
         result.scopes.extend(scope.as_posix() for scope in scopes[root])
+        result.notes.extend(n for n in analysis.notes if n not in result.notes)
         for path in analysis.paths:
             if path in seen or not is_within_scopes(path, [s.as_posix() for s in scopes[root]]):
                 continue

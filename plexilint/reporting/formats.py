@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from plexilint.model import Finding
+from plexilint.model import Finding, Note
 from plexilint.reporting.github_format import render_github
 from plexilint.reporting.gitlab_format import render_gitlab
 from plexilint.reporting.json_format import render_json
@@ -28,14 +28,15 @@ class FindingsReport:
     baselined: list[Finding] = field(default_factory=list)
     summary: bool = True  # the closing summary line of the text and GitHub formats (`--quiet`: none)
     text_style: TextStyle = field(default_factory=TextStyle)  # colour, wrapping, source lines
+    notes: list[Note] = field(default_factory=list)  # what the run tells besides findings
 
 
 Renderer = Callable[[FindingsReport], str]
 
 FORMATS: dict[str, Renderer] = {
     "text": lambda report: render_text(report.findings, report.files_checked, report.cwd, report.summary,
-                                       report.text_style),
-    "json": lambda report: render_json(report.findings, report.files_checked, report.roots),
+                                       report.text_style, report.notes),
+    "json": lambda report: render_json(report.findings, report.files_checked, report.roots, report.notes),
     "sarif": render_sarif,
     "github": render_github,
     "gitlab": render_gitlab,

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from plexilint import __version__
-from plexilint.model import Finding
+from plexilint.model import Finding, Note
 
 
 SCHEMA_RESOURCE = "schemas/check-json.schema.json"
@@ -37,7 +37,8 @@ def finding_to_dict(finding: Finding) -> dict:
     }
 
 
-def render_json(findings: Sequence[Finding], files_checked: int, roots: Sequence[str]) -> str:
+def render_json(findings: Sequence[Finding], files_checked: int, roots: Sequence[str],
+                notes: Sequence[Note] = ()) -> str:
     by_code = Counter(f.code for f in findings)
     document = {
         "findings": [finding_to_dict(f) for f in findings],
@@ -48,6 +49,8 @@ def render_json(findings: Sequence[Finding], files_checked: int, roots: Sequence
             "files_with_findings": len({f.path for f in findings}),
             "findings": len(findings),
             "by_code": dict(sorted(by_code.items())),
+            # What the run tells besides findings (a rule family that found nothing to check).
+            "notes": [{"source": n.source, "message": n.message, "detail": n.detail} for n in notes],
         },
     }
     return json.dumps(document, indent=2) + "\n"

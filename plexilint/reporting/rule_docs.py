@@ -66,6 +66,11 @@ def configuration_markdown(rules: Sequence[type[Rule]]) -> str:
         "An unknown key or an invalid value makes every front-end stop with a message naming the key,",
         "the value and what was expected (the CLI exits with status 2).",
         "",
+        "`plexilint check --show-settings` prints the effective value of every key below (defaults",
+        "filled in) and the database model built from them: the fallback manager found or configured,",
+        "how it was found, what messages tell you to call and where to import it from (add",
+        "`--format json` for a machine-readable copy).",
+        "",
         "Generated from `plexilint/config/options.py` by `python -m plexilint.reporting.generate_docs`.",
         "",
     ]

@@ -7,8 +7,8 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 
-from plexilint.model import Finding
-from plexilint.reporting.text import summary_line
+from plexilint.model import Finding, Note
+from plexilint.reporting.text import note_lines, summary_line
 from plexilint.rules import REGISTRY
 
 STATISTICS_FORMATS = ("text", "json")
@@ -21,12 +21,14 @@ def _counts(findings: Sequence[Finding]) -> list[tuple[str, str, int]]:
     return sorted(rows, key=lambda row: (-row[2], row[0]))
 
 
-def render_statistics(fmt: str, findings: Sequence[Finding], files_checked: int, summary: bool = True) -> str:
+def render_statistics(fmt: str, findings: Sequence[Finding], files_checked: int, summary: bool = True,
+                      notes: Sequence[Note] = ()) -> str:
     rows = _counts(findings)
     if fmt == "json":
         return json.dumps([{"code": code, "symbol": symbol, "count": n} for code, symbol, n in rows], indent=2) + "\n"
     width = max((len(str(n)) for _, _, n in rows), default=1)
     lines = [f"{n:>{width}}  {code}  {symbol}" for code, symbol, n in rows]
-    if summary:
+    if summary:  # every note, those shown only on request too (the manager found)
+        lines.extend(note_lines(notes, details=True))
         lines.append(summary_line(findings, files_checked))
     return "\n".join(lines) + "\n" if lines else ""

@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from plexilint.model import Finding
+from plexilint.model import Finding, Note
 
 # SGR sequences (ECMA-48), the ones ruff uses for the same parts of a line.
 _BOLD, _RED, _CYAN, _BLUE, _DIM, _RESET = "\033[1m", "\033[31m", "\033[36m", "\033[34m", "\033[2m", "\033[0m"
@@ -61,11 +61,12 @@ def message_for_display(finding: Finding, cwd: str) -> str:
 
 
 def render_text(findings: Sequence[Finding], files_checked: int, cwd: str, summary: bool = True,
-                style: TextStyle = TextStyle()) -> str:
+                style: TextStyle = TextStyle(), notes: Sequence[Note] = ()) -> str:
     lines: list[str] = []
     for finding in findings:
         lines.extend(_finding_lines(finding, cwd, style))
     if summary:
+        lines.extend(note_lines(notes))
         lines.append(_paint(summary_line(findings, files_checked), _BOLD, style.colour))
     return "\n".join(lines) + "\n" if lines else ""
 
@@ -124,6 +125,11 @@ def _source_excerpt(finding: Finding, style: TextStyle) -> list[str]:
         f"{gutter} {bar} {padding}{_paint('^' * (end - start), _RED, style.colour)}",
         "",
     ]
+
+
+def note_lines(notes: Sequence[Note], details: bool = False) -> list[str]:
+    """``note: ...`` lines above the summary; ``details``: the notes shown on request too."""
+    return [f"note: {n.message}" for n in notes if details or not n.detail]
 
 
 def summary_line(findings: Sequence[Finding], files_checked: int) -> str:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from plexilint.model import Finding, Measure, Related, Span
+from plexilint.model import Finding, Measure, Note, Related, Span
 
 if TYPE_CHECKING:
     from plexilint.config import Config
@@ -76,6 +76,11 @@ class Rule:
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         raise NotImplementedError
+
+    def notes(self, index: ProjectIndex, config: Config) -> Iterable[Note]:
+        """What the run should tell the user besides findings (rules sharing a note give the
+        same one: the engine keeps one of each)."""
+        return ()
 
     def finding(self, file: FileFacts, span: Span, message: str, key: str = "",
                 related: Iterable[Related] = (), noqa_lines: Iterable[int] = (),

@@ -10,6 +10,7 @@ from plexilint.analysis.database.extractor import extract_database_facts
 from plexilint.analysis.database.facts import (
     Access,
     ClassShape,
+    ClientAttribute,
     DatabaseFacts,
     Handler,
     ImportBinding,
@@ -23,6 +24,7 @@ from plexilint.analysis.database.origins import HANDLE_METHODS
 from plexilint.analysis.database.responses import fabricated_reason
 
 __all__ = [
-    "HANDLE_METHODS", "Access", "ClassShape", "DatabaseFacts", "Handler", "ImportBinding", "MethodShape", "Origins",
+    "HANDLE_METHODS", "Access", "ClassShape", "ClientAttribute", "DatabaseFacts", "Handler", "ImportBinding",
+    "MethodShape", "Origins",
     "Symbol", "TryBlock", "UnavailableBranch", "extract_database_facts", "fabricated_reason",
 ]

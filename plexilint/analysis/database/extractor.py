@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 
-from plexilint.analysis.database.classes import attribute_origins, client_attributes, method_shape
+from plexilint.analysis.database.classes import attribute_origins, class_bases, client_attributes, method_shape
 from plexilint.analysis.database.facts import (
     Access,
     ClassShape,
@@ -164,17 +164,36 @@ class _Extractor:
         methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
         attrs, scopes = attribute_origins(self.context, node, methods)
         if not prefix:
-            stored = sorted({o for origins in attrs.values() for o in origins})
-            self.symbols.append(Symbol(node.name, "class", tuple(stored)))
-        clients = client_attributes(self.context, methods)
+            self._class_symbol(node, attrs)
         for method in methods:
             self._function(method, f"{qualname}.", attrs, scopes.get(id(method)))
-        if clients:  # only a class that delegates to clients can be a fallback manager
-            shapes = tuple(method_shape(self.context, method, clients) for method in methods)
-            self.classes.append(ClassShape(qualname, span_of(node), shapes))
+            if not prefix and _is_static_or_class_method(method):  # `Factory.create_vector_db()`
+                scope = scopes.get(id(method)) or Scope(self.context, {}, attrs)
+                returned = self._returned_origins(method, self.context.own(method), scope)
+                self.symbols.append(Symbol(f"{node.name}.{method.name}", "function", tuple(sorted(returned))))
+        self._class_shape(node, qualname, methods, scopes)
         for stmt in node.body:
             if isinstance(stmt, ast.ClassDef):
                 self._class(stmt, f"{qualname}.")
+
+    def _class_symbol(self, node: ast.ClassDef, attrs: dict[str, set[str]]) -> None:
+        """What the class keeps (all of it, and per attribute) and its bases."""
+        stored = sorted({o for origins in attrs.values() for o in origins})
+        attributes = tuple((name, tuple(sorted(origins))) for name, origins in sorted(attrs.items()) if origins)
+        self.symbols.append(Symbol(node.name, "class", tuple(stored), class_bases(self.context, node), attributes))
+
+    def _class_shape(self, node: ast.ClassDef, qualname: str, methods: list[Function],
+                     scopes: dict[int, Scope]) -> None:
+        """Only a class that delegates to clients can be a fallback manager: its shape."""
+        clients = client_attributes(self.context, methods, scopes)
+        if not clients:
+            return
+        containers = {name: client.container for name, client in clients.items()}
+        shapes = tuple(method_shape(self.context, method, containers) for method in methods)
+        raised = {last_part(dotted_name(r.exc.func if isinstance(r.exc, ast.Call) else r.exc))
+                  for method in methods for r in self.context.own(method).raises if r.exc is not None}
+        self.classes.append(ClassShape(qualname, span_of(node), shapes, tuple(clients.values()),
+                                       tuple(sorted(raised - {""}))))
 
     def _function(self, node: Function, prefix: str, class_attrs: dict[str, set[str]] | None,
                   scope: Scope | None = None) -> None:
@@ -187,7 +206,8 @@ class _Extractor:
         record_calls(scope, nodes, qualname, self.accesses)
         failure_paths(nodes, scope, qualname, self.tries, self.branches)
         if not prefix:
-            self.symbols.append(Symbol(node.name, "function", tuple(sorted(self._returned_origins(node, nodes, scope)))))
+            returned = self._returned_origins(node, nodes, scope)
+            self.symbols.append(Symbol(node.name, "function", tuple(sorted(returned))))
         self._walk_definitions(node.body, f"{qualname}.", None)
 
     @staticmethod
@@ -198,6 +218,10 @@ class _Extractor:
             if inner.value is not None:
                 returned |= scope.origins(inner.value)
         return returned
+
+
+def _is_static_or_class_method(method: Function) -> bool:
+    return any(last_part(dotted_name(d)) in ("staticmethod", "classmethod") for d in method.decorator_list)
 
 
 def extract_database_facts(tree: ast.Module, source: str, module: str, is_package: bool) -> DatabaseFacts:

@@ -37,11 +37,16 @@ class ImportBinding:
 @dataclass(frozen=True)
 class Symbol:
     """A module-level function, class or variable and where its value comes from: a function's
-    return annotation and returned values, a class's stored attributes, a variable's value."""
+    return annotation and returned values, a class's stored attributes, a variable's value.
+    Static and class methods are functions named ``Class.method``. A class also keeps its
+    bases (resolved dotted names) and what each ``self`` attribute holds, so that a subclass
+    elsewhere can find the client its base class set."""
 
     name: str
     kind: str
     origins: tuple[str, ...]
+    bases: tuple[str, ...] = ()
+    attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ class Handler:
     raises: bool  # any raise statement
     status_codes: tuple[int, ...]  # HTTP statuses it raises or returns
     calls: tuple[str, ...]  # callee texts, for fallback hints
-    fabricated: tuple[tuple[int, str], ...]  # (line, why) of returns of made-up data
+    fabricated: tuple[tuple[Span, str], ...]  # (where, why) of returns of made-up data
 
 
 @dataclass(frozen=True)
@@ -70,8 +75,11 @@ class UnavailableBranch:
 
     span: Span
     end_line: int
-    fabricated: tuple[tuple[int, str], ...]
+    fabricated: tuple[tuple[Span, str], ...]
     function: str
+    # `if self.client is None:`: where the tested value comes from (the rules check it is a
+    # database handle); () when the test's words say database (`if not db_available:`).
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,19 @@ class MethodShape:
     has_loop: bool
     switches_on_error: bool  # a try whose handler calls another client
     self_calls: tuple[str, ...]  # other methods of the class it calls
+    walks_clients: bool = False  # a loop from one client to the next, then a raise when all failed
+
+
+@dataclass(frozen=True)
+class ClientAttribute:
+    """A ``self`` attribute a class delegates to: ``hints`` are the words that say what it is
+    (the attribute, the parameter it came from, the keys of a dict of clients), ``origins``
+    where its value comes from."""
+
+    name: str
+    container: bool
+    hints: tuple[str, ...]
+    origins: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -89,6 +110,8 @@ class ClassShape:
     name: str
     span: Span
     methods: tuple[MethodShape, ...]
+    clients: tuple[ClientAttribute, ...] = ()
+    raised: tuple[str, ...] = ()  # last names of the exceptions its methods raise
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from plexilint.analysis.database.origins import Scope
 from plexilint.analysis.database.scope_nodes import ScopeNodes, own_nodes
 from plexilint.analysis.database.responses import fabricated_reason, status_codes
 from plexilint.analysis.nodes import dotted_name, span_of, walk
+from plexilint.model import Span
 
 _UNAVAILABLE_TEST = re.compile(r"unavailable|available|healthy|connected|is_up|is_down|offline|online|down",
                                re.IGNORECASE)
@@ -18,25 +19,31 @@ _DATABASE_WORDS = re.compile(r"db|database|sql|postgres|mysql|mongo|redis|vector
                              r"client|connection|engine|session|pool", re.IGNORECASE)
 
 
-def _tests_availability(test: ast.expr, scope: Scope) -> bool:
+def _tested_availability(test: ast.expr, scope: Scope) -> tuple[str, ...] | None:
+    """Whether an ``if`` tests that a database is available: () when its words say so, the
+    origins of the tested value for ``if self.client is None:`` (a database handle only if
+    the rules say so), None when it tests something else."""
     text = scope.context.text.segment(test)
     if _UNAVAILABLE_TEST.search(text):  # ...about a database, not `product.available`
-        return bool(_DATABASE_WORDS.search(text)) or any(
-            scope.origins(n) for n in walk(test) if isinstance(n, (ast.Name, ast.Attribute)))
-    # `if self.client is None:` on a database handle
+        if _DATABASE_WORDS.search(text):
+            return ()
+        found = set().union(*(scope.origins(n) for n in walk(test) if isinstance(n, (ast.Name, ast.Attribute))))
+        return tuple(sorted(found)) or None
     if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Is):
         right = test.comparators[0]
-        return isinstance(right, ast.Constant) and right.value is None and bool(scope.origins(test.left))
-    return False
+        if isinstance(right, ast.Constant) and right.value is None:
+            return tuple(sorted(scope.origins(test.left))) or None
+    return None
 
 
-def _fabricated_returns(body: list[ast.stmt]) -> tuple[tuple[int, str], ...]:
+def _fabricated_returns(body: list[ast.stmt]) -> tuple[tuple[Span, str], ...]:
+    """(span of the returned value, why it is made up) of each return of made-up data."""
     found = []
     for node in own_nodes(body):
-        if isinstance(node, ast.Return):
+        if isinstance(node, ast.Return) and node.value is not None:
             reason = fabricated_reason(node.value)
             if reason:
-                found.append((node.lineno, reason))
+                found.append((span_of(node.value), reason))
     return tuple(found)
 
 
@@ -74,6 +81,7 @@ def failure_paths(nodes: ScopeNodes, scope: Scope, function: str,
         handlers = tuple(_handler(h, scope) for h in node.handlers)
         tries.append(TryBlock(span_of(node), _end_line(node.body), handlers, function))
     for node in nodes.ifs:
-        if _tests_availability(node.test, scope):
+        sources = _tested_availability(node.test, scope)
+        if sources is not None:
             branches.append(UnavailableBranch(span_of(node), _end_line(node.body), _fabricated_returns(node.body),
-                                              function))
+                                              function, sources))

@@ -81,11 +81,15 @@ class Scope:
     """Origins of the names visible in one function (flow-insensitive). ``attrs`` (the
     class's ``self`` attributes) is shared, not copied: methods see each other's findings."""
 
-    def __init__(self, context: ModuleContext, names: dict[str, set[str]], attrs: dict[str, set[str]]) -> None:
+    def __init__(self, context: ModuleContext, names: dict[str, set[str]], attrs: dict[str, set[str]],
+                 inherited: tuple[tuple[str, ...], frozenset[str]] | None = None) -> None:
         self.context = context
         self.names = {k: set(v) for k, v in names.items()}
         self.attrs = attrs
         self.local_aliases: dict[str, str] = {}
+        # (the class's project bases, the attributes it sets itself): any other `self.x`
+        # may be a client a base class set.
+        self.inherited = inherited
 
     def symbol_origins(self, node: ast.AST) -> set[str]:
         name = dotted_name(node)
@@ -137,7 +141,11 @@ def _alternatives_origins(scope: Scope, node: ast.BoolOp | ast.IfExp) -> set[str
 
 def _attribute_origins(scope: Scope, node: ast.Attribute) -> set[str]:
     if isinstance(node.value, ast.Name) and node.value.id == "self":
-        return set(scope.attrs.get(node.attr, ()))
+        if node.attr in scope.attrs:
+            return set(scope.attrs[node.attr])
+        if scope.inherited is not None and node.attr not in scope.inherited[1]:
+            return {f"attr:{base}:{node.attr}" for base in scope.inherited[0]}
+        return set()
     return scope.origins(node.value)
 
 
@@ -265,6 +273,8 @@ def _call_accesses(scope: Scope, node: ast.Call, function: str) -> Iterator[Acce
     if isinstance(func, ast.Attribute):
         receiver = scope.origins(func.value)
         if receiver:
+            if isinstance(func.value, ast.Name) and func.value.id not in scope.names:
+                receiver |= scope.symbol_origins(func)  # `Factory.create_vector_db()`: a static method
             yield Access(span_of(node), "method", tuple(sorted(receiver)), _call_text(scope, node), func.attr,
                          function)
             return

@@ -55,12 +55,62 @@ def _built_from_literals(call: ast.Call, name: str) -> bool:
     return bool(arguments) and all(_made_up(a) for a in arguments) and any(map(_has_constant_value, arguments))
 
 
+# Keys of a status or error payload: `{"error": ...}`, `{"success": False, "message": ...}`,
+# `{"status": "unhealthy", "database": "down"}`. Such a dict tells the caller what happened.
+_STATUS_KEYS = frozenset({
+    "status", "success", "ok", "message", "msg", "detail", "details", "error", "errors", "error_code",
+    "error_type", "error_message", "code", "reason", "healthy", "health", "state", "timestamp", "service",
+    "database", "databases", "db", "retry_after", "available", "connected", "type", "title", "exception",
+    "deleted", "updated", "created", "saved", "result",
+})
+_ERROR_KEYS = frozenset({"error", "errors", "error_code", "error_type", "error_message", "exception", "detail"})
+_FAILURE_WORDS = re.compile(r"error|fail|unhealthy|degraded|down|unavailable|disconnected|offline", re.IGNORECASE)
+
+
+def _says_failure(key: str, value: ast.AST) -> bool:
+    if key in _ERROR_KEYS:
+        return True
+    if not isinstance(value, ast.Constant):
+        return False
+    if key in ("success", "ok", "healthy", "available", "connected"):
+        return value.value is False
+    return key in ("status", "state", "health") and isinstance(value.value, str) \
+        and bool(_FAILURE_WORDS.search(value.value))
+
+
+def is_status_payload(value: ast.AST) -> bool:
+    """A status or an error, not data: a ``(False, ...)`` result, or a dict whose keys are
+    all status keys, or that says it failed and holds nothing else but ``None``."""
+    if isinstance(value, ast.Tuple):
+        # `return False, 0, "Import aborted", failed_rows`: a (success, ...) result
+        return bool(value.elts) and isinstance(value.elts[0], ast.Constant) and value.elts[0].value is False
+    pairs = _string_keyed(value)
+    if not pairs:
+        return False
+    if all(key in _STATUS_KEYS for key, _ in pairs):
+        return True
+    return any(_says_failure(key, v) for key, v in pairs) and all(
+        key in _STATUS_KEYS or (isinstance(v, ast.Constant) and v.value is None) for key, v in pairs)
+
+
+def _string_keyed(value: ast.AST) -> list[tuple[str, ast.AST]]:
+    """(lower-cased key, value) of a dict literal whose keys are all strings; [] otherwise."""
+    if not isinstance(value, ast.Dict):
+        return []
+    keys = [k.value.lower() if isinstance(k, ast.Constant) and isinstance(k.value, str) else None
+            for k in value.keys]
+    return [] if None in keys else list(zip(keys, value.values))
+
+
 def fabricated_reason(value: ast.AST | None) -> str | None:
-    """Why a returned value is made-up data, or None. Empty containers are not."""
+    """Why a returned value is made-up data, or None. Empty containers and status or error
+    payloads are not."""
     if value is None:
         return None
     if isinstance(value, ast.Await):
         value = value.value
+    if is_status_payload(value):
+        return None
     if _is_literal_data(value):
         return "a literal built in the code"
     name = dotted_name(value.func if isinstance(value, ast.Call) else value) or ""

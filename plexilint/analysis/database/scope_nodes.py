@@ -18,6 +18,7 @@ _GROUP_OF: dict[type, str] = {
     ast.If: "ifs",
     **{t: "loops" for t in (ast.For, ast.AsyncFor, ast.While)},
     **{t: "returns" for t in (ast.Return, ast.Yield, ast.YieldFrom)},
+    ast.Raise: "raises",
 }
 
 
@@ -25,7 +26,7 @@ class ScopeNodes:
     """A scope's nodes (nested functions, classes and lambdas excluded) grouped by kind,
     each group in source order."""
 
-    __slots__ = ("calls", "bindings", "assignments", "tries", "ifs", "loops", "returns")
+    __slots__ = ("calls", "bindings", "assignments", "tries", "ifs", "loops", "returns", "raises")
 
     def __init__(self, body: list[ast.stmt]) -> None:
         self.calls: list[ast.Call] = []
@@ -35,6 +36,7 @@ class ScopeNodes:
         self.ifs: list[ast.If] = []
         self.loops: list[ast.For | ast.AsyncFor | ast.While] = []
         self.returns: list[ast.Return | ast.Yield | ast.YieldFrom] = []
+        self.raises: list[ast.Raise] = []
         group_of = _GROUP_OF
         for node in own_nodes(body, _NOT_GROUPED):
             group = group_of.get(type(node))

@@ -6,6 +6,7 @@ from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
+from plexilint.rules.database.advice import NeedsManager, accessor_hint
 from plexilint.rules.database.model import (
     CLIENT_SUBMODULES,
     DATABASE_MODULES,
@@ -16,7 +17,7 @@ from plexilint.rules.database.model import (
 )
 
 
-class DatabaseImport(Rule):
+class DatabaseImport(NeedsManager, Rule):
     """## What it does
     Reports imports of a database driver, an ORM session or another raw-access name (a project
     factory returning a database handle, a class keeping one, a configured `raw-access` name)
@@ -29,6 +30,12 @@ class DatabaseImport(Rule):
     way import-linter contracts do, but for the calls too (see PLX201).
 
     ## Example
+    With the project's fallback manager declared (or found by plexilint, see PLX201):
+    ```toml
+    [tool.plexilint.database]
+    fallback-manager = ["myapp.database.factories.get_fallback_manager"]
+    ```
+
     ```python
     # myapp/services/audit.py
     import sqlite3
@@ -47,6 +54,7 @@ class DatabaseImport(Rule):
     ```
 
     ## Options
+    - `database.fallback-manager`
     - `database.raw-access`
     - `database.guarded`
     - `database.allowed`
@@ -65,10 +73,12 @@ class DatabaseImport(Rule):
     symbol = "database-import"
     category = "W"
     summary = "Driver, ORM session or raw-access name imported in a guarded module"
-    options = ("database.raw-access", "database.guarded", "database.allowed")
+    options = ("database.fallback-manager", "database.raw-access", "database.guarded", "database.allowed")
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         model = database_model(index, config)
+        if not model.manager.exists:
+            return  # nothing to import instead: see the note
         for file in index.files:
             if not file.database.imports or not model.is_guarded(file):
                 continue
@@ -86,6 +96,6 @@ class DatabaseImport(Rule):
                     file,
                     binding.span,
                     f"`{binding.name}` brings raw database access (`{verdict.via}`) into a guarded "
-                    f"module: import the fallback manager and use `{model.accessor()}` instead",
+                    f"module: import the fallback manager and use {accessor_hint(model)} instead",
                     key=binding.origin,
                 )

@@ -6,6 +6,7 @@ from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
+from plexilint.rules.database.advice import NeedsManager, suggestion
 from plexilint.rules.database.model import RAW, WRAPPED, database_model
 
 _WHAT = {
@@ -15,7 +16,7 @@ _WHAT = {
 }
 
 
-class DirectDatabaseAccess(Rule):
+class DirectDatabaseAccess(NeedsManager, Rule):
     """## What it does
     Reports calls in guarded modules (services, repositories, the API) that reach a database
     without going through the fallback manager: driver and ORM calls (`sqlite3.connect`,
@@ -25,11 +26,20 @@ class DirectDatabaseAccess(Rule):
     plexilint follows a value through import aliases (`import sqlalchemy as sa`), attribute
     chains, clients stored on `self` and used in other methods, parameters annotated with a
     database type, FastAPI `Depends(get_session)` parameters, `async with get_db_session() as
-    session`, and the project's own factories (a function whose return annotation or returned
-    value is a database object) and classes that keep one. Built-in knowledge covers sqlite3,
-    psycopg, asyncpg, aiosqlite, pymysql, SQLAlchemy, pymongo and motor, redis, qdrant_client,
-    chromadb, pinecone, weaviate, elasticsearch, cassandra, neo4j and more. One finding per
-    line.
+    session`, the project's own factories (a function, or a factory class's `@staticmethod`,
+    whose return annotation or returned value is a database object), classes that keep one,
+    and clients a base class set on `self`. Built-in knowledge covers sqlite3, psycopg,
+    asyncpg, aiosqlite, pymysql, SQLAlchemy, pymongo and motor, redis, qdrant_client, chromadb,
+    pinecone, weaviate, elasticsearch, cassandra, neo4j and more. One finding per access: a
+    repository built on a handle already reported in the same function is not reported again.
+    The message says what to call instead and where to import it from.
+
+    This rule needs a fallback manager to point to. plexilint uses the one named in
+    `database.fallback-manager`; when that is empty it looks for one: a class that keeps
+    several database clients (or a container of them) and switches to the next one when one
+    fails, and the functions that return it. A project without one gets no finding from this
+    rule (nor from PLX202, PLX203, PLX205 and PLX206), and one note in the summary instead;
+    `plexilint check --show-settings` shows what was found.
 
     ## Why is this bad?
     Each direct call is a place where a database outage breaks the request instead of falling
@@ -37,6 +47,12 @@ class DirectDatabaseAccess(Rule):
     differently). The manager is the one place that knows which databases are up.
 
     ## Example
+    With the project's fallback manager declared (or found by plexilint, see PLX201):
+    ```toml
+    [tool.plexilint.database]
+    fallback-manager = ["myapp.database.factories.get_fallback_manager"]
+    ```
+
     ```python
     # myapp/services/stats.py
     import sqlite3
@@ -80,6 +96,8 @@ class DirectDatabaseAccess(Rule):
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         model = database_model(index, config)
+        if not model.manager.exists:
+            return  # nothing to go through: see the note
         for file in index.files:
             if not file.database.accesses or not model.is_guarded(file):
                 continue
@@ -88,12 +106,26 @@ class DirectDatabaseAccess(Rule):
                 verdict = model.access_verdict(access)
                 if verdict.category in (RAW, WRAPPED):
                     by_line.setdefault(access.span.line, []).append((access, verdict))
+            opened: dict[str, set[str]] = {}  # per function, the handles already reported
             for _, found in sorted(by_line.items()):
                 access, verdict = min(found, key=lambda pair: pair[0].span.column)
+                sources = opened.setdefault(access.function, set())
+                seen = access.kind == "construct" and sources.issuperset(access.sources)
+                sources.update(access.sources)
+                if seen:
+                    continue  # `Repository(session)` after `session` was reported: the same access
                 yield self.finding(
                     file,
                     access.span,
-                    f"`{access.text}` {_WHAT[access.kind]} (`{verdict.via}`): go through the fallback "
-                    f"manager instead: {model.suggestion(access.method)}",
+                    f"`{access.text}` {_WHAT[_kind(access, verdict)]} (`{verdict.via}`): go through the fallback "
+                    f"manager instead: {suggestion(model, access.method)}",
                     key=f"{access.function}:{access.text}",
                 )
+
+
+def _kind(access, verdict) -> str:
+    """``Factory.create_vector_db()`` opens access (the method itself is raw); ``session.execute()``
+    uses a handle."""
+    if access.kind == "method" and verdict.via.endswith(f".{access.method}"):
+        return "call"
+    return access.kind

@@ -8,16 +8,34 @@ from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
 from plexilint.rules.database.failure_paths import database_tries, handler_accesses
-from plexilint.rules.database.model import database_model
+from plexilint.analysis.database import Access, TryBlock
+from plexilint.engine.facts import FileFacts
+from plexilint.rules.database.advice import NeedsManager, suggestion
+from plexilint.rules.database.model import DatabaseModel, Verdict, database_model
 
 _FALLBACK_CALL = re.compile(r"cache|fallback|backup|replica|secondary|retry|failover", re.IGNORECASE)
+# What an except branch does to the handle that failed: end the transaction, let it go.
+_CLEANUP_METHODS = frozenset({
+    "rollback", "close", "aclose", "expunge", "expunge_all", "invalidate", "dispose", "release", "abort",
+    "cancel", "discard", "reset", "terminate", "begin_rollback", "rollback_to_savepoint",
+})
 
 
-class LocalDatabaseFallback(Rule):
+def _same_handle_cleanup(access: Access, handles: set[str]) -> bool:
+    """``session.rollback()`` (or close, expunge, ...) in the except branch, or another call
+    on the very handle that failed: cleanup or a retry there, not a switch to another database."""
+    if access.kind == "method" and access.method in _CLEANUP_METHODS:
+        return True
+    return access.kind == "method" and set(access.sources) <= handles
+
+
+class LocalDatabaseFallback(NeedsManager, Rule):
     """## What it does
     Reports, in guarded modules, a `try` that does database work and whose `except` branch
     switches to another database, client or cache, or retries elsewhere: fallback logic written
-    outside the fallback manager.
+    outside the fallback manager. Cleanup of the handle that failed (`session.rollback()`,
+    `close()`, `expunge()`), logging and re-raising are not a fallback. Needs a fallback
+    manager (see PLX201): without one, nothing is reported.
 
     ## Why is this bad?
     Every local fallback is a different policy: one service retries the replica, another reads
@@ -26,6 +44,12 @@ class LocalDatabaseFallback(Rule):
     disagree about what "degraded" means. The manager already does this once, for everyone.
 
     ## Example
+    With the project's fallback manager declared (or found by plexilint, see PLX201):
+    ```toml
+    [tool.plexilint.database]
+    fallback-manager = ["myapp.database.factories.get_fallback_manager"]
+    ```
+
     ```python
     # myapp/services/search.py
     from qdrant_client import QdrantClient
@@ -56,6 +80,7 @@ class LocalDatabaseFallback(Rule):
     ```
 
     ## Options
+    - `database.fallback-manager`
     - `database.guarded`
     - `database.allowed`
 
@@ -72,31 +97,39 @@ class LocalDatabaseFallback(Rule):
     symbol = "local-database-fallback"
     category = "W"
     summary = "Local try/except fallback between databases, outside the manager"
-    options = ("database.guarded", "database.allowed")
+    options = ("database.fallback-manager", "database.guarded", "database.allowed")
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         model = database_model(index, config)
+        if not model.manager.exists:
+            return  # no manager to move the fallback into: see the note
         for file in index.files:
             if not file.database.tries or not model.is_guarded(file):
                 continue
             for try_block, in_body in database_tries(file, model):
-                if not in_body:
+                if in_body:
+                    yield from self._fallbacks(file, model, try_block, in_body)
+
+    def _fallbacks(self, file: FileFacts, model: DatabaseModel, try_block: TryBlock,
+                   in_body: list[tuple[Access, Verdict]]) -> Iterator[Finding]:
+        """The except branches of one try that turn to another database, client or cache."""
+        handles = {source for access, _ in in_body for source in access.sources}
+        first = next((a for a, _ in in_body if a.kind == "method"), in_body[0][0])
+        for handler in try_block.handlers:
+            switched = [access for access, _ in handler_accesses(file, try_block, handler, model)
+                        if not _same_handle_cleanup(access, handles)]
+            if switched:
+                target = f"`{switched[0].text}`"
+            else:
+                calls = [c for c in handler.calls if _FALLBACK_CALL.search(c)]
+                if not calls:
                     continue
-                for handler in try_block.handlers:
-                    switched = handler_accesses(file, try_block, handler, model)
-                    if switched:
-                        target = f"`{switched[0][0].text}`"
-                    else:
-                        calls = [c for c in handler.calls if _FALLBACK_CALL.search(c)]
-                        if not calls:
-                            continue
-                        target = f"`{calls[0]}(...)`"
-                    first = next((a for a, _ in in_body if a.kind == "method"), in_body[0][0])
-                    yield self.finding(
-                        file,
-                        handler.span,
-                        f"After `{first.text}` fails, this except branch falls back to {target} itself: "
-                        f"remove the local fallback and call {model.suggestion(first.method)}, which "
-                        "switches databases for everyone",
-                        key=f"{try_block.function}:{first.text}",
-                    )
+                target = f"`{calls[0]}(...)`"
+            yield self.finding(
+                file,
+                handler.span,
+                f"After `{first.text}` fails, this except branch falls back to {target} itself: "
+                f"remove the local fallback and call {suggestion(model, first.method)}, which "
+                "switches databases for everyone",
+                key=f"{try_block.function}:{first.text}",
+            )

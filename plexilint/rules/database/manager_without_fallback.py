@@ -7,15 +7,18 @@ from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
+from plexilint.rules.database.advice import NeedsManager, manager_classes
 from plexilint.rules.database.model import database_model
 
 
-class ManagerWithoutFallback(Rule):
+class ManagerWithoutFallback(NeedsManager, Rule):
     """## What it does
     Inside the fallback manager class, reports an operation that calls exactly one client
     (`self.sql_client.get_by_id(...)`) with no path to the next one: no loop over clients, no
     `except` branch that tries another client, and no call to a method of the manager that
-    does either (such as a `_try(operation, ...)` helper).
+    does either (such as a `_try(operation, ...)` helper). Logging in an `except` branch is
+    not trying another client. The manager class is the configured one, or the one plexilint
+    finds (see PLX201).
 
     ## Why is this bad?
     Services were told to trust the manager to fall back. An operation that only knows one
@@ -74,7 +77,7 @@ class ManagerWithoutFallback(Rule):
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         model = database_model(index, config)
-        for _, file, shape in model.manager_classes():
+        for _, file, shape in manager_classes(model):
             capable = _capable_methods(shape)
             helper = next((name for name in sorted(capable) if name.startswith("_")), None)
             route = f"route it through `self.{helper}(...)`" if helper else "try the next client when this one fails"

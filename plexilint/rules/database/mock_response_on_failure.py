@@ -6,23 +6,26 @@ from collections.abc import Iterator
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
-from plexilint.model import Finding, Span
+from plexilint.model import Finding
 from plexilint.rules.base import Rule
 from plexilint.rules.database.failure_paths import catches_database_error, database_tries
-from plexilint.rules.database.model import DatabaseModel, database_model
+from plexilint.rules.database.model import DatabaseModel, database_model, is_test_module
 
 _MOCK_MODULE = re.compile(r"^(mock|mocks|fake|fakes|dummy|dummies|stub|stubs|fixtures|mock_data|fake_data)$")
 
 
 class MockResponseOnFailure(Rule):
     """## What it does
-    Reports, in guarded modules, made-up data returned on a database failure path: in an
+    Reports made-up data returned on a database failure path, in any module but tests (the
+    fallback manager's own package included): in an
     `except` branch of a `try` that talks to a database (or that catches a database error), or
     in an `if` branch on "database unavailable" (`if not db_available:`, `if self.client is
     None:`). Made-up data is a non-empty literal container (`{"total": 0, "mock": True}`), an
     object built from literals (`Stats(total=0)`), a value named mock/fake/dummy/stub, or a call
-    to a helper named like one (`_generate_mock_results()`). Also reports guarded modules that
-    import from mock, fake or fixture modules.
+    to a helper named like one (`_generate_mock_results()`). A status or error payload
+    (`{"error": str(error)}`, `{"success": False, "message": ...}`, `{"status": "unhealthy"}`)
+    is not made-up data: it tells the caller what happened. Also reports guarded modules that
+    import from mock, fake or fixture modules. This rule needs no fallback manager.
 
     ## Why is this bad?
     A mock response turns an outage into wrong answers: dashboards show zero messages, search
@@ -32,12 +35,12 @@ class MockResponseOnFailure(Rule):
     ## Example
     ```python
     # myapp/services/stats.py
-    from myapp.database.factories import get_fallback_manager
+    import sqlite3
 
     def overview():
         try:
-            return get_fallback_manager().execute("SELECT COUNT(*) FROM messages")
-        except Exception:
+            return sqlite3.connect("app.db").execute("SELECT COUNT(*) FROM messages").fetchone()
+        except sqlite3.Error:
             return {"total_messages": 0, "mock": True}
     ```
 
@@ -75,13 +78,15 @@ class MockResponseOnFailure(Rule):
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         model = database_model(index, config)
         outage = config["database.outage-error"].rsplit(".", 1)[-1]
-        advice = f"let `{outage}` propagate (the API answers 503) instead of inventing data"
+        error = f"`{outage}`" if model.manager.exists else "the database error"
+        advice = f"let {error} propagate (the API answers 503) instead of inventing data"
         for file in index.files:
-            if not model.is_guarded(file):
-                continue
+            if is_test_module(file.module):
+                continue  # mock data belongs in tests, and nowhere else (the manager's package neither)
             yield from self._in_failing_handlers(file, model, outage, advice)
-            yield from self._in_unavailable_branches(file, advice)
-            yield from self._mock_imports(file)
+            yield from self._in_unavailable_branches(file, model, advice)
+            if model.is_guarded(file):
+                yield from self._mock_imports(file)
 
     def _in_failing_handlers(self, file: FileFacts, model: DatabaseModel, outage: str,
                              advice: str) -> Iterator[Finding]:
@@ -89,25 +94,29 @@ class MockResponseOnFailure(Rule):
             for handler in try_block.handlers:
                 if not (in_body or catches_database_error(handler, outage)):
                     continue
-                for line, reason in handler.fabricated:
+                for span, reason in handler.fabricated:
                     yield self.finding(
-                        file, Span(line, 0),
+                        file, span,
                         f"Returns made-up data ({reason}) when the database call fails: {advice}",
                         key=f"{try_block.function}:{reason}",
                     )
 
-    def _in_unavailable_branches(self, file: FileFacts, advice: str) -> Iterator[Finding]:
+    def _in_unavailable_branches(self, file: FileFacts, model: DatabaseModel, advice: str) -> Iterator[Finding]:
         for branch in file.database.unavailable_branches:
-            for line, reason in branch.fabricated:
+            if branch.sources and not any(model.verdict(s).category is not None for s in branch.sources):
+                continue  # `if schema.type is None:` tests something that is no database handle
+            for span, reason in branch.fabricated:
                 yield self.finding(
-                    file, Span(line, 0),
+                    file, span,
                     f"Returns made-up data ({reason}) when the database is unavailable: {advice}",
                     key=f"{branch.function}:{reason}",
                 )
 
     def _mock_imports(self, file: FileFacts) -> Iterator[Finding]:
         for binding in file.database.imports:
-            if any(_MOCK_MODULE.match(part) for part in binding.origin.split(".")):
+            # The module itself is a mock one (`app.testing.fakes`), not a package on the way
+            # (`providers.dummy.forms` is a real module of a provider named "dummy").
+            if any(_MOCK_MODULE.match(part) for part in binding.origin.split(".")[-2:]):
                 yield self.finding(
                     file, binding.span,
                     f"Production code imports `{binding.name}` from `{binding.origin.rsplit('.', 1)[0]}`: "

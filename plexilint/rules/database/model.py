@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from plexilint.analysis.database import Access, ClassShape
+from plexilint.analysis.database import Access, ClassShape, Symbol
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
+from plexilint.rules.database.manager import NO_MANAGER, Manager, find_manager, with_accessors
 from plexilint.rules.project_names import project_names
 
 # Built-in knowledge: top-level modules of database drivers, ORMs and database clients.
@@ -49,9 +50,13 @@ def module_matches(module: str, patterns: list[str]) -> bool:
     )
 
 
-def _name_matches(dotted: str, patterns: list[str]) -> bool:
-    return any(fnmatch.fnmatchcase(dotted, p) or fnmatch.fnmatchcase(dotted.rsplit(".", 1)[-1], p)
-               for p in patterns)
+# Test modules, where made-up data is the point.
+_TEST_MODULES = ["*.tests", "*.tests.*", "*.test", "*.test.*", "*.test_*", "*_test", "*.conftest", "*.testing",
+                 "*.testing.*"]
+
+
+def is_test_module(module: str) -> bool:
+    return module_matches(module, _TEST_MODULES)
 
 
 @dataclass(frozen=True)
@@ -60,14 +65,11 @@ class Verdict:
     via: str = ""  # the dotted name that decided it, for messages
 
 
-def _configured_verdict(dotted: str, config: Config) -> Verdict | None:
-    """What the configuration (the fallback manager, raw-access patterns) or the built-in
-    driver list says of a name; None when they say nothing."""
-    database = "database."
-    if _name_matches(dotted, config[database + "fallback-manager"]):
-        return Verdict(MANAGER, dotted)
-    if config[database + "raw-access"] and any(
-            fnmatch.fnmatchcase(dotted, p) for p in config[database + "raw-access"]):
+def _built_in_verdict(dotted: str, config: Config) -> Verdict | None:
+    """What the raw-access patterns or the built-in driver list say of a name; None when
+    they say nothing."""
+    raw_access = config["database.raw-access"]
+    if raw_access and any(fnmatch.fnmatchcase(dotted, p) for p in raw_access):
         return Verdict(RAW, dotted)
     top, _, rest = dotted.partition(".")
     if top in DATABASE_MODULES:
@@ -82,25 +84,32 @@ class DatabaseModel:
 
     def __init__(self, index: ProjectIndex, config: Config) -> None:
         self.config = config
-        self.symbols: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.symbols: dict[str, Symbol] = {}
         self.owners: dict[str, FileFacts] = {}
         self.names = project_names(index)
         self.class_shapes: dict[str, tuple[FileFacts, ClassShape]] = {}
+        self.files = index.files
         for file in index.files:
             facts = file.database
             for symbol in facts.symbols:
-                self.symbols[f"{file.module}.{symbol.name}"] = (symbol.kind, symbol.origins)
+                self.symbols[f"{file.module}.{symbol.name}"] = symbol
                 self.owners[f"{file.module}.{symbol.name}"] = file
             for shape in facts.classes:
                 self.class_shapes[f"{file.module}.{shape.name}"] = (file, shape)
         self._verdicts: dict[str, Verdict] = {}
+        self._manager: Manager | None = None
+        self._interfaces: frozenset[str] = frozenset()
+        self._guarded: dict[str, bool] = {}
 
     # -- modules ---------------------------------------------------------------------------
 
     def is_guarded(self, file: FileFacts) -> bool:
-        database = "database."
-        return module_matches(file.module, self.config[database + "guarded"]) and not module_matches(
-            file.module, self.config[database + "allowed"])
+        guarded = self._guarded.get(file.module)
+        if guarded is None:
+            guarded = self._guarded[file.module] = module_matches(
+                file.module, self.config["database.guarded"]) and not module_matches(
+                file.module, self.config["database.allowed"])
+        return guarded
 
     def is_api(self, file: FileFacts) -> bool:
         return module_matches(file.module, self.config["database.api"])
@@ -119,21 +128,27 @@ class DatabaseModel:
         return result
 
     def _decide(self, source: str) -> Verdict:
+        if source.startswith("attr:"):
+            return self._inherited_attribute(source)
         if not source.startswith("sym:"):
             return Verdict(None)
         dotted = self.canonical(source[4:])
-        configured = _configured_verdict(dotted, self.config)
+        if self.manager.is_manager_name(dotted):
+            return Verdict(MANAGER, dotted)
+        configured = _built_in_verdict(dotted, self.config)
         if configured is not None:
             return configured
         symbol = self.symbols.get(dotted)
         if symbol is None:
             return self._member_of_symbol(dotted)
-        kind, origins = symbol
+        kind, origins = symbol.kind, symbol.origins
         verdicts = [self.verdict(origin) for origin in origins]
         if kind != "class" and any(v.category == MANAGER for v in verdicts):
             return Verdict(MANAGER, dotted)
         if not any(v.category in (RAW, WRAPPED) for v in verdicts):
-            return Verdict(None)
+            # `vector_db: VectorDatabaseInterface`: the type the project's factories return
+            # their adapters as is a database handle too.
+            return Verdict(RAW, dotted) if dotted in self._interfaces else Verdict(None)
         if kind == "class":
             # A class of a guarded module is judged where it is defined; building an adapter
             # (or any class of an unguarded module that keeps a handle) is access.
@@ -147,10 +162,25 @@ class DatabaseModel:
         for cut in range(len(parts) - 1, 1, -1):
             owner = ".".join(parts[:cut])
             if owner in self.symbols:
-                if self.symbols[owner][0] == "class":
+                if self.symbols[owner].kind == "class":
                     return Verdict(None)
                 verdict = self.verdict(f"sym:{owner}")
                 return verdict if verdict.category == RAW else Verdict(None)
+        return Verdict(None)
+
+    def _inherited_attribute(self, source: str) -> Verdict:
+        """``attr:<base>:<name>``: what ``self.<name>`` holds when the base class (or one of
+        its own bases) sets it."""
+        _, base, name = source.split(":", 2)
+        symbol = self.symbols.get(self.canonical(base))
+        if symbol is None or symbol.kind != "class":
+            return Verdict(None)
+        held = dict(symbol.attributes).get(name)
+        sources = [f"sym:{o[4:]}" if o.startswith("sym:") else o for o in held] if held is not None \
+            else [f"attr:{b}:{name}" for b in symbol.bases]
+        for verdict in map(self.verdict, sources):
+            if verdict.category is not None:
+                return verdict
         return Verdict(None)
 
     def access_verdict(self, access: Access) -> Verdict:
@@ -169,40 +199,44 @@ class DatabaseModel:
 
     # -- the manager -----------------------------------------------------------------------
 
-    def manager_classes(self) -> list[tuple[str, FileFacts, ClassShape]]:
-        patterns = self.config["database.fallback-manager"]
-        return [(name, file, shape) for name, (file, shape) in sorted(self.class_shapes.items())
-                if _name_matches(name, patterns)]
+    @property
+    def manager(self) -> Manager:
+        """The project's fallback manager, configured or detected; computed once."""
+        if self._manager is None:
+            self._manager = NO_MANAGER  # while detecting, no name is the manager
+            found = find_manager(self.config, self.names, self.symbols, self.class_shapes,
+                                 lambda source: self.verdict(source).category in (RAW, WRAPPED))
+            self._verdicts.clear()  # decided while the manager was unknown
+            self._manager = found
+            self._interfaces = database_interfaces(self)
+            self._verdicts.clear()  # decided while the interfaces were unknown
+            accessors = [name for name, symbol in self.symbols.items()
+                         if symbol.kind == "function" and self.verdict(f"sym:{name}").category == MANAGER]
+            manager = with_accessors(found, accessors, self.names, self.owners)
+            operations = sorted({m.name for name in manager.classes if name in self.class_shapes
+                                 for m in self.class_shapes[name][1].methods if not m.name.startswith("_")})
+            self._manager = replace(manager, operations=tuple(operations))
+        return self._manager
 
-    def accessor(self) -> str:
-        """What messages tell users to call: the configured accessor, else the project's."""
-        patterns = self.config["database.fallback-manager"]
-        for pattern in patterns:
-            last = pattern.rsplit(".", 1)[-1]
-            if "*" not in last and last[:1].islower():
-                return f"{last}()"
-        for name, (kind, _) in sorted(self.symbols.items()):
-            if kind == "function" and _name_matches(name, patterns):
-                return f"{name.rsplit('.', 1)[-1]}()"
-        return "get_fallback_manager()"
 
-    def manager_methods(self) -> list[str]:
-        names = set()
-        for _, _, shape in self.manager_classes():
-            names.update(m.name for m in shape.methods if not m.name.startswith("_"))
-        return sorted(names)
 
-    def suggestion(self, operation: str = "") -> str:
-        """`get_fallback_manager().search(...)`, or the manager's operations to choose from."""
-        methods = self.manager_methods()
-        if operation and operation in methods:
-            return f"`{self.accessor()}.{operation}(...)`"
-        if methods:
-            shown = ", ".join(methods[:6]) + (", ..." if len(methods) > 6 else "")
-            return f"`{self.accessor()}` and one of its operations ({shown})"
-        return f"`{self.accessor()}`"
+def database_interfaces(model: DatabaseModel) -> frozenset[str]:
+    """Project classes that a factory returning raw access names as its result type
+    (`def create_vector_db() -> VectorDatabaseInterface: return QdrantAdapter(...)`)."""
+    found = set()
+    for name, symbol in model.symbols.items():
+        if symbol.kind != "function" or model.verdict(f"sym:{name}").category != RAW:
+            continue
+        for origin in symbol.origins:
+            target = model.canonical(origin[4:]) if origin.startswith("sym:") else ""
+            held = model.symbols.get(target)
+            if held is not None and held.kind == "class" and model.verdict(origin).category is None:
+                found.add(target)
+    return frozenset(found)
 
 
 def database_model(index: ProjectIndex, config: Config) -> DatabaseModel:
     """One model per analysis run, shared by the PLX2 rules."""
     return index.derived("database", config.digest, lambda: DatabaseModel(index, config))
+
+

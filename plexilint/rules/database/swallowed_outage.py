@@ -8,17 +8,20 @@ from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
 from plexilint.rules.database.failure_paths import database_tries, is_broad
+from plexilint.rules.database.advice import NeedsManager
 from plexilint.rules.database.model import MANAGER, database_model
 
 SERVICE_UNAVAILABLE = 503
 
 
-class SwallowedOutage(Rule):
+class SwallowedOutage(NeedsManager, Rule):
     """## What it does
     Reports, in guarded modules, an `except` branch that catches the total-outage error (or a
     broad `except Exception:` / bare `except:` around fallback-manager calls) and carries on
     without re-raising. In API modules, the outage must become a 503 response: raising or
-    returning another status is reported too.
+    returning another status is reported too. A broad `except Exception:` after an
+    `except AllDatabasesUnavailableError:` of the same `try` never sees the outage. Needs a
+    fallback manager (see PLX201): without one, nothing is reported.
 
     ## Why is this bad?
     The manager raises `AllDatabasesUnavailableError` only when every database is down. Catching
@@ -27,6 +30,12 @@ class SwallowedOutage(Rule):
     load balancers to retry later.
 
     ## Example
+    With the project's fallback manager declared (or found by plexilint, see PLX201):
+    ```toml
+    [tool.plexilint.database]
+    fallback-manager = ["myapp.database.factories.get_fallback_manager"]
+    ```
+
     ```python
     # myapp/api/stats.py
     from myapp.database.factories import AllDatabasesUnavailableError, get_fallback_manager
@@ -53,6 +62,7 @@ class SwallowedOutage(Rule):
     ```
 
     ## Options
+    - `database.fallback-manager`
     - `database.outage-error`
     - `database.api`
     - `database.guarded`
@@ -72,10 +82,13 @@ class SwallowedOutage(Rule):
     symbol = "swallowed-outage"
     category = "E"
     summary = "Total database outage caught and hidden, or not mapped to 503"
-    options = ("database.outage-error", "database.api", "database.guarded", "database.allowed")
+    options = ("database.fallback-manager", "database.outage-error", "database.api", "database.guarded",
+               "database.allowed")
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         model = database_model(index, config)
+        if not model.manager.exists:
+            return  # no manager raises the outage error: see the note
         outage = config["database.outage-error"].rsplit(".", 1)[-1]
         for file in index.files:
             if not file.database.tries or not model.is_guarded(file):
@@ -83,15 +96,23 @@ class SwallowedOutage(Rule):
             api = model.is_api(file)
             for try_block, in_body in database_tries(file, model):
                 through_manager = any(v.category == MANAGER for _, v in in_body)
+                outage_handled = False  # by an earlier `except AllDatabasesUnavailableError:`
                 for handler in try_block.handlers:
-                    message = _outage_message(handler, outage, api, through_manager)
+                    message = _outage_message(handler, outage, api, through_manager and not outage_handled)
+                    outage_handled = outage_handled or _catches(handler, outage)
                     if message is not None:
                         yield self.finding(file, handler.span, message, key=f"{try_block.function}:{handler.types}")
 
 
+def _catches(handler: Handler, outage: str) -> bool:
+    return any(t.rsplit(".", 1)[-1] == outage for t in handler.types)
+
+
 def _outage_message(handler: Handler, outage: str, api: bool, through_manager: bool) -> str | None:
-    """What is wrong with how the handler treats a total outage, or None when nothing is."""
-    catches_outage = any(t.rsplit(".", 1)[-1] == outage for t in handler.types)
+    """What is wrong with how the handler treats a total outage, or None when nothing is.
+    ``through_manager``: a broad handler may see the outage (the body calls the manager and
+    no earlier handler took the outage error)."""
+    catches_outage = _catches(handler, outage)
     if not (catches_outage or (is_broad(handler) and through_manager)) or handler.reraises:
         return None
     caught = f"`{outage}`" if catches_outage else "every exception, the total outage included,"

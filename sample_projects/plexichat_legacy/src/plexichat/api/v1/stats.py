@@ -8,7 +8,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from plexichat.core.database import AllDatabasesUnavailableError, get_fallback_manager
-from plexichat.core.dependencies.database import get_db_session
+from plexichat.core.dependencies.database import get_db_session, get_vector_db_dependency
 from plexichat.repositories.message_repository import MessageRepository
 from plexichat.services.audit_service import AuditService
 from plexichat.services.statistics_service import StatisticsService
@@ -83,3 +83,20 @@ async def channel_summary(channel_id: int):
     except AllDatabasesUnavailableError as exc:
         raise HTTPException(status_code=500, detail=str(exc)) from exc
     return {"channel_id": channel_id, "messages": rows[0]["n"]}
+
+
+@router.get("/messages/{message_id}/similar")
+async def similar_messages(message_id: int, vector_db=Depends(get_vector_db_dependency)):
+    return await vector_db.search("messages", str(message_id), limit=10)
+
+
+@router.get("/messages/{message_id}/preview")
+async def message_preview(message_id: int):
+    try:
+        message = await get_fallback_manager().get_by_id("messages", message_id)
+    except AllDatabasesUnavailableError as exc:
+        raise HTTPException(status_code=503, detail="all databases are unavailable") from exc
+    except Exception:
+        logger.exception("preview of %s failed", message_id)
+        return {"error": "preview unavailable"}
+    return {"id": message_id, "preview": (message or {}).get("content", "")[:80]}

@@ -22,6 +22,7 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 from plexichat.core.config import get_config
 
 from .adapters import SQLAdapter, VectorAdapter
+from .adapters.mock_adapter import MockSQLAdapter
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ class DatabaseFallbackManager:
         self._down_since: Dict[str, float] = {}
         self.failures: Counter = Counter()
         self.fallbacks: Counter = Counter()
+        self._log = logging.getLogger("plexichat.database.manager")
 
     # -- health bookkeeping -------------------------------------------------
     def _is_available(self, db: str) -> bool:
@@ -138,6 +140,15 @@ class DatabaseFallbackManager:
         rows = await self.clients["sql"].execute("SELECT COUNT(*) AS n FROM messages")
         return rows[0]["n"]
 
+    async def count_users(self) -> int:
+        """Number of registered users (logs, then gives up, when SQL is down)."""
+        try:
+            rows = await self.clients["sql"].execute("SELECT COUNT(*) AS n FROM users")
+        except Exception as exc:  # noqa: BLE001
+            self._log.error("count_users failed on sql: %s", exc)
+            raise
+        return rows[0]["n"]
+
     async def check_health(self) -> Dict[str, bool]:
         for db, client in self.clients.items():
             try:
@@ -181,6 +192,22 @@ def create_vector_client() -> Optional[VectorAdapter]:
     except Exception as exc:  # noqa: BLE001
         logger.error("cannot create vector client for %s: %s", url, exc)
         return None
+
+
+class DatabaseFactory:
+    """Builds single-database adapters for code that needs one database on purpose."""
+
+    @staticmethod
+    def create_vector_db(url: str) -> VectorAdapter:
+        return VectorAdapter(url, api_key=get_config("database.vector_api_key"))
+
+    @staticmethod
+    def create_sql_db(url: str) -> SQLAdapter:
+        try:
+            return SQLAdapter(url)
+        except Exception as exc:  # noqa: BLE001
+            logger.error("SQL adapter unavailable, using canned rows: %s", exc)
+            return MockSQLAdapter()
 
 
 @functools.lru_cache(maxsize=1)

@@ -33,3 +33,10 @@ async def get_db_session() -> AsyncIterator[AsyncSession]:
 
 #: Same lifecycle outside a request: ``async with db_session() as session: ...``
 db_session = asynccontextmanager(get_db_session)
+
+
+async def get_vector_db_dependency():
+    """The vector store for routes that search it directly: ``Depends(get_vector_db_dependency)``."""
+    from plexichat.core.database.factories import DatabaseFactory
+
+    return DatabaseFactory.create_vector_db(get_config("database.vector_url"))

@@ -14,6 +14,9 @@ from abc import ABC, abstractmethod
 from enum import Enum
 from typing import Any, Dict, Optional
 
+from plexichat.core.config import get_config
+from plexichat.core.database.factories import DatabaseFactory
+
 
 class ServiceState(str, Enum):
     CREATED = "created"
@@ -83,3 +86,11 @@ class BaseService(ABC):
             "uptime_seconds": round(uptime, 1),
             "last_error": repr(self.last_error) if self.last_error else None,
         }
+
+
+class VectorBackedService(BaseService, ABC):
+    """A service that keeps its own vector store client."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.vector_db = DatabaseFactory.create_vector_db(get_config("database.vector_url"))

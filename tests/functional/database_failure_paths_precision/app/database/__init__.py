@@ -1,0 +1,3 @@
+from app.database.manager import AllDatabasesUnavailableError, get_fallback_manager
+
+__all__ = ["AllDatabasesUnavailableError", "get_fallback_manager"]
