@@ -165,7 +165,8 @@ def _run_check(args: argparse.Namespace) -> int:
     else:
         fmt = args.format or default_format(to_stdout=args.output is None)
         report = render_findings(fmt, FindingsReport(
-            findings, result.files_checked, result.roots, os.getcwd(), baselined, summary=not args.quiet))
+            findings, result.files_checked, result.roots, os.getcwd(), baselined, summary=not args.quiet,
+            skipped=result.skipped))
     if args.output:
         args.output.write_text(report, encoding="utf-8")
     else:

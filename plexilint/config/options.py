@@ -166,6 +166,17 @@ OPTIONS: dict[str, Option] = {
             'exclude = ["migrations", "tests/fixtures/*"]',
         ),
         Option(
+            "respect-gitignore",
+            True,
+            _boolean,
+            "Whether files and folders that git ignores (`.gitignore`, `.git/info/exclude`, the "
+            "global excludes file) are left out, as git itself leaves them out of commits. It has "
+            "no effect outside a git work tree. Folders left out for this or any other reason "
+            "except `exclude` are listed after the summary line of `plexilint check` and under "
+            '`"skipped"` in its JSON output.',
+            "respect-gitignore = false",
+        ),
+        Option(
             "per-file-ignores",
             {},
             _per_file_ignores,

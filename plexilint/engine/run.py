@@ -10,7 +10,7 @@ from pathlib import Path
 from plexilint.config import Config, ConfigError, find_project_root, load_config
 from plexilint.config.loader import PROJECT_MARKER
 from plexilint.engine.cache import cache_for
-from plexilint.engine.discovery import _is_skipped_directory, is_excluded
+from plexilint.engine.discovery import SkippedFolder, _is_file, _is_skipped_directory, exclude_globs
 from plexilint.engine.project import ProjectAnalysis, analyse_project, validate_selection
 from plexilint.model import Finding
 
@@ -22,20 +22,22 @@ class CheckResult:
     roots: list[str] = field(default_factory=list)
     analyses: list[ProjectAnalysis] = field(default_factory=list)
     scopes: list[str] = field(default_factory=list)  # the named paths, resolved, posix
+    skipped: list[SkippedFolder] = field(default_factory=list)  # folders not searched; absolute posix paths
 
 
 def _project_roots_within(directory: Path, root: Path, exclude: list[str]) -> list[Path]:
     """Projects nested under a directory the user named (each has its own pyproject.toml),
     minus those the enclosing project excludes; nested projects' own nesting is followed."""
     roots = []
+    globs = exclude_globs(exclude)
     for current, subdirectories, _ in os.walk(directory):
         here = Path(current)
         kept = []
         for name in sorted(subdirectories):
             child = here / name
-            if _is_skipped_directory(here, name) or is_excluded(child.relative_to(root).as_posix(), exclude):
+            if _is_skipped_directory(here, name) or globs.excludes(child.relative_to(root).as_posix()):
                 continue
-            if (child / PROJECT_MARKER).is_file():
+            if _is_file(child / PROJECT_MARKER):
                 roots.append(child)
                 roots.extend(_project_roots_within(child, child, load_config(child)["exclude"]))
                 continue
@@ -81,6 +83,11 @@ def check_paths(paths: list[Path], explicit_config: Path | None = None,
         result.roots.append(root.as_posix())
         result.analyses.append(analysis)
         result.scopes.extend(scope.as_posix() for scope in scopes[root])
+        result.skipped.extend(SkippedFolder((root / folder.path).as_posix(), folder.reason)
+                              for folder in analysis.files.skipped
+                              if (root / folder.path) not in scopes  # a nested project checked on its own
+                              and is_within_scopes((root / folder.path).as_posix(),
+                                                   [s.as_posix() for s in scopes[root]]))
         for path in analysis.paths:
             if path in seen or not is_within_scopes(path, [s.as_posix() for s in scopes[root]]):
                 continue

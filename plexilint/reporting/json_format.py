@@ -26,7 +26,8 @@ def finding_to_dict(finding: Finding) -> dict:
     }
 
 
-def render_json(findings: Sequence[Finding], files_checked: int, roots: Sequence[str]) -> str:
+def render_json(findings: Sequence[Finding], files_checked: int, roots: Sequence[str],
+                skipped: Sequence[dict] = ()) -> str:
     by_code = Counter(f.code for f in findings)
     document = {
         "findings": [finding_to_dict(f) for f in findings],
@@ -37,6 +38,7 @@ def render_json(findings: Sequence[Finding], files_checked: int, roots: Sequence
             "files_with_findings": len({f.path for f in findings}),
             "findings": len(findings),
             "by_code": dict(sorted(by_code.items())),
+            "skipped": list(skipped),  # folders not searched: {"path", "reason"}
         },
     }
     return json.dumps(document, indent=2) + "\n"
