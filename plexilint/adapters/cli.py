@@ -11,6 +11,7 @@ from pathlib import Path
 from plexilint import __version__
 from plexilint.adapters import cli_baseline, cli_consolidation, cli_server
 from plexilint.adapters.check_narrowing import Narrowing, UsageError, add_check_options
+from plexilint.adapters.path_arguments import UnusablePath, check_path_arguments
 from plexilint.config import Config, ConfigError
 from plexilint.config.options import InvalidValue, _codes, unknown_codes
 from plexilint.engine.hotspots import parse_since, rank_hotspots
@@ -192,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:
         return EXIT_ERROR if exit_.code not in (0, None) else EXIT_CLEAN
     try:
+        check_path_arguments(args)
         for module in COMMAND_MODULES:
             handled = module.run(args)
             if handled is not None:
@@ -217,8 +219,12 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as error:
         print(f"plexilint: no such file or directory: {error}", file=sys.stderr)
         return EXIT_ERROR
-    except UsageError as error:
+    except (UsageError, UnusablePath) as error:
         print(f"plexilint: {error}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # e.g. `plexilint check | head`
         return EXIT_FINDINGS
+    except OSError as error:  # a report that cannot be written (disk full, no permission), ...
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"plexilint: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_ERROR
