@@ -167,7 +167,7 @@ def discover(root: Path, exclude: list[str], respect_gitignore: bool = True) -> 
     def unreadable(error: OSError) -> None:
         where = Path(error.filename) if error.filename else root
         relative = where.relative_to(root).as_posix() if where != root else "."
-        result.skipped.append(SkippedFolder(relative, f"cannot be read ({error.strerror or error})"))
+        result.skipped.append(SkippedFolder(relative, f"cannot be read: {(error.strerror or str(error)).lower()}"))
 
     for directory, subdirectories, filenames in os.walk(root, onerror=unreadable, followlinks=False):
         current = Path(directory)
