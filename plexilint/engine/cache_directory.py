@@ -29,7 +29,10 @@ class CacheDirectory:
         """False when the cache directory (or this fingerprint's) is a symbolic link: entries
         are neither read nor written through it, wherever it points."""
         if self._usable is None:
-            self._usable = not (self.base.is_symlink() or self.directory.is_symlink())
+            try:
+                self._usable = not (self.base.is_symlink() or self.directory.is_symlink())
+            except OSError:  # a cache directory out of this user's reach: run without it
+                self._usable = False
         return self._usable
 
     def writable(self) -> bool:
