@@ -26,8 +26,8 @@ class DiskFull:
     """Fails the ``fail_at``-th file opened for writing under ``root`` with ENOSPC (0: none);
     counts them all."""
 
-    def __init__(self, monkeypatch, root: Path, fail_at: int) -> None:
-        self.root, self.fail_at, self.count = str(root), fail_at, 0
+    def __init__(self, monkeypatch, root: Path, fail_at: int, stays_full: bool = False) -> None:
+        self.root, self.fail_at, self.count, self.stays_full = str(root), fail_at, 0, stays_full
         real_os_open, real_open = os.open, builtins.open
 
         def os_open(path, flags, *args, **kwargs):
@@ -47,7 +47,7 @@ class DiskFull:
         if not os.fspath(path).startswith(self.root):
             return
         self.count += 1
-        if self.count == self.fail_at:
+        if self.count == self.fail_at or (self.stays_full and 0 < self.fail_at <= self.count):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), os.fspath(path))
 
 
@@ -105,4 +105,26 @@ def test_disk_full_at_each_write_of_rollback(tmp_path, monkeypatch, capsys):
         # Running it again with space finishes the job, byte for byte.
         assert main(["rollback", str(root)]) == 0, (fail_at, capsys.readouterr())
         assert project_files(root) == original, fail_at
+        capsys.readouterr()
+
+
+def test_a_disk_that_stays_full_from_each_write_on(tmp_path, monkeypatch, capsys):
+    """From the k-th write on nothing can be written, the failure handler's own writes included:
+    the message says what could not be put back, and once there is space `rollback` (or nothing,
+    when nothing was changed) brings every file back."""
+    writes = count_writes(tmp_path, monkeypatch, capsys, ["fix", "--apply"])
+    for fail_at in range(1, writes + 1):
+        root = fresh(tmp_path, f"full{fail_at}")
+        before = project_files(root)
+        DiskFull(monkeypatch, root, fail_at, stays_full=True)
+        status = main(["fix", "--apply", str(root)])
+        monkeypatch.undo()
+        out, err = capsys.readouterr()
+        assert status == 2 and "No space left on device" in err and "Traceback" not in err, (fail_at, err)
+        live = [m for m in manifests(root) if m["status"] in ("applying", "applied")]
+        if project_files(root) != before:
+            assert live and "rollback" in err, (fail_at, err)
+        if live:
+            assert main(["rollback", str(root)]) == 0, (fail_at, capsys.readouterr())
+        assert project_files(root) == before, fail_at
         capsys.readouterr()
