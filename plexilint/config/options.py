@@ -161,8 +161,11 @@ OPTIONS: dict[str, Option] = {
             _globs,
             "Glob patterns (relative to the project root, `fnmatch` style, matched against the "
             "path and each of its parent directories) of files and directories not to analyse. "
-            "They add to the built-in exclusions: version control, virtual environments, build, "
-            "cache and `node_modules` directories.",
+            "They add to the built-in exclusions: version control, virtual environments (a "
+            "`pyvenv.cfg` beside an interpreter), cache and `node_modules` directories, `build`, "
+            "`dist` and `site-packages` outside a package, and what git ignores (see "
+            "`respect-gitignore`). Folders excluded here are left out silently; the others are "
+            "listed as not searched.",
             'exclude = ["migrations", "tests/fixtures/*"]',
         ),
         Option(

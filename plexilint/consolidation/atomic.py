@@ -180,10 +180,10 @@ def _create_exclusively(temporary: Path, path: Path) -> None:
     try:
         os.link(temporary, path)  # fails if the file appeared meanwhile: never overwrites it
     except FileExistsError:
-        raise ChangedOnDisk(path, "created by someone else while the fix was written") from None
+        raise ChangedOnDisk(path, "created by someone else") from None
     except OSError:  # a file system without hard links: check, then rename
         if os.path.lexists(path):
-            raise ChangedOnDisk(path, "created by someone else while the fix was written") from None
+            raise ChangedOnDisk(path, "created by someone else") from None
         _run_hook("before-replace", path)
         os.replace(temporary, path)
 
@@ -193,16 +193,16 @@ def _swap_if_unchanged(temporary: Path, path: Path, expected: bytes, data: bytes
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0))
     except FileNotFoundError:
-        raise ChangedOnDisk(path, "deleted while the fix was written") from None
+        raise ChangedOnDisk(path, "deleted") from None
     try:
         if _read_all(descriptor) != expected:
-            raise ChangedOnDisk(path, "edited since it was read")
+            raise ChangedOnDisk(path, "edited")
         _run_hook("before-replace", path)
         held, current = os.fstat(descriptor), _stat_or_none(path)
         if current is None or (current.st_ino, current.st_dev) != (held.st_ino, held.st_dev):
-            raise ChangedOnDisk(path, "replaced (saved anew) since it was read")
+            raise ChangedOnDisk(path, "replaced (saved anew)")
         if held.st_size != len(expected):
-            raise ChangedOnDisk(path, "edited since it was read")
+            raise ChangedOnDisk(path, "edited")
         os.replace(temporary, path)
         late = _read_all(descriptor)  # the old file, as the rename left it
         if late != expected:
@@ -224,9 +224,9 @@ def _put_back_late_edit(path: Path, written: bytes, late: bytes, mode: int | Non
     try:
         replace_if_unchanged(path, written, late, mode, temporary_directory)
     except ChangedOnDisk:
-        raise ChangedOnDisk(path, "edited twice while the fix was written; the file holds the later edit",
+        raise ChangedOnDisk(path, "edited twice (the file holds the later edit)",
                             unplaced=late) from None
-    raise ChangedOnDisk(path, "edited while the fix was written; the edit was put back")
+    raise ChangedOnDisk(path, "edited during the swap (the edit was put back)")
 
 
 def write_json_atomic(path: Path, value: Any) -> None:

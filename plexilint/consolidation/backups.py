@@ -265,7 +265,7 @@ def _delete_if_unchanged(change: _Change) -> None:
     except FileNotFoundError:
         return
     if current != change.new:
-        raise ChangedOnDisk(change.path, "edited after it was created")
+        raise ChangedOnDisk(change.path, "edited")
     change.path.unlink(missing_ok=True)
 
 
@@ -348,7 +348,8 @@ def _fail(root: Path, planned_written: list[_Change], manifest: dict[str, Any], 
                          f"in {directory / _FILES}", problems,
                          f"`plexilint rollback {manifest['run_id']}` restores them once the cause is fixed")
     if isinstance(error, ChangedOnDisk):
-        return FixFailed(f"refused: {cause}. Every file this run wrote was put back; nothing was changed",
+        return FixFailed(f"{cause} while the fix was being written, so it stopped: every file it wrote was put "
+                         "back and the edit kept; nothing else changed",
                          hint="run the fix again once nobody is editing these files")
     return FixFailed(f"writing failed ({cause}); every file was put back as it was")
 
@@ -564,7 +565,7 @@ def _restore(root: Path, records: list[FileRecord], backups: dict[str, bytes], s
         if record.created:
             if seen[record.path] is not None:
                 if _current_bytes(path) != seen[record.path]:
-                    raise ChangedOnDisk(path, "edited while the rollback ran")
+                    raise ChangedOnDisk(path, "edited")
                 path.unlink(missing_ok=True)
             result.deleted.append(record.path)
         else:
@@ -616,7 +617,7 @@ def rollback(root: Path, run_id: str | None = None, force: bool = False) -> Roll
     try:
         _restore(root, groups["restore"] + groups["modified"], backups, seen, result)
     except ChangedOnDisk as error:
-        raise FixFailed(f"rollback stopped: {error.path} was {error.detail}; that file was left as edited. "
+        raise FixFailed(f"rollback stopped: {error.path} was {error.detail} while it ran; that file was left as edited. "
                         "Restored so far:", result.restored + result.deleted,
                         f"run `plexilint rollback {run_id}` again once nobody is editing the files") from error
     except OSError as error:  # the run stays "applied": running rollback again finishes the job
