@@ -292,9 +292,9 @@ def _is_project_path(root: Path, relpath: object) -> bool:
 def _temporary_directory(root: Path) -> Path | None:
     """.plexilint/tmp, where temporary files go so that git never shows one a killed run left;
     None (beside the target) if it cannot be created."""
-    directory = state_path(root) / _TEMPORARY
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        directory = ensure_state_directory(root) / _TEMPORARY  # with its .gitignore of `*`
+        directory.mkdir(exist_ok=True)
     except OSError:
         return None
     return directory
