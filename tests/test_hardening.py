@@ -335,3 +335,9 @@ def test_git_never_runs_the_repository_s_fsmonitor_or_hooks(project, cli, tmp_pa
     assert cli("fix", "--apply", root)[0] == 0  # asks git which files have uncommitted changes
     assert cli("check", root, "--diff", "HEAD")[0] in (0, 1)
     assert not marker.exists()
+
+
+def test_a_path_named_inside_a_skipped_folder_says_why_nothing_was_checked(project, cli):
+    root = project({"pkg/__init__.py": "", "build/lib/x.py": "x = 1\n"})
+    status, out, _ = cli("check", root / "build" / "lib")
+    assert status == 0 and "0 files checked" in out and "build (build output)" in out

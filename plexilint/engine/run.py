@@ -46,6 +46,22 @@ def _project_roots_within(directory: Path, root: Path, exclude: list[str]) -> li
     return roots
 
 
+def _skipped_in_scope(root: Path, analysis: ProjectAnalysis, scopes: dict[Path, list[Path]]) -> list[SkippedFolder]:
+    """The project's skipped folders under a named path, or holding one (a path named inside a
+    virtual environment is not searched either: say so); nested projects checked on their own
+    are not skipped."""
+    named = [scope.as_posix() for scope in scopes[root]]
+    kept = []
+    for folder in analysis.files.skipped:
+        path = root / folder.path
+        if path in scopes:
+            continue
+        posix = path.as_posix()
+        if is_within_scopes(posix, named) or any(is_within_scopes(scope, [posix]) for scope in named):
+            kept.append(SkippedFolder(posix, folder.reason))
+    return kept
+
+
 def is_within_scopes(path: str, scopes: list[str]) -> bool:
     """Whether a file (absolute posix path) is one of the named paths or under one of them."""
     return any(path == scope or path.startswith(scope.rstrip("/") + "/") for scope in scopes)
@@ -83,11 +99,7 @@ def check_paths(paths: list[Path], explicit_config: Path | None = None,
         result.roots.append(root.as_posix())
         result.analyses.append(analysis)
         result.scopes.extend(scope.as_posix() for scope in scopes[root])
-        result.skipped.extend(SkippedFolder((root / folder.path).as_posix(), folder.reason)
-                              for folder in analysis.files.skipped
-                              if (root / folder.path) not in scopes  # a nested project checked on its own
-                              and is_within_scopes((root / folder.path).as_posix(),
-                                                   [s.as_posix() for s in scopes[root]]))
+        result.skipped.extend(_skipped_in_scope(root, analysis, scopes))
         for path in analysis.paths:
             if path in seen or not is_within_scopes(path, [s.as_posix() for s in scopes[root]]):
                 continue
