@@ -10,8 +10,6 @@ import json
 import os
 from pathlib import Path
 
-import pytest
-
 from conftest import write_project
 from plexilint.adapters.cli import main
 from stub_projects import DUPLICATED_STUBS

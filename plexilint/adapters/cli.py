@@ -11,7 +11,7 @@ from pathlib import Path
 from plexilint import __version__
 from plexilint.adapters import cli_baseline, cli_consolidation, cli_server
 from plexilint.adapters.check_narrowing import Narrowing, UsageError, add_check_options
-from plexilint.adapters.path_arguments import UnusablePath, check_path_arguments
+from plexilint.adapters.path_arguments import check_path_arguments
 from plexilint.config import Config, ConfigError
 from plexilint.config.options import InvalidValue, _codes, unknown_codes
 from plexilint.engine.hotspots import parse_since, rank_hotspots
@@ -207,24 +207,32 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "rules":
             sys.stdout.write(render_rule_list(all_rules(), args.format))
             return EXIT_CLEAN
-        rule = rule_for(args.rule)
-        if rule is None:
-            print(f"plexilint: unknown rule {args.rule!r}; `plexilint rules` lists them", file=sys.stderr)
-            return EXIT_ERROR
-        sys.stdout.write(rule_markdown(rule))
-        return EXIT_CLEAN
+        return _run_explain(args)
     except ConfigError as error:
         print(f"plexilint: configuration error\n{error}", file=sys.stderr)
         return EXIT_ERROR
     except FileNotFoundError as error:
         print(f"plexilint: no such file or directory: {error}", file=sys.stderr)
         return EXIT_ERROR
-    except (UsageError, UnusablePath) as error:
+    except UsageError as error:
         print(f"plexilint: {error}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # e.g. `plexilint check | head`
         return EXIT_FINDINGS
     except OSError as error:  # a report that cannot be written (disk full, no permission), ...
-        where = f" ({error.filename})" if error.filename else ""
-        print(f"plexilint: {error.strerror or error}{where}", file=sys.stderr)
+        print(f"plexilint: {_os_error_message(error)}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _run_explain(args: argparse.Namespace) -> int:
+    rule = rule_for(args.rule)
+    if rule is None:
+        print(f"plexilint: unknown rule {args.rule!r}; `plexilint rules` lists them", file=sys.stderr)
+        return EXIT_ERROR
+    sys.stdout.write(rule_markdown(rule))
+    return EXIT_CLEAN
+
+
+def _os_error_message(error: OSError) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    return f"{error.strerror or error}{where}"

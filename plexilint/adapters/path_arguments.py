@@ -8,8 +8,10 @@ import errno
 import os
 from pathlib import Path
 
+from plexilint.adapters.check_narrowing import UsageError
 
-class UnusablePath(Exception):
+
+class UnusablePath(UsageError):
     """A path argument that cannot be resolved; the message names it."""
 
 

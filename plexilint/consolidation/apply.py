@@ -46,12 +46,7 @@ def apply_fix(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dir
         return ApplyOutcome(None, findings_by_family(f.code for f in before_findings),
                             findings_by_family(f.code for f in before_findings), 0,
                             [f for f in before_findings if f.code.startswith("PLX1")], fix.plan.conflicts)
-    if not allow_dirty:
-        refuse_dirty(root, list(fix.changes))
-    refuse_changed_since_analysis(analysis, fix)
-    # Each file is written only while it holds the bytes its new content was computed from.
-    run = apply_changes(root, {path: after for path, (_, after) in fix.changes.items()}, phase,
-                        expected={path: before for path, (before, _) in fix.changes.items()})
+    run = _write(analysis, fix, phase, allow_dirty)
     clear_memo()
     after = analyse_project(root, analysis.config, extra_facts=FACT_KINDS)
     after_findings = _all_findings(after)
@@ -68,6 +63,15 @@ def apply_fix(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dir
     return ApplyOutcome(run, findings_by_family(f.code for f in before_findings),
                         findings_by_family(f.code for f in after_findings), lines_before - lines_after,
                         [f for f in after_findings if f.code.startswith("PLX1")], fix.plan.conflicts)
+
+
+def _write(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dirty: bool) -> FixRun | None:
+    if not allow_dirty:
+        refuse_dirty(analysis.root, list(fix.changes))
+    refuse_changed_since_analysis(analysis, fix)
+    # Each file is written only while it holds the bytes its new content was computed from.
+    return apply_changes(analysis.root, {path: after for path, (_, after) in fix.changes.items()}, phase,
+                         expected={path: before for path, (before, _) in fix.changes.items()})
 
 
 def refuse_changed_since_analysis(analysis: ProjectAnalysis, fix: ProposedFix) -> None:

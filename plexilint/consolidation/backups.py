@@ -28,10 +28,11 @@ from typing import Any, Sequence
 
 from plexilint import __version__
 from plexilint.consolidation.atomic import (
-    TEMPORARY_SUFFIX, ChangedOnDisk, is_leftover, replace_if_unchanged, sha256_hex, write_atomic, write_json_atomic,
+    ChangedOnDisk, replace_if_unchanged, sha256_hex, write_atomic, write_json_atomic,
 )
 from plexilint.consolidation.history import load_history, mark_rolled_back
 from plexilint.consolidation.state import STATE_DIRECTORY, ensure_state_directory, state_path
+from plexilint.consolidation.temporaries import remove_leftover_temporaries, temporary_directory
 
 __all__ = [
     "APPLIED", "APPLYING", "FAILED", "ROLLED_BACK", "FileRecord", "FixError", "FixFailed", "FixRefused",
@@ -44,7 +45,6 @@ _LIVE = (APPLIED, APPLYING)  # runs whose changes may still be in the files
 _MANIFEST = "manifest.json"
 _FILES = "files"
 _OVERWRITTEN = "overwritten"
-_TEMPORARY = "tmp"  # .plexilint/tmp: temporary files of writes in progress (git ignores .plexilint/)
 _PYTHON_SUFFIXES = (".py", ".pyi")
 
 
@@ -249,7 +249,7 @@ def _undo(root: Path, written: list[_Change], directories: list[str], directory:
             if change.old is None:
                 _delete_if_unchanged(change)
             else:
-                replace_if_unchanged(change.path, change.new, change.old, change.mode, _temporary_directory(root))
+                replace_if_unchanged(change.path, change.new, change.old, change.mode, temporary_directory(root))
         except ChangedOnDisk:
             problems.append(f"{change.relpath}: edited after the fix wrote it; left with that edit (its original is "
                             f"in {directory / _FILES})")
@@ -287,34 +287,6 @@ def _is_project_path(root: Path, relpath: object) -> bool:
     if relpath.split("/", 1)[0] == STATE_DIRECTORY:
         return False
     return _relative_inside(root, root / relpath) == relpath
-
-
-def _temporary_directory(root: Path) -> Path | None:
-    """.plexilint/tmp, where temporary files go so that git never shows one a killed run left;
-    None (beside the target) if it cannot be created."""
-    try:
-        directory = ensure_state_directory(root) / _TEMPORARY  # with its .gitignore of `*`
-        directory.mkdir(exist_ok=True)
-    except OSError:
-        return None
-    return directory
-
-
-def remove_leftover_temporaries(root: Path, directories: Sequence[Path] = ()) -> list[Path]:
-    """Removes the temporary files of runs killed between writing and renaming (in .plexilint/tmp
-    and beside the files about to be written); returns them."""
-    removed = []
-    for directory in {state_path(root) / _TEMPORARY, *directories}:
-        try:
-            candidates = [p for p in directory.iterdir() if p.name.endswith(TEMPORARY_SUFFIX)]
-        except OSError:
-            continue
-        for candidate in candidates:
-            if is_leftover(candidate):
-                with contextlib.suppress(OSError):
-                    candidate.unlink()
-                    removed.append(candidate)
-    return removed
 
 
 def _changed_while_writing(error: ChangedOnDisk, root: Path, directory: Path) -> str:
@@ -356,7 +328,7 @@ def _fail(root: Path, planned_written: list[_Change], manifest: dict[str, Any], 
 
 def _write_project_files(root: Path, planned: list[_Change], manifest: dict[str, Any], directory: Path) -> None:
     written: list[_Change] = []
-    temporary = _temporary_directory(root)
+    temporary = temporary_directory(root)
     try:
         for change in planned:
             change.path.parent.mkdir(parents=True, exist_ok=True)
@@ -559,7 +531,7 @@ def _restore(root: Path, records: list[FileRecord], backups: dict[str, bytes], s
              result: RollbackResult) -> None:
     """Puts each original back, each file only while it still holds what was seen when the
     rollback looked at it (compare-and-swap: an edit made meanwhile stops the rollback)."""
-    temporary = _temporary_directory(root)
+    temporary = temporary_directory(root)
     for record in records:
         path = root / record.path
         if record.created:
@@ -617,8 +589,8 @@ def rollback(root: Path, run_id: str | None = None, force: bool = False) -> Roll
     try:
         _restore(root, groups["restore"] + groups["modified"], backups, seen, result)
     except ChangedOnDisk as error:
-        raise FixFailed(f"rollback stopped: {error.path} was {error.detail} while it ran; that file was left as edited. "
-                        "Restored so far:", result.restored + result.deleted,
+        raise FixFailed(f"rollback stopped: {error.path} was {error.detail} while it ran; that file was left "
+                        "as edited. Restored so far:", result.restored + result.deleted,
                         f"run `plexilint rollback {run_id}` again once nobody is editing the files") from error
     except OSError as error:  # the run stays "applied": running rollback again finishes the job
         raise FixFailed(f"restoring failed ({error}); restored so far:", result.restored + result.deleted,

@@ -172,34 +172,45 @@ def discover(root: Path, exclude: list[str], respect_gitignore: bool = True) -> 
     for directory, subdirectories, filenames in os.walk(root, onerror=unreadable, followlinks=False):
         current = Path(directory)
         if not recursive:
-            for name in sorted(subdirectories):
-                result.skipped.append(SkippedFolder(name, "not searched: the folder checked is not a project "
-                                                          "(no pyproject.toml), only its own files are"))
+            result.skipped.extend(SkippedFolder(name, "not searched: the folder checked is not a project (no "
+                                                      "pyproject.toml), only its own files are")
+                                  for name in sorted(subdirectories))
             subdirectories.clear()
-        kept = []
-        for name in sorted(subdirectories):
-            child = current / name
-            relative = child.relative_to(root).as_posix()
-            if globs.excludes(relative):
-                continue  # the user asked for it: not reported
-            reason = _folder_skip_reason(current, name, relative, ignored)
-            if reason is not None:
-                if reason not in _UNREPORTED:
-                    result.skipped.append(SkippedFolder(relative, reason))
-                continue
-            kept.append(name)
-        subdirectories[:] = kept
-        for name in filenames:
-            if not name.endswith(PYTHON_SUFFIXES):
-                continue
-            path = current / name
-            relative = path.relative_to(root).as_posix()
-            if path.is_symlink() or relative in ignored or globs.excludes(relative):
-                continue
-            result.files.append(path)
+        subdirectories[:] = _searched_subdirectories(root, current, subdirectories, globs, ignored, result)
+        result.files.extend(_python_files(root, current, filenames, globs, ignored))
     result.files.sort()
     result.skipped.sort(key=lambda folder: folder.path)
     return result
+
+
+def _searched_subdirectories(root: Path, current: Path, names: list[str], globs: ExcludeGlobs,
+                             ignored: frozenset[str], result: Discovery) -> list[str]:
+    """The sub-folders of ``current`` to walk into; the others are added to ``result.skipped``
+    (unless `exclude` named them, or they never hold code)."""
+    kept = []
+    for name in sorted(names):
+        relative = (current / name).relative_to(root).as_posix()
+        if globs.excludes(relative):
+            continue  # the user asked for it: not reported
+        reason = _folder_skip_reason(current, name, relative, ignored)
+        if reason is None:
+            kept.append(name)
+        elif reason not in _UNREPORTED:
+            result.skipped.append(SkippedFolder(relative, reason))
+    return kept
+
+
+def _python_files(root: Path, current: Path, names: list[str], globs: ExcludeGlobs,
+                  ignored: frozenset[str]) -> list[Path]:
+    found = []
+    for name in names:
+        if not name.endswith(PYTHON_SUFFIXES):
+            continue
+        path = current / name
+        relative = path.relative_to(root).as_posix()
+        if not (path.is_symlink() or relative in ignored or globs.excludes(relative)):
+            found.append(path)
+    return found
 
 
 def _folder_skip_reason(parent: Path, name: str, relative: str, ignored: frozenset[str]) -> str | None:
