@@ -113,3 +113,17 @@ def test_a_manifest_whose_run_id_is_not_its_directory_is_refused(root):
     edit_manifest(root, lambda m: m.update(run_id="../../elsewhere"))
     with pytest.raises(FixRefused, match="does not belong to its run directory"):
         rollback(root)
+
+
+def test_a_damaged_history_stops_fix_apply_before_any_file_is_written(tmp_path, cli):
+    from conftest import write_project
+    from stub_projects import DUPLICATED_STUBS
+
+    root = write_project(tmp_path / "stubs", DUPLICATED_STUBS, "").resolve()
+    (root / ".plexilint").mkdir()
+    (root / ".plexilint" / "history.json").write_text("{not json")
+    before = {p: p.read_bytes() for p in root.rglob("*.py")}
+    status, _, err = cli("fix", "--apply", root)
+    assert status == 2 and "history.json" in err
+    assert {p: p.read_bytes() for p in root.rglob("*.py")} == before
+    assert list_runs(root) == []

@@ -9,7 +9,7 @@ from plexilint.analysis.complexity import ComplexityFacts
 from plexilint.consolidation.atomic import sha256_hex
 from plexilint.consolidation.backups import FixError, FixFailed, FixRefused, FixRun, apply_changes, rollback
 from plexilint.consolidation.fixer import ProposedFix
-from plexilint.consolidation.history import findings_by_family, record_step
+from plexilint.consolidation.history import findings_by_family, load_history, record_step
 from plexilint.engine.facts import FACT_KINDS
 from plexilint.engine.project import ProjectAnalysis, analyse_project, clear_memo
 from plexilint.vcs.git import GitError, repository_root, uncommitted_files
@@ -69,6 +69,7 @@ def _write(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dirty:
     if not allow_dirty:
         refuse_dirty(analysis.root, list(fix.changes))
     refuse_changed_since_analysis(analysis, fix)
+    load_history(analysis.root)  # a damaged history.json stops the fix here, before any file is written
     # Each file is written only while it holds the bytes its new content was computed from.
     return apply_changes(analysis.root, {path: after for path, (_, after) in fix.changes.items()}, phase,
                          expected={path: before for path, (before, _) in fix.changes.items()})

@@ -21,6 +21,10 @@ TEMPORARY_SUFFIX = ".plexilint-tmp"
 write_hook: Callable[[str, Path], None] | None = None
 
 
+# Windows cannot rename over a file that is open: there the old file is not read after the swap.
+_RENAME_NEEDS_CLOSED_FILES = os.name == "nt"
+
+
 class ChangedOnDisk(Exception):
     """The file no longer holds the bytes the new content was computed from: someone edited,
     replaced, created or deleted it meanwhile. Nothing was written over their edit."""
@@ -203,12 +207,16 @@ def _swap_if_unchanged(temporary: Path, path: Path, expected: bytes, data: bytes
             raise ChangedOnDisk(path, "replaced (saved anew)")
         if held.st_size != len(expected):
             raise ChangedOnDisk(path, "edited")
+        if _RENAME_NEEDS_CLOSED_FILES:
+            os.close(descriptor)
+            descriptor = -1
         os.replace(temporary, path)
-        late = _read_all(descriptor)  # the old file, as the rename left it
+        late = _read_all(descriptor) if descriptor >= 0 else expected  # the old file, as the rename left it
         if late != expected:
             _put_back_late_edit(path, data, late, mode, temporary_directory)
     finally:
-        os.close(descriptor)
+        if descriptor >= 0:
+            os.close(descriptor)
 
 
 def _stat_or_none(path: Path) -> os.stat_result | None:
