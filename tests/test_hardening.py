@@ -341,3 +341,21 @@ def test_a_path_named_inside_a_skipped_folder_says_why_nothing_was_checked(proje
     root = project({"pkg/__init__.py": "", "build/lib/x.py": "x = 1\n"})
     status, out, _ = cli("check", root / "build" / "lib")
     assert status == 0 and "0 files checked" in out and "build (build output)" in out
+
+
+def test_compiled_exclude_globs_match_exactly_what_fnmatch_matches():
+    import fnmatch
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from plexilint.engine.discovery import ExcludeGlobs
+
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(st.lists(st.text("ab*?./[]!", max_size=6), min_size=1, max_size=5), st.text("ab./!", max_size=8))
+    def check(patterns, name):
+        patterns = [p for p in patterns if p.count("[") == p.count("]")]  # what the configuration accepts
+        expected = any(fnmatch.fnmatch(name, p) for p in patterns)
+        assert ExcludeGlobs(patterns).matches_name(name) == expected, (patterns, name)
+
+    check()

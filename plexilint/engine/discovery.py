@@ -88,25 +88,29 @@ def _is_skipped_directory(directory: Path, name: str) -> bool:
 
 
 class ExcludeGlobs:
-    """The `exclude` globs, compiled once: literal names in a set, the others grouped by the
-    literal text before their first wildcard, each group one regular expression compiled the
-    first time a path could match it. Thousands of globs cost a few lookups per path."""
+    """The `exclude` globs, compiled once: literal names in a set, `*literal` endings in sets by
+    length, the others grouped by the literal text before their first wildcard, each group one
+    regular expression compiled the first time a path could match it. Thousands of globs cost a
+    few lookups per path."""
 
     def __init__(self, patterns: list[str] | tuple[str, ...]) -> None:
         self.literal: set[str] = set()
+        self.suffixes: dict[int, set[str]] = {}  # `*.pyc`: length -> literal endings
         self.by_prefix: dict[str, list[str]] = {}
         for pattern in patterns:
             pattern = os.path.normcase(pattern)
             wildcard = re.search(r"[*?\[]", pattern)
             if wildcard is None:
                 self.literal.add(pattern)
+            elif pattern.startswith("*") and not re.search(r"[*?\[]", pattern[1:]):
+                self.suffixes.setdefault(len(pattern) - 1, set()).add(pattern[1:])
             else:
                 self.by_prefix.setdefault(pattern[:wildcard.start()], []).append(pattern)
         self._lengths = sorted({len(prefix) for prefix in self.by_prefix})
         self._compiled: dict[str, re.Pattern[str]] = {}
 
     def __bool__(self) -> bool:
-        return bool(self.literal or self.by_prefix)
+        return bool(self.literal or self.suffixes or self.by_prefix)
 
     def _group(self, prefix: str) -> re.Pattern[str]:
         compiled = self._compiled.get(prefix)
@@ -118,6 +122,9 @@ class ExcludeGlobs:
     def matches_name(self, name: str) -> bool:
         name = os.path.normcase(name)
         if name in self.literal:
+            return True
+        if any(len(name) >= length and name[len(name) - length:] in endings
+               for length, endings in self.suffixes.items()):
             return True
         for length in self._lengths:
             if length > len(name):
