@@ -359,3 +359,12 @@ def test_compiled_exclude_globs_match_exactly_what_fnmatch_matches():
         assert ExcludeGlobs(patterns).matches_name(name) == expected, (patterns, name)
 
     check()
+
+
+def test_a_nested_project_git_ignores_is_not_checked(project, cli):
+    root = project({"pkg/__init__.py": "", "vendor/lib/pyproject.toml": "", "vendor/lib/a.py": stub("A"),
+                    "vendor/lib/b.py": stub("B")})
+    (root / ".gitignore").write_text("vendor/\n")
+    git(root, "init", "-q")
+    report = json.loads(cli("check", root, "--format", "json")[1])
+    assert report["findings"] == [] and len(report["summary"]["roots"]) == 1

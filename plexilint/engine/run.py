@@ -13,6 +13,7 @@ from plexilint.engine.cache import cache_for
 from plexilint.engine.discovery import SkippedFolder, _is_file, _is_skipped_directory, exclude_globs
 from plexilint.engine.project import ProjectAnalysis, analyse_project, validate_selection
 from plexilint.model import Finding
+from plexilint.vcs.git import ignored_paths
 
 
 @dataclass
@@ -25,11 +26,13 @@ class CheckResult:
     skipped: list[SkippedFolder] = field(default_factory=list)  # folders not searched; absolute posix paths
 
 
-def _project_roots_within(directory: Path, root: Path, exclude: list[str]) -> list[Path]:
+def _project_roots_within(directory: Path, root: Path, config: Config) -> list[Path]:
     """Projects nested under a directory the user named (each has its own pyproject.toml),
-    minus those the enclosing project excludes; nested projects' own nesting is followed."""
+    minus those the enclosing project excludes or git ignores; nested projects' own nesting is
+    followed."""
     roots = []
-    globs = exclude_globs(exclude)
+    globs = exclude_globs(config["exclude"])
+    ignored = (ignored_paths(directory) if config["respect-gitignore"] else None) or frozenset()
     for current, subdirectories, _ in os.walk(directory):
         here = Path(current)
         kept = []
@@ -37,9 +40,11 @@ def _project_roots_within(directory: Path, root: Path, exclude: list[str]) -> li
             child = here / name
             if _is_skipped_directory(here, name) or globs.excludes(child.relative_to(root).as_posix()):
                 continue
+            if child.relative_to(directory).as_posix() + "/" in ignored:
+                continue
             if _is_file(child / PROJECT_MARKER):
                 roots.append(child)
-                roots.extend(_project_roots_within(child, child, load_config(child)["exclude"]))
+                roots.extend(_project_roots_within(child, child, load_config(child)))
                 continue
             kept.append(name)
         subdirectories[:] = kept
@@ -82,8 +87,7 @@ def check_paths(paths: list[Path], explicit_config: Path | None = None,
         root = find_project_root(resolved)
         scopes.setdefault(root, []).append(resolved)
         if resolved.is_dir():
-            exclude = load_config(root, explicit_config)["exclude"]
-            for nested in _project_roots_within(resolved, root, exclude):
+            for nested in _project_roots_within(resolved, root, load_config(root, explicit_config)):
                 scopes.setdefault(nested, []).append(nested)
     result = CheckResult()
     seen: set[str] = set()
