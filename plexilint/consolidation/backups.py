@@ -250,9 +250,12 @@ def _undo(root: Path, written: list[_Change], directories: list[str], directory:
                 _delete_if_unchanged(change)
             else:
                 replace_if_unchanged(change.path, change.new, change.old, change.mode, temporary_directory(root))
-        except ChangedOnDisk:
-            problems.append(f"{change.relpath}: edited after the fix wrote it; left with that edit (its original is "
-                            f"in {directory / _FILES})")
+        except ChangedOnDisk as error:
+            note = (f"{change.relpath}: edited after the fix wrote it; left with that edit (its original is in "
+                    f"{directory / _FILES})")
+            if error.unplaced is not None:  # an earlier edit it displaced is saved too
+                note += f"; {_changed_while_writing(error, root, directory)}"
+            problems.append(note)
         except OSError as error:
             problems.append(f"{change.relpath}: {error}")
     _remove_empty_directories(root, directories)
