@@ -202,3 +202,26 @@ def test_a_script_appending_all_the_time_never_loses_a_line(root):
         writer.join()
     final = target.read_bytes()
     assert lines and all(line in final for line in lines)
+
+
+def test_an_edit_displaced_by_a_second_edit_during_the_swap_is_saved(root, monkeypatch):
+    target, calls, edits = root / "pkg/b.py", [], []
+
+    def on_step(stage: str, path: Path) -> None:
+        if path != target:
+            return
+        calls.append(stage)
+        if len(calls) == 2:  # before the rename: an in-place edit the checks cannot see
+            overwrite_same_size(path)
+            edits.append(path.read_bytes())
+        elif len(calls) == 3:  # while that edit is being put back: a second one
+            append(path)
+
+    monkeypatch.setattr(atomic, "write_hook", on_step)
+    with pytest.raises(FixFailed) as failed:
+        apply_changes(root, new_content(root), "fallbacks")
+    assert "the earlier edit is saved in" in str(failed.value)
+    (run,) = list_runs(root)
+    saved = root / ".plexilint" / "backups" / run.run_id / "overwritten" / "pkg/b.py"
+    assert saved.read_bytes() == edits[0]  # the first edit, kept
+    assert target.read_bytes().endswith(EDIT)  # the second, in the file
