@@ -12,7 +12,7 @@ import pytest
 from conftest import write_project
 from plexilint.consolidation import atomic
 from plexilint.consolidation.apply import apply_fix
-from plexilint.consolidation.backups import FAILED, FixFailed, FixRefused, apply_changes, list_runs
+from plexilint.consolidation.backups import FAILED, FixFailed, FixRefused, apply_changes, list_runs, rollback
 from plexilint.consolidation.fixer import propose_fix
 from plexilint.engine.project import analyse_project, clear_memo
 from plexilint.config import load_config
@@ -225,3 +225,12 @@ def test_an_edit_displaced_by_a_second_edit_during_the_swap_is_saved(root, monke
     saved = root / ".plexilint" / "backups" / run.run_id / "overwritten" / "pkg/b.py"
     assert saved.read_bytes() == edits[0]  # the first edit, kept
     assert target.read_bytes().endswith(EDIT)  # the second, in the file
+
+
+def test_an_edit_made_while_rollback_restores_is_kept(root, hook):
+    apply_changes(root, new_content(root), "fallbacks")
+    made = hook("before-replace", root / "pkg/b.py", append)
+    with pytest.raises(FixFailed, match="rollback stopped"):
+        rollback(root)
+    assert made and (root / "pkg/b.py").read_bytes() == made[0]
+    assert [run.status for run in list_runs(root)] == ["applied"]  # `rollback --force` can finish later
