@@ -4,6 +4,7 @@ rebuilt, and runs sharing the cache at the same time all answer correctly."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
@@ -19,7 +20,7 @@ from conftest import SAMPLES
 from stub_projects import stub
 from plexilint.analysis.modules import module_name_for
 from plexilint.config import load_config
-from plexilint.engine import fingerprint
+from plexilint.engine import cache_store, fingerprint
 from plexilint.engine.cache import CACHE_DIRECTORY, FactsCache
 from plexilint.engine.project import analyse_project, clear_memo
 from plexilint.engine.sources import ModuleNames
@@ -97,7 +98,8 @@ def _kinds(analysis) -> frozenset[str]:
     return facts_for_codes(r.code for r in all_rules() if selection.enables(r.code))
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "other key", "foreign class", "code"])
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "flipped byte", "other key", "foreign class",
+                                    "code"])
 def test_damaged_entries_are_ignored_and_rebuilt(legacy, tmp_path, damage):
     expected = all_findings(analyse(legacy)[0])
     marker = tmp_path / "executed"
@@ -111,6 +113,20 @@ def test_damaged_entries_are_ignored_and_rebuilt(legacy, tmp_path, damage):
     assert stats.project_hit and all_findings(analysis) == expected
 
 
+def test_a_flipped_byte_that_still_unpickles_is_caught_by_the_checksum(legacy):
+    # One letter of a path changed: the pickle still loads, only the checksum can tell.
+    expected = all_findings(analyse(legacy)[0])
+    damaged = 0
+    for path in (legacy / CACHE_DIRECTORY).glob("*/*.pickle"):
+        data = path.read_bytes()
+        if b"plexichat" in data[cache_store._PREFIX:]:
+            path.write_bytes(data.replace(b"plexichat", b"plexichbt"))
+            damaged += 1
+    assert damaged
+    analysis, stats = analyse(legacy)
+    assert all_findings(analysis) == expected and not stats.project_hit
+
+
 class _RunsCode:
     def __init__(self, marker: Path) -> None:
         self.marker = marker
@@ -119,15 +135,23 @@ class _RunsCode:
         return (os.mkdir, (str(self.marker),))
 
 
+def _sealed(pickled: bytes) -> bytes:
+    """A crafted entry with a valid checksum: only the unpickler's own checks stand in its way."""
+    return cache_store._HEADER + hashlib.sha256(pickled).digest() + pickled
+
+
 def _damaged(data: bytes, damage: str, marker: Path) -> bytes:
-    key, payload = pickle.loads(data)
+    key, payload = pickle.loads(data[cache_store._PREFIX:])
+    flipped = bytearray(data)
+    flipped[len(flipped) * 2 // 3] ^= 0x01
     return {
         "garbage": os.urandom(len(data)),
         "truncated": data[: len(data) // 2],
         "empty": b"",
-        "other key": pickle.dumps((("facts", "elsewhere"), payload)),
-        "foreign class": pickle.dumps((key, pathlib_object())),
-        "code": pickle.dumps((key, _RunsCode(marker))),
+        "flipped byte": bytes(flipped),
+        "other key": _sealed(pickle.dumps((("facts", "elsewhere"), payload))),
+        "foreign class": _sealed(pickle.dumps((key, pathlib_object()))),
+        "code": _sealed(pickle.dumps((key, _RunsCode(marker)))),
     }[damage]
 
 

@@ -133,6 +133,8 @@ def test_discovery_skips_tool_and_environment_directories(project, cli):
         files[skipped] = stub
     root = project(files)
     (root / "env" / "pyvenv.cfg").write_text("home = /usr/bin\n")  # a virtual environment by any name
+    (root / "env" / "bin").mkdir()
+    (root / "env" / "bin" / "python3").write_text("")  # (its configuration and its interpreter)
     report = json.loads(cli("check", root, "--format", "json")[1])
     assert report["summary"]["files_checked"] == 2
     assert report["findings"] == []  # the only copies live in skipped directories

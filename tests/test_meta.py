@@ -71,7 +71,7 @@ def test_rule_documentation_is_complete(rule):
 
 def test_every_rule_option_is_documented_and_every_option_is_used():
     used = {option for rule in RULES for option in rule.options}
-    general = {"select", "ignore", "exclude", "per-file-ignores", "baseline", "cache"}
+    general = {"select", "ignore", "exclude", "per-file-ignores", "baseline", "cache", "respect-gitignore"}
     assert used | general == set(OPTIONS)
 
 

@@ -14,6 +14,7 @@ from plexilint.adapters import cli_baseline, cli_consolidation, cli_server
 from plexilint.adapters.check_input import SourceLines, read_standard_input
 from plexilint.adapters.check_narrowing import Narrowing, UsageError, add_check_options
 from plexilint.adapters.terminal import COLOR_CHOICES, ProgressBar, is_terminal, terminal_width, use_colour
+from plexilint.adapters.path_arguments import check_path_arguments
 from plexilint.config import Config, ConfigError
 from plexilint.config.options import CODE_PATTERN, InvalidValue, _codes, _globs, unknown_codes
 from plexilint.engine.hotspots import parse_since, rank_hotspots
@@ -256,7 +257,7 @@ def _run_check(args: argparse.Namespace) -> int:
         fmt = args.format or default_format(to_stdout=args.output is None)
         report = render_findings(fmt, FindingsReport(
             findings, result.files_checked, result.roots, os.getcwd(), baselined, summary=not args.quiet,
-            notes=result.notes, text_style=_text_style(args, standard_input)))
+            notes=result.notes, skipped=result.skipped, text_style=_text_style(args, standard_input)))
     if args.output:
         args.output.write_text(report, encoding="utf-8")
     else:
@@ -294,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:
         return EXIT_ERROR if exit_.code not in (0, None) else EXIT_CLEAN
     try:
+        check_path_arguments(args)
         for module in COMMAND_MODULES:
             handled = module.run(args)
             if handled is not None:
@@ -307,12 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "rules":
             sys.stdout.write(render_rule_list(all_rules(), args.format))
             return EXIT_CLEAN
-        rule = rule_for(args.rule)
-        if rule is None:
-            print(f"plexilint: unknown rule {args.rule!r}; `plexilint rules` lists them", file=sys.stderr)
-            return EXIT_ERROR
-        sys.stdout.write(rule_markdown(rule))
-        return EXIT_CLEAN
+        return _run_explain(args)
     except ConfigError as error:
         print(f"plexilint: configuration error\n{error}", file=sys.stderr)
         return EXIT_ERROR
@@ -324,3 +321,20 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:  # e.g. `plexilint check | head`
         return EXIT_FINDINGS
+    except OSError as error:  # a report that cannot be written (disk full, no permission), ...
+        print(f"plexilint: {_os_error_message(error)}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _run_explain(args: argparse.Namespace) -> int:
+    rule = rule_for(args.rule)
+    if rule is None:
+        print(f"plexilint: unknown rule {args.rule!r}; `plexilint rules` lists them", file=sys.stderr)
+        return EXIT_ERROR
+    sys.stdout.write(rule_markdown(rule))
+    return EXIT_CLEAN
+
+
+def _os_error_message(error: OSError) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    return f"{error.strerror or error}{where}"

@@ -26,10 +26,10 @@ def find_project_root(path: Path) -> Path:
     path = path.resolve()
     start = path if path.is_dir() else path.parent
     for directory in (start, *start.parents):
-        if (directory / PROJECT_MARKER).is_file():
+        if _is_file(directory / PROJECT_MARKER):
             return directory
     top = start
-    while (top / "__init__.py").is_file() and top.parent != top:
+    while _is_file(top / "__init__.py") and top.parent != top:
         top = top.parent
     return top
 
@@ -38,7 +38,7 @@ def is_loose_directory(root: Path) -> bool:
     """A root that no project declares and that holds far more than one project's code: the
     home directory or a filesystem root, which a loose script (``~/notes.py``) opened in an
     editor would otherwise make a project. Only the files directly in it are analysed."""
-    if (root / PROJECT_MARKER).is_file():
+    if _is_file(root / PROJECT_MARKER):
         return False
     try:
         home = Path.home().resolve()
@@ -55,6 +55,15 @@ def read_config_file(config_path: Path) -> Config:
         raise ConfigError([f"cannot read configuration: {error.strerror}"], str(config_path)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError([f"invalid TOML: {error}"], str(config_path)) from None
+    except RecursionError:  # the TOML parser recurses once per level of nesting
+        raise ConfigError(["invalid TOML: arrays or tables nested too deeply to read"], str(config_path)) from None
+    try:
+        return _config_from(data, config_path)
+    except RecursionError:  # a value nested deep enough for validation or the digest
+        raise ConfigError(["a value is nested too deeply to be checked"], str(config_path)) from None
+
+
+def _config_from(data: dict, config_path: Path) -> Config:
     table: dict = data
     for key in ("tool", "tool.plexilint"):  # `tool = 3` is valid TOML, but no table
         table = table.get(key.rpartition(".")[2], {})
@@ -75,8 +84,19 @@ def _load_cached(config_path: Path, mtime_ns: int) -> Config:
 def load_config(root: Path, explicit: Path | None = None) -> Config:
     """The configuration for a project root (or the explicit ``--config`` file)."""
     config_path = explicit if explicit is not None else root / PROJECT_MARKER
-    if explicit is None and not config_path.is_file():
+    if explicit is None and not _is_file(config_path):
         return Config()
-    if explicit is not None and not explicit.is_file():
+    if explicit is not None and not _is_file(explicit):
         raise ConfigError(["configuration file not found"], str(explicit))
-    return _load_cached(config_path.resolve(), config_path.stat().st_mtime_ns)
+    try:
+        return _load_cached(config_path.resolve(), config_path.stat().st_mtime_ns)
+    except (OSError, RuntimeError) as error:  # gone meanwhile, or a symbolic link loop
+        raise ConfigError([f"cannot read configuration: {getattr(error, 'strerror', None) or error}"],
+                          str(config_path)) from None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a folder that cannot be entered: no configuration can be read there
+        return False

@@ -161,9 +161,23 @@ OPTIONS: dict[str, Option] = {
             _globs,
             "Glob patterns (relative to the project root, `fnmatch` style, matched against the "
             "path and each of its parent directories) of files and directories not to analyse. "
-            "They add to the built-in exclusions: version control, virtual environments, build, "
-            "cache and `node_modules` directories.",
+            "They add to the built-in exclusions: version control, virtual environments (a "
+            "`pyvenv.cfg` beside an interpreter), cache and `node_modules` directories, `build`, "
+            "`dist` and `site-packages` outside a package, and what git ignores (see "
+            "`respect-gitignore`). Folders excluded here are left out silently; the others are "
+            "listed as not searched.",
             'exclude = ["migrations", "tests/fixtures/*"]',
+        ),
+        Option(
+            "respect-gitignore",
+            True,
+            _boolean,
+            "Whether files and folders that git ignores (`.gitignore`, `.git/info/exclude`, the "
+            "global excludes file) are left out, as git itself leaves them out of commits. It has "
+            "no effect outside a git work tree. Folders left out for this or any other reason "
+            "except `exclude` are listed after the summary line of `plexilint check` and under "
+            '`"skipped"` in its JSON output.',
+            "respect-gitignore = false",
         ),
         Option(
             "per-file-ignores",

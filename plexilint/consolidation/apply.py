@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plexilint.analysis.complexity import ComplexityFacts
-from plexilint.consolidation.backups import FixRefused, FixRun, apply_changes
+from plexilint.consolidation.atomic import sha256_hex
+from plexilint.consolidation.backups import FixError, FixFailed, FixRefused, FixRun, apply_changes, rollback
 from plexilint.consolidation.fixer import ProposedFix
-from plexilint.consolidation.history import findings_by_family, record_step
+from plexilint.consolidation.history import findings_by_family, load_history, record_step
 from plexilint.engine.facts import FACT_KINDS
 from plexilint.engine.project import ProjectAnalysis, analyse_project, clear_memo
 from plexilint.vcs.git import GitError, repository_root, uncommitted_files
@@ -45,15 +46,13 @@ def apply_fix(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dir
         return ApplyOutcome(None, findings_by_family(f.code for f in before_findings),
                             findings_by_family(f.code for f in before_findings), 0,
                             [f for f in before_findings if f.code.startswith("PLX1")], fix.plan.conflicts)
-    if not allow_dirty:
-        refuse_dirty(root, list(fix.changes))
-    run = apply_changes(root, {path: after for path, (_, after) in fix.changes.items()}, phase)
+    run = _write(analysis, fix, phase, allow_dirty)
     clear_memo()
     after = analyse_project(root, analysis.config, extra_facts=FACT_KINDS)
     after_findings = _all_findings(after)
     lines_before, lines_after = _code_lines(analysis), _code_lines(after)
     if run is not None:
-        record_step(root, {
+        _record_or_undo(root, run, {
             "run_id": run.run_id, "phase": phase,
             "files_before": len(analysis.index.files), "files_after": len(after.index.files),
             "findings_before": findings_by_family(f.code for f in before_findings),
@@ -64,6 +63,43 @@ def apply_fix(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dir
     return ApplyOutcome(run, findings_by_family(f.code for f in before_findings),
                         findings_by_family(f.code for f in after_findings), lines_before - lines_after,
                         [f for f in after_findings if f.code.startswith("PLX1")], fix.plan.conflicts)
+
+
+def _write(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dirty: bool) -> FixRun | None:
+    if not allow_dirty:
+        refuse_dirty(analysis.root, list(fix.changes))
+    refuse_changed_since_analysis(analysis, fix)
+    load_history(analysis.root)  # a damaged history.json stops the fix here, before any file is written
+    # Each file is written only while it holds the bytes its new content was computed from.
+    return apply_changes(analysis.root, {path: after for path, (_, after) in fix.changes.items()}, phase,
+                         expected={path: before for path, (before, _) in fix.changes.items()})
+
+
+def refuse_changed_since_analysis(analysis: ProjectAnalysis, fix: ProposedFix) -> None:
+    """A file edited after the analysis read it (with --allow-dirty nothing else notices) would
+    get a fix planned for its older content: refused, the edit untouched."""
+    changed = [_relative(path, analysis.root) for path, (before, _) in sorted(fix.changes.items())
+               if before is not None and analysis.digest_of(path) not in (None, sha256_hex(before))]
+    if changed:
+        raise FixRefused("refusing the whole fix: files changed while they were being analysed (nothing was "
+                         "written)", changed, "run the fix again: it will start from the files as they are now")
+
+
+def _record_or_undo(root: Path, run: FixRun, step: dict) -> None:
+    """Records the step in history.json; if that cannot be written (disk full), the run is
+    rolled back so that files and history agree."""
+    try:
+        record_step(root, step)
+    except OSError as error:
+        try:
+            rollback(root, run.run_id)
+        except FixError as undo_error:
+            raise FixFailed(f"the files were rewritten (run {run.run_id}) but the history could not be recorded "
+                            f"({error}), and undoing the run failed too: {undo_error}",
+                            hint=f"once the cause is fixed, `plexilint rollback {run.run_id}` restores the "
+                            "files") from error
+        raise FixFailed(f"the history could not be recorded ({error}); the run {run.run_id} was rolled back, "
+                        "every file is as it was", hint="free some space and run the fix again") from error
 
 
 def _all_findings(analysis: ProjectAnalysis) -> list:

@@ -20,15 +20,19 @@ import contextlib
 import json
 import os
 import secrets
+import shutil
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Sequence
 
 from plexilint import __version__
-from plexilint.consolidation.atomic import sha256_hex, write_atomic, write_json_atomic
+from plexilint.consolidation.atomic import (
+    ChangedOnDisk, replace_if_unchanged, sha256_hex, write_atomic, write_json_atomic,
+)
 from plexilint.consolidation.history import load_history, mark_rolled_back
 from plexilint.consolidation.state import STATE_DIRECTORY, ensure_state_directory, state_path
+from plexilint.consolidation.temporaries import remove_leftover_temporaries, temporary_directory
 
 __all__ = [
     "APPLIED", "APPLYING", "FAILED", "ROLLED_BACK", "FileRecord", "FixError", "FixFailed", "FixRefused",
@@ -151,7 +155,7 @@ def _relative_inside(root: Path, path: Path) -> str | None:
 
 # -- applying ---------------------------------------------------------------------------------
 
-def _plan_one(root: Path, key: Path, content: bytes) -> _Change:
+def _plan_one(root: Path, key: Path, content: bytes, expected: dict[Path, bytes | None]) -> _Change:
     if not isinstance(content, bytes):
         raise TypeError(f"new content for {key} must be bytes, not {type(content).__name__}")
     path = (root / key).resolve()
@@ -162,15 +166,20 @@ def _plan_one(root: Path, key: Path, content: bytes) -> _Change:
         raise FixRefused(f"refusing to write inside {STATE_DIRECTORY}/ (plexilint's own backups)", [relpath])
     if path.is_dir():
         raise FixRefused("refusing to replace a directory with a file", [relpath])
-    if not path.exists():
+    current = path.read_bytes() if path.exists() else None
+    if Path(key) in expected and expected[Path(key)] != current:
+        raise FixRefused("refusing the whole fix: a file changed after it was analysed (nothing was written)",
+                         [relpath], "run the fix again: it will start from the files as they are now")
+    if current is None:
         return _Change(path, relpath, content, None, None)
-    return _Change(path, relpath, content, path.read_bytes(), path.stat().st_mode & 0o7777)
+    return _Change(path, relpath, content, current, path.stat().st_mode & 0o7777)
 
 
-def _plan(root: Path, changes: dict[Path, bytes]) -> list[_Change]:
+def _plan(root: Path, changes: dict[Path, bytes], expected: dict[Path, bytes | None]) -> list[_Change]:
     planned: dict[Path, _Change] = {}
+    expected = {Path(key): data for key, data in expected.items()}
     for key, content in changes.items():
-        change = _plan_one(root, Path(key), content)
+        change = _plan_one(root, Path(key), content, expected)
         if change.path in planned and planned[change.path].new != change.new:
             raise FixRefused("two different contents for the same file (a symlink?)", [change.relpath])
         if change.new != change.old:  # unchanged files are not part of the run
@@ -231,76 +240,162 @@ def _record(change: _Change) -> FileRecord:
     return FileRecord(change.relpath, before, sha256_hex(change.new), change.old is None, change.mode)
 
 
-def _undo(root: Path, written: list[_Change], directories: list[str]) -> list[str]:
-    """Puts back what a failed run wrote; returns the files it could not put back."""
+def _undo(root: Path, written: list[_Change], directories: list[str], directory: Path) -> list[str]:
+    """Puts back what a failed run wrote, each file only while it still holds what the run wrote
+    (an edit made since is kept); returns the files it could not put back."""
     problems = []
     for change in reversed(written):
         try:
             if change.old is None:
-                change.path.unlink(missing_ok=True)
+                _delete_if_unchanged(change)
             else:
-                write_atomic(change.path, change.old, change.mode)
+                replace_if_unchanged(change.path, change.new, change.old, change.mode, temporary_directory(root))
+        except ChangedOnDisk as error:
+            note = (f"{change.relpath}: edited after the fix wrote it; left with that edit (its original is in "
+                    f"{directory / _FILES})")
+            if error.unplaced is not None:  # an earlier edit it displaced is saved too
+                note += f"; {_changed_while_writing(error, root, directory)}"
+            problems.append(note)
         except OSError as error:
             problems.append(f"{change.relpath}: {error}")
     _remove_empty_directories(root, directories)
     return problems
 
 
+def _delete_if_unchanged(change: _Change) -> None:
+    try:
+        current = change.path.read_bytes()
+    except FileNotFoundError:
+        return
+    if current != change.new:
+        raise ChangedOnDisk(change.path, "edited")
+    change.path.unlink(missing_ok=True)
+
+
 def _remove_empty_directories(root: Path, directories: list[str]) -> None:
     for relpath in reversed(directories):  # deepest first
+        if not _is_project_path(root, relpath):
+            continue  # a hand-edited manifest: never touch anything outside the project
         with contextlib.suppress(OSError):  # not empty any more: someone put files there
             (root / relpath).rmdir()
 
 
+def _is_project_path(root: Path, relpath: object) -> bool:
+    """Whether a manifest's path names something inside the project (not the root itself, not
+    plexilint's own state, no `..` or absolute path, no symlink out)."""
+    if not isinstance(relpath, str) or not relpath or relpath.startswith("/") or "\\" in relpath:
+        return False
+    if any(part in ("", ".", "..") for part in relpath.split("/")):
+        return False
+    if relpath.split("/", 1)[0] == STATE_DIRECTORY:
+        return False
+    return _relative_inside(root, root / relpath) == relpath
+
+
+def _changed_while_writing(error: ChangedOnDisk, root: Path, directory: Path) -> str:
+    relpath = _relative_inside(root, error.path) or str(error.path)
+    message = f"{relpath} was {error.detail}"
+    if error.unplaced is not None:  # never lost: kept beside the backups
+        saved = directory / _OVERWRITTEN / relpath
+        with contextlib.suppress(OSError):
+            _write_backup_replacing(saved, error.unplaced)
+            message += f"; the earlier edit is saved in {saved}"
+    return message
+
+
+def _fail(root: Path, planned_written: list[_Change], manifest: dict[str, Any], directory: Path,
+          error: BaseException) -> FixFailed:
+    """Undoes a run that could not finish, records it as failed, and says what happened."""
+    problems = _undo(root, planned_written, manifest["directories_created"], directory)
+    if isinstance(error, ChangedOnDisk):
+        cause = _changed_while_writing(error, root, directory)
+    else:
+        cause = f"{type(error).__name__}: {error}"
+    manifest.update(status=FAILED, error=cause)
+    try:
+        write_json_atomic(directory / _MANIFEST, manifest)
+    except OSError:
+        if not problems:  # every file is back: the run has nothing left to roll back
+            shutil.rmtree(directory, ignore_errors=True)
+        # else the manifest stays "applying", which is what rollback needs to finish the job
+    if problems:
+        return FixFailed(f"the fix stopped ({cause}); these files could not be put back, their originals are "
+                         f"in {directory / _FILES}", problems,
+                         f"`plexilint rollback {manifest['run_id']}` restores them once the cause is fixed")
+    if isinstance(error, ChangedOnDisk):
+        return FixFailed(f"{cause} while the fix was being written, so it stopped: every file it wrote was put "
+                         "back and the edit kept; nothing else changed",
+                         hint="run the fix again once nobody is editing these files")
+    return FixFailed(f"writing failed ({cause}); every file was put back as it was")
+
+
 def _write_project_files(root: Path, planned: list[_Change], manifest: dict[str, Any], directory: Path) -> None:
     written: list[_Change] = []
+    temporary = temporary_directory(root)
     try:
         for change in planned:
             change.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(change.path, change.new, change.mode)
+            # Compare-and-swap: written only while the file still holds what the fix was computed from.
+            replace_if_unchanged(change.path, change.old, change.new, change.mode, temporary)
             written.append(change)
-    except BaseException as error:
-        problems = _undo(root, written, manifest["directories_created"])
-        manifest.update(status=FAILED, error=f"{type(error).__name__}: {error}")
+        manifest.update(status=APPLIED, applied_at=_iso(_now()))
         write_json_atomic(directory / _MANIFEST, manifest)
+    except BaseException as error:
+        failure = _fail(root, written, manifest, directory, error)
         if not isinstance(error, Exception):
             raise  # KeyboardInterrupt and the like: files are back, let it through
-        if problems:
-            raise FixFailed(f"writing failed ({error}) and these files could not be put back; their "
-                            f"originals are in {directory / _FILES}", problems) from error
-        raise FixFailed(f"writing failed ({error}); every file was put back as it was") from error
+        raise failure from error
 
 
-def apply_changes(root: Path, changes: dict[Path, bytes], phase: str) -> FixRun | None:
+def _write_backups(root: Path, planned: list[_Change], manifest: dict[str, Any], directory: Path) -> None:
+    """Every original and the manifest ("applying"), before any project file is touched. Disk
+    full or any other failure: the run directory is removed and nothing was changed."""
+    try:
+        for change in planned:
+            if change.old is not None:
+                _write_backup(directory / _FILES / change.relpath, change.old)
+        write_json_atomic(directory / _MANIFEST, manifest)
+    except OSError as error:
+        shutil.rmtree(directory, ignore_errors=True)
+        raise FixRefused(f"could not write the backups ({error}); nothing was changed",
+                         hint="free some space (or fix the permissions) and run the fix again") from None
+
+
+def apply_changes(root: Path, changes: dict[Path, bytes], phase: str,
+                  expected: dict[Path, bytes | None] | None = None) -> FixRun | None:
     """Writes ``changes`` (absolute path inside ``root`` -> new bytes; a missing file is created).
 
     Paths are resolved (a relative one against ``root``; a symlink to its target inside the
     root) and recorded relative to the root, in path order, which is also the write order.
+    ``expected`` gives, for some paths, the bytes their new content was computed from (None:
+    the file did not exist); a file that differs now is refused before anything is written.
 
-    Returns None when no content differs from what is on disk: no run is created, so a second
-    identical fix leaves no trace. Raises FixRefused (nothing written) for a path outside the
-    root, or new Python content that does not parse; FixFailed when a write failed midway (the
-    files written are restored and the run is marked "failed").
+    Each file is replaced only while it still holds the bytes read for its backup (compare-and-
+    swap): an edit made while the fix runs stops it, every file it wrote is put back, and the
+    edit is kept. Returns None when no content differs from what is on disk: no run is created,
+    so a second identical fix leaves no trace. Raises FixRefused (nothing written) for a path
+    outside the root, new Python content that does not parse, a file changed since it was
+    analysed, or backups that cannot be written; FixFailed when a write failed or a file changed
+    midway (the files written are restored and the run is marked "failed").
     """
     root = _project_root(root)
-    planned = _plan(root, changes)
+    planned = _plan(root, changes, expected or {})
     if not planned:
         return None
     _refuse_unparsable(planned)
-    run_id, moment, directory = _new_run_directory(root)
-    for change in planned:
-        if change.old is not None:
-            _write_backup(directory / _FILES / change.relpath, change.old)
+    remove_leftover_temporaries(root, sorted({change.path.parent for change in planned}))
+    try:
+        run_id, moment, directory = _new_run_directory(root)
+    except OSError as error:
+        raise FixRefused(f"could not create the backup directory ({error}); nothing was changed") from None
     records = tuple(_record(change) for change in planned)
     manifest = {
         "run_id": run_id, "phase": phase, "created_at": _iso(moment), "plexilint": __version__,
         "files": [record.to_json() for record in records],
         "directories_created": _directories_to_create(root, planned), "status": APPLYING,
     }
-    write_json_atomic(directory / _MANIFEST, manifest)  # before any project file: rollback can find it
+    _write_backups(root, planned, manifest, directory)  # rollback can find the run from here on
     _write_project_files(root, planned, manifest, directory)
-    manifest.update(status=APPLIED, applied_at=_iso(_now()))
-    write_json_atomic(directory / _MANIFEST, manifest)
     return FixRun(run_id, phase, manifest["created_at"], records, directory)
 
 
@@ -320,6 +415,10 @@ def _load_manifests(root: Path) -> list[dict[str, Any]]:
         if not isinstance(manifest, dict) or not {"run_id", "files", "status"} <= manifest.keys():
             raise FixRefused(f"the manifest {path} is not a plexilint manifest",
                              hint="repair or remove that run directory")
+        if manifest["run_id"] != path.parent.name or not isinstance(manifest["files"], list):
+            # The run id names the directory rollback writes to: it must be this one.
+            raise FixRefused(f"the manifest {path} does not belong to its run directory (run id "
+                             f"{manifest['run_id']!r})", hint="repair or remove that run directory")
         manifests.append(manifest)
     return sorted(manifests, key=lambda m: (m.get("created_at", ""), m["run_id"]))
 
@@ -379,14 +478,14 @@ def _current_bytes(path: Path) -> bytes | None:
     return path.read_bytes() if path.is_file() else None
 
 
-def _classify(root: Path, records: list[FileRecord]) -> dict[str, list[FileRecord]]:
+def _classify(root: Path, records: list[FileRecord], seen: dict[str, bytes | None]) -> dict[str, list[FileRecord]]:
     """Splits a run's files into those to restore, those already original and those modified
-    (or deleted) since the fix."""
+    (or deleted) since the fix; ``seen`` receives the bytes each file held when it was looked at."""
     groups: dict[str, list[FileRecord]] = {"restore": [], "original": [], "modified": []}
     for record in records:
-        if _relative_inside(root, root / record.path) != record.path:
-            raise FixRefused("the manifest names a path outside the project root", [record.path])
-        current = _current_bytes(root / record.path)
+        if not _is_project_path(root, record.path):
+            raise FixRefused("the manifest names a path outside the project root", [str(record.path)])
+        current = seen[record.path] = _current_bytes(root / record.path)
         digest = None if current is None else sha256_hex(current)
         if digest == record.sha256_after:
             groups["restore"].append(record)
@@ -431,21 +530,32 @@ def _write_backup_replacing(path: Path, data: bytes) -> None:
     write_atomic(path, data)
 
 
-def _restore(root: Path, records: list[FileRecord], backups: dict[str, bytes], result: RollbackResult) -> None:
+def _restore(root: Path, records: list[FileRecord], backups: dict[str, bytes], seen: dict[str, bytes | None],
+             result: RollbackResult) -> None:
+    """Puts each original back, each file only while it still holds what was seen when the
+    rollback looked at it (compare-and-swap: an edit made meanwhile stops the rollback)."""
+    temporary = temporary_directory(root)
     for record in records:
         path = root / record.path
         if record.created:
-            path.unlink(missing_ok=True)
+            if seen[record.path] is not None:
+                if _current_bytes(path) != seen[record.path]:
+                    raise ChangedOnDisk(path, "edited")
+                path.unlink(missing_ok=True)
             result.deleted.append(record.path)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)  # the user may have deleted it
-            write_atomic(path, backups[record.path], record.mode)
+            replace_if_unchanged(path, seen[record.path], backups[record.path], record.mode, temporary)
             result.restored.append(record.path)
 
 
 def _records(manifest: dict[str, Any]) -> list[FileRecord]:
-    return [FileRecord(f["path"], f["sha256_before"], f["sha256_after"], bool(f["created"]), f.get("mode"))
-            for f in manifest["files"]]
+    try:
+        return [FileRecord(f["path"], f["sha256_before"], f["sha256_after"], bool(f["created"]), f.get("mode"))
+                for f in manifest["files"]]
+    except (KeyError, TypeError, AttributeError):
+        raise FixRefused(f"the manifest of run {manifest['run_id']} lists a file without its path or hashes",
+                         hint="repair or remove that run directory") from None
 
 
 def rollback(root: Path, run_id: str | None = None, force: bool = False) -> RollbackResult:
@@ -464,7 +574,11 @@ def rollback(root: Path, run_id: str | None = None, force: bool = False) -> Roll
         _refuse_if_superseded(manifests, manifest)
     load_history(root)  # a corrupt history fails here, before any file is touched
     directory = backups_directory(root) / run_id
-    groups = _classify(root, _records(manifest))
+    records = _records(manifest)
+    remove_leftover_temporaries(root, sorted({(root / r.path).parent for r in records
+                                              if _is_project_path(root, r.path)}))
+    seen: dict[str, bytes | None] = {}
+    groups = _classify(root, records, seen)
     backups = _verified_backups(directory, groups["restore"] + groups["modified"])
     if groups["modified"] and not force:
         raise FixRefused(f"refusing to roll back run {run_id}: these files changed after the fix (or were "
@@ -476,13 +590,22 @@ def rollback(root: Path, run_id: str | None = None, force: bool = False) -> Roll
     result.overwritten = [r.path for r in groups["modified"]]
     result.saved_to = _save_overwritten(root, directory, groups["modified"])
     try:
-        _restore(root, groups["restore"] + groups["modified"], backups, result)
+        _restore(root, groups["restore"] + groups["modified"], backups, seen, result)
+    except ChangedOnDisk as error:
+        raise FixFailed(f"rollback stopped: {error.path} was {error.detail} while it ran; that file was left "
+                        "as edited. Restored so far:", result.restored + result.deleted,
+                        f"run `plexilint rollback {run_id}` again once nobody is editing the files") from error
     except OSError as error:  # the run stays "applied": running rollback again finishes the job
         raise FixFailed(f"restoring failed ({error}); restored so far:", result.restored + result.deleted,
                         f"fix the cause and run `plexilint rollback {run_id}` again: files already "
                         "restored are recognised and skipped") from error
     _remove_empty_directories(root, manifest.get("directories_created", []))
     manifest.update(status=ROLLED_BACK, rolled_back_at=_iso(_now()), forced=bool(force))
-    write_json_atomic(directory / _MANIFEST, manifest)
-    mark_rolled_back(root, run_id, manifest["rolled_back_at"])
+    try:
+        mark_rolled_back(root, run_id, manifest["rolled_back_at"])  # first: a re-run can still record it
+        write_json_atomic(directory / _MANIFEST, manifest)
+    except OSError as error:
+        raise FixFailed(f"every file was restored, but the run could not be marked rolled back ({error})",
+                        hint=f"run `plexilint rollback {run_id}` again once the cause is fixed: it only "
+                        "records the rollback") from error
     return result

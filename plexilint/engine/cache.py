@@ -80,6 +80,8 @@ class FactsCache:
         return ("facts", path, module, digest, tuple(sorted(kinds)))
 
     def load_facts(self, path: str, module: str, digest: str, kinds: frozenset[str]) -> FileFacts | None:
+        if not self.place.usable():
+            return None
         facts = cache_store.read_entry(self.facts_path(path, kinds), self.facts_key(path, module, digest, kinds),
                                        FileFacts)
         if facts is not None:
@@ -103,7 +105,7 @@ class FactsCache:
         return self.directory / f"project-{_slot(root, config_digest, *sorted(extra_facts))}.pickle"
 
     def load_project(self, slot: Path, key: str) -> tuple | None:
-        payload = cache_store.read_entry(slot, key, tuple)
+        payload = cache_store.read_entry(slot, key, tuple) if self.place.usable() else None
         self.stats.project_hit = payload is not None
         if payload is not None:
             self.place.mark_used()

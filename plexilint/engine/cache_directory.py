@@ -23,12 +23,23 @@ class CacheDirectory:
         self.fingerprint = fingerprint
         self.directory = base / fingerprint
         self._ready: bool | None = None
+        self._usable: bool | None = None
+
+    def usable(self) -> bool:
+        """False when the cache directory (or this fingerprint's) is a symbolic link: entries
+        are neither read nor written through it, wherever it points."""
+        if self._usable is None:
+            try:
+                self._usable = not (self.base.is_symlink() or self.directory.is_symlink())
+            except OSError:  # a cache directory out of this user's reach: run without it
+                self._usable = False
+        return self._usable
 
     def writable(self) -> bool:
         """Whether entries can be written (created on the first call; a read-only checkout
         simply runs without a cache)."""
         if self._ready is None:
-            self._ready = self._prepare()
+            self._ready = self.usable() and self._prepare()
         return self._ready
 
     def mark_used(self) -> None:

@@ -1,11 +1,13 @@
 """Cache entries on disk: written whole or not at all, read back only when they are intact,
 hold nothing but plexilint's own data classes, and carry the key they were written for.
 
-Entries are pickles. The cache lives in the project, so a cloned repository could ship a crafted
-one: the unpickler refuses every global except plexilint's data classes (dataclasses, enums,
-named tuples) from modules already imported, so loading an entry can build facts and findings
-but never call a function. Anything else (garbage, a truncated write, another version's classes)
-reads as a miss and is rewritten.
+Entries are pickles behind a SHA-256 of their bytes, checked on every read; only regular files
+of bounded size are read (a FIFO or a link to a device is a miss, never a hang). The cache lives
+in the project, so a cloned repository could ship a crafted one: the unpickler refuses every
+global except plexilint's data classes (dataclasses, enums, named tuples) from modules already
+imported, so loading an entry can build facts and findings but never call a function. Anything
+else (garbage, a flipped byte, a truncated write, another version's classes) reads as a miss and
+is rewritten.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import enum
+import hashlib
 import io
 import os
 import pickle
 import secrets
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,6 +31,11 @@ CACHEDIR_TAG = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
                 b"# For information about cache directory tags, see https://bford.info/cachedir/\n")
 GITIGNORE = b"# plexilint's cache: never committed\n*\n"
 _TEMPORARY_SUFFIX = ".tmp"
+_HEADER = b"plexilint-cache-1\n"
+_PREFIX = len(_HEADER) + 32  # the header, then the SHA-256 of the pickle
+# Far above any real entry (the standard library's whole-project entry is a few MB); a larger
+# file is not one plexilint wrote, and is not read into memory.
+MAX_ENTRY_BYTES = 512 * 1024 * 1024
 
 
 class _DataOnlyUnpickler(pickle.Unpickler):
@@ -42,29 +51,52 @@ def _is_data_class(cls: type) -> bool:
 
 
 def dump_entry(key: Any, payload: Any) -> bytes | None:
-    """The bytes of an entry, or None when the payload cannot be pickled."""
+    """The bytes of an entry (a header, the SHA-256 of the pickle, the pickle), or None when
+    the payload cannot be pickled."""
     try:
-        return pickle.dumps((key, payload), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps((key, payload), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - an unpicklable payload is simply not cached
         return None
+    return _HEADER + hashlib.sha256(data).digest() + data
 
 
 def load_entry(data: bytes, key: Any, expected: type) -> Any | None:
     """The payload of an entry written for ``key``, if it is an ``expected``; None for any
-    other key or type, or any damage."""
+    other key or type, or any damage: a single flipped byte fails the checksum."""
+    body = data[_PREFIX:]
+    if data[:len(_HEADER)] != _HEADER or hashlib.sha256(body).digest() != data[len(_HEADER):_PREFIX]:
+        return None
     try:
-        stored_key, payload = _DataOnlyUnpickler(io.BytesIO(data)).load()
+        stored_key, payload = _DataOnlyUnpickler(io.BytesIO(body)).load()
     except Exception:  # noqa: BLE001 - garbage can raise nearly anything while unpickling
         return None
     return payload if stored_key == key and isinstance(payload, expected) else None
 
 
-def read_entry(path: Path, key: Any, expected: type) -> Any | None:
+def read_regular_file(path: Path, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file (not a link, a FIFO, a device) of at most
+    ``limit`` bytes; None otherwise. Never blocks: a FIFO is opened without waiting for a writer."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     try:
-        data = path.read_bytes()
+        descriptor = os.open(path, flags)
     except OSError:
         return None
-    return load_entry(data, key, expected)
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
+            return None
+        with os.fdopen(os.dup(descriptor), "rb") as stream:
+            data = stream.read(limit + 1)
+        return data if len(data) <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+
+
+def read_entry(path: Path, key: Any, expected: type) -> Any | None:
+    data = read_regular_file(path)
+    return None if data is None else load_entry(data, key, expected)
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> bool:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from plexilint.config import Config, find_project_root, load_config
 from plexilint.config.options import unknown_codes
 from plexilint.consolidation.history import history_path
 from plexilint.engine.cache import FactsCache, cache_for, project_key
-from plexilint.engine.discovery import discover_files, is_excluded
+from plexilint.engine.discovery import SkippedFolder, discover, is_excluded
 from plexilint.engine.extraction import clear_facts_memo, facts_for_sources
 from plexilint.engine.facts import content_digest, facts_for_codes
 from plexilint.engine.index import ProjectIndex
@@ -33,6 +33,7 @@ class ProjectFiles:
 
     digests: dict[str, str]  # posix path -> sha256 of the bytes analysed ("" if unreadable)
     suppressions: dict[str, Suppressions]
+    skipped: list[SkippedFolder] = field(default_factory=list)  # folders not searched, and why
 
 
 class ProjectAnalysis:
@@ -119,8 +120,11 @@ class _Run:
     cache: FactsCache | None
     jobs: int
 
-    def sources(self, overrides: dict[Path, bytes]) -> list[SourceFile]:
-        paths = discover_files(self.root, self.config["exclude"])
+    def sources(self, overrides: dict[Path, bytes], skipped: list[SkippedFolder] | None = None) -> list[SourceFile]:
+        found = discover(self.root, self.config["exclude"], self.config["respect-gitignore"])
+        if skipped is not None:
+            skipped.extend(found.skipped)
+        paths = found.files
         # An editor's buffer for a file not saved yet still belongs to the project.
         paths += sorted(p for p in overrides if p not in paths and is_project_file(p, self.root, self.config))
         modules = ModuleNames()
@@ -135,8 +139,9 @@ class _Run:
 
 
 def _analyse(run: _Run, overrides: dict[Path, bytes]) -> ProjectAnalysis:
-    sources = run.sources(overrides)
-    files = ProjectFiles({s.posix: s.digest for s in sources}, {})
+    skipped: list[SkippedFolder] = []
+    sources = run.sources(overrides, skipped)
+    files = ProjectFiles({s.posix: s.digest for s in sources}, {}, skipped)
     entry = None if run.cache is None or overrides else _ProjectEntry(run, sources)
     cached = entry.load() if entry is not None else None
     if cached is not None and len(cached) == 3:

@@ -10,9 +10,10 @@ from pathlib import Path
 from plexilint.config import Config, ConfigError, find_project_root, load_config
 from plexilint.config.loader import PROJECT_MARKER
 from plexilint.engine.cache import cache_for
-from plexilint.engine.discovery import _is_skipped_directory, is_excluded
+from plexilint.engine.discovery import SkippedFolder, _is_file, _is_skipped_directory, exclude_globs
 from plexilint.engine.project import ProjectAnalysis, analyse_project, validate_selection
 from plexilint.model import Finding, Note
+from plexilint.vcs.git import ignored_paths
 
 
 @dataclass
@@ -23,26 +24,48 @@ class CheckResult:
     analyses: list[ProjectAnalysis] = field(default_factory=list)
     scopes: list[str] = field(default_factory=list)  # the named paths, resolved, posix
     notes: list[Note] = field(default_factory=list)  # of every project checked, one of each
+    skipped: list[SkippedFolder] = field(default_factory=list)  # folders not searched; absolute posix paths
 
 
-def _project_roots_within(directory: Path, root: Path, exclude: list[str]) -> list[Path]:
+def _project_roots_within(directory: Path, root: Path, config: Config) -> list[Path]:
     """Projects nested under a directory the user named (each has its own pyproject.toml),
-    minus those the enclosing project excludes; nested projects' own nesting is followed."""
+    minus those the enclosing project excludes or git ignores; nested projects' own nesting is
+    followed."""
     roots = []
+    globs = exclude_globs(config["exclude"])
+    ignored = (ignored_paths(directory) if config["respect-gitignore"] else None) or frozenset()
     for current, subdirectories, _ in os.walk(directory):
         here = Path(current)
         kept = []
         for name in sorted(subdirectories):
             child = here / name
-            if _is_skipped_directory(here, name) or is_excluded(child.relative_to(root).as_posix(), exclude):
+            if _is_skipped_directory(here, name) or globs.excludes(child.relative_to(root).as_posix()):
                 continue
-            if (child / PROJECT_MARKER).is_file():
+            if child.relative_to(directory).as_posix() + "/" in ignored:
+                continue
+            if _is_file(child / PROJECT_MARKER):
                 roots.append(child)
-                roots.extend(_project_roots_within(child, child, load_config(child)["exclude"]))
+                roots.extend(_project_roots_within(child, child, load_config(child)))
                 continue
             kept.append(name)
         subdirectories[:] = kept
     return roots
+
+
+def _skipped_in_scope(root: Path, analysis: ProjectAnalysis, scopes: dict[Path, list[Path]]) -> list[SkippedFolder]:
+    """The project's skipped folders under a named path, or holding one (a path named inside a
+    virtual environment is not searched either: say so); nested projects checked on their own
+    are not skipped."""
+    named = [scope.as_posix() for scope in scopes[root]]
+    kept = []
+    for folder in analysis.files.skipped:
+        path = root / folder.path
+        if path in scopes:
+            continue
+        posix = path.as_posix()
+        if is_within_scopes(posix, named) or any(is_within_scopes(scope, [posix]) for scope in named):
+            kept.append(SkippedFolder(posix, folder.reason))
+    return kept
 
 
 def is_within_scopes(path: str, scopes: list[str]) -> bool:
@@ -62,8 +85,7 @@ def _scopes_per_project(paths: list[Path], explicit_config: Path | None, configu
         root = find_project_root(resolved)
         scopes.setdefault(root, []).append(resolved)
         if resolved.is_dir():
-            exclude = configure(load_config(root, explicit_config))["exclude"]
-            for nested in _project_roots_within(resolved, root, exclude):
+            for nested in _project_roots_within(resolved, root, configure(load_config(root, explicit_config))):
                 scopes.setdefault(nested, []).append(nested)
     return scopes
 
@@ -95,6 +117,7 @@ def check_paths(paths: list[Path], explicit_config: Path | None = None,
         result.analyses.append(analysis)
         result.scopes.extend(scope.as_posix() for scope in scopes[root])
         result.notes.extend(n for n in analysis.notes if n not in result.notes)
+        result.skipped.extend(_skipped_in_scope(root, analysis, scopes))
         for path in analysis.paths:
             if path in seen or not is_within_scopes(path, [s.as_posix() for s in scopes[root]]):
                 continue

@@ -7,11 +7,13 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from plexilint.engine.discovery import SkippedFolder
 from plexilint.model import Finding, Note
 from plexilint.reporting.github_format import render_github
 from plexilint.reporting.gitlab_format import render_gitlab
 from plexilint.reporting.json_format import render_json
 from plexilint.reporting.sarif_format import render_sarif
+from plexilint.reporting.skipped import skipped_line, skipped_to_json
 from plexilint.reporting.text import TextStyle, render_text
 
 
@@ -29,14 +31,26 @@ class FindingsReport:
     summary: bool = True  # the closing summary line of the text and GitHub formats (`--quiet`: none)
     text_style: TextStyle = field(default_factory=TextStyle)  # colour, wrapping, source lines
     notes: list[Note] = field(default_factory=list)  # what the run tells besides findings
+    skipped: list[SkippedFolder] = field(default_factory=list)  # folders not searched, and why
+
+
+def _text(report: FindingsReport) -> str:
+    text = render_text(report.findings, report.files_checked, report.cwd, report.summary, report.text_style,
+                       report.notes)
+    line = skipped_line(report.skipped, report.cwd) if report.summary else None
+    return text + line + "\n" if line else text
+
+
+def _json(report: FindingsReport) -> str:
+    return render_json(report.findings, report.files_checked, report.roots, report.notes,
+                       skipped_to_json(report.skipped, report.cwd))
 
 
 Renderer = Callable[[FindingsReport], str]
 
 FORMATS: dict[str, Renderer] = {
-    "text": lambda report: render_text(report.findings, report.files_checked, report.cwd, report.summary,
-                                       report.text_style, report.notes),
-    "json": lambda report: render_json(report.findings, report.files_checked, report.roots, report.notes),
+    "text": _text,
+    "json": _json,
     "sarif": render_sarif,
     "github": render_github,
     "gitlab": render_gitlab,

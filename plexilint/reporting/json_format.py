@@ -38,7 +38,7 @@ def finding_to_dict(finding: Finding) -> dict:
 
 
 def render_json(findings: Sequence[Finding], files_checked: int, roots: Sequence[str],
-                notes: Sequence[Note] = ()) -> str:
+                notes: Sequence[Note] = (), skipped: Sequence[dict] = ()) -> str:
     by_code = Counter(f.code for f in findings)
     document = {
         "findings": [finding_to_dict(f) for f in findings],
@@ -51,6 +51,7 @@ def render_json(findings: Sequence[Finding], files_checked: int, roots: Sequence
             "by_code": dict(sorted(by_code.items())),
             # What the run tells besides findings (a rule family that found nothing to check).
             "notes": [{"source": n.source, "message": n.message, "detail": n.detail} for n in notes],
+            "skipped": list(skipped),  # folders not searched: {"path", "reason"}
         },
     }
     return json.dumps(document, indent=2) + "\n"

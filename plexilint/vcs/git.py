@@ -7,6 +7,7 @@ when git is missing or the project is not in a repository, the callers get ``Non
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from dataclasses import dataclass
@@ -29,9 +30,20 @@ class FileChurn:
     lines_changed: int  # lines added plus lines deleted by those commits
 
 
+# A repository's own configuration can name programs for git to run (an fsmonitor, hooks):
+# plexilint only reads, so none of them runs, whoever made the repository.
+_SAFE_CONFIG = ("-c", "core.fsmonitor=false", "-c", f"core.hooksPath={os.devnull}")
+
+
+def git_command(repository: Path, *arguments: str) -> list[str]:
+    """The argument list that runs ``git arguments`` in ``repository`` with nothing of the
+    repository's configuration executed."""
+    return ["git", "-C", str(repository), *_SAFE_CONFIG, *arguments]
+
+
 def _git(repository: Path, *arguments: str) -> str:
-    completed = subprocess.run(["git", "-C", str(repository), *arguments], capture_output=True, text=True,
-                               encoding="utf-8", errors="replace", check=False)
+    completed = subprocess.run(git_command(repository, *arguments), capture_output=True, text=True,
+                               encoding="utf-8", errors="replace", check=False, stdin=subprocess.DEVNULL)
     if completed.returncode != 0:
         raise GitError(completed.stderr.strip() or f"git {arguments[0]} failed")
     return completed.stdout
@@ -43,6 +55,17 @@ def repository_root(path: Path) -> Path | None:
         return Path(_git(path, "rev-parse", "--show-toplevel").strip()).resolve()
     except (OSError, GitError):
         return None
+
+
+def ignored_paths(directory: Path) -> frozenset[str] | None:
+    """What git ignores under ``directory`` (untracked files and folders its ignore rules
+    match, folders with a trailing ``/``), relative to it; None outside a work tree or without
+    git."""
+    try:
+        listed = _git(directory, "ls-files", "--others", "--ignored", "--exclude-standard", "--directory", "-z")
+    except (OSError, GitError):
+        return None
+    return frozenset(name for name in listed.split("\0") if name)
 
 
 def churn_since(repository: Path, since: date, within: Path) -> dict[Path, FileChurn]:
