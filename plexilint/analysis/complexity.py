@@ -27,6 +27,9 @@ class FunctionMetrics:
     lines: int
     noqa_lines: tuple[int, ...] = ()  # decorators and the comment line above the `def`
     end_line: int = 0
+    # The function this one is defined in: its cognitive complexity includes this one's, so
+    # this one is measured (`cognitive` is its share) but reported through the outermost one.
+    enclosing: str = ""
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,7 @@ class _Extractor:
         walked = walk_module(self.tree, frozenset(containers))
         functions = tuple(FunctionMetrics(
             f.qualname, name_span(f.node), f.cyclomatic, f.cognitive, _block_lines(f.node),
-            self._noqa_lines(f.node), f.node.end_lineno or f.node.lineno) for f in walked.functions)
+            self._noqa_lines(f.node), f.node.end_lineno or f.node.lineno, f.enclosing) for f in walked.functions)
         classes = tuple(ClassMetrics(
             c.qualname, name_span(c.node), c.methods, (c.node.end_lineno or c.node.lineno) - c.node.lineno + 1,
             self._noqa_lines(c.node), tuple(links.result() for links in c.links)) for c in walked.classes)

@@ -2,14 +2,17 @@
 
 Each node is visited once, and at that visit it feeds everything that wants it: radon's
 decision points and Halstead counts (`radon_metrics`'s rules), SonarSource's cognitive
-complexity (the nesting level travels with the node on the stack), the `self` attributes and
+complexity (the nesting level travels with the node on the stack; the rules followed are listed
+in `plexilint.rules.complexity.cognitive_complexity_high`), the `self` attributes and
 calls of the method it is in (cohesion), the mutation of a module-level container, and the
 `global` statements and `if` chains of the function it is in. Separate walks for each cost
 several times the parse on the standard library; this one costs about one.
 
-Scopes nest: a function or class met during the walk is walked as its own scope (its numbers
-are its own, as radon and Sonar count them), and the method-cohesion facts of an enclosing
-method carry into it.
+Scopes nest: a function or class met during the walk is walked as its own scope (its radon
+numbers are its own, as radon counts them), and the method-cohesion facts of an enclosing method
+carry into it. Cognitive complexity is the exception: code inside a function belongs to that
+function's figure, nested functions, lambdas and classes included (one nesting level deeper);
+a nested function keeps its share in its own record but is reported through its outermost one.
 """
 
 from __future__ import annotations
@@ -50,7 +53,11 @@ class WalkedFunction:
     node: ast.FunctionDef | ast.AsyncFunctionDef
     qualname: str
     cyclomatic: int = 1
-    cognitive: int = 0
+    cognitive: int = 0  # its own body's increments, its nested functions' included
+    enclosing: str = ""  # the function it is defined in (whose figure includes this one's)
+    method: bool = False  # defined in a class body: a plain `m()` there is not itself
+    receiver: str = ""  # a method's first parameter (`self`, `cls`): `self.m()` in `m` recurses
+    recursive: bool = False  # calls itself directly (counted once)
 
 
 @dataclass
@@ -85,17 +92,19 @@ class _Block:
 
 
 class _Scope:
-    __slots__ = ("block", "context", "prefix", "function", "record", "links", "methods", "mutations")
+    __slots__ = ("block", "context", "prefix", "function", "record", "owner", "links", "methods", "mutations")
 
     def __init__(self, context, prefix: str, function: str | None, record: WalkedFunction | None,
-                 links: tuple[MethodLinks, ...], methods: dict[int, MethodLinks] | None = None) -> None:
+                 links: tuple[MethodLinks, ...], methods: dict[int, MethodLinks] | None = None,
+                 owner: WalkedFunction | None = None) -> None:
         self.block = _Block()
         self.context = context  # Halstead's operand context: the enclosing function's name
         self.prefix = prefix  # qualified-name prefix of what is defined here
         self.function = function  # innermost enclosing function (mutations count there)
         self.record = record  # the function whose body this is, if it is one
+        self.owner = owner or record  # the function whose cognitive figure this code adds to
         self.links = links  # cohesion facts of the enclosing methods
-        self.methods = methods or {}  # a class body: its methods' cohesion facts by node id
+        self.methods = methods  # a class body (only): its methods' cohesion facts by node id
         self.mutations: list[tuple[str, int]] = []  # a function body: (module-level name, line), unsettled
 
 
@@ -134,8 +143,9 @@ for _kinds, _flag in (
     ((ast.Call, ast.Assign, ast.Delete, ast.AugAssign), _MUTATES),
     ((ast.Call,), _LINKS),
     ((ast.If, ast.Global), _BODY_FACT),
-    ((ast.If, ast.For, ast.AsyncFor, ast.While, ast.ExceptHandler, ast.Match, ast.Lambda), _STRUCTURE),
-    ((ast.IfExp, ast.BoolOp, ast.Call), _INCREMENT),
+    ((ast.If, ast.For, ast.AsyncFor, ast.While, ast.ExceptHandler, ast.Match, ast.Lambda, ast.IfExp, ast.Try,
+      _TRY_STAR), _STRUCTURE),
+    ((ast.BoolOp, ast.Call), _INCREMENT),
 ):
     for _kind in _kinds:
         if _kind is not None:
@@ -147,6 +157,7 @@ class _Walker:
         self.containers = containers
         self.result = ModuleWalk()
         self.elifs: set[int] = set()  # `if` nodes that are the `elif` of another
+        self.inner_booleans: set[int] = set()  # `and`/`or` nodes counted with the sequence holding them
 
     def walk(self, scope: _Scope, body: list[ast.AST], nesting: int | None) -> None:
         """Every node of ``body``. Stack entries: (node, cognitive nesting or None where Sonar
@@ -176,16 +187,16 @@ class _Walker:
         are dealt with (a definition walks itself; a structure pushes its parts), otherwise
         whether radon counts the decision points of its children."""
         if flags & _DEFINES:
-            self._definition(node, kind, scope)
+            self._definition(node, kind, scope, level)
             return None
         counted = self._facts(node, kind, flags, scope, counted)
         if level is None:
             return counted
         if flags & _STRUCTURE:
-            scope.record.cognitive += self._structure(node, kind, level, counted, stack)
+            scope.owner.cognitive += self._structure(node, kind, level, counted, stack)
             return None
         if flags & _INCREMENT:
-            scope.record.cognitive += _increment(node, kind, level, scope.record.node.name)
+            scope.owner.cognitive += self._increment(node, kind, scope.record)
         return counted
 
     def _facts(self, node: ast.AST, kind: type, flags: int, scope: _Scope, counted: bool) -> bool:
@@ -205,21 +216,29 @@ class _Walker:
             facts.append((node, scope.record.qualname))
         return counted
 
-    def _definition(self, node: ast.AST, kind: type, outer: _Scope) -> None:
+    def _definition(self, node: ast.AST, kind: type, outer: _Scope, level: int | None) -> None:
         if kind is ast.ClassDef:
-            self._class(node, outer)
+            self._class(node, outer, level)
         else:
-            self._function(node, outer)
+            self._function(node, outer, level)
 
-    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, outer: _Scope) -> None:
-        record = WalkedFunction(node, f"{outer.prefix}{node.name}")
+    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, outer: _Scope, level: int | None) -> None:
+        """``level``: the cognitive nesting where a function nested in another is defined
+        (None for a module-level function or a method of a module-level class)."""
+        enclosing = outer.owner if level is not None else None
+        record = WalkedFunction(node, f"{outer.prefix}{node.name}", enclosing=enclosing.qualname if enclosing else "",
+                                method=outer.methods is not None,
+                                receiver=_receiver(node) if outer.methods is not None else "")
         self.result.functions.append(record)
-        own = outer.methods.get(id(node))
+        own = outer.methods.get(id(node)) if outer.methods else None
         links = (*outer.links, own) if own is not None else outer.links
+        # A nested function's decorators and defaults run in the enclosing function's body.
         signature = [*node.decorator_list, node.args, *([node.returns] if node.returns else [])]
-        self.walk(_Scope(_NO_CONTEXT, "", node.name, None, links), signature, None)
+        self.walk(_Scope(_NO_CONTEXT, "", node.name, None, links, owner=enclosing), signature, level)
         scope = _Scope(node.name, f"{record.qualname}.", node.name, record, links)
-        self.walk(scope, node.body, 0)
+        self.walk(scope, node.body, 0 if level is None else level + 1)
+        if enclosing is not None:
+            enclosing.cognitive += record.cognitive
         if scope.mutations:
             local = _local_names(node)
             for name, line in scope.mutations:
@@ -229,7 +248,7 @@ class _Walker:
         outer.block.function_points += record.cyclomatic - 1
         outer.block.functions += 1
 
-    def _class(self, node: ast.ClassDef, outer: _Scope) -> None:
+    def _class(self, node: ast.ClassDef, outer: _Scope, level: int | None) -> None:
         qualname = f"{outer.prefix}{node.name}"
         # Halstead looks at decorators and bases, radon's cyclomatic complexity does not.
         header = _Scope(outer.context, "", outer.function, None, outer.links)
@@ -237,8 +256,10 @@ class _Walker:
         methods = [s for s in node.body if type(s) is ast.FunctionDef or type(s) is ast.AsyncFunctionDef]
         cohesion = {id(m): MethodLinks(m.name) for m in methods if not m.name.startswith("__")}
         self.result.classes.append(WalkedClass(node, qualname, len(methods), list(cohesion.values())))
-        scope = _Scope(outer.context, f"{qualname}.", outer.function, None, outer.links, cohesion)
-        self.walk(scope, node.body, None)
+        # A class inside a function adds nothing itself; its methods nest like nested functions.
+        scope = _Scope(outer.context, f"{qualname}.", outer.function, None, outer.links, cohesion,
+                       owner=outer.owner if level is not None else None)
+        self.walk(scope, node.body, level)
         block = scope.block
         # radon's "real complexity": the class body's points plus its functions' complexity
         # (inner classes are counted apart).
@@ -263,7 +284,18 @@ class _Walker:
         (None for the parts Sonar does not look at)."""
         if kind is ast.If:
             return self._if(node, level, counted, stack)
-        inner = [(s, level + 1, counted) for s in reversed(getattr(node, "orelse", ()))]
+        if kind is ast.IfExp:  # a ternary nests what it holds, a ternary in a ternary included
+            stack.extend([(node.orelse, level + 1, counted), (node.body, level + 1, counted),
+                          (node.test, level + 1, counted)])
+            return 1 + level
+        orelse = getattr(node, "orelse", ())
+        inner = [(s, level + 1, counted) for s in reversed(orelse)]  # an `else` nests its body
+        if kind is ast.Try or kind is _TRY_STAR:  # only `except` and `else` count; `try` and `finally` do not nest
+            inner += [(s, level, counted) for s in reversed(node.finalbody)]
+            inner += [(s, level, counted) for s in reversed(node.handlers)]
+            inner += [(s, level, counted) for s in reversed(node.body)]
+            stack.extend(inner)
+            return 1 if orelse else 0
         if kind is ast.Match:
             for case in reversed(node.cases):
                 inner += [(s, level + 1, counted) for s in reversed(case.body)]
@@ -277,13 +309,16 @@ class _Walker:
             head_level = None if kind is ast.ExceptHandler else level
             inner += [(part, head_level, counted) for part in map(node.__getattribute__, heads) if part is not None]
         stack.extend(inner)
-        return 0 if kind is ast.Lambda else 1 + level
+        if kind is ast.Lambda:
+            return 0
+        return 2 + level if orelse else 1 + level  # a loop's `else` counts like an `if`'s
 
     def _if(self, node: ast.If, level: int, counted: bool, stack: list) -> int:
         increment = 1 if id(node) in self.elifs else 1 + level
         orelse = node.orelse
-        if len(orelse) == 1 and type(orelse[0]) is ast.If:  # elif: no nesting increment
-            self.elifs.add(id(orelse[0]))
+        # `elif` starts in the column of its `if`; an `if` alone in an `else:` block is indented.
+        if len(orelse) == 1 and type(orelse[0]) is ast.If and orelse[0].col_offset == node.col_offset:
+            self.elifs.add(id(orelse[0]))  # no nesting increment
             stack.append((orelse[0], level, counted))
         elif orelse:
             increment += 1  # else
@@ -291,6 +326,17 @@ class _Walker:
         stack.extend([(s, level + 1, counted) for s in reversed(node.body)])
         stack.append((node.test, level, counted))
         return increment
+
+    def _increment(self, node: ast.AST, kind: type, function: WalkedFunction | None) -> int:
+        """What an expression adds to Sonar's count; its children keep the nesting level."""
+        if kind is ast.BoolOp:
+            if id(node) in self.inner_booleans:
+                return 0
+            return _boolean_sequences(node, self.inner_booleans)
+        if function is None or function.recursive or not _calls_itself(node.func, function):
+            return 0
+        function.recursive = True  # recursion counts once per function
+        return 1
 
 
 _LEAVES = frozenset({ast.Name, ast.Constant, ast.Attribute})
@@ -308,14 +354,44 @@ def _leaf(node: ast.AST, kind: type, level: int | None, counted: bool, links: tu
             method.self_names += 1
 
 
-def _increment(node: ast.AST, kind: type, level: int, function_name: str) -> int:
-    """What an expression adds to Sonar's count; its children keep the nesting level."""
-    if kind is ast.IfExp:
-        return 1 + level
-    if kind is ast.BoolOp:
-        return 1  # a sequence of like operators; ast nests unlike ones
-    func = node.func
-    return 1 if type(func) is ast.Name and func.id == function_name else 0  # recursion
+def _boolean_sequences(node: ast.BoolOp, inner: set[int]) -> int:
+    """Sequences of like operators in ``a or b and c or d`` (three): ast nests an `and` inside
+    an `or` (and a parenthesised group), so the operators are read in source order across the
+    nested nodes and each change of operator starts a sequence. A `not` or a call ends it."""
+    operators: list[type] = []
+
+    def flatten(boolean: ast.BoolOp) -> None:
+        operator = type(boolean.op)
+        for position, value in enumerate(boolean.values):
+            if position:
+                operators.append(operator)
+            if type(value) is ast.BoolOp:
+                inner.add(id(value))
+                flatten(value)
+
+    flatten(node)
+    return 1 + sum(1 for before, after in zip(operators, operators[1:]) if before is not after)
+
+
+def _calls_itself(func: ast.expr, function: WalkedFunction) -> bool:
+    """``f(...)`` in function ``f``, ``self.m(...)`` in method ``m`` (not a global ``m``)."""
+    name = function.node.name
+    if function.method:
+        return (bool(function.receiver) and type(func) is ast.Attribute and func.attr == name and type(func.value) is ast.Name
+                and func.value.id == function.receiver)
+    return type(func) is ast.Name and func.id == name
+
+
+def _receiver(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+    """A method's first parameter, or "" for a static method (its calls are plain calls)."""
+    if any(_is_named(d, "staticmethod") for d in node.decorator_list):
+        return ""
+    positional = [*node.args.posonlyargs, *node.args.args]
+    return positional[0].arg if positional else ""
+
+
+def _is_named(node: ast.expr, name: str) -> bool:  # `name` or `anything.name`
+    return (type(node) is ast.Name and node.id == name) or (type(node) is ast.Attribute and node.attr == name)
 
 
 def _self_attribute(node: ast.Attribute, links: tuple[MethodLinks, ...]) -> None:
