@@ -107,7 +107,7 @@ def _groups(code: str) -> list[list[str]]:
     from plexilint.analysis.complexity import lcom4
 
     facts = extract_complexity_facts(ast.parse(textwrap.dedent(code)), textwrap.dedent(code))
-    return lcom4(facts.classes[0].method_links)
+    return lcom4(facts.classes[0].method_links, facts.classes[0].accessors)
 
 
 def test_lcom4_reading_a_property_links_to_it():
@@ -115,6 +115,8 @@ def test_lcom4_reading_a_property_links_to_it():
         class Files:
             @property
             def root(self):
+                if self._root is None:
+                    self._root = self.default
                 return self._root
 
             def upload(self, name):
@@ -125,15 +127,58 @@ def test_lcom4_reading_a_property_links_to_it():
     """) == [["root", "upload", "remove"]]
 
 
-def test_lcom4_leaves_out_methods_handing_self_around():
-    # A serialiser over every attribute would connect all; a caller of it links nothing.
+def test_lcom4_calling_a_stored_callable_uses_that_attribute():
+    # pickle's unpickler: `self.read = file.read` once, then every loader calls `self.read()`.
+    assert _groups("""
+        class Unpickler:
+            def __init__(self, file):
+                self.read = file.read
+                self.stack = []
+
+            def load_int(self):
+                return int(self.read(4))
+
+            def load_float(self):
+                return float(self.read(8))
+
+            def load_none(self):
+                self.stack.append(None)
+
+            def load_list(self):
+                self.stack.append(list(self.read(1)))
+    """) == [["load_int", "load_float", "load_none", "load_list"]]
+
+
+def test_lcom4_a_method_handing_self_around_stays_linked_by_what_it_uses():
+    # The dispatcher passes `self` and looks a handler up with getattr: it is still the hub.
+    assert _groups("""
+        class Handler:
+            def handle(self):
+                command = self.parse()
+                method = getattr(self, "do_" + command)
+                audit(self)
+                method()
+                self.reply(200)
+
+            def parse(self):
+                return self.raw.readline()
+
+            def reply(self, code):
+                self.wfile.write(code)
+
+            def log(self, text):
+                self.stderr.write(text)
+    """) == [["handle", "parse", "reply"], ["log"]]
+
+
+def test_lcom4_counts_no_group_for_stateless_methods_and_their_callers():
     assert _groups("""
         class Settings:
             def host(self):
-                return self._host
+                return self._host or "localhost"
 
             def port(self):
-                return self._port
+                return self._port or 80
 
             def as_dict(self):
                 return dict(vars(self))
@@ -143,17 +188,58 @@ def test_lcom4_leaves_out_methods_handing_self_around():
     """) == [["host"], ["port"]]
 
 
+def test_lcom4_links_through_dunders_aliases_and_shared_inherited_methods():
+    assert _groups("""
+        class Patch:
+            def __enter__(self):
+                self._apply()
+
+            def start(self):
+                return self.__enter__()
+
+            def _apply(self):
+                self.target.update(self.values)
+
+            def walk(self):
+                node = self
+                while node is not None:
+                    node = node.values
+
+            def run(self):
+                self.enable()
+
+            def stop(self):
+                self.enable()
+                self.count += 1
+    """) == [["run", "stop"], ["start", "_apply", "walk"]]
+
+
+def test_lcom4_leaves_accessors_out():
+    # A value object's getters and setters of one attribute each are not separate concerns.
+    assert _groups("""
+        class Source:
+            def get_name(self):
+                return self._name
+
+            def set_name(self, name):
+                self._name = name
+
+            def get_size(self):
+                return self._size
+    """) == []
+
+
 def test_lcom4_disconnected_groups_stay_apart():
     assert _groups("""
         class Mixed:
             def read(self):
-                return self.cache
+                return self.cache.get()
 
             def write(self, v):
-                self.cache = v
+                self.cache.put(v)
 
             def send(self):
-                return self.smtp
+                return self.smtp.send()
     """) == [["read", "write"], ["send"]]
 
 

@@ -26,26 +26,26 @@ from plexilint.analysis.radon_metrics import Halstead, RadonMetrics, decision_po
 _MUTATORS = frozenset({"append", "extend", "insert", "update", "setdefault", "pop", "popitem", "clear", "add",
                        "remove", "discard", "appendleft", "extendleft"})
 _NO_CONTEXT = object()  # Halstead does not look at function decorators and signatures
-WHOLE_OBJECT = "*"  # a method that hands `self` itself around (vars(self), asdict(self), f(self))
 
 
 class MethodLinks:
-    """The `self` attributes a method touches and the methods it calls (nested functions
-    included), for LCOM4."""
+    """The `self` attributes a method reads or writes, those it assigns, the methods it calls
+    (nested functions included) and the local names bound to `self` itself, for LCOM4."""
 
-    __slots__ = ("name", "attributes", "calls", "self_names", "self_attributes")
+    __slots__ = ("name", "attributes", "calls", "stored", "aliases")
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.attributes: set[str] = set()
-        self.calls: set[str] = set()
-        self.self_names = self.self_attributes = 0
+        self.attributes: set[str] = set()  # `self.x` not called
+        self.calls: set[str] = set()  # `self.x(...)`
+        self.stored: set[str] = set()  # `self.x = ...`
+        self.aliases: set[str] = {"self"}  # `node = self` makes `node.x` a member too
 
-    def result(self) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-        attributes = set(self.attributes)
-        if self.self_names > self.self_attributes:
-            attributes.add(WHOLE_OBJECT)
-        return self.name, tuple(sorted(attributes - self.calls)), tuple(sorted(self.calls))
+    def result(self, stored: frozenset[str]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        """(name, data members used, methods called). ``stored``: what the class assigns on
+        `self`; calling one (`self.read()` after `self.read = file.read`) uses it as data."""
+        data = self.attributes | (self.calls & stored)
+        return self.name, tuple(sorted(data)), tuple(sorted(self.calls))
 
 
 @dataclass
@@ -65,7 +65,8 @@ class WalkedClass:
     node: ast.ClassDef
     qualname: str
     methods: int
-    links: list[MethodLinks]
+    links: list[MethodLinks]  # of its methods, in order
+    stored: frozenset[str] = frozenset()  # attributes assigned on `self` (any method) or in its body
 
 
 @dataclass
@@ -158,6 +159,7 @@ class _Walker:
         self.result = ModuleWalk()
         self.elifs: set[int] = set()  # `if` nodes that are the `elif` of another
         self.inner_booleans: set[int] = set()  # `and`/`or` nodes counted with the sequence holding them
+        self.callees: set[int] = set()  # `self.x` nodes that are called: cohesion counts them as calls
 
     def walk(self, scope: _Scope, body: list[ast.AST], nesting: int | None) -> None:
         """Every node of ``body``. Stack entries: (node, cognitive nesting or None where Sonar
@@ -171,8 +173,10 @@ class _Walker:
             node, level, counted = pop()
             kind = type(node)
             if kind in _LEAVES:
-                if links or kind is ast.Attribute:
-                    _leaf(node, kind, level, counted, links, stack)
+                if kind is ast.Attribute:  # `self.x` for cohesion; its value may hold anything
+                    if links and id(node) not in self.callees:
+                        _self_attribute(node, links)
+                    stack.append((node.value, level, counted))
                 continue
             flags = _FLAGS.get(kind)
             if flags is not None:
@@ -208,7 +212,9 @@ class _Walker:
         if flags & _OPERATORS and scope.context is not _NO_CONTEXT:
             operators(node, kind, self.result.halstead, scope.context)
         if flags & _LINKS and scope.links:
-            _self_call(node, scope.links)
+            _self_call(node, scope.links, self.callees)
+        if kind is ast.Assign and scope.links:
+            _self_alias(node, scope.links)
         if flags & _MUTATES and scope.function is not None and self.containers:
             self._mutation(node, kind, scope)
         if flags & _BODY_FACT and scope.record is not None:
@@ -254,12 +260,14 @@ class _Walker:
         header = _Scope(outer.context, "", outer.function, None, outer.links)
         self.walk(header, [*node.decorator_list, *node.bases, *node.keywords], None)
         methods = [s for s in node.body if type(s) is ast.FunctionDef or type(s) is ast.AsyncFunctionDef]
-        cohesion = {id(m): MethodLinks(m.name) for m in methods if not m.name.startswith("__")}
-        self.result.classes.append(WalkedClass(node, qualname, len(methods), list(cohesion.values())))
+        cohesion = {id(m): MethodLinks(m.name) for m in methods}  # dunders too, for what they store
+        record = WalkedClass(node, qualname, len(methods), list(cohesion.values()))
+        self.result.classes.append(record)
         # A class inside a function adds nothing itself; its methods nest like nested functions.
         scope = _Scope(outer.context, f"{qualname}.", outer.function, None, outer.links, cohesion,
                        owner=outer.owner if level is not None else None)
         self.walk(scope, node.body, level)
+        record.stored = frozenset(_class_body_names(node)).union(*(links.stored for links in cohesion.values()))
         block = scope.block
         # radon's "real complexity": the class body's points plus its functions' complexity
         # (inner classes are counted apart).
@@ -342,34 +350,25 @@ class _Walker:
 _LEAVES = frozenset({ast.Name, ast.Constant, ast.Attribute})
 
 
-def _leaf(node: ast.AST, kind: type, level: int | None, counted: bool, links: tuple[MethodLinks, ...],
-          stack: list) -> None:
-    """A name, a constant or an attribute: only cohesion looks at them (`self`, `self.x`)."""
-    if kind is ast.Attribute:
-        if links:
-            _self_attribute(node, links)
-        stack.append((node.value, level, counted))
-    elif kind is ast.Name and node.id == "self":
-        for method in links:
-            method.self_names += 1
-
-
 def _boolean_sequences(node: ast.BoolOp, inner: set[int]) -> int:
     """Sequences of like operators in ``a or b and c or d`` (three): ast nests an `and` inside
     an `or` (and a parenthesised group), so the operators are read in source order across the
     nested nodes and each change of operator starts a sequence. A `not` or a call ends it."""
     operators: list[type] = []
-
-    def flatten(boolean: ast.BoolOp) -> None:
-        operator = type(boolean.op)
-        for position, value in enumerate(boolean.values):
-            if position:
-                operators.append(operator)
-            if type(value) is ast.BoolOp:
-                inner.add(id(value))
-                flatten(value)
-
-    flatten(node)
+    pending: list[ast.expr | type] = [node]  # operands still to read and operators, last first
+    while pending:
+        item = pending.pop()
+        if type(item) is not ast.BoolOp:
+            if type(item) is type:
+                operators.append(item)
+            continue
+        if item is not node:
+            inner.add(id(item))
+        operator = type(item.op)
+        for position, value in enumerate(reversed(item.values)):
+            pending.append(value)
+            if position < len(item.values) - 1:
+                pending.append(operator)
     return 1 + sum(1 for before, after in zip(operators, operators[1:]) if before is not after)
 
 
@@ -396,17 +395,50 @@ def _is_named(node: ast.expr, name: str) -> bool:  # `name` or `anything.name`
 
 def _self_attribute(node: ast.Attribute, links: tuple[MethodLinks, ...]) -> None:
     value = node.value
-    if type(value) is ast.Name and value.id == "self":
+    if type(value) is ast.Name:
         for method in links:
-            method.attributes.add(node.attr)
-            method.self_attributes += 1
+            if value.id in method.aliases:
+                method.attributes.add(node.attr)
+                if type(node.ctx) is ast.Store:
+                    method.stored.add(node.attr)
 
 
-def _self_call(node: ast.Call, links: tuple[MethodLinks, ...]) -> None:
+def _self_alias(node: ast.Assign, links: tuple[MethodLinks, ...]) -> None:
+    """``node = self``: a walk over linked objects starts from `self`."""
+    value = node.value
+    if type(value) is ast.Name:
+        for method in links:
+            if value.id in method.aliases:
+                method.aliases.update(t.id for t in node.targets if type(t) is ast.Name)
+
+
+def _class_body_names(node: ast.ClassDef) -> list[str]:
+    """Names a class body assigns (`read = None`, `parse: Callable = ...`)."""
+    names = []
+    for statement in node.body:
+        targets = statement.targets if type(statement) is ast.Assign else (
+            [statement.target] if type(statement) is ast.AnnAssign else [])
+        names += [target.id for target in targets if type(target) is ast.Name]
+    return names
+
+
+_REFLECTION = frozenset({"getattr", "setattr", "hasattr", "delattr"})
+
+
+def _self_call(node: ast.Call, links: tuple[MethodLinks, ...], callees: set[int]) -> None:
+    """``self.x(...)`` calls x; ``getattr(self, "x")`` uses member x."""
     func = node.func
-    if type(func) is ast.Attribute and type(func.value) is ast.Name and func.value.id == "self":
+    if type(func) is ast.Attribute and type(func.value) is ast.Name:
         for method in links:
-            method.calls.add(func.attr)
+            if func.value.id in method.aliases:
+                method.calls.add(func.attr)
+                callees.add(id(func))
+    elif type(func) is ast.Name and func.id in _REFLECTION and len(node.args) >= 2:
+        target, name = node.args[0], node.args[1]
+        if type(target) is ast.Name and type(name) is ast.Constant and type(name.value) is str:
+            for method in links:
+                if target.id in method.aliases:
+                    method.attributes.add(name.value)
 
 
 def _local_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:

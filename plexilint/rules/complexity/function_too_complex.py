@@ -12,7 +12,7 @@ class FunctionTooComplex(FunctionLimitRule):
 
     ## Why is this bad?
     Every path needs a test; past about eight, nobody tests them all, and changes break the
-    paths nobody remembers. Seed 003's quality gate is "radon complexity < 8".
+    paths nobody remembers. A common quality gate is "radon complexity < 8".
 
     ## Example
     ```python

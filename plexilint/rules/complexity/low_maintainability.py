@@ -18,7 +18,7 @@ class LowMaintainability(FileRule):
 
     ## Why is this bad?
     A low index marks a module that is large, branchy and sparsely explained at once: the
-    modules seed 003 had to break up first. Below 20 is radon's rank B ("medium"), below 10
+    modules to break up first. Below 20 is radon's rank B ("medium"), below 10
     its rank C ("extremely low").
 
     ## Example

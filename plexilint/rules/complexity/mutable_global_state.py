@@ -19,8 +19,7 @@ class MutableGlobalState(FileRule):
 
     ## Why is this bad?
     Global state couples every caller to every other one: tests leak into each other, threads
-    race, and the order of imports decides behaviour. Seed 003 lists it among the hotspots to
-    remove.
+    race, and the order of imports decides behaviour.
 
     ## Example
     ```python
