@@ -1,4 +1,4 @@
-"""Reading git history (never writing it): churn per file, who last changed each line, and
+"""Reading git history (never writing it): churn per file, the lines each commit touched, and
 which lines changed since a commit.
 
 Every call runs `git` without a shell, in the repository that holds the analysed project;
@@ -15,8 +15,6 @@ from pathlib import Path
 
 from plexilint.vcs.unified_diff import changed_lines
 
-_BLAME_HEADER = re.compile(r"^([0-9a-f]{40}) \d+ (\d+)(?: (\d+))?$")
-_UNCOMMITTED = "0" * 40
 
 
 class GitError(RuntimeError):
@@ -64,25 +62,73 @@ def churn_since(repository: Path, since: date, within: Path) -> dict[Path, FileC
     return {path: FileChurn(count, lines.get(path, 0)) for path, count in commits.items()}
 
 
-def last_commit_per_line(repository: Path, path: Path, since: date) -> dict[int, str] | None:
-    """For each line of the committed file, the commit that last changed it within the window
-    (lines last changed before ``since`` or not committed yet are left out); None when git
-    cannot blame the file (untracked, say)."""
+def lines_touched_per_commit(repository: Path, path: Path, since: date) -> dict[str, frozenset[int]] | None:
+    """For each commit since ``since`` that touched ``path`` (the repository's first commit
+    included), the lines of the file as it is now on disk that the commit added, changed or
+    removed lines next to. A line a commit changed that a later one rewrote counts for both;
+    a line later deleted counts for neither. None when git cannot read the file's history."""
     try:
-        output = _git(repository, "blame", "--porcelain", f"--since={since.isoformat()}", "--", str(path))
+        log = _git(repository, "log", f"--since={since.isoformat()}", "--no-merges", "--root", "--no-renames",
+                   "--format=@%H", "--patch", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",
+                   "--", str(path))
+        touched: dict[str, frozenset[int]] = {}
+        for commit, hunks in _hunks_per_commit(log).items():
+            # Where the lines the commit left are now: its version against the file on disk.
+            since_then = _hunks_per_commit(
+                "@" + commit + "\n" + _git(repository, "diff", "--unified=0", "--no-color", "--no-ext-diff",
+                                            "--no-textconv", "--no-renames", commit, "--", str(path)))
+            touched[commit] = frozenset(_follow(_lines_of(hunks), since_then.get(commit, [])))
+        return touched
     except (OSError, GitError):
         return None
-    owners: dict[int, str] = {}
-    boundary: set[str] = set()
-    current = ""
+
+
+_COMMIT_MARKER = re.compile(r"^@([0-9a-f]{40})$")
+_HUNK_RANGES = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+Hunk = tuple[int, int, int, int]  # old start, old count, new start, new count (`git diff -U0`)
+
+
+def _hunks_per_commit(output: str) -> dict[str, list[Hunk]]:
+    """The hunks of each commit in ``git log --format=@%H --patch -U0`` output (one file)."""
+    hunks: dict[str, list[Hunk]] = {}
+    current: list[Hunk] | None = None
     for line in output.splitlines():
-        match = _BLAME_HEADER.match(line)
-        if match:
-            current = match.group(1)
-            owners[int(match.group(2))] = current
-        elif line == "boundary":
-            boundary.add(current)  # the commit where the window starts: older history
-    return {number: sha for number, sha in owners.items() if sha not in boundary and sha != _UNCOMMITTED}
+        marker = _COMMIT_MARKER.match(line)
+        if marker:
+            current = hunks.setdefault(marker.group(1), [])
+            continue
+        match = _HUNK_RANGES.match(line)
+        if match and current is not None:
+            old, old_count, new, new_count = match.groups()
+            current.append((int(old), int(old_count or "1"), int(new), int(new_count or "1")))
+    return hunks
+
+
+def _lines_of(hunks: list[Hunk]) -> set[int]:
+    """The lines of the new side a commit touched; a removal touches the line before the gap."""
+    lines: set[int] = set()
+    for _, _, new, new_count in hunks:
+        lines.update(range(new, new + new_count) if new_count else (max(new, 1),))
+    return lines
+
+
+def _follow(lines: set[int], hunks: list[Hunk]) -> set[int]:
+    """Where ``lines`` of an old version are in the new one, given the old->new hunks (in
+    order): shifted past earlier hunks, replaced by what replaced them, gone if removed."""
+    moved: set[int] = set()
+    for line in lines:
+        delta = 0
+        for old, old_count, new, new_count in hunks:
+            if old_count and old <= line < old + old_count:
+                moved.update(range(new, new + new_count))
+                break
+            if (old + old_count - 1 if old_count else old) >= line:
+                moved.add(line + delta)  # this hunk and the next ones are further down
+                break
+            delta += new_count - old_count
+        else:
+            moved.add(line + delta)
+    return moved
 
 
 def uncommitted_files(repository: Path, paths: list[Path]) -> set[Path]:
