@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.corpus import source_files, stdlib_root
-from plexilint.analysis.complexity import extract_complexity_facts, lcom4
+from plexilint.analysis.cohesion import lcom4
+from plexilint.analysis.complexity import extract_complexity_facts
 from plexilint.analysis.metrics_walk import _DEFINES, _Scope, _Walker
 
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)

@@ -104,7 +104,7 @@ def test_raw_counts_of_a_long_multiline_statement_match_radon_scaled():
 
 
 def _groups(code: str) -> list[list[str]]:
-    from plexilint.analysis.complexity import lcom4
+    from plexilint.analysis.cohesion import lcom4
 
     facts = extract_complexity_facts(ast.parse(textwrap.dedent(code)), textwrap.dedent(code))
     return lcom4(facts.classes[0].method_links, facts.classes[0].accessors)

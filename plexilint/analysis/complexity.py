@@ -9,9 +9,10 @@ import ast
 import re
 from dataclasses import dataclass
 
+from plexilint.analysis.cohesion import accessors
 from plexilint.analysis.maintainability import maintainability_index
 from plexilint.analysis.metrics_walk import walk_module
-from plexilint.analysis.nodes import dotted_name, is_self_attribute, name_span, span_of
+from plexilint.analysis.nodes import dotted_name, name_span, span_of
 from plexilint.model import Span
 from plexilint.analysis.source import source_lines
 
@@ -132,7 +133,7 @@ class _Extractor:
             self._noqa_lines(f.node), f.node.end_lineno or f.node.lineno, f.enclosing) for f in walked.functions)
         classes = tuple(ClassMetrics(
             c.qualname, name_span(c.node), c.methods, (c.node.end_lineno or c.node.lineno) - c.node.lineno + 1,
-            self._noqa_lines(c.node), tuple(links.result(c.stored) for links in c.links), _accessors(c.node)) for c in walked.classes)
+            self._noqa_lines(c.node), tuple(links.result(c.stored) for links in c.links), accessors(c.node)) for c in walked.classes)
         state = [GlobalState(span_of(node), name, f"rebound by `global` in `{function}`")
                  for node, function in walked.global_statements for name in node.names]
         state += [GlobalState(span_of(containers[name]), name,
@@ -151,28 +152,6 @@ class _Extractor:
         if above >= 1 and self.lines[above - 1].lstrip().startswith("#"):
             lines = (above, *lines)
         return lines
-
-
-def _accessors(node: ast.ClassDef) -> tuple[str, ...]:
-    """Methods whose body (past a docstring) is `return self.x` or `self.x = parameter`."""
-    found = []
-    for method in node.body:
-        if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and _is_accessor(method):
-            found.append(method.name)
-    return tuple(found)
-
-
-def _is_accessor(method: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    body = method.body
-    if len(body) > 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
-        body = body[1:]
-    if len(body) != 1:
-        return False
-    statement = body[0]
-    if isinstance(statement, ast.Return):
-        return statement.value is not None and is_self_attribute(statement.value)
-    return (isinstance(statement, ast.Assign) and len(statement.targets) == 1
-            and is_self_attribute(statement.targets[0]) and isinstance(statement.value, ast.Name))
 
 
 def _block_lines(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
@@ -243,63 +222,6 @@ def _is_instance(value: ast.expr) -> bool:
 
 def _kind_of_state(binding: ast.Assign | ast.AnnAssign) -> str:
     return "container" if _is_container(binding.value) else "object"
-
-
-Links = tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
-
-
-def lcom4(links: Links, accessors: tuple[str, ...] = ()) -> list[list[str]]:
-    """Groups of methods connected by shared `self` members or calls (LCOM4's components),
-    without the groups that touch no data at all.
-
-    ``links``: (method, data members used, members called) for every method of the class.
-    Dunder and private (`__x`) methods are no nodes (`__init__` sets everything up and would
-    connect all), nor are ``accessors`` (a getter or setter of one attribute: a value object
-    is not incohesive); a method calling one uses what it uses. Two methods calling the same
-    inherited method are linked by it, as by a shared attribute."""
-    own: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    for name, data, calls in links:  # a property's getter and setter are one member
-        before = own.get(name, ((), ()))
-        own[name] = (before[0] + data, before[1] + calls)
-    nodes = [name for name in own if not name.startswith("__") and name not in accessors]
-    parent = {name: name for name in nodes}
-    owners: dict[str, str] = {}  # member -> the first method that uses it
-    data_of: dict[str, set[str]] = {name: set() for name in nodes}  # the attributes each uses
-    for name in nodes:
-        data, calls = own[name]
-        for hidden in [c for c in calls if c in own and c not in parent]:
-            data, calls = (*data, *own[hidden][0]), (*calls, *own[hidden][1])
-        for member in (*data, *calls):
-            if member in parent:  # calling a method, or reading a property: linked to it
-                _union(parent, name, member)
-            elif member not in own:  # an attribute, a stored callable, an inherited method
-                if member in data:
-                    data_of[name].add(member)
-                if member in owners:
-                    _union(parent, name, owners[member])
-                else:
-                    owners[member] = name
-    groups: dict[str, list[str]] = {}
-    for name in nodes:
-        groups.setdefault(_find(parent, name), []).append(name)
-    # A group that touches no data (constant metadata, schemas, abstract stubs, wrappers of
-    # inherited methods, `asdict(self)`, and their callers) is no responsibility of its own:
-    # counting it would call every plug-in class incohesive. A method handing `self` around
-    # (`f(self)`, `getattr(self, name)`) stays, linked by what it does use: a dispatcher is the
-    # hub of the methods it calls.
-    return sorted(group for group in groups.values() if any(data_of[name] for name in group))
-
-
-def _find(parent: dict[str, str], name: str) -> str:
-    while parent[name] != name:
-        parent[name] = parent[parent[name]]
-        name = parent[name]
-    return name
-
-
-def _union(parent: dict[str, str], name: str, other: str) -> None:
-    root = _find(parent, other)  # in this order: as `parent[find(name)] = find(other)` evaluates
-    parent[_find(parent, name)] = root
 
 
 def _subject_text(node: ast.If) -> str:

@@ -20,32 +20,14 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from plexilint.analysis.cognitive_rules import boolean_sequences, calls_itself, receiver
+from plexilint.analysis.cohesion import MethodLinks, class_body_names, self_alias, self_attribute, self_call
 from plexilint.analysis.nodes import child_nodes, walk
 from plexilint.analysis.radon_metrics import Halstead, RadonMetrics, decision_points, operators
 
 _MUTATORS = frozenset({"append", "extend", "insert", "update", "setdefault", "pop", "popitem", "clear", "add",
                        "remove", "discard", "appendleft", "extendleft"})
 _NO_CONTEXT = object()  # Halstead does not look at function decorators and signatures
-
-
-class MethodLinks:
-    """The `self` attributes a method reads or writes, those it assigns, the methods it calls
-    (nested functions included) and the local names bound to `self` itself, for LCOM4."""
-
-    __slots__ = ("name", "attributes", "calls", "stored", "aliases")
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.attributes: set[str] = set()  # `self.x` not called
-        self.calls: set[str] = set()  # `self.x(...)`
-        self.stored: set[str] = set()  # `self.x = ...`
-        self.aliases: set[str] = {"self"}  # `node = self` makes `node.x` a member too
-
-    def result(self, stored: frozenset[str]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-        """(name, data members used, methods called). ``stored``: what the class assigns on
-        `self`; calling one (`self.read()` after `self.read = file.read`) uses it as data."""
-        data = self.attributes | (self.calls & stored)
-        return self.name, tuple(sorted(data)), tuple(sorted(self.calls))
 
 
 @dataclass
@@ -175,7 +157,7 @@ class _Walker:
             if kind in _LEAVES:
                 if kind is ast.Attribute:  # `self.x` for cohesion; its value may hold anything
                     if links and id(node) not in self.callees:
-                        _self_attribute(node, links)
+                        self_attribute(node, links)
                     stack.append((node.value, level, counted))
                 continue
             flags = _FLAGS.get(kind)
@@ -212,9 +194,9 @@ class _Walker:
         if flags & _OPERATORS and scope.context is not _NO_CONTEXT:
             operators(node, kind, self.result.halstead, scope.context)
         if flags & _LINKS and scope.links:
-            _self_call(node, scope.links, self.callees)
+            self_call(node, scope.links, self.callees)
         if kind is ast.Assign and scope.links:
-            _self_alias(node, scope.links)
+            self_alias(node, scope.links)
         if flags & _MUTATES and scope.function is not None and self.containers:
             self._mutation(node, kind, scope)
         if flags & _BODY_FACT and scope.record is not None:
@@ -234,7 +216,7 @@ class _Walker:
         enclosing = outer.owner if level is not None else None
         record = WalkedFunction(node, f"{outer.prefix}{node.name}", enclosing=enclosing.qualname if enclosing else "",
                                 method=outer.methods is not None,
-                                receiver=_receiver(node) if outer.methods is not None else "")
+                                receiver=receiver(node) if outer.methods is not None else "")
         self.result.functions.append(record)
         own = outer.methods.get(id(node)) if outer.methods else None
         links = (*outer.links, own) if own is not None else outer.links
@@ -267,7 +249,7 @@ class _Walker:
         scope = _Scope(outer.context, f"{qualname}.", outer.function, None, outer.links, cohesion,
                        owner=outer.owner if level is not None else None)
         self.walk(scope, node.body, level)
-        record.stored = frozenset(_class_body_names(node)).union(*(links.stored for links in cohesion.values()))
+        record.stored = frozenset(class_body_names(node)).union(*(links.stored for links in cohesion.values()))
         block = scope.block
         # radon's "real complexity": the class body's points plus its functions' complexity
         # (inner classes are counted apart).
@@ -296,30 +278,14 @@ class _Walker:
             stack.extend([(node.orelse, level + 1, counted), (node.body, level + 1, counted),
                           (node.test, level + 1, counted)])
             return 1 + level
-        orelse = getattr(node, "orelse", ())
-        inner = [(s, level + 1, counted) for s in reversed(orelse)]  # an `else` nests its body
-        if kind is ast.Try or kind is _TRY_STAR:  # only `except` and `else` count; `try` and `finally` do not nest
-            inner += [(s, level, counted) for s in reversed(node.finalbody)]
-            inner += [(s, level, counted) for s in reversed(node.handlers)]
-            inner += [(s, level, counted) for s in reversed(node.body)]
-            stack.extend(inner)
-            return 1 if orelse else 0
+        if kind is ast.Try or kind is _TRY_STAR:
+            return _try(node, level, counted, stack)
         if kind is ast.Match:
-            for case in reversed(node.cases):
-                inner += [(s, level + 1, counted) for s in reversed(case.body)]
-                inner += [(part, None, counted) for part in (case.guard, case.pattern) if part is not None]
-            inner.append((node.subject, None, counted))
-        elif kind is ast.Lambda:
-            inner += [(node.body, level + 1, counted), (node.args, None, counted)]
-        else:
-            inner += [(s, level + 1, counted) for s in reversed(node.body)]
-            heads = {ast.While: ("test",), ast.ExceptHandler: ("type",)}.get(kind, ("iter", "target"))
-            head_level = None if kind is ast.ExceptHandler else level
-            inner += [(part, head_level, counted) for part in map(node.__getattribute__, heads) if part is not None]
-        stack.extend(inner)
+            return _match(node, level, counted, stack)
         if kind is ast.Lambda:
+            stack.extend([(node.body, level + 1, counted), (node.args, None, counted)])
             return 0
-        return 2 + level if orelse else 1 + level  # a loop's `else` counts like an `if`'s
+        return _loop_or_except(node, kind, level, counted, stack)
 
     def _if(self, node: ast.If, level: int, counted: bool, stack: list) -> int:
         increment = 1 if id(node) in self.elifs else 1 + level
@@ -340,105 +306,45 @@ class _Walker:
         if kind is ast.BoolOp:
             if id(node) in self.inner_booleans:
                 return 0
-            return _boolean_sequences(node, self.inner_booleans)
-        if function is None or function.recursive or not _calls_itself(node.func, function):
+            return boolean_sequences(node, self.inner_booleans)
+        if function is None or function.recursive or not calls_itself(
+                node.func, function.node.name, function.receiver if function.method else None):
             return 0
         function.recursive = True  # recursion counts once per function
         return 1
 
 
+def _try(node: ast.Try, level: int, counted: bool, stack: list) -> int:
+    """Only `except` (as its own structure) and `else` count; `try` and `finally` do not
+    nest. The `else` counts like an `if`'s and nests its body."""
+    stack.extend([(s, level + 1, counted) for s in reversed(node.orelse)])
+    stack.extend([(s, level, counted) for s in reversed(node.finalbody)])
+    stack.extend([(s, level, counted) for s in reversed(node.handlers)])
+    stack.extend([(s, level, counted) for s in reversed(node.body)])
+    return 1 if node.orelse else 0
+
+
+def _match(node: ast.Match, level: int, counted: bool, stack: list) -> int:
+    """A `match` counts once; its cases nest their bodies (patterns and guards are not looked at)."""
+    for case in reversed(node.cases):
+        stack.extend([(s, level + 1, counted) for s in reversed(case.body)])
+        stack.extend([(part, None, counted) for part in (case.guard, case.pattern) if part is not None])
+    stack.append((node.subject, None, counted))
+    return 1 + level
+
+
+def _loop_or_except(node: ast.AST, kind: type, level: int, counted: bool, stack: list) -> int:
+    """A loop (its `else` counts like an `if`'s and nests its body) or an `except` clause."""
+    orelse = getattr(node, "orelse", ())
+    stack.extend([(s, level + 1, counted) for s in reversed(orelse)])
+    stack.extend([(s, level + 1, counted) for s in reversed(node.body)])
+    heads = {ast.While: ("test",), ast.ExceptHandler: ("type",)}.get(kind, ("iter", "target"))
+    head_level = None if kind is ast.ExceptHandler else level
+    stack.extend([(part, head_level, counted) for part in map(node.__getattribute__, heads) if part is not None])
+    return 2 + level if orelse else 1 + level
+
+
 _LEAVES = frozenset({ast.Name, ast.Constant, ast.Attribute})
-
-
-def _boolean_sequences(node: ast.BoolOp, inner: set[int]) -> int:
-    """Sequences of like operators in ``a or b and c or d`` (three): ast nests an `and` inside
-    an `or` (and a parenthesised group), so the operators are read in source order across the
-    nested nodes and each change of operator starts a sequence. A `not` or a call ends it."""
-    operators: list[type] = []
-    pending: list[ast.expr | type] = [node]  # operands still to read and operators, last first
-    while pending:
-        item = pending.pop()
-        if type(item) is not ast.BoolOp:
-            if type(item) is type:
-                operators.append(item)
-            continue
-        if item is not node:
-            inner.add(id(item))
-        operator = type(item.op)
-        for position, value in enumerate(reversed(item.values)):
-            pending.append(value)
-            if position < len(item.values) - 1:
-                pending.append(operator)
-    return 1 + sum(1 for before, after in zip(operators, operators[1:]) if before is not after)
-
-
-def _calls_itself(func: ast.expr, function: WalkedFunction) -> bool:
-    """``f(...)`` in function ``f``, ``self.m(...)`` in method ``m`` (not a global ``m``)."""
-    name = function.node.name
-    if function.method:
-        return (bool(function.receiver) and type(func) is ast.Attribute and func.attr == name and type(func.value) is ast.Name
-                and func.value.id == function.receiver)
-    return type(func) is ast.Name and func.id == name
-
-
-def _receiver(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
-    """A method's first parameter, or "" for a static method (its calls are plain calls)."""
-    if any(_is_named(d, "staticmethod") for d in node.decorator_list):
-        return ""
-    positional = [*node.args.posonlyargs, *node.args.args]
-    return positional[0].arg if positional else ""
-
-
-def _is_named(node: ast.expr, name: str) -> bool:  # `name` or `anything.name`
-    return (type(node) is ast.Name and node.id == name) or (type(node) is ast.Attribute and node.attr == name)
-
-
-def _self_attribute(node: ast.Attribute, links: tuple[MethodLinks, ...]) -> None:
-    value = node.value
-    if type(value) is ast.Name:
-        for method in links:
-            if value.id in method.aliases:
-                method.attributes.add(node.attr)
-                if type(node.ctx) is ast.Store:
-                    method.stored.add(node.attr)
-
-
-def _self_alias(node: ast.Assign, links: tuple[MethodLinks, ...]) -> None:
-    """``node = self``: a walk over linked objects starts from `self`."""
-    value = node.value
-    if type(value) is ast.Name:
-        for method in links:
-            if value.id in method.aliases:
-                method.aliases.update(t.id for t in node.targets if type(t) is ast.Name)
-
-
-def _class_body_names(node: ast.ClassDef) -> list[str]:
-    """Names a class body assigns (`read = None`, `parse: Callable = ...`)."""
-    names = []
-    for statement in node.body:
-        targets = statement.targets if type(statement) is ast.Assign else (
-            [statement.target] if type(statement) is ast.AnnAssign else [])
-        names += [target.id for target in targets if type(target) is ast.Name]
-    return names
-
-
-_REFLECTION = frozenset({"getattr", "setattr", "hasattr", "delattr"})
-
-
-def _self_call(node: ast.Call, links: tuple[MethodLinks, ...], callees: set[int]) -> None:
-    """``self.x(...)`` calls x; ``getattr(self, "x")`` uses member x."""
-    func = node.func
-    if type(func) is ast.Attribute and type(func.value) is ast.Name:
-        for method in links:
-            if func.value.id in method.aliases:
-                method.calls.add(func.attr)
-                callees.add(id(func))
-    elif type(func) is ast.Name and func.id in _REFLECTION and len(node.args) >= 2:
-        target, name = node.args[0], node.args[1]
-        if type(target) is ast.Name and type(name) is ast.Constant and type(name.value) is str:
-            for method in links:
-                if target.id in method.aliases:
-                    method.attributes.add(name.value)
 
 
 def _local_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plexilint.analysis.complexity import lcom4
+from plexilint.analysis.cohesion import lcom4
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.model import Finding, Measure
