@@ -42,6 +42,14 @@ class CognitiveComplexityHigh(FunctionLimitRule):
       nested functions.
     - An `if`/`elif` chain does not nest: each `elif` adds 1, and a block inside an `elif` is
       at the chain's nesting + 1, exactly as inside the `if`.
+    - Comprehensions add nothing: the definition ignores shorthand that reads as one
+      expression, and a comprehension is the readable form of a loop that appends. A
+      ternary or a boolean sequence inside one counts as anywhere else.
+    - A module-level function's decorators and default values run at import, not in its
+      body: they do not count for it.
+
+    How these figures compare with other implementations on the standard library, and why
+    they differ: docs/metric-agreement.md in plexilint's repository.
 
     ## Why is this bad?
     Cyclomatic complexity counts paths; cognitive complexity measures how hard the code is to
