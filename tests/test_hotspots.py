@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from plexilint.engine.hotspots import parse_since
+from plexilint.vcs.git import lines_touched_per_commit
 
 
 def _branchy(name: str, branches: int) -> str:
@@ -213,3 +214,25 @@ def test_long_names_are_cut_with_an_ellipsis_in_the_text_table_only(tmp_path, cl
     assert shown.startswith("…") and long_name.endswith(shown[1:]) and len(shown) == 40
     assert long_name in cli("hotspots", root, "--format", "markdown")[1]
     assert long_name in cli("hotspots", root, "--format", "json")[1]
+
+
+def test_churn_after_a_merge_puts_each_branch_commit_on_its_function(tmp_path, cli):
+    root = tmp_path / "repo"
+    root.mkdir()
+    repo = Repository(root)
+    base = _three_functions("    return 1\n")
+    repo.commit({"pyproject.toml": "", "app/__init__.py": "", "app/mod.py": base})
+    repo._git("checkout", "-q", "-b", "side")
+    # The side branch grows `middle`, which moves `last` down...
+    repo.commit({"app/mod.py": _three_functions("    y = x\n    y += 1\n    return y\n")})
+    repo._git("checkout", "-q", "-")
+    # ...while the main line changes `last` where it was: after the merge, that change must
+    # still be on `last`, not on the lines `middle` gained.
+    repo.commit({"app/mod.py": base.replace("def last(x):", "def last(x, y=None):")})
+    repo._git("merge", "-q", "--no-edit", "side")
+    merged = (root / "app" / "mod.py").read_text()
+    assert "y=None" in merged and "y += 1" in merged
+    assert _function_churn(cli, root) == {"first": 1, "middle": 2, "last": 2}
+    # Line by line: the side commit's three lines of `middle`, the main line's `def last`.
+    touched = lines_touched_per_commit(root, root / "app" / "mod.py", date(2000, 1, 1))
+    assert sorted(sorted(lines) for lines in touched.values()) == [list(range(1, 15)), [6, 7, 8], [11]]

@@ -69,18 +69,68 @@ def lines_touched_per_commit(repository: Path, path: Path, since: date) -> dict[
     a line later deleted counts for neither. None when git cannot read the file's history."""
     try:
         log = _git(repository, "log", f"--since={since.isoformat()}", "--no-merges", "--root", "--no-renames",
-                   "--format=@%H", "--patch", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",
-                   "--", str(path))
-        touched: dict[str, frozenset[int]] = {}
-        for commit, hunks in _hunks_per_commit(log).items():
-            # Where the lines the commit left are now: its version against the file on disk.
-            since_then = _hunks_per_commit(
-                "@" + commit + "\n" + _git(repository, "diff", "--unified=0", "--no-color", "--no-ext-diff",
-                                            "--no-textconv", "--no-renames", commit, "--", str(path)))
-            touched[commit] = frozenset(_follow(_lines_of(hunks), since_then.get(commit, [])))
-        return touched
+                   "--reverse", "--format=@%H", "--raw", "--no-abbrev", "--patch", "--unified=0", "--no-color",
+                   "--no-ext-diff", "--no-textconv", "--", str(path))
+        commits = _parse_file_log(log)
+        if not commits:
+            return {}
+        if _is_one_chain(commits):  # each commit starts from the previous one's version: follow them in turn
+            return _follow_chain(commits, _hunks_since(repository, commits[-1].sha, path))
+        # Merged branches: each commit's version against the file on disk, one at a time.
+        return {commit.sha: frozenset(_follow(_lines_of(commit.hunks), _hunks_since(repository, commit.sha, path)))
+                for commit in commits}
     except (OSError, GitError):
         return None
+
+
+@dataclass
+class _FileCommit:
+    sha: str
+    before: str = ""  # the file's blob before the commit ("0" * 40 when it adds the file)
+    after: str = ""  # and after it
+    hunks: list = None  # type: ignore[assignment]  # list[Hunk], filled while parsing
+
+
+def _parse_file_log(output: str) -> list[_FileCommit]:
+    """``git log --format=@%H --raw --no-abbrev --patch -U0`` of one file, in log order."""
+    commits: list[_FileCommit] = []
+    for line in output.splitlines():
+        marker = _COMMIT_MARKER.match(line)
+        if marker:
+            commits.append(_FileCommit(marker.group(1), hunks=[]))
+        elif not commits:
+            continue
+        elif line.startswith(":"):  # ":100644 100644 <before> <after> M\tpath"
+            fields = line.split("\t", 1)[0].split()
+            if len(fields) >= 4:
+                commits[-1].before, commits[-1].after = fields[2], fields[3]
+        else:
+            match = _HUNK_RANGES.match(line)
+            if match:
+                old, old_count, new, new_count = match.groups()
+                commits[-1].hunks.append((int(old), int(old_count or "1"), int(new), int(new_count or "1")))
+    return commits
+
+
+def _is_one_chain(commits: list[_FileCommit]) -> bool:
+    return all(later.before == earlier.after for earlier, later in zip(commits, commits[1:]))
+
+
+def _follow_chain(commits: list[_FileCommit], to_disk: list[Hunk]) -> dict[str, frozenset[int]]:
+    """Oldest first: each commit's lines, moved through every later commit and then to disk."""
+    touched: dict[str, set[int]] = {}
+    for commit in commits:
+        for sha, lines in touched.items():
+            touched[sha] = _follow(lines, commit.hunks)
+        touched[commit.sha] = _lines_of(commit.hunks)
+    return {sha: frozenset(_follow(lines, to_disk)) for sha, lines in touched.items()}
+
+
+def _hunks_since(repository: Path, commit: str, path: Path) -> list[Hunk]:
+    """The hunks from the file as ``commit`` left it to the file on disk."""
+    diff = _git(repository, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames",
+                commit, "--", str(path))
+    return _hunks_per_commit("@" + commit + "\n" + diff).get(commit, [])
 
 
 _COMMIT_MARKER = re.compile(r"^@([0-9a-f]{40})$")
