@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -62,6 +62,11 @@ def churn_since(repository: Path, since: date, within: Path) -> dict[Path, FileC
     return {path: FileChurn(count, lines.get(path, 0)) for path, count in commits.items()}
 
 
+_COMMIT_MARKER = re.compile(r"^@([0-9a-f]{40})$")
+_HUNK_RANGES = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+Hunk = tuple[int, int, int, int]  # old start, old count, new start, new count (`git diff -U0`)
+
+
 def lines_touched_per_commit(repository: Path, path: Path, since: date) -> dict[str, frozenset[int]] | None:
     """For each commit since ``since`` that touched ``path`` (the repository's first commit
     included), the lines of the file as it is now on disk that the commit added, changed or
@@ -88,7 +93,7 @@ class _FileCommit:
     sha: str
     before: str = ""  # the file's blob before the commit ("0" * 40 when it adds the file)
     after: str = ""  # and after it
-    hunks: list = None  # type: ignore[assignment]  # list[Hunk], filled while parsing
+    hunks: list[Hunk] = field(default_factory=list)
 
 
 def _parse_file_log(output: str) -> list[_FileCommit]:
@@ -97,7 +102,7 @@ def _parse_file_log(output: str) -> list[_FileCommit]:
     for line in output.splitlines():
         marker = _COMMIT_MARKER.match(line)
         if marker:
-            commits.append(_FileCommit(marker.group(1), hunks=[]))
+            commits.append(_FileCommit(marker.group(1)))
         elif not commits:
             continue
         elif line.startswith(":"):  # ":100644 100644 <before> <after> M\tpath"
@@ -130,28 +135,7 @@ def _hunks_since(repository: Path, commit: str, path: Path) -> list[Hunk]:
     """The hunks from the file as ``commit`` left it to the file on disk."""
     diff = _git(repository, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames",
                 commit, "--", str(path))
-    return _hunks_per_commit("@" + commit + "\n" + diff).get(commit, [])
-
-
-_COMMIT_MARKER = re.compile(r"^@([0-9a-f]{40})$")
-_HUNK_RANGES = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
-Hunk = tuple[int, int, int, int]  # old start, old count, new start, new count (`git diff -U0`)
-
-
-def _hunks_per_commit(output: str) -> dict[str, list[Hunk]]:
-    """The hunks of each commit in ``git log --format=@%H --patch -U0`` output (one file)."""
-    hunks: dict[str, list[Hunk]] = {}
-    current: list[Hunk] | None = None
-    for line in output.splitlines():
-        marker = _COMMIT_MARKER.match(line)
-        if marker:
-            current = hunks.setdefault(marker.group(1), [])
-            continue
-        match = _HUNK_RANGES.match(line)
-        if match and current is not None:
-            old, old_count, new, new_count = match.groups()
-            current.append((int(old), int(old_count or "1"), int(new), int(new_count or "1")))
-    return hunks
+    return _parse_file_log("@" + commit + "\n" + diff)[0].hunks
 
 
 def _lines_of(hunks: list[Hunk]) -> set[int]:
