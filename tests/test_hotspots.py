@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from plexilint.engine.hotspots import parse_since
+from plexilint.vcs.git import lines_touched_per_commit
 
 
 def _branchy(name: str, branches: int) -> str:
@@ -134,3 +135,104 @@ def test_a_bad_since_is_a_usage_error(history, cli):
     status, _, err = cli("hotspots", history, "--since", "lately")
     assert status == 2
     assert "expected a span like 90d" in err
+
+
+def _function_churn(cli, root: Path, *extra: str) -> dict[str, int]:
+    report = json.loads(cli("hotspots", root, "--format", "json", "--top", "50", *extra)[1])
+    return {f["qualname"]: f["churn"] for f in report["functions"]}
+
+
+def _three_functions(middle_body: str, gap: str = "") -> str:
+    return (f"def first(x):\n    return x\n\n\ndef middle(x):\n{middle_body}\n\n{gap}"
+            "def last(x):\n    if x:\n        return 1\n    return 0\n")
+
+
+def test_a_repository_with_one_commit_gives_every_function_churn_one(tmp_path, cli):
+    root = tmp_path / "repo"
+    root.mkdir()
+    Repository(root).commit({"pyproject.toml": "", "app/__init__.py": "",
+                             "app/mod.py": _three_functions("    return x + 1\n")})
+    assert _function_churn(cli, root) == {"first": 1, "middle": 1, "last": 1}
+
+
+def test_churn_counts_every_commit_that_touched_a_functions_lines(tmp_path, cli):
+    root = tmp_path / "repo"
+    root.mkdir()
+    repo = Repository(root)
+    repo.commit({"pyproject.toml": "", "app/__init__.py": "", "app/mod.py": _three_functions("    return x + 1\n")})
+    # Two more commits rewrite the same line of `middle` (blame would credit only the last),
+    # and the third also adds lines above `last`, which moves it without touching it.
+    repo.commit({"app/mod.py": _three_functions("    return x + 2\n")})
+    repo.commit({"app/mod.py": _three_functions("    return x + 3\n", gap="LIMIT = 3\n\n\n")})
+    assert _function_churn(cli, root) == {"first": 1, "middle": 3, "last": 1}
+
+
+def test_a_removed_line_counts_for_the_function_that_lost_it(tmp_path, cli):
+    root = tmp_path / "repo"
+    root.mkdir()
+    repo = Repository(root)
+    repo.commit({"pyproject.toml": "", "app/__init__.py": "",
+                 "app/mod.py": _three_functions("    y = x\n    y += 1\n    return y\n")})
+    repo.commit({"app/mod.py": _three_functions("    y = x\n    return y\n")})
+    assert _function_churn(cli, root) == {"first": 1, "middle": 2, "last": 1}
+
+
+def test_commits_before_the_window_do_not_count_for_functions(tmp_path, cli):
+    root = tmp_path / "repo"
+    root.mkdir()
+    repo = Repository(root)
+    old = "2020-01-01T12:00:00"
+    repo.commit({"pyproject.toml": "", "app/__init__.py": "", "app/mod.py": _three_functions("    return 1\n")},
+                when=old)
+    repo.commit({"app/mod.py": _three_functions("    return 2\n")}, when=old)
+    repo.commit({"app/mod.py": _three_functions("    return 3\n")})
+    assert _function_churn(cli, root) == {"first": 0, "middle": 1, "last": 0}
+    assert _function_churn(cli, root, "--since", "2019-06-01") == {"first": 1, "middle": 3, "last": 1}
+
+
+def test_uncommitted_edits_do_not_shift_function_churn(tmp_path, cli):
+    root = tmp_path / "repo"
+    root.mkdir()
+    repo = Repository(root)
+    repo.commit({"pyproject.toml": "", "app/__init__.py": "", "app/mod.py": _three_functions("    return 1\n")})
+    repo.commit({"app/mod.py": _three_functions("    return 2\n")})
+    # Lines inserted at the top of the file on disk, not committed: `middle` is still the
+    # function the second commit changed.
+    (root / "app" / "mod.py").write_text("import os\n\n\n" + _three_functions("    return 2\n"))
+    assert _function_churn(cli, root) == {"first": 1, "middle": 2, "last": 1}
+
+
+def test_long_names_are_cut_with_an_ellipsis_in_the_text_table_only(tmp_path, cli):
+    root = tmp_path / "repo"
+    root.mkdir()
+    long_name = "compute_the_quarterly_reconciliation_report_for_every_region"
+    Repository(root).commit({"pyproject.toml": "", "app/__init__.py": "",
+                             "app/mod.py": _branchy(long_name, 3)})
+    text = cli("hotspots", root)[1]
+    row = next(line for line in text.splitlines() if "reconciliation" in line and "app/mod.py:" in line)
+    shown = row.split()[1]
+    assert shown.startswith("…") and long_name.endswith(shown[1:]) and len(shown) == 40
+    assert long_name in cli("hotspots", root, "--format", "markdown")[1]
+    assert long_name in cli("hotspots", root, "--format", "json")[1]
+
+
+def test_churn_after_a_merge_puts_each_branch_commit_on_its_function(tmp_path, cli):
+    root = tmp_path / "repo"
+    root.mkdir()
+    repo = Repository(root)
+    base = _three_functions("    return 1\n")
+    repo.commit({"pyproject.toml": "", "app/__init__.py": "", "app/mod.py": base})
+    repo._git("checkout", "-q", "-b", "side")
+    # The side branch grows `middle`, which moves `last` down...
+    repo.commit({"app/mod.py": _three_functions("    y = x\n    y += 1\n    return y\n")})
+    repo._git("checkout", "-q", "-")
+    # ...while the main line changes `last` where it was: after the merge, that change must
+    # still be on `last`, not on the lines `middle` gained.
+    repo.commit({"app/mod.py": base.replace("def last(x):", "def last(x, y=None):")})
+    repo._git("merge", "-q", "--no-edit", "side")
+    merged = (root / "app" / "mod.py").read_text()
+    assert "y=None" in merged and "y += 1" in merged
+    assert _function_churn(cli, root) == {"first": 1, "middle": 2, "last": 2}
+    # Line by line: the side commit's three lines of `middle`, the main line's `def last`.
+    touched = lines_touched_per_commit(root, root / "app" / "mod.py", date(2000, 1, 1))
+    assert sorted(sorted(lines) for lines in touched.values()) == [list(range(1, 15)), [6, 7, 8], [11]]

@@ -9,8 +9,9 @@ import ast
 import re
 from dataclasses import dataclass
 
+from plexilint.analysis.cohesion import accessors
 from plexilint.analysis.maintainability import maintainability_index
-from plexilint.analysis.metrics_walk import WHOLE_OBJECT, walk_module
+from plexilint.analysis.metrics_walk import walk_module
 from plexilint.analysis.nodes import dotted_name, name_span, span_of
 from plexilint.model import Span
 from plexilint.analysis.source import source_lines
@@ -27,6 +28,9 @@ class FunctionMetrics:
     lines: int
     noqa_lines: tuple[int, ...] = ()  # decorators and the comment line above the `def`
     end_line: int = 0
+    # The function this one is defined in: its cognitive complexity includes this one's, so
+    # this one is measured (`cognitive` is its share) but reported through the outermost one.
+    enclosing: str = ""
 
 
 @dataclass(frozen=True)
@@ -36,9 +40,11 @@ class ClassMetrics:
     methods: int
     lines: int
     noqa_lines: tuple[int, ...] = ()  # decorators and the comment line above the `class`
-    # For cohesion (LCOM4): each non-dunder method with the `self` attributes it touches and
-    # the other methods it calls.
-    method_links: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
+    # For cohesion (LCOM4): each non-dunder method with the `self` attributes it touches (a
+    # stored callable it calls, `self.read()` after `self.read = file.read`, included) and the
+    # methods it calls.
+    method_links: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()  # see `lcom4`
+    accessors: tuple[str, ...] = ()  # methods that only return or set one `self` attribute
 
 
 @dataclass(frozen=True)
@@ -124,10 +130,10 @@ class _Extractor:
         walked = walk_module(self.tree, frozenset(containers))
         functions = tuple(FunctionMetrics(
             f.qualname, name_span(f.node), f.cyclomatic, f.cognitive, _block_lines(f.node),
-            self._noqa_lines(f.node), f.node.end_lineno or f.node.lineno) for f in walked.functions)
+            self._noqa_lines(f.node), f.node.end_lineno or f.node.lineno, f.enclosing) for f in walked.functions)
         classes = tuple(ClassMetrics(
             c.qualname, name_span(c.node), c.methods, (c.node.end_lineno or c.node.lineno) - c.node.lineno + 1,
-            self._noqa_lines(c.node), tuple(links.result() for links in c.links)) for c in walked.classes)
+            self._noqa_lines(c.node), tuple(links.result(c.stored) for links in c.links), accessors(c.node)) for c in walked.classes)
         state = [GlobalState(span_of(node), name, f"rebound by `global` in `{function}`")
                  for node, function in walked.global_statements for name in node.names]
         state += [GlobalState(span_of(containers[name]), name,
@@ -216,54 +222,6 @@ def _is_instance(value: ast.expr) -> bool:
 
 def _kind_of_state(binding: ast.Assign | ast.AnnAssign) -> str:
     return "container" if _is_container(binding.value) else "object"
-
-
-def lcom4(links: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]) -> list[list[str]]:
-    """Groups of methods connected by shared `self` attributes or calls (LCOM4's components)."""
-    links = _stateful_links(links)
-    names = [name for name, _, _ in links]
-    parent = {name: name for name in names}
-    owners: dict[str, str] = {}  # attribute -> the first method that uses it
-    for name, attributes, calls in links:
-        for attribute in attributes:
-            if attribute in parent:  # reading a property is calling it
-                _union(parent, name, attribute)
-            elif attribute in owners:
-                _union(parent, name, owners[attribute])
-            else:
-                owners[attribute] = name
-        for called in calls:
-            if called in parent:
-                _union(parent, name, called)
-    groups: dict[str, list[str]] = {}
-    for name in names:
-        groups.setdefault(_find(parent, name), []).append(name)
-    return sorted(groups.values())
-
-
-def _stateful_links(links: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
-                    ) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
-    """The methods that count for cohesion, without calls to the ones left out."""
-    # Methods that touch no state and call nothing (constant metadata, schemas) belong to no
-    # group: counting each as its own component would call every plug-in class incohesive.
-    # Methods that hand `self` itself around (serialisers, reprs) are left out like dunders:
-    # they would connect everything; calls to them link nothing.
-    reflective = {name for name, attributes, _ in links if WHOLE_OBJECT in attributes}
-    links = tuple((name, attributes, tuple(c for c in calls if c not in reflective))
-                  for name, attributes, calls in links if name not in reflective)
-    return tuple(link for link in links if link[1] or link[2])
-
-
-def _find(parent: dict[str, str], name: str) -> str:
-    while parent[name] != name:
-        parent[name] = parent[parent[name]]
-        name = parent[name]
-    return name
-
-
-def _union(parent: dict[str, str], name: str, other: str) -> None:
-    root = _find(parent, other)  # in this order: as `parent[find(name)] = find(other)` evaluates
-    parent[_find(parent, name)] = root
 
 
 def _subject_text(node: ast.If) -> str:

@@ -2,14 +2,17 @@
 
 Each node is visited once, and at that visit it feeds everything that wants it: radon's
 decision points and Halstead counts (`radon_metrics`'s rules), SonarSource's cognitive
-complexity (the nesting level travels with the node on the stack), the `self` attributes and
+complexity (the nesting level travels with the node on the stack; the rules followed are listed
+in `plexilint.rules.complexity.cognitive_complexity_high`), the `self` attributes and
 calls of the method it is in (cohesion), the mutation of a module-level container, and the
 `global` statements and `if` chains of the function it is in. Separate walks for each cost
 several times the parse on the standard library; this one costs about one.
 
-Scopes nest: a function or class met during the walk is walked as its own scope (its numbers
-are its own, as radon and Sonar count them), and the method-cohesion facts of an enclosing
-method carry into it.
+Scopes nest: a function or class met during the walk is walked as its own scope (its radon
+numbers are its own, as radon counts them), and the method-cohesion facts of an enclosing method
+carry into it. Cognitive complexity is the exception: code inside a function belongs to that
+function's figure, nested functions, lambdas and classes included (one nesting level deeper);
+a nested function keeps its share in its own record but is reported through its outermost one.
 """
 
 from __future__ import annotations
@@ -17,32 +20,14 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from plexilint.analysis.cognitive_rules import boolean_sequences, calls_itself, receiver
+from plexilint.analysis.cohesion import MethodLinks, class_body_names, self_alias, self_attribute, self_call
 from plexilint.analysis.nodes import child_nodes, walk
 from plexilint.analysis.radon_metrics import Halstead, RadonMetrics, decision_points, operators
 
 _MUTATORS = frozenset({"append", "extend", "insert", "update", "setdefault", "pop", "popitem", "clear", "add",
                        "remove", "discard", "appendleft", "extendleft"})
 _NO_CONTEXT = object()  # Halstead does not look at function decorators and signatures
-WHOLE_OBJECT = "*"  # a method that hands `self` itself around (vars(self), asdict(self), f(self))
-
-
-class MethodLinks:
-    """The `self` attributes a method touches and the methods it calls (nested functions
-    included), for LCOM4."""
-
-    __slots__ = ("name", "attributes", "calls", "self_names", "self_attributes")
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.attributes: set[str] = set()
-        self.calls: set[str] = set()
-        self.self_names = self.self_attributes = 0
-
-    def result(self) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-        attributes = set(self.attributes)
-        if self.self_names > self.self_attributes:
-            attributes.add(WHOLE_OBJECT)
-        return self.name, tuple(sorted(attributes - self.calls)), tuple(sorted(self.calls))
 
 
 @dataclass
@@ -50,7 +35,11 @@ class WalkedFunction:
     node: ast.FunctionDef | ast.AsyncFunctionDef
     qualname: str
     cyclomatic: int = 1
-    cognitive: int = 0
+    cognitive: int = 0  # its own body's increments, its nested functions' included
+    enclosing: str = ""  # the function it is defined in (whose figure includes this one's)
+    method: bool = False  # defined in a class body: a plain `m()` there is not itself
+    receiver: str = ""  # a method's first parameter (`self`, `cls`): `self.m()` in `m` recurses
+    recursive: bool = False  # calls itself directly (counted once)
 
 
 @dataclass
@@ -58,7 +47,8 @@ class WalkedClass:
     node: ast.ClassDef
     qualname: str
     methods: int
-    links: list[MethodLinks]
+    links: list[MethodLinks]  # of its methods, in order
+    stored: frozenset[str] = frozenset()  # attributes assigned on `self` (any method) or in its body
 
 
 @dataclass
@@ -85,17 +75,19 @@ class _Block:
 
 
 class _Scope:
-    __slots__ = ("block", "context", "prefix", "function", "record", "links", "methods", "mutations")
+    __slots__ = ("block", "context", "prefix", "function", "record", "owner", "links", "methods", "mutations")
 
     def __init__(self, context, prefix: str, function: str | None, record: WalkedFunction | None,
-                 links: tuple[MethodLinks, ...], methods: dict[int, MethodLinks] | None = None) -> None:
+                 links: tuple[MethodLinks, ...], methods: dict[int, MethodLinks] | None = None,
+                 owner: WalkedFunction | None = None) -> None:
         self.block = _Block()
         self.context = context  # Halstead's operand context: the enclosing function's name
         self.prefix = prefix  # qualified-name prefix of what is defined here
         self.function = function  # innermost enclosing function (mutations count there)
         self.record = record  # the function whose body this is, if it is one
+        self.owner = owner or record  # the function whose cognitive figure this code adds to
         self.links = links  # cohesion facts of the enclosing methods
-        self.methods = methods or {}  # a class body: its methods' cohesion facts by node id
+        self.methods = methods  # a class body (only): its methods' cohesion facts by node id
         self.mutations: list[tuple[str, int]] = []  # a function body: (module-level name, line), unsettled
 
 
@@ -134,8 +126,9 @@ for _kinds, _flag in (
     ((ast.Call, ast.Assign, ast.Delete, ast.AugAssign), _MUTATES),
     ((ast.Call,), _LINKS),
     ((ast.If, ast.Global), _BODY_FACT),
-    ((ast.If, ast.For, ast.AsyncFor, ast.While, ast.ExceptHandler, ast.Match, ast.Lambda), _STRUCTURE),
-    ((ast.IfExp, ast.BoolOp, ast.Call), _INCREMENT),
+    ((ast.If, ast.For, ast.AsyncFor, ast.While, ast.ExceptHandler, ast.Match, ast.Lambda, ast.IfExp, ast.Try,
+      _TRY_STAR), _STRUCTURE),
+    ((ast.BoolOp, ast.Call), _INCREMENT),
 ):
     for _kind in _kinds:
         if _kind is not None:
@@ -147,6 +140,8 @@ class _Walker:
         self.containers = containers
         self.result = ModuleWalk()
         self.elifs: set[int] = set()  # `if` nodes that are the `elif` of another
+        self.inner_booleans: set[int] = set()  # `and`/`or` nodes counted with the sequence holding them
+        self.callees: set[int] = set()  # `self.x` nodes that are called: cohesion counts them as calls
 
     def walk(self, scope: _Scope, body: list[ast.AST], nesting: int | None) -> None:
         """Every node of ``body``. Stack entries: (node, cognitive nesting or None where Sonar
@@ -160,8 +155,10 @@ class _Walker:
             node, level, counted = pop()
             kind = type(node)
             if kind in _LEAVES:
-                if links or kind is ast.Attribute:
-                    _leaf(node, kind, level, counted, links, stack)
+                if kind is ast.Attribute:  # `self.x` for cohesion; its value may hold anything
+                    if links and id(node) not in self.callees:
+                        self_attribute(node, links)
+                    stack.append((node.value, level, counted))
                 continue
             flags = _FLAGS.get(kind)
             if flags is not None:
@@ -176,16 +173,16 @@ class _Walker:
         are dealt with (a definition walks itself; a structure pushes its parts), otherwise
         whether radon counts the decision points of its children."""
         if flags & _DEFINES:
-            self._definition(node, kind, scope)
+            self._definition(node, kind, scope, level)
             return None
         counted = self._facts(node, kind, flags, scope, counted)
         if level is None:
             return counted
         if flags & _STRUCTURE:
-            scope.record.cognitive += self._structure(node, kind, level, counted, stack)
+            scope.owner.cognitive += self._structure(node, kind, level, counted, stack)
             return None
         if flags & _INCREMENT:
-            scope.record.cognitive += _increment(node, kind, level, scope.record.node.name)
+            scope.owner.cognitive += self._increment(node, kind, scope.record)
         return counted
 
     def _facts(self, node: ast.AST, kind: type, flags: int, scope: _Scope, counted: bool) -> bool:
@@ -197,7 +194,9 @@ class _Walker:
         if flags & _OPERATORS and scope.context is not _NO_CONTEXT:
             operators(node, kind, self.result.halstead, scope.context)
         if flags & _LINKS and scope.links:
-            _self_call(node, scope.links)
+            self_call(node, scope.links, self.callees)
+        if kind is ast.Assign and scope.links:
+            self_alias(node, scope.links)
         if flags & _MUTATES and scope.function is not None and self.containers:
             self._mutation(node, kind, scope)
         if flags & _BODY_FACT and scope.record is not None:
@@ -205,21 +204,29 @@ class _Walker:
             facts.append((node, scope.record.qualname))
         return counted
 
-    def _definition(self, node: ast.AST, kind: type, outer: _Scope) -> None:
+    def _definition(self, node: ast.AST, kind: type, outer: _Scope, level: int | None) -> None:
         if kind is ast.ClassDef:
-            self._class(node, outer)
+            self._class(node, outer, level)
         else:
-            self._function(node, outer)
+            self._function(node, outer, level)
 
-    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, outer: _Scope) -> None:
-        record = WalkedFunction(node, f"{outer.prefix}{node.name}")
+    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, outer: _Scope, level: int | None) -> None:
+        """``level``: the cognitive nesting where a function nested in another is defined
+        (None for a module-level function or a method of a module-level class)."""
+        enclosing = outer.owner if level is not None else None
+        record = WalkedFunction(node, f"{outer.prefix}{node.name}", enclosing=enclosing.qualname if enclosing else "",
+                                method=outer.methods is not None,
+                                receiver=receiver(node) if outer.methods is not None else "")
         self.result.functions.append(record)
-        own = outer.methods.get(id(node))
+        own = outer.methods.get(id(node)) if outer.methods else None
         links = (*outer.links, own) if own is not None else outer.links
+        # A nested function's decorators and defaults run in the enclosing function's body.
         signature = [*node.decorator_list, node.args, *([node.returns] if node.returns else [])]
-        self.walk(_Scope(_NO_CONTEXT, "", node.name, None, links), signature, None)
+        self.walk(_Scope(_NO_CONTEXT, "", node.name, None, links, owner=enclosing), signature, level)
         scope = _Scope(node.name, f"{record.qualname}.", node.name, record, links)
-        self.walk(scope, node.body, 0)
+        self.walk(scope, node.body, 0 if level is None else level + 1)
+        if enclosing is not None:
+            enclosing.cognitive += record.cognitive
         if scope.mutations:
             local = _local_names(node)
             for name, line in scope.mutations:
@@ -229,16 +236,20 @@ class _Walker:
         outer.block.function_points += record.cyclomatic - 1
         outer.block.functions += 1
 
-    def _class(self, node: ast.ClassDef, outer: _Scope) -> None:
+    def _class(self, node: ast.ClassDef, outer: _Scope, level: int | None) -> None:
         qualname = f"{outer.prefix}{node.name}"
         # Halstead looks at decorators and bases, radon's cyclomatic complexity does not.
         header = _Scope(outer.context, "", outer.function, None, outer.links)
         self.walk(header, [*node.decorator_list, *node.bases, *node.keywords], None)
         methods = [s for s in node.body if type(s) is ast.FunctionDef or type(s) is ast.AsyncFunctionDef]
-        cohesion = {id(m): MethodLinks(m.name) for m in methods if not m.name.startswith("__")}
-        self.result.classes.append(WalkedClass(node, qualname, len(methods), list(cohesion.values())))
-        scope = _Scope(outer.context, f"{qualname}.", outer.function, None, outer.links, cohesion)
-        self.walk(scope, node.body, None)
+        cohesion = {id(m): MethodLinks(m.name) for m in methods}  # dunders too, for what they store
+        record = WalkedClass(node, qualname, len(methods), list(cohesion.values()))
+        self.result.classes.append(record)
+        # A class inside a function adds nothing itself; its methods nest like nested functions.
+        scope = _Scope(outer.context, f"{qualname}.", outer.function, None, outer.links, cohesion,
+                       owner=outer.owner if level is not None else None)
+        self.walk(scope, node.body, level)
+        record.stored = frozenset(class_body_names(node)).union(*(links.stored for links in cohesion.values()))
         block = scope.block
         # radon's "real complexity": the class body's points plus its functions' complexity
         # (inner classes are counted apart).
@@ -263,27 +274,25 @@ class _Walker:
         (None for the parts Sonar does not look at)."""
         if kind is ast.If:
             return self._if(node, level, counted, stack)
-        inner = [(s, level + 1, counted) for s in reversed(getattr(node, "orelse", ()))]
+        if kind is ast.IfExp:  # a ternary nests what it holds, a ternary in a ternary included
+            stack.extend([(node.orelse, level + 1, counted), (node.body, level + 1, counted),
+                          (node.test, level + 1, counted)])
+            return 1 + level
+        if kind is ast.Try or kind is _TRY_STAR:
+            return _try(node, level, counted, stack)
         if kind is ast.Match:
-            for case in reversed(node.cases):
-                inner += [(s, level + 1, counted) for s in reversed(case.body)]
-                inner += [(part, None, counted) for part in (case.guard, case.pattern) if part is not None]
-            inner.append((node.subject, None, counted))
-        elif kind is ast.Lambda:
-            inner += [(node.body, level + 1, counted), (node.args, None, counted)]
-        else:
-            inner += [(s, level + 1, counted) for s in reversed(node.body)]
-            heads = {ast.While: ("test",), ast.ExceptHandler: ("type",)}.get(kind, ("iter", "target"))
-            head_level = None if kind is ast.ExceptHandler else level
-            inner += [(part, head_level, counted) for part in map(node.__getattribute__, heads) if part is not None]
-        stack.extend(inner)
-        return 0 if kind is ast.Lambda else 1 + level
+            return _match(node, level, counted, stack)
+        if kind is ast.Lambda:
+            stack.extend([(node.body, level + 1, counted), (node.args, None, counted)])
+            return 0
+        return _loop_or_except(node, kind, level, counted, stack)
 
     def _if(self, node: ast.If, level: int, counted: bool, stack: list) -> int:
         increment = 1 if id(node) in self.elifs else 1 + level
         orelse = node.orelse
-        if len(orelse) == 1 and type(orelse[0]) is ast.If:  # elif: no nesting increment
-            self.elifs.add(id(orelse[0]))
+        # `elif` starts in the column of its `if`; an `if` alone in an `else:` block is indented.
+        if len(orelse) == 1 and type(orelse[0]) is ast.If and orelse[0].col_offset == node.col_offset:
+            self.elifs.add(id(orelse[0]))  # no nesting increment
             stack.append((orelse[0], level, counted))
         elif orelse:
             increment += 1  # else
@@ -292,45 +301,50 @@ class _Walker:
         stack.append((node.test, level, counted))
         return increment
 
+    def _increment(self, node: ast.AST, kind: type, function: WalkedFunction | None) -> int:
+        """What an expression adds to Sonar's count; its children keep the nesting level."""
+        if kind is ast.BoolOp:
+            if id(node) in self.inner_booleans:
+                return 0
+            return boolean_sequences(node, self.inner_booleans)
+        if function is None or function.recursive or not calls_itself(
+                node.func, function.node.name, function.receiver if function.method else None):
+            return 0
+        function.recursive = True  # recursion counts once per function
+        return 1
+
+
+def _try(node: ast.Try, level: int, counted: bool, stack: list) -> int:
+    """Only `except` (as its own structure) and `else` count; `try` and `finally` do not
+    nest. The `else` counts like an `if`'s and nests its body."""
+    stack.extend([(s, level + 1, counted) for s in reversed(node.orelse)])
+    stack.extend([(s, level, counted) for s in reversed(node.finalbody)])
+    stack.extend([(s, level, counted) for s in reversed(node.handlers)])
+    stack.extend([(s, level, counted) for s in reversed(node.body)])
+    return 1 if node.orelse else 0
+
+
+def _match(node: ast.Match, level: int, counted: bool, stack: list) -> int:
+    """A `match` counts once; its cases nest their bodies (patterns and guards are not looked at)."""
+    for case in reversed(node.cases):
+        stack.extend([(s, level + 1, counted) for s in reversed(case.body)])
+        stack.extend([(part, None, counted) for part in (case.guard, case.pattern) if part is not None])
+    stack.append((node.subject, None, counted))
+    return 1 + level
+
+
+def _loop_or_except(node: ast.AST, kind: type, level: int, counted: bool, stack: list) -> int:
+    """A loop (its `else` counts like an `if`'s and nests its body) or an `except` clause."""
+    orelse = getattr(node, "orelse", ())
+    stack.extend([(s, level + 1, counted) for s in reversed(orelse)])
+    stack.extend([(s, level + 1, counted) for s in reversed(node.body)])
+    heads = {ast.While: ("test",), ast.ExceptHandler: ("type",)}.get(kind, ("iter", "target"))
+    head_level = None if kind is ast.ExceptHandler else level
+    stack.extend([(part, head_level, counted) for part in map(node.__getattribute__, heads) if part is not None])
+    return 2 + level if orelse else 1 + level
+
 
 _LEAVES = frozenset({ast.Name, ast.Constant, ast.Attribute})
-
-
-def _leaf(node: ast.AST, kind: type, level: int | None, counted: bool, links: tuple[MethodLinks, ...],
-          stack: list) -> None:
-    """A name, a constant or an attribute: only cohesion looks at them (`self`, `self.x`)."""
-    if kind is ast.Attribute:
-        if links:
-            _self_attribute(node, links)
-        stack.append((node.value, level, counted))
-    elif kind is ast.Name and node.id == "self":
-        for method in links:
-            method.self_names += 1
-
-
-def _increment(node: ast.AST, kind: type, level: int, function_name: str) -> int:
-    """What an expression adds to Sonar's count; its children keep the nesting level."""
-    if kind is ast.IfExp:
-        return 1 + level
-    if kind is ast.BoolOp:
-        return 1  # a sequence of like operators; ast nests unlike ones
-    func = node.func
-    return 1 if type(func) is ast.Name and func.id == function_name else 0  # recursion
-
-
-def _self_attribute(node: ast.Attribute, links: tuple[MethodLinks, ...]) -> None:
-    value = node.value
-    if type(value) is ast.Name and value.id == "self":
-        for method in links:
-            method.attributes.add(node.attr)
-            method.self_attributes += 1
-
-
-def _self_call(node: ast.Call, links: tuple[MethodLinks, ...]) -> None:
-    func = node.func
-    if type(func) is ast.Attribute and type(func.value) is ast.Name and func.value.id == "self":
-        for method in links:
-            method.calls.add(func.attr)
 
 
 def _local_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:

@@ -1,9 +1,10 @@
 """Hotspots: complexity × churn, per file and per function (`plexilint hotspots`).
 
 Complexity comes from the engine's facts (radon's cyclomatic numbers), churn from git history:
-the commits that touched a file within the window, and for a function, the commits within the
-window that last changed one of its lines (git blame). Without git, churn is 1 everywhere and
-the ranking is by complexity alone (the report says so).
+the commits that touched a file within the window, and for a function, every commit within the
+window that touched its lines (added, changed or removed lines in it; the repository's first
+commit included), followed to where those lines are in the file today. Without git, churn is 1
+everywhere and the ranking is by complexity alone (the report says so).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from plexilint.engine.project import ProjectAnalysis
 from plexilint.engine.run import is_within_scopes
-from plexilint.vcs.git import FileChurn, GitError, churn_since, last_commit_per_line, repository_root
+from plexilint.vcs.git import FileChurn, GitError, churn_since, lines_touched_per_commit, repository_root
 
 _WINDOW = re.compile(r"^(\d+)([dwmy])$")
 _DAYS_PER_UNIT = {"d": 1, "w": 7, "m": 30, "y": 365}
@@ -122,15 +123,16 @@ def _history(root: Path, since: date) -> tuple[Path, dict[Path, FileChurn]] | No
 
 
 def _function_hotspots(file, repository: Path | None, since: date, file_commits: int) -> list[FunctionHotspot]:
-    owners = last_commit_per_line(repository, Path(file.path), since) if repository and file_commits else None
+    touched = lines_touched_per_commit(repository, Path(file.path), since) if repository and file_commits else None
     hotspots = []
     for function in file.complexity.functions:
         if repository is None:
             churn = 1
-        elif owners is None:
+        elif touched is None:
             churn = 0
         else:
-            churn = len({owners[n] for n in range(function.span.line, function.end_line + 1) if n in owners})
+            first, last = function.span.line, function.end_line
+            churn = sum(1 for lines in touched.values() if any(first <= n <= last for n in lines))
         hotspots.append(FunctionHotspot(file.relpath, function.qualname, function.span.line,
                                         function.cyclomatic, churn))
     return hotspots

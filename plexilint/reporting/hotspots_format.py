@@ -10,6 +10,16 @@ from plexilint.engine.hotspots import FileHotspot, HotspotReport
 _BOLD, _RED, _DIM, _RESET = "\033[1m", "\033[31m", "\033[2m", "\033[0m"
 FILE_COLUMNS = ("#", "file", "lines", "worst function", "cc", "MI", "commits", "changed", "score", "PLX4 findings")
 FUNCTION_COLUMNS = ("#", "function", "where", "cc", "churn", "score")
+# The terminal table keeps long names to these widths, cut at the start with an ellipsis (the
+# end of a path or a qualified name is the part that tells them apart); Markdown and JSON
+# keep them whole.
+NAME_WIDTH, PATH_WIDTH = 40, 60
+_WIDTHS = {FILE_COLUMNS: {1: PATH_WIDTH, 3: NAME_WIDTH}, FUNCTION_COLUMNS: {1: NAME_WIDTH, 2: PATH_WIDTH}}
+
+
+def shorten(name: str, width: int) -> str:
+    """``name`` itself, or its last ``width - 1`` characters after an ellipsis."""
+    return name if len(name) <= width else "…" + name[len(name) - width + 1:]
 
 
 def _codes(hotspot: FileHotspot) -> str:
@@ -40,7 +50,7 @@ def render_text(report: HotspotReport, colour: bool) -> str:
 
     lines = [paint("Hotspots by file", _BOLD) + f"  ({_window(report)})", ""]
     lines += _table(FILE_COLUMNS, _file_rows(report), paint, numeric={2, 4, 5, 6, 7, 8})
-    basis = "cc × commits that last changed its lines" if report.has_history else "cc alone"
+    basis = "cc × commits that touched its lines" if report.has_history else "cc alone"
     lines += ["", paint("Hotspots by function", _BOLD) + f"  ({basis})", ""]
     lines += _table(FUNCTION_COLUMNS, _function_rows(report), paint, numeric={3, 4, 5})
     if report.files:
@@ -52,6 +62,8 @@ def render_text(report: HotspotReport, colour: bool) -> str:
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], paint, numeric: set[int]) -> list[str]:
     if not rows:
         return ["(nothing to rank)"]
+    widths = _WIDTHS[header]
+    rows = [tuple(shorten(cell, widths[i]) if i in widths else cell for i, cell in enumerate(row)) for row in rows]
     widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
 
     def line(cells: tuple[str, ...]) -> str:

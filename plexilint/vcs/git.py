@@ -1,4 +1,4 @@
-"""Reading git history (never writing it): churn per file, who last changed each line, and
+"""Reading git history (never writing it): churn per file, the lines each commit touched, and
 which lines changed since a commit.
 
 Every call runs `git` without a shell, in the repository that holds the analysed project;
@@ -10,14 +10,12 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from plexilint.vcs.unified_diff import changed_lines
 
-_BLAME_HEADER = re.compile(r"^([0-9a-f]{40}) \d+ (\d+)(?: (\d+))?$")
-_UNCOMMITTED = "0" * 40
 
 
 class GitError(RuntimeError):
@@ -87,25 +85,107 @@ def churn_since(repository: Path, since: date, within: Path) -> dict[Path, FileC
     return {path: FileChurn(count, lines.get(path, 0)) for path, count in commits.items()}
 
 
-def last_commit_per_line(repository: Path, path: Path, since: date) -> dict[int, str] | None:
-    """For each line of the committed file, the commit that last changed it within the window
-    (lines last changed before ``since`` or not committed yet are left out); None when git
-    cannot blame the file (untracked, say)."""
+_COMMIT_MARKER = re.compile(r"^@([0-9a-f]{40})$")
+_HUNK_RANGES = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+Hunk = tuple[int, int, int, int]  # old start, old count, new start, new count (`git diff -U0`)
+
+
+def lines_touched_per_commit(repository: Path, path: Path, since: date) -> dict[str, frozenset[int]] | None:
+    """For each commit since ``since`` that touched ``path`` (the repository's first commit
+    included), the lines of the file as it is now on disk that the commit added, changed or
+    removed lines next to. A line a commit changed that a later one rewrote counts for both;
+    a line later deleted counts for neither. None when git cannot read the file's history."""
     try:
-        output = _git(repository, "blame", "--porcelain", f"--since={since.isoformat()}", "--", str(path))
+        log = _git(repository, "log", f"--since={since.isoformat()}", "--no-merges", "--root", "--no-renames",
+                   "--reverse", "--format=@%H", "--raw", "--no-abbrev", "--patch", "--unified=0", "--no-color",
+                   "--no-ext-diff", "--no-textconv", "--", str(path))
+        commits = _parse_file_log(log)
+        if not commits:
+            return {}
+        if _is_one_chain(commits):  # each commit starts from the previous one's version: follow them in turn
+            return _follow_chain(commits, _hunks_since(repository, commits[-1].sha, path))
+        # Merged branches: each commit's version against the file on disk, one at a time.
+        return {commit.sha: frozenset(_follow(_lines_of(commit.hunks), _hunks_since(repository, commit.sha, path)))
+                for commit in commits}
     except (OSError, GitError):
         return None
-    owners: dict[int, str] = {}
-    boundary: set[str] = set()
-    current = ""
+
+
+@dataclass
+class _FileCommit:
+    sha: str
+    before: str = ""  # the file's blob before the commit ("0" * 40 when it adds the file)
+    after: str = ""  # and after it
+    hunks: list[Hunk] = field(default_factory=list)
+
+
+def _parse_file_log(output: str) -> list[_FileCommit]:
+    """``git log --format=@%H --raw --no-abbrev --patch -U0`` of one file, in log order."""
+    commits: list[_FileCommit] = []
     for line in output.splitlines():
-        match = _BLAME_HEADER.match(line)
-        if match:
-            current = match.group(1)
-            owners[int(match.group(2))] = current
-        elif line == "boundary":
-            boundary.add(current)  # the commit where the window starts: older history
-    return {number: sha for number, sha in owners.items() if sha not in boundary and sha != _UNCOMMITTED}
+        marker = _COMMIT_MARKER.match(line)
+        if marker:
+            commits.append(_FileCommit(marker.group(1)))
+        elif not commits:
+            continue
+        elif line.startswith(":"):  # ":100644 100644 <before> <after> M\tpath"
+            fields = line.split("\t", 1)[0].split()
+            if len(fields) >= 4:
+                commits[-1].before, commits[-1].after = fields[2], fields[3]
+        else:
+            match = _HUNK_RANGES.match(line)
+            if match:
+                old, old_count, new, new_count = match.groups()
+                commits[-1].hunks.append((int(old), int(old_count or "1"), int(new), int(new_count or "1")))
+    return commits
+
+
+def _is_one_chain(commits: list[_FileCommit]) -> bool:
+    return all(later.before == earlier.after for earlier, later in zip(commits, commits[1:]))
+
+
+def _follow_chain(commits: list[_FileCommit], to_disk: list[Hunk]) -> dict[str, frozenset[int]]:
+    """Oldest first: each commit's lines, moved through every later commit and then to disk."""
+    touched: dict[str, set[int]] = {}
+    for commit in commits:
+        for sha, lines in touched.items():
+            touched[sha] = _follow(lines, commit.hunks)
+        touched[commit.sha] = _lines_of(commit.hunks)
+    return {sha: frozenset(_follow(lines, to_disk)) for sha, lines in touched.items()}
+
+
+def _hunks_since(repository: Path, commit: str, path: Path) -> list[Hunk]:
+    """The hunks from the file as ``commit`` left it to the file on disk."""
+    diff = _git(repository, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames",
+                commit, "--", str(path))
+    return _parse_file_log("@" + commit + "\n" + diff)[0].hunks
+
+
+def _lines_of(hunks: list[Hunk]) -> set[int]:
+    """The lines of the new side a commit touched; a removal touches the line before the gap."""
+    lines: set[int] = set()
+    for _, _, new, new_count in hunks:
+        lines.update(range(new, new + new_count) if new_count else (max(new, 1),))
+    return lines
+
+
+def _follow(lines: set[int], hunks: list[Hunk]) -> set[int]:
+    """Where ``lines`` of an old version are in the new one, given the old->new hunks (in
+    order): shifted past earlier hunks, replaced by what replaced them, gone if removed."""
+    moved: set[int] = set()
+    for line in lines:
+        delta = 0
+        for old, old_count, new, new_count in hunks:
+            if old_count and old <= line < old + old_count:
+                moved.update(range(new, new + new_count))
+                break
+            if (old + old_count - 1 if old_count else old) >= line:
+                moved.add(line + delta)  # this hunk and the next ones are further down
+                break
+            delta += new_count - old_count
+        else:
+            moved.add(line + delta)
+    return moved
 
 
 def uncommitted_files(repository: Path, paths: list[Path]) -> set[Path]:

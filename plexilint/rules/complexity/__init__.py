@@ -1,4 +1,4 @@
-"""PLX4xx: complexity hotspots (size and complexity gates)."""
+"""PLX4xx: complexity hotspots: size, complexity and cohesion gates."""
 
 from plexilint.rules.complexity import (  # noqa: F401  (registration)
     class_too_large,

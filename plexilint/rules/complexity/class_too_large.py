@@ -12,10 +12,10 @@ class ClassTooLarge(FileRule):
     """## What it does
     Reports a class with more than `max-class-methods` methods or spanning more than
     `max-class-lines` lines. Every `def` in the class body counts, properties included (a
-    settings class with dozens of properties easily reaches 700 lines).
+    settings class with dozens of properties is a large class too).
 
     ## Why is this bad?
-    A class with 12+ methods for 6+ concerns (an idempotency manager, typically; target: 4 or
+    A manager class with 12+ methods usually holds 6+ concerns (a focused class has 4 or
     5 methods): every change risks the other concerns and the class cannot be tested piece by
     piece.
 

@@ -25,11 +25,22 @@ class FunctionLimitRule(FileRule):
     def message(self, function: FunctionMetrics, value: int, limit: int) -> str:
         raise NotImplementedError
 
+    def message_in(self, file: FileFacts, function: FunctionMetrics, value: int, limit: int) -> str:
+        """The message, for rules that also look at the rest of the file."""
+        return self.message(function, value, limit)
+
+    def reports(self, function: FunctionMetrics) -> bool:
+        """Whether ``function`` is reported on its own (a nested one may be measured through
+        the function holding it)."""
+        return True
+
     def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:
         limit = config[self.options[0]]
         for function in file.complexity.functions:
+            if not self.reports(function):
+                continue
             value = self.measure(function)
             if value > limit:
-                yield self.finding(file, function.span, self.message(function, value, limit),
+                yield self.finding(file, function.span, self.message_in(file, function, value, limit),
                                    key=function.qualname, noqa_lines=function.noqa_lines,
                                    measures=[Measure(self.measured, value)])

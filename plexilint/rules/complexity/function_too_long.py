@@ -10,8 +10,8 @@ class FunctionTooLong(FunctionLimitRule):
     docstring and blank lines included).
 
     ## Why is this bad?
-    A 60-line method does several things; such methods typically mix validation, storage,
-    locking and metrics in one body. Each part is hard to test and to reuse on its own.
+    A 60-line method does several things, typically mixing validation, storage, locking and
+    metrics in one body. Each part is hard to test and to reuse on its own.
 
     ## Example
     With a limit lowered to keep the example short:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plexilint.analysis.complexity import lcom4
+from plexilint.analysis.cohesion import lcom4
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.model import Finding, Measure
@@ -11,16 +11,26 @@ from plexilint.rules.base import FileRule
 
 class LowCohesionClass(FileRule):
     """## What it does
-    Reports a class whose methods fall into `max-lcom4` or more disconnected groups (LCOM4):
-    two methods are connected when they use the same `self` attribute or one calls the other
-    (reading a property counts as calling it). Left out: dunder methods (`__init__` sets
-    everything up, so it would connect all), methods that hand `self` itself around
-    (`vars(self)`, `asdict(self)`: serialisers would connect all too), and methods that touch
-    no state and call no other method (constant metadata, schemas).
+    Reports a class whose methods fall into `max-lcom4` or more disconnected groups (LCOM4, the
+    connected components of the graph of its methods). Two methods are connected when:
+    - they use the same member of `self`: an attribute read or written (`self.x`,
+      `getattr(self, "x")`, or through a local bound to `self`, `node = self`), a stored
+      callable they call (`self.read()` after `self.read = file.read`), or an inherited method
+      they both call (`self.flush()`);
+    - one calls the other, or reads it as a property.
+
+    Not nodes of the graph, but followed when called (the caller uses what they use): dunder
+    and private `__x` methods (`__init__` sets everything up, so it would connect all) and
+    accessors (a method that only returns `self.x` or sets it from a parameter: a value
+    object's getters and setters are not separate concerns). A group that touches no
+    attribute at all (constant metadata, schemas, abstract stubs, `asdict(self)`, and the
+    methods that only call those) is not counted. A method that hands `self` itself around
+    (`f(self)`, `getattr(self, name)`) is a node like any other, linked by what it does use:
+    a dispatcher is the hub that connects the methods it calls.
 
     ## Why is this bad?
-    Disconnected groups are separate classes sharing a name: an idempotency manager
-    that mixes key validation, storage, locking, cleanup and metrics. Each group changes for its own
+    Disconnected groups are separate classes sharing a name, like an idempotency manager that
+    mixes key validation, storage, locking, cleanup and metrics. Each group changes for its own
     reasons; splitting them makes each testable alone.
 
     ## Example
@@ -84,7 +94,7 @@ class LowCohesionClass(FileRule):
     def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:
         limit = config["complexity.max-lcom4"]
         for cls in file.complexity.classes:
-            groups = lcom4(cls.method_links)
+            groups = lcom4(cls.method_links, cls.accessors)
             if len(groups) >= limit:
                 shown = "; ".join(", ".join(g[:3]) + (", ..." if len(g) > 3 else "") for g in groups[:4])
                 yield self.finding(

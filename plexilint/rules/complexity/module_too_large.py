@@ -14,8 +14,7 @@ class ModuleTooLarge(FileRule):
     blank nor comment-only; docstrings count). The finding is on line 1.
 
     ## Why is this bad?
-    Typical hotspots are a 559-line idempotency manager or a 735-line settings module:
-    files that size hold several concerns, attract merge conflicts and hide duplicated logic.
+    A 559-line manager or a 735-line settings module is a typical hotspot: files that size hold several concerns, attract merge conflicts and hide duplicated logic.
 
     ## Example
     With a limit lowered to keep the example short:

@@ -19,8 +19,7 @@ class MutableGlobalState(FileRule):
 
     ## Why is this bad?
     Global state couples every caller to every other one: tests leak into each other, threads
-    race, and the order of imports decides behaviour. It is one of the first things to remove when
-    breaking up a hotspot.
+    race, and the order of imports decides behaviour.
 
     ## Example
     ```python

@@ -10,7 +10,8 @@ def above(shape):
         if part.hidden:
             continue
 
-    def nested(part):  # [function-too-complex, cognitive-complexity-high]
+    # Its cognitive complexity counts in `above` (suppressed there); its cyclomatic is its own.
+    def nested(part):  # [function-too-complex]
         if part.a and part.b or part.c:
             for x in part:
                 if x:
