@@ -17,6 +17,7 @@ from typing import Any, Iterable
 
 from plexilint.consolidation.atomic import write_json_atomic
 from plexilint.consolidation.state import ensure_state_directory, state_path
+from plexilint.families import family_prefix
 
 __all__ = [
     "HistoryError", "MAPPING_FIELDS", "STEP_FIELDS", "findings_by_family", "history_path", "load_history",
@@ -126,5 +127,5 @@ def moved_names(root: Path) -> dict[str, str]:
 
 def findings_by_family(codes: Iterable[str]) -> dict[str, int]:
     """Finding counts per family prefix (``PLX101`` counts for ``PLX1``), sorted by family."""
-    counts = Counter(code[:4] for code in codes)
+    counts = Counter(family_prefix(code) for code in codes)
     return dict(sorted(counts.items()))
