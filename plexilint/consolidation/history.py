@@ -21,7 +21,7 @@ from plexilint.families import family_prefix
 
 __all__ = [
     "HistoryError", "MAPPING_FIELDS", "STEP_FIELDS", "findings_by_family", "history_path", "load_history",
-    "mark_rolled_back", "moved_names", "record_step",
+    "mark_rolled_back", "record_step",
 ]
 
 HISTORY_FILE = "history.json"
@@ -117,12 +117,6 @@ def mark_rolled_back(root: Path, run_id: str, time: str | None = None) -> bool:
     history["mapping"] = _replay(history["steps"])
     write_json_atomic(history_path(root), history)
     return True
-
-
-def moved_names(root: Path) -> dict[str, str]:
-    """``"old.module:Name" -> "new.module:Name"`` for every name the live steps moved."""
-    return {f"{e['old_module']}:{e['name']}": f"{e['new_module']}:{e['name']}"
-            for e in load_history(root)["mapping"]}
 
 
 def findings_by_family(codes: Iterable[str]) -> dict[str, int]:
