@@ -7,6 +7,7 @@ import hashlib
 import io
 import tokenize
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,7 @@ FACT_KINDS = frozenset({"fallbacks", "database", "contracts", "complexity", "nam
 FAMILY_FACTS = {family.prefix: family.facts for family in FAMILIES}
 
 
-def facts_for_codes(codes) -> frozenset[str]:
+def facts_for_codes(codes: Iterable[str]) -> frozenset[str]:
     """The fact kinds the rules with these codes read."""
     return frozenset().union(*(FAMILY_FACTS.get(family_prefix(code), FACT_KINDS) for code in codes))
 
