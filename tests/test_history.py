@@ -12,7 +12,7 @@ import pytest
 
 from plexilint.consolidation.backups import apply_changes, rollback
 from plexilint.consolidation.history import (
-    HistoryError, findings_by_family, history_path, load_history, moved_names, record_step,
+    HistoryError, findings_by_family, history_path, load_history, record_step,
 )
 from plexilint.consolidation.progress import render_progress
 from plexilint.vcs.git import uncommitted_files
@@ -20,6 +20,12 @@ from plexilint.vcs.git import uncommitted_files
 
 def mapping(name: str, old: str, new: str = "pkg.utils.fallbacks", kind: str = "class") -> dict:
     return {"name": name, "kind": kind, "old_module": old, "new_module": new, "import": f"from {new} import {name}"}
+
+
+def moved_names(root: Path) -> dict[str, str]:
+    """``"old.module:Name" -> "new.module:Name"`` for every name the live steps moved."""
+    return {f"{e['old_module']}:{e['name']}": f"{e['new_module']}:{e['name']}"
+            for e in load_history(root)["mapping"]}
 
 
 def step(run_id: str, moved: list[dict], **overrides) -> dict:
@@ -69,7 +75,7 @@ def test_a_corrupt_history_is_an_error_naming_the_file_and_is_never_overwritten(
     assert path.read_bytes() == b'{"steps": ['
 
 
-def test_a_later_step_overrides_the_mapping_and_moved_names_reads_it(root):
+def test_a_later_step_overrides_the_mapping(root):
     record_step(root, step("r1", [mapping("EventManager", "pkg.events"), mapping("get_version", "pkg.a", kind="function")]))
     record_step(root, step("r2", [mapping("EventManager", "pkg.events", new="pkg.core.fallbacks")]))
     assert moved_names(root) == {

@@ -21,7 +21,7 @@ from plexilint.engine.baseline_run import without_baselined
 from plexilint.engine.project import project_analysis_for
 from plexilint.rules import all_rules
 from plexilint.rules.base import CATEGORIES
-from plexilint.reporting.rule_docs import FAMILIES
+from plexilint.families import family_named, family_prefix, in_family
 
 if TYPE_CHECKING:
     from pylint.lint import PyLinter
@@ -56,7 +56,7 @@ class _FamilyChecker(BaseChecker):
                 self.linter.add_message("config-parse-error", line=0, args=f"plexilint: {error}")
             return
         for finding in findings:
-            if finding.code[3] != self.family:
+            if not in_family(finding.code, self.family):
                 continue
             span = finding.span
             self.add_message(
@@ -70,19 +70,19 @@ class _FamilyChecker(BaseChecker):
 
 
 def _checker_class(family: str) -> type[_FamilyChecker]:
-    rules = [r for r in all_rules() if r.code[3] == family]
+    rules = [r for r in all_rules() if in_family(r.code, family)]
     msgs = {
         # Line-scoped: findings come from the engine's facts, not from an astroid node.
         rule.pylint_msgid(): ("%s", rule.symbol, f"{rule.summary}. See `plexilint explain {rule.code}`.",
                               {"scope": WarningScope.LINE})
         for rule in rules
     }
-    name = f"plexilint-{FAMILIES[family].lower().replace(' ', '-')}"
-    return type(f"Plexilint{family}Checker", (_FamilyChecker,), {"name": name, "msgs": msgs, "family": family})
+    name = f"plexilint-{family_named(family).title.lower().replace(' ', '-')}"
+    return type(f"Plexilint{family_named(family).digit}Checker", (_FamilyChecker,), {"name": name, "msgs": msgs, "family": family})
 
 
 def register(linter: PyLinter) -> None:
     check_configuration_or_exit(Path.cwd())
     assert all(rule.category in CATEGORIES for rule in all_rules())
-    for family in sorted({rule.code[3] for rule in all_rules()}):
+    for family in sorted({family_prefix(rule.code) for rule in all_rules()}):
         linter.register_checker(_checker_class(family)(linter))

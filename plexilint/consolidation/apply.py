@@ -12,6 +12,7 @@ from plexilint.consolidation.fixer import ProposedFix
 from plexilint.consolidation.history import findings_by_family, load_history, record_step
 from plexilint.engine.facts import FACT_KINDS
 from plexilint.engine.project import ProjectAnalysis, analyse_project, clear_memo
+from plexilint.families import in_family
 from plexilint.vcs.git import GitError, repository_root, uncommitted_files
 
 
@@ -45,7 +46,7 @@ def apply_fix(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dir
     if not fix.changes:
         return ApplyOutcome(None, findings_by_family(f.code for f in before_findings),
                             findings_by_family(f.code for f in before_findings), 0,
-                            [f for f in before_findings if f.code.startswith("PLX1")], fix.plan.conflicts)
+                            [f for f in before_findings if in_family(f.code, "PLX1")], fix.plan.conflicts)
     run = _write(analysis, fix, phase, allow_dirty)
     clear_memo()
     after = analyse_project(root, analysis.config, extra_facts=FACT_KINDS)
@@ -62,7 +63,7 @@ def apply_fix(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dir
         })
     return ApplyOutcome(run, findings_by_family(f.code for f in before_findings),
                         findings_by_family(f.code for f in after_findings), lines_before - lines_after,
-                        [f for f in after_findings if f.code.startswith("PLX1")], fix.plan.conflicts)
+                        [f for f in after_findings if in_family(f.code, "PLX1")], fix.plan.conflicts)
 
 
 def _write(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dirty: bool) -> FixRun | None:

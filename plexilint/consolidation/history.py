@@ -17,10 +17,11 @@ from typing import Any, Iterable
 
 from plexilint.consolidation.atomic import write_json_atomic
 from plexilint.consolidation.state import ensure_state_directory, state_path
+from plexilint.families import family_prefix
 
 __all__ = [
     "HistoryError", "MAPPING_FIELDS", "STEP_FIELDS", "findings_by_family", "history_path", "load_history",
-    "mark_rolled_back", "moved_names", "record_step",
+    "mark_rolled_back", "record_step",
 ]
 
 HISTORY_FILE = "history.json"
@@ -118,13 +119,7 @@ def mark_rolled_back(root: Path, run_id: str, time: str | None = None) -> bool:
     return True
 
 
-def moved_names(root: Path) -> dict[str, str]:
-    """``"old.module:Name" -> "new.module:Name"`` for every name the live steps moved."""
-    return {f"{e['old_module']}:{e['name']}": f"{e['new_module']}:{e['name']}"
-            for e in load_history(root)["mapping"]}
-
-
 def findings_by_family(codes: Iterable[str]) -> dict[str, int]:
     """Finding counts per family prefix (``PLX101`` counts for ``PLX1``), sorted by family."""
-    counts = Counter(code[:4] for code in codes)
+    counts = Counter(family_prefix(code) for code in codes)
     return dict(sorted(counts.items()))

@@ -72,7 +72,6 @@ class ConsolidationPlan:
     central_path: Path
     central_exists: bool
     canonical: list[StubDefinition]  # in dependency order
-    canonical_origin: dict[str, str]  # name -> relpath it was taken from
     central_imports: list[str]  # import lines the canonical stubs need
     version_call: str | None  # e.g. 'get_config("system.version", "0.0.0")'
     version_import: ImportedName | None
@@ -120,7 +119,7 @@ def build_plan(analysis: ProjectAnalysis) -> ConsolidationPlan:
     ordered = _dependency_order(choice.canonical)
     plan = ConsolidationPlan(
         analysis, central, central_path, bool(existing), [stub for _, stub in ordered],
-        {stub.name: file.relpath for file, stub in ordered}, sorted(choice.imports), version_call, version_import,
+        sorted(choice.imports), version_call, version_import,
         sorted(plans, key=lambda p: p.file.relpath), conflicts, new_packages)
     _retarget_imports(plan)
     return plan

@@ -7,6 +7,7 @@ import hashlib
 import io
 import tokenize
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from plexilint.analysis.database import DatabaseFacts, extract_database_facts
 from plexilint.analysis.fallbacks import FallbackFacts, extract_fallback_facts
 from plexilint.analysis.imports import NameImport, extract_name_imports
 from plexilint.analysis.modules import module_name_for
+from plexilint.families import FAMILIES, family_prefix
 from plexilint.engine.suppressions import Suppressions, noqa_comment_lines, read_noqa_comments
 from plexilint.analysis.source import source_lines
 
@@ -23,19 +25,12 @@ from plexilint.analysis.source import source_lines
 # The kinds of facts, each from its own extractor; a run computes only those its enabled rules
 # read (`--select PLX4` never walks a tree for database access).
 FACT_KINDS = frozenset({"fallbacks", "database", "contracts", "complexity", "name_imports"})
-FAMILY_FACTS = {
-    "PLX0": frozenset(),
-    "PLX1": frozenset({"fallbacks"}),
-    "PLX2": frozenset({"database"}),
-    "PLX3": frozenset({"contracts", "database"}),  # contracts resolve names through the imports table
-    "PLX4": frozenset({"complexity"}),
-    "PLX5": frozenset({"name_imports"}),
-}
+FAMILY_FACTS = {family.prefix: family.facts for family in FAMILIES}
 
 
-def facts_for_codes(codes) -> frozenset[str]:
+def facts_for_codes(codes: Iterable[str]) -> frozenset[str]:
     """The fact kinds the rules with these codes read."""
-    return frozenset().union(*(FAMILY_FACTS.get(code[:4], FACT_KINDS) for code in codes))
+    return frozenset().union(*(FAMILY_FACTS.get(family_prefix(code), FACT_KINDS) for code in codes))
 
 
 @dataclass(frozen=True)

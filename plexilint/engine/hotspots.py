@@ -16,6 +16,7 @@ from pathlib import Path
 
 from plexilint.engine.project import ProjectAnalysis
 from plexilint.engine.run import is_within_scopes
+from plexilint.families import in_family
 from plexilint.vcs.git import FileChurn, GitError, churn_since, lines_touched_per_commit, repository_root
 
 _WINDOW = re.compile(r"^(\d+)([dwmy])$")
@@ -92,7 +93,7 @@ def rank_hotspots(analyses: list[ProjectAnalysis], scopes: list[str], since: dat
             changes = churn.get(Path(file.path), FileChurn(0, 0)) if repository else FileChurn(1, 0)
             worst = max(facts.functions, key=lambda f: f.cyclomatic, default=None)
             findings = tuple((f.line, f.code, f.message) for f in analysis.findings_for(Path(file.path))
-                             if f.code.startswith("PLX4"))
+                             if in_family(f.code, "PLX4"))
             ranked.append((FileHotspot(file.relpath, facts.code_lines, facts.total_cyclomatic,
                                        worst.qualname if worst else "", worst.cyclomatic if worst else 0,
                                        round(facts.maintainability, 1), changes.commits, changes.lines_changed,

@@ -74,9 +74,6 @@ class ProjectAnalysis:
             return findings
         return [f for f in findings if not is_finding_suppressed(suppressions, f, noqa)]
 
-    def contains(self, path: Path) -> bool:
-        return path.resolve().as_posix() in self.files.digests
-
     def digest_of(self, path: Path) -> str | None:
         return self.files.digests.get(path.resolve().as_posix())
 

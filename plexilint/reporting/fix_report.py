@@ -23,7 +23,8 @@ from plexilint.engine.project import ProjectAnalysis
 from plexilint.engine.sources import read_file_bytes
 from plexilint.model import Finding
 from plexilint.reporting.contracts_report import class_reports
-from plexilint.reporting.fix_report_markdown import FAMILY_NAMES, render_markdown  # noqa: F401  (the CLI's renderer)
+from plexilint.families import FAMILIES, family_prefix, in_family
+from plexilint.reporting.fix_report_markdown import render_markdown  # noqa: F401  (the CLI's renderer)
 from plexilint.reporting.json_format import finding_to_dict
 from plexilint.rules.fallbacks.undefined_on_import_failure import gap_fallback_helper
 
@@ -51,7 +52,7 @@ def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
                       for c in plan.conflicts],
         "central_module_source": central_after.decode("utf-8") if central_after else None,
         "database": [dict(finding_to_dict(f), instead=_instead(f.message)) for f in findings
-                     if f.code.startswith("PLX2")],
+                     if in_family(f.code, "PLX2")],
         "contracts": _contracts(analysis),
         "hotspots": _hotspots(analysis),
         "findings": [finding_to_dict(f) for f in findings],
@@ -60,14 +61,14 @@ def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
 
 def _summary(fix: ProposedFix, findings: list[Finding], files: list[dict]) -> dict:
     plan = fix.plan
-    by_family = Counter(f.code[:4] for f in findings)
+    by_family = Counter(family_prefix(f.code) for f in findings)
     central_before, central_after = fix.changes.get(plan.central_path, (None, None))
     removed = sum(f["lines_removed"] for f in files)
     added_central = _count_lines(central_after) - _count_lines(central_before) if central_after else 0
     return {
         "files_affected": len(files),
         "findings": len(findings),
-        "findings_by_family": {family: by_family.get(family, 0) for family in FAMILY_NAMES},
+        "findings_by_family": {family.prefix: by_family.get(family.prefix, 0) for family in FAMILIES},
         "lines_removable": removed,
         "lines_added_to_central_module": added_central,
         "net_lines": removed - added_central,
@@ -94,7 +95,7 @@ def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePl
         "mitigation": _mitigation(plan.central_module, file_plan, none_checks, cycles),
         "kept": [{"name": stub.name, "line": stub.span.line, "reason": reason} for stub, reason in file_plan.kept],
         "lines_removed": _count_lines(before) - _count_lines(after) if after is not None else 0,
-        "fingerprints": sorted(f.fingerprint for f in analysis.findings_for(path) if f.code.startswith("PLX1")),
+        "fingerprints": sorted(f.fingerprint for f in analysis.findings_for(path) if in_family(f.code, "PLX1")),
     }
 
 

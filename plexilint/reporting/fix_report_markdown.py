@@ -3,8 +3,7 @@ one function per section, so the Markdown and the JSON always say the same thing
 
 from __future__ import annotations
 
-FAMILY_NAMES = {"PLX0": "input", "PLX1": "duplicated fallbacks", "PLX2": "database access",
-                "PLX3": "module contracts", "PLX4": "complexity", "PLX5": "consolidation"}
+from plexilint.families import family_named
 
 
 def render_markdown(report: dict) -> str:
@@ -31,7 +30,7 @@ def _summary(report: dict) -> list[str]:
             f"| Net lines removed | {summary['net_lines']} |",
             f"| Conflicts left for a human | {summary['conflicts']} |", "",
             "Findings by family:", "", "| family | findings |", "|---|---|",
-            *(f"| {family} {FAMILY_NAMES[family]} | {count} |"
+            *(f"| {family} {family_named(family).report_label} | {count} |"
               for family, count in summary["findings_by_family"].items())]
 
 

@@ -6,23 +6,15 @@ import json
 from collections.abc import Sequence
 
 from plexilint.config.options import OPTIONS
+from plexilint.families import FAMILIES, family_named, family_prefix, in_family
 from plexilint.rules.base import CATEGORIES, Rule
-
-FAMILIES = {
-    "0": "System",
-    "1": "Duplicated fallbacks",
-    "2": "Database access",
-    "3": "Module contracts",
-    "4": "Complexity hotspots",
-    "5": "Consolidation",
-}
 
 
 def rule_markdown(rule: type[Rule]) -> str:
     header = (
         f"# {rule.code} `{rule.symbol}`\n\n"
         f"{rule.summary}.\n\n"
-        f"- Family: {FAMILIES[rule.code[3]]} (`PLX{rule.code[3]}`)\n"
+        f"- Family: {family_named(family_prefix(rule.code)).title} (`{family_prefix(rule.code)}`)\n"
         f"- pylint message: `{rule.pylint_msgid()}` / `{rule.symbol}` ({CATEGORIES[rule.category]})\n"
         f"- Added in: {rule.added_in}\n\n"
     )
@@ -41,11 +33,11 @@ def render_rule_list(rules: Sequence[type[Rule]], fmt: str = "text") -> str:
 
 def rules_index_markdown(rules: Sequence[type[Rule]]) -> str:
     lines = ["# Rules", "", "Generated from the rule classes by `python -m plexilint.reporting.generate_docs`.", ""]
-    for family, title in FAMILIES.items():
-        members = [r for r in rules if r.code[3] == family]
+    for family in FAMILIES:
+        members = [r for r in rules if in_family(r.code, family.prefix)]
         if not members:
             continue
-        lines += [f"## {title} (`PLX{family}`)", "", "| Code | Symbol | pylint id | Summary |", "|---|---|---|---|"]
+        lines += [f"## {family.title} (`{family.prefix}`)", "", "| Code | Symbol | pylint id | Summary |", "|---|---|---|---|"]
         lines += [f"| [{r.code}]({r.code}.md) | `{r.symbol}` | `{r.pylint_msgid()}` | {r.summary} |" for r in members]
         lines.append("")
     return "\n".join(lines)

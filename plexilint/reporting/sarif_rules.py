@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from plexilint.reporting.ci_levels import SARIF_LEVELS
-from plexilint.reporting.rule_docs import FAMILIES
+from plexilint.families import family_named, family_prefix
 from plexilint.reporting.rule_links import rule_docs_url
 from plexilint.rules.base import Rule
 
@@ -28,7 +28,7 @@ def rule_descriptor(rule: type[Rule]) -> dict:
         "helpUri": rule_docs_url(rule.code),
         "defaultConfiguration": {"level": SARIF_LEVELS[rule.category]},
         "properties": {
-            "tags": [FAMILIES[rule.code[3]].lower()],
+            "tags": [family_named(family_prefix(rule.code)).title.lower()],
             "pylintMessageId": rule.pylint_msgid(),
         },
     }

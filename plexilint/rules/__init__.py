@@ -1,14 +1,19 @@
-"""Every rule, registered by importing its family package."""
+"""Every rule, registered by defining it: each module under plexilint/rules/ is imported here
+(found with pkgutil), and each concrete `Rule` subclass registers itself when its class is
+defined. A new rule module needs no import anywhere else."""
 
-from plexilint.rules import (  # noqa: F401  (registration)
-    complexity,
-    consolidation,
-    contracts,
-    database,
-    fallbacks,
-    system,
-)
+import importlib
+import pkgutil
+
 from plexilint.rules.base import REGISTRY, FileRule, Rule
+
+
+def _import_every_rule_module() -> None:
+    for module in pkgutil.walk_packages(__path__, prefix=f"{__name__}."):
+        importlib.import_module(module.name)
+
+
+_import_every_rule_module()
 
 
 def all_rules() -> list[type[Rule]]:

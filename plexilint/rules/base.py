@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar
 
+from plexilint.families import family_named, family_of, family_prefix, rule_number
 from plexilint.model import Finding, Measure, Note, Related, Span
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ class Rule:
         problems = [f"missing docstring section {s!r}" for s in REQUIRED_SECTIONS if s not in doc]
         if not CODE.match(getattr(cls, "code", "")):
             problems.append("code must look like PLX123")
+        elif family_of(cls.code) is None:
+            problems.append(f"code {cls.code} is in no family (plexilint/families.py)")
         if not SYMBOL.match(getattr(cls, "symbol", "")):
             problems.append("symbol must be kebab-case")
         if cls.category not in CATEGORIES:
@@ -71,8 +74,7 @@ class Rule:
     @classmethod
     def pylint_msgid(cls) -> str:
         """``PLX1NN`` -> ``<category>51NN``; the system family PLX0NN -> ``<category>50NN``."""
-        family, number = cls.code[3], cls.code[4:]
-        return f"{cls.category}5{family}{number}"
+        return f"{cls.category}5{family_named(family_prefix(cls.code)).digit}{rule_number(cls.code)}"
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         raise NotImplementedError

@@ -1,0 +1,1 @@
+from app.files import FileStore  # the new module itself may import through the old path
