@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from pygls.workspace import PositionCodec
 from conftest import write_project
 from lsp_client import LspClient
 from plexilint.adapters.lsp import rule_links
+from plexilint.adapters.lsp.code_actions import FIX_TITLE
 from plexilint.adapters.lsp.engine_calls import findings_for_buffers
 from plexilint.adapters.lsp.fix_edit import line_edits
 from plexilint.adapters.lsp.noqa_comment import comment_fits, with_noqa
@@ -67,6 +69,17 @@ class Editor:
         return self.client.request("textDocument/codeAction", {
             "textDocument": {"uri": self.uri(relative)}, "range": diagnostic["range"],
             "context": {"diagnostics": [diagnostic]}}, TIMEOUT)
+
+    def code_actions_once_fix_computed(self, relative: str, diagnostic: dict) -> list[dict]:
+        """The code actions, asked again while the project's fix is computed in the background
+        (it is never waited for: the first answer says it is being computed)."""
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            actions = self.code_actions(relative, diagnostic)
+            if not any(action["title"] == f"{FIX_TITLE}: being computed" for action in actions):
+                return actions
+            assert time.monotonic() < deadline, "the fix was never computed"
+            time.sleep(0.1)
 
     def stop(self) -> int:
         assert self.client.request("shutdown", None, TIMEOUT) is None
@@ -149,7 +162,9 @@ def assert_consolidation(editor: Editor, action: dict) -> None:
 def test_code_actions_suppress_document_and_fix(editor):
     editor.start()
     [diagnostic] = editor.open("pkg/events/__init__.py")["diagnostics"]
-    offered = editor.code_actions("pkg/events/__init__.py", diagnostic)
+    first = editor.code_actions("pkg/events/__init__.py", diagnostic)
+    assert first[-1]["disabled"]["reason"] == "plexilint is computing the project's fix: ask again in a moment"
+    offered = editor.code_actions_once_fix_computed("pkg/events/__init__.py", diagnostic)
     actions = {action["title"].split(" ")[0]: action for action in offered}
     assert set(actions) == {"Suppress", "Open", "Consolidate"}
     [edit] = actions["Suppress"]["edit"]["changes"][editor.uri("pkg/events/__init__.py")]
@@ -163,7 +178,7 @@ def test_code_actions_suppress_document_and_fix(editor):
     source = (editor.root / "pkg/events/__init__.py").read_text(encoding="utf-8")
     suppressed = source.replace("class EventManager:", edit["newText"], 1)
     assert editor.change("pkg/events/__init__.py", 2, suppressed)["diagnostics"] == []
-    unsaved = editor.code_actions("pkg/events/__init__.py", diagnostic)
+    unsaved = editor.code_actions_once_fix_computed("pkg/events/__init__.py", diagnostic)
     [fix] = [action for action in unsaved if action["title"].startswith("Consolidate")]
     assert fix["disabled"]["reason"].startswith("save pkg/events/__init__.py first")
     assert "edit" not in fix

@@ -178,7 +178,23 @@ def _history_bytes(root: Path) -> bytes | None:
         return None
 
 
-def _run_rules(index: ProjectIndex, config: Config, selection: Selection) -> dict[str, list[Finding]]:
+def findings_in(index: ProjectIndex, config: Config, paths: Iterable[str],
+                local_only: bool = False) -> dict[str, list[Finding]]:
+    """What `analyse_project` finds in ``paths`` (absolute posix paths of indexed files; sorted,
+    before `# noqa`), from an index already built: the rules that read one file run on those
+    files only, the project-wide rules on the whole index. With ``local_only``, only the rules
+    that read one file run: what can be said before the rest of the project is indexed."""
+    wanted = {path for path in paths if path in index.by_path}
+    findings = _run_rules(index, config, Selection.from_config(config), wanted, local_only)
+    for path_findings in findings.values():
+        path_findings.sort(key=Finding.sort_key)
+    return {path: findings.get(path, []) for path in wanted}
+
+
+def _run_rules(index: ProjectIndex, config: Config, selection: Selection, only: set[str] | None = None,
+               local_only: bool = False) -> dict[str, list[Finding]]:
+    """Every enabled rule's findings; with ``only``, those of these paths alone."""
+    files = index if only is None else ProjectIndex(index.root, [index.by_path[path] for path in only])
     findings: dict[str, list[Finding]] = {}
     later: list[AfterFindingsRule] = []
     for rule_class in all_rules():
@@ -186,11 +202,16 @@ def _run_rules(index: ProjectIndex, config: Config, selection: Selection) -> dic
             continue
         rule = rule_class()
         if isinstance(rule, AfterFindingsRule):
-            later.append(rule)  # judged once every other finding is known
+            if not local_only:  # an unused suppression can be told only once every finding is known
+                later.append(rule)  # judged once every other finding is known
             continue
-        _keep_reported(findings, rule.check(index, config), selection)
+        if rule.single_file:
+            _keep_reported(findings, rule.check(files, config), selection)
+        elif not local_only:
+            found = rule.check(index, config)
+            _keep_reported(findings, found if only is None else (f for f in found if f.path in only), selection)
     for rule in later:
-        for file in index.files:
+        for file in files.files:
             _keep_reported(findings, rule.check_findings(file, findings.get(file.path, []), selection), selection,
                            file.path)
     return findings
