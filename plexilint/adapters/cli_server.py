@@ -32,10 +32,15 @@ def run(args: argparse.Namespace) -> int | None:
     """Runs the server if the command is ours; None otherwise (cli.main carries on)."""
     if args.command != "server":
         return None
-    try:  # pygls loads here only: no other command pays for it
-        from plexilint.adapters.lsp.server import serve
+    from plexilint.adapters.lsp.fast_start import answer_initialize
+
+    try:
+        import pygls  # noqa: F401  (only checked here: loading it all takes a while)
     except ImportError as error:
         print(f"plexilint: the language server needs pygls ({error}); `pip install 'pygls>=2.0'`",
               file=sys.stderr)
         return EXIT_ERROR
-    return serve(args.debounce / 1000)
+    early = answer_initialize(sys.stdin.buffer, sys.stdout.buffer)  # before pygls loads
+    from plexilint.adapters.lsp.server import serve  # pygls loads here only: no other command pays for it
+
+    return serve(args.debounce / 1000, early)

@@ -9,10 +9,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import uuid
 from concurrent.futures import Executor
 from pathlib import Path
 
 from lsprotocol import types
+from pygls.lsp.server import LanguageServer
 
 from plexilint.adapters.lsp.diagnostics import diagnostic_for
 from plexilint.adapters.lsp.documents import (OpenDocument, ProjectDocuments, document_path, is_python,
@@ -128,12 +130,19 @@ class LiveDiagnostics:
         loop = asyncio.get_running_loop()
         steps = project.index_steps()
         shown: dict[Path, int | None] = {}
-        while await loop.run_in_executor(self.executor, next, steps, None) is not None:
-            documents = self.documents.open_documents(project.root)
-            versions = {path: document.version for path, document in documents.items()}
-            if show_partial and documents and versions != shown and self.scheduler.is_pending(project.root):
-                shown = versions
-                await self._analyse_documents(project, documents, local_only=True, even_if_pending=True)
+        progress = IndexingProgress(self.server, project.root) if show_partial else None
+        try:
+            while (left := await loop.run_in_executor(self.executor, next, steps, None)) is not None:
+                if progress is not None:
+                    progress.left(left)
+                documents = self.documents.open_documents(project.root)
+                versions = {path: document.version for path, document in documents.items()}
+                if show_partial and documents and versions != shown and self.scheduler.is_pending(project.root):
+                    shown = versions
+                    await self._analyse_documents(project, documents, local_only=True, even_if_pending=True)
+        finally:
+            if progress is not None:
+                progress.end()
 
     async def _analyse_documents(self, project: LiveProject, documents: dict[Path, OpenDocument],
                                  local_only: bool = False, even_if_pending: bool = False) -> None:
@@ -195,3 +204,31 @@ class LiveDiagnostics:
     def _send(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
         self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, diagnostics=diagnostics, version=version))
+
+
+class IndexingProgress:
+    """The indexing of a big project as work-done progress in the editor (when it shows
+    progress): its findings are partial until it ends."""
+
+    def __init__(self, server: LanguageServer, root: Path) -> None:
+        self.server = server
+        self.token = f"plexilint-indexing-{uuid.uuid4()}"
+        self.total: int | None = None
+        window = server.client_capabilities.window
+        self.shown = bool(window is not None and window.work_done_progress)
+        if self.shown:
+            server.work_done_progress.create(self.token)
+            server.work_done_progress.begin(self.token, types.WorkDoneProgressBegin(
+                title="plexilint: indexing", message=root.name, percentage=0))
+
+    def left(self, count: int) -> None:
+        if self.total is None:
+            self.total = count + INDEXING_CHUNK
+        if self.shown:
+            done = self.total - count
+            self.server.work_done_progress.report(self.token, types.WorkDoneProgressReport(
+                message=f"{done}/{self.total} files", percentage=int(100 * done / max(self.total, 1))))
+
+    def end(self) -> None:
+        if self.shown:
+            self.server.work_done_progress.end(self.token, types.WorkDoneProgressEnd(message="indexed"))

@@ -18,7 +18,8 @@ from plexilint.adapters.lsp.code_actions import OPEN_RULE_DOCUMENTATION
 from plexilint.adapters.lsp.documents import ProjectDocuments, document_path
 from plexilint.adapters.lsp.live_diagnostics import LiveDiagnostics
 from plexilint.adapters.lsp.quick_fixes import QuickFixes
-from plexilint.adapters.lsp.transport import serve_messages
+from plexilint.adapters.lsp.fast_start import EarlyStart
+from plexilint.adapters.lsp.transport import WithoutReplyTo, serve_messages
 
 logger = logging.getLogger(__name__)
 
@@ -42,13 +43,17 @@ class PlexilintServer(LanguageServer):
         self.quick_fixes.shutdown()
         self.executor.shutdown(wait=False, cancel_futures=True)
 
-    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None,
+                 early: EarlyStart | None = None) -> None:
         """pygls's stdio server with plexilint's reader (transport.py): a malformed message
         is skipped, never the end of the session."""
         self._stop_event = threading.Event()
-        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        writer = StdoutWriter(stdout or sys.stdout.buffer)
+        if early is not None and early.answered is not None:
+            writer = WithoutReplyTo(writer, early.answered)
+        self.protocol.set_writer(writer)
         try:
-            asyncio.run(serve_messages(self.protocol, stdin or sys.stdin.buffer, self._stop_event))
+            asyncio.run(serve_messages(self.protocol, stdin or sys.stdin.buffer, self._stop_event, early))
         except BrokenPipeError:
             logger.error("plexilint: the editor closed the connection")
         except (KeyboardInterrupt, SystemExit):
@@ -126,8 +131,9 @@ def _watch_files(server: PlexilintServer) -> None:
     server.client_register_capability(types.RegistrationParams(registrations=[registration]))
 
 
-def serve(debounce: float) -> int:
-    """Serves one client over stdin/stdout; the exit status LSP asks for (0 after `shutdown`)."""
+def serve(debounce: float, early: EarlyStart | None = None) -> int:
+    """Serves one client over stdin/stdout; the exit status LSP asks for (0 after `shutdown`).
+    ``early``: what was read, and answered, before the server was built (fast_start.py)."""
     server = build_server(debounce)
-    server.start_io()
+    server.start_io(early=early)
     return 0 if server.shutdown_requested else 1

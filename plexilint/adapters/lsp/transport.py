@@ -13,20 +13,31 @@ import threading
 from typing import Any, BinaryIO
 
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest
+from pygls.io_ import StdoutWriter
 from pygls.protocol import JsonRPCProtocol
 
-from plexilint.adapters.lsp.framing import Framer, Malformed, Message
+from plexilint.adapters.lsp.fast_start import EarlyStart
+from plexilint.adapters.lsp.framing import Event, Framer, Malformed, Message
 
 logger = logging.getLogger(__name__)
 READ_SIZE = 65536
 
 
-async def serve_messages(protocol: JsonRPCProtocol, stdin: BinaryIO, stop: threading.Event) -> None:
+async def serve_messages(protocol: JsonRPCProtocol, stdin: BinaryIO, stop: threading.Event,
+                         early: EarlyStart | None = None) -> None:
     """Hands every message read from ``stdin`` to ``protocol`` until the input ends or ``stop``
-    is set. Reading happens on a daemon thread: an exiting server never waits for it."""
+    is set, starting with those read ``early``. Reading happens on a daemon thread: an
+    exiting server never waits for it."""
     loop = asyncio.get_running_loop()
     chunks: asyncio.Queue[bytes] = asyncio.Queue()
     descriptor = stdin.fileno()
+    framer = early.framer if early is not None else Framer()
+    for event in early.events if early is not None else []:
+        handle(protocol, event)
+    if early is not None and early.ended:
+        for event in framer.end():
+            handle(protocol, event)
+        return
 
     def read() -> None:
         while True:
@@ -42,16 +53,44 @@ async def serve_messages(protocol: JsonRPCProtocol, stdin: BinaryIO, stop: threa
                 return
 
     threading.Thread(target=read, name="plexilint-stdin", daemon=True).start()
-    framer = Framer()
     while not stop.is_set():
         data = await chunks.get()
         for event in framer.feed(data) if data else framer.end():
-            if isinstance(event, Message):
-                dispatch(protocol, event.body)
-            else:
-                skip(protocol, event)
+            handle(protocol, event)
         if not data:
             return
+
+
+def handle(protocol: JsonRPCProtocol, event: Event) -> None:
+    if isinstance(event, Message):
+        dispatch(protocol, event.body)
+    else:
+        skip(protocol, event)
+
+
+class WithoutReplyTo:
+    """The server's writer, less its reply to the request answered before it started."""
+
+    def __init__(self, writer: StdoutWriter, answered: int | str) -> None:
+        self.writer = writer
+        self.answered = answered
+
+    def close(self) -> None:
+        self.writer.close()
+
+    def write(self, data: bytes) -> None:
+        if self.answered is not None and self._is_the_reply(data):
+            self.answered = None  # once
+            return
+        self.writer.write(data)
+
+    def _is_the_reply(self, data: bytes) -> bool:
+        _, _, body = data.partition(b"\r\n\r\n")
+        try:
+            message = json.loads(body)
+        except ValueError:
+            return False
+        return isinstance(message, dict) and "method" not in message and message.get("id") == self.answered
 
 
 def dispatch(protocol: JsonRPCProtocol, body: bytes) -> None:
