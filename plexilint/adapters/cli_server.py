@@ -7,7 +7,9 @@ import sys
 from typing import Any
 
 EXIT_ERROR = 2
-DEFAULT_DEBOUNCE_MS = 300
+# A change is analysed at once: an analysis takes tens of milliseconds (only the changed
+# buffer is analysed again) and changes made meanwhile are coalesced into one more run.
+DEFAULT_DEBOUNCE_MS = 0
 
 
 def register(commands: Any) -> None:
@@ -17,7 +19,7 @@ def register(commands: Any) -> None:
         description="Speaks the Language Server Protocol on stdin and stdout: diagnostics of the open "
         "buffers as you type, quick fixes, configuration reloads. See docs/editors.md.")
     server.add_argument("--debounce", type=_milliseconds, default=DEFAULT_DEBOUNCE_MS, metavar="MS",
-                        help=f"wait this long after the last keystroke before analysing ({DEFAULT_DEBOUNCE_MS})")
+                        help=f"wait this long after the last change before analysing ({DEFAULT_DEBOUNCE_MS})")
     # Editor clients (vscode-languageclient among them) append --stdio; stdio is the only transport.
     server.add_argument("--stdio", action="store_true", help=argparse.SUPPRESS)
 

@@ -77,7 +77,13 @@ class Framer:
         if isinstance(length, str):  # unusable: the body ends where the next header starts
             return self._until_next_header(body_start, length)
         if len(self._buffer) - body_start >= length:
-            body, self._buffer = self._buffer[body_start:body_start + length], self._buffer[body_start + length:]
+            body = self._buffer[body_start:body_start + length]
+            shorter = _shorter_value(body)
+            if shorter is not None:  # the length ran into the next message
+                self._buffer = self._buffer[body_start + shorter:].lstrip()
+                return Malformed(f"Content-Length {length} is more than the message's {shorter} bytes",
+                                 body[:shorter])
+            self._buffer = self._buffer[body_start + length:]
             return Message(body)
         # Not all there yet, or the length is too big: a body is one JSON value, so a complete
         # value followed by anything but the rest of it tells the length was wrong.
@@ -124,6 +130,19 @@ def _content_length(headers: bytes) -> int | str:
     if length > MAX_CONTENT_LENGTH:
         return f"Content-Length {length} is more than {MAX_CONTENT_LENGTH} bytes"
     return length
+
+
+def _shorter_value(body: bytes) -> int | None:
+    """Where a body's JSON value ends when a header follows it inside the body (the length
+    given was too big and took in the next message); None otherwise. Only bodies that do not
+    end a JSON object or array, or that hold a header name, are parsed here (not every one)."""
+    if body.rstrip()[-1:] in (b"}", b"]") and _HEADER.search(body) is None:
+        return None
+    end = _json_end(body)
+    if end is None or end == len(body):
+        return None
+    rest = body[end:].lstrip()
+    return end if rest and (_HEADER.match(rest) or _could_start_header(rest)) else None
 
 
 def _could_start_header(data: bytes) -> bool:
