@@ -34,6 +34,7 @@ from plexilint.reporting.rule_docs import rule_markdown
 from plexilint.rules import rule_for
 from stub_projects import DUPLICATED_STUBS
 
+REPOSITORY = Path(__file__).resolve().parent.parent
 TIMEOUT = 120  # seconds for any one answer: a shared, slow machine
 STUBS = DUPLICATED_STUBS
 NOT_A_STUB = 'class EventManager:\n    def __init__(self):\n        self.handlers = {"start": print}\n'
@@ -424,3 +425,36 @@ def test_the_early_initialize_answer_is_the_one_pygls_would_give(capabilities):
     asyncio.run(initialize())
     [reply] = [json.loads(data.partition(b"\r\n\r\n")[2]) for data in written]
     assert reply["result"] == initialize_result(params)
+
+
+def test_the_live_project_finds_what_a_fresh_analysis_finds_edit_after_edit(tmp_path):
+    """Edits that change what project-wide rules read, and edits that do not (whose rules'
+    findings are reused), shifted lines and a file left alone again: after each, the live
+    project's findings are those of analysing the project afresh with the same buffers."""
+    import shutil
+
+    from plexilint.adapters.lsp.engine_calls import live_findings, live_project
+    from plexilint.engine.project import analyse_project
+
+    root = tmp_path / "legacy"
+    shutil.copytree(REPOSITORY / "sample_projects" / "plexichat_legacy", root)
+    config = read_project_config(root)
+    files = sorted(root.rglob("*.py"))
+    edited = [path for path in files if "class " in path.read_text(encoding="utf-8")][:3]
+    project = live_project(root, config)
+    for _ in project.index_steps():
+        pass
+    originals = {path: path.read_bytes() for path in edited}
+    edits = [
+        {edited[0]: originals[edited[0]] + b"\n# a comment\n"},
+        {edited[0]: b"\n\n" + originals[edited[0]]},  # every line moves
+        {edited[0]: originals[edited[0]], edited[1]: originals[edited[1]].replace(b"class ", b"class Renamed", 1)},
+        {edited[1]: b"class Broken(:\n"},
+        {edited[2]: originals[edited[2]] + b"\nclass EventManager:\n    pass\n"},
+        {},
+    ]
+    for buffers in edits:
+        live = live_findings(project, buffers, files)
+        fresh = analyse_project(root, config, overrides=buffers)
+        for path in files:
+            assert live[path] == fresh.findings_for(path), path

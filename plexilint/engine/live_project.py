@@ -5,7 +5,9 @@ files asked about only. The findings are those `analyse_project` gives for the s
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
+from typing import Any
 from pathlib import Path
 
 from plexilint.config import Config
@@ -13,10 +15,12 @@ from plexilint.engine.cache import FactsCache
 from plexilint.engine.discovery import discover_files
 from plexilint.engine.extraction import facts_for_sources
 from plexilint.engine.index import ProjectIndex
-from plexilint.engine.project import fact_kinds, findings_in, is_project_file
+from plexilint.engine.facts import FileFacts, facts_for_codes
+from plexilint.engine.project import _history_bytes, fact_kinds, findings_in, is_project_file
 from plexilint.engine.sources import ModuleNames, SourceFile, read_source
 from plexilint.engine.suppressions import is_finding_suppressed
 from plexilint.model import Finding
+from plexilint.rules.base import Rule
 
 INDEXING_CHUNK = 25  # files whose facts are extracted in one step of `index_steps`
 
@@ -29,6 +33,7 @@ class LiveProject:
         self.kinds = fact_kinds(config)
         self._saved: dict[Path, SourceFile] | None = None  # the files on disk, as last read
         self._indexed = False  # the facts of every saved file are in the engine's memo
+        self._project_rules = ProjectRuleMemo(self.root)
 
     @property
     def indexed(self) -> bool:
@@ -70,11 +75,23 @@ class LiveProject:
         """Findings (``# noqa`` applied) of ``paths``, with ``buffers`` standing in for their
         saved files. ``local_only``: only the rules that read one
         file, and only the buffers' facts (the project need not be indexed yet)."""
+        # As in analyse_project: the cyclic collector would only rescan the facts kept in memory.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._findings(buffers, paths, local_only)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _findings(self, buffers: dict[Path, bytes], paths: Iterable[Path],
+                  local_only: bool) -> dict[Path, list[Finding]]:
         buffers = {path.resolve(): data for path, data in buffers.items()}
         sources = self._sources(buffers, only_buffers=local_only)
         index = ProjectIndex(self.root, facts_for_sources(sources, self.kinds, self.cache))
         wanted = {path.resolve().as_posix(): path for path in paths}
-        found = findings_in(index, self.config, wanted, local_only)
+        self._project_rules.start()
+        found = findings_in(index, self.config, wanted, local_only, self._project_rules.check)
         result: dict[Path, list[Finding]] = {path: [] for path in wanted.values()}
         for key, path_findings in found.items():
             suppressions = index.by_path[key].suppressions
@@ -99,3 +116,42 @@ class LiveProject:
             if path in saved or is_project_file(path, self.root, self.config):
                 sources[path] = read_source(path, self.root, modules, data)
         return list(sources.values())
+
+
+class ProjectRuleMemo:
+    """The last findings of each project-wide rule, with what it read: the facts of the kinds
+    its family reads (and each file's name and parse failure) and the fix history. A rule
+    whose inputs are unchanged (an edit that changes none of them, e.g. inside a function body
+    for the fallback rules) is not run again; the facts of unchanged files are the same objects,
+    so comparing costs little."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._last: dict[str, tuple[tuple, list[Finding]]] = {}
+        self._inputs: dict[frozenset[str], tuple] = {}
+
+    def start(self) -> None:
+        """Before each analysis: the inputs are read again."""
+        self._inputs = {}
+
+    def check(self, rule: Rule, index: ProjectIndex, config: Config) -> list[Finding]:
+        inputs = self._read(index, facts_for_codes([rule.code]))
+        last = self._last.get(rule.code)
+        if last is not None and last[0] == inputs:
+            return last[1]
+        found = list(rule.check(index, config))
+        self._last[rule.code] = (inputs, found)
+        return found
+
+    def _read(self, index: ProjectIndex, kinds: frozenset[str]) -> tuple:
+        known = self._inputs.get(kinds)
+        if known is None:
+            names = sorted(kinds)
+            known = self._inputs[kinds] = (
+                _history_bytes(self.root), tuple(_file_inputs(file, names) for file in index.files))
+        return known
+
+
+def _file_inputs(file: FileFacts, kinds: list[str]) -> tuple[Any, ...]:
+    return (file.path, file.relpath, file.module, file.is_package, file.parse_failure,
+            *(getattr(file, kind) for kind in kinds))

@@ -22,7 +22,7 @@ from plexilint.engine.sources import ModuleNames, SourceFile, read_source
 from plexilint.engine.suppressions import NoqaMode, Suppressions, is_finding_suppressed
 from plexilint.model import Finding
 from plexilint.rules import all_rules
-from plexilint.rules.base import AfterFindingsRule
+from plexilint.rules.base import AfterFindingsRule, Rule
 
 
 @dataclass
@@ -178,21 +178,26 @@ def _history_bytes(root: Path) -> bytes | None:
         return None
 
 
-def findings_in(index: ProjectIndex, config: Config, paths: Iterable[str],
-                local_only: bool = False) -> dict[str, list[Finding]]:
+# How a project-wide rule is run: Rule.check, or something that knows its findings already.
+ProjectCheck = Callable[[Rule, ProjectIndex, Config], Iterable[Finding]]
+
+
+def findings_in(index: ProjectIndex, config: Config, paths: Iterable[str], local_only: bool = False,
+                check_project: ProjectCheck | None = None) -> dict[str, list[Finding]]:
     """What `analyse_project` finds in ``paths`` (absolute posix paths of indexed files; sorted,
     before `# noqa`), from an index already built: the rules that read one file run on those
-    files only, the project-wide rules on the whole index. With ``local_only``, only the rules
-    that read one file run: what can be said before the rest of the project is indexed."""
+    files only, the project-wide rules on the whole index (through ``check_project`` if
+    given). With ``local_only``, only the rules that read one file run: what can be said before
+    the rest of the project is indexed."""
     wanted = {path for path in paths if path in index.by_path}
-    findings = _run_rules(index, config, Selection.from_config(config), wanted, local_only)
+    findings = _run_rules(index, config, Selection.from_config(config), wanted, local_only, check_project)
     for path_findings in findings.values():
         path_findings.sort(key=Finding.sort_key)
     return {path: findings.get(path, []) for path in wanted}
 
 
 def _run_rules(index: ProjectIndex, config: Config, selection: Selection, only: set[str] | None = None,
-               local_only: bool = False) -> dict[str, list[Finding]]:
+               local_only: bool = False, check_project: ProjectCheck | None = None) -> dict[str, list[Finding]]:
     """Every enabled rule's findings; with ``only``, those of these paths alone."""
     files = index if only is None else ProjectIndex(index.root, [index.by_path[path] for path in only])
     findings: dict[str, list[Finding]] = {}
@@ -208,7 +213,7 @@ def _run_rules(index: ProjectIndex, config: Config, selection: Selection, only: 
         if rule.single_file:
             _keep_reported(findings, rule.check(files, config), selection)
         elif not local_only:
-            found = rule.check(index, config)
+            found = rule.check(index, config) if check_project is None else check_project(rule, index, config)
             _keep_reported(findings, found if only is None else (f for f in found if f.path in only), selection)
     for rule in later:
         for file in files.files:
