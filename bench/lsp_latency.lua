@@ -99,12 +99,13 @@ result.first_open_complete_ms = complete.at - sent
 result.first_open_complete_diagnostics = complete.count
 vim.wait(500, function() return false end)
 
--- Changes: one line edited (a comment appended and removed in turn), as a user pauses
--- between edits; each waits for the diagnostics of that buffer version.
+-- Changes: one line edited (a different comment each time: no text comes back, so none
+-- can be answered from an earlier analysis), as a user pauses between edits; each waits for
+-- the diagnostics of that buffer version.
 local line = vim.api.nvim_buf_line_count(buffer) - 1
 local original = vim.api.nvim_buf_get_lines(buffer, line, line + 1, false)[1]
 for n = 1, changes do
-  local text = (n % 2 == 1) and (original .. "  # edited " .. n) or original
+  local text = original .. "  # edited " .. n
   local at = now_ms()
   vim.api.nvim_buf_set_lines(buffer, line, line + 1, false, { text })
   local version = vim.lsp.util.buf_versions[buffer]
