@@ -67,7 +67,9 @@ def summary(values: list[float]) -> dict[str, float]:
 def run_session(nvim: str, root: Path, edited: Path, others: list[Path], changes: int, actions: int,
                 cache: Path, debounce: int) -> dict:
     out = Path(tempfile.mkstemp(prefix="plexilint-lsp-bench-", suffix=".json")[1])
-    command = [sys.executable, "-m", "plexilint", "server", "--debounce", str(debounce)]
+    script = Path(sys.executable).with_name("plexilint")  # what an editor runs
+    launcher = [str(script)] if script.is_file() else [sys.executable, "-m", "plexilint"]
+    command = [*launcher, "server", "--debounce", str(debounce)]
     environment = {**os.environ, "PLEXILINT_CACHE_DIR": str(cache), "PLX_BENCH_CMD": json.dumps(command),
                    "PLX_BENCH_ROOT": str(root), "PLX_BENCH_FILE": str(edited),
                    "PLX_BENCH_OPEN": json.dumps([str(p) for p in others]), "PLX_BENCH_CHANGES": str(changes),

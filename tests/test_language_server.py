@@ -458,3 +458,11 @@ def test_the_live_project_finds_what_a_fresh_analysis_finds_edit_after_edit(tmp_
         fresh = analyse_project(root, config, overrides=buffers)
         for path in files:
             assert live[path] == fresh.findings_for(path), path
+
+
+def test_the_server_command_starts_without_loading_the_other_commands():
+    code = ("import sys; from plexilint.adapters.entry import main; status = main(['server', '--debounce', 'x']); "
+            "print(status, 'plexilint.adapters.cli' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=TIMEOUT)
+    assert run.stdout.split() == ["2", "False"]
+    assert "expected milliseconds" in run.stderr

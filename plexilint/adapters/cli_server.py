@@ -24,6 +24,18 @@ def register(commands: Any) -> None:
     server.add_argument("--stdio", action="store_true", help=argparse.SUPPRESS)
 
 
+def main(argv: list[str]) -> int:
+    """`plexilint server ...` on its own (entry.py): the same options as through cli.main."""
+    parser = argparse.ArgumentParser(prog="plexilint")
+    register(parser.add_subparsers(dest="command"))
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return EXIT_ERROR if exit_.code not in (0, None) else 0
+    result = run(args)
+    return EXIT_ERROR if result is None else result
+
+
 def _milliseconds(text: str) -> int:
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"expected milliseconds (a whole number), got {text!r}")
