@@ -1,7 +1,10 @@
-"""Language-server latency as an editor sees it: Neovim's own LSP client, headless, drives
-`plexilint server` over stdio on a copy of the standard library (bench/corpus.py).
+"""Language-server latency as an editor sees it, measured by Neovim's own LSP client.
 
-    python bench/lsp_latency.py [--changes 40] [--actions 5] [--sessions 2] [--json PATH]
+    python bench/lsp_latency.py [--changes 40] [--actions 5] [--sessions 2] [--debounce MS ...]
+                                [--json PATH]
+
+Neovim headless drives `plexilint server` over stdio on a copy of the standard library
+(bench/corpus.py).
 
 Neovim (0.7 or later: `apt-get install neovim`) runs bench/lsp_latency.lua, which starts the
 server with `vim.lsp.start_client`, opens the ~2,000-line module nearest that size, edits one
@@ -98,10 +101,12 @@ def print_report(report: dict) -> None:
     print(f"machine: {report['machine']['cpus']} cpus, {report['machine']['neovim']}, "
           f"python {report['machine']['python']}")
     for number, session in enumerate(report["sessions"], 1):
-        print(f"session {number} ({session['cache']} cache; load {session['load_before']} -> {session['load_after']}):")
+        print(f"session {number} ({session['cache']} cache, debounce {session.get('debounce_ms', report['server_debounce_ms'])} ms; "
+              f"load {session['load_before']} -> {session['load_after']}):")
+        indexed = session["indexed_ms"]
         print(f"  initialize {session['initialize_ms']:.0f} ms; first didOpen -> diagnostics "
               f"{session['first_open_ms']:.0f} ms ({session['first_open_diagnostics']} one-file findings), "
-              f"indexed after {session['indexed_ms'] if session['indexed_ms'] is None else round(session['indexed_ms'])} ms, "
+              f"indexed after {'?' if indexed is None else round(indexed)} ms, "
               f"complete {session['first_open_complete_ms']:.0f} ms")
         for name in ("change", "open", "code_action"):
             figures = session[f"{name}_summary"]
@@ -112,11 +117,11 @@ def print_report(report: dict) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--changes", type=int, default=40, help="edits measured per session (40)")
+    parser.add_argument("--changes", "--repeat", type=int, default=40, help="edits measured per session (40)")
     parser.add_argument("--actions", type=int, default=5, help="code-action requests per session (5)")
     parser.add_argument("--sessions", type=int, default=2, help="editor sessions: the first with an empty cache (2)")
-    parser.add_argument("--debounce", type=int, default=None, metavar="MS",
-                        help="the server's --debounce (default: the server's own default)")
+    parser.add_argument("--debounce", type=int, nargs="+", default=None, metavar="MS",
+                        help="the server's --debounce, sessions for each value (default: the server's default)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args()
     nvim = shutil.which("nvim")
@@ -125,7 +130,7 @@ def main() -> int:
         return 2
     from plexilint.adapters.cli_server import DEFAULT_DEBOUNCE_MS
 
-    debounce = DEFAULT_DEBOUNCE_MS if args.debounce is None else args.debounce
+    debounces = [DEFAULT_DEBOUNCE_MS] if args.debounce is None else args.debounce
     # An installed package has its bytecode compiled; a source checkout may not (and
     # PYTHONDONTWRITEBYTECODE keeps it that way): compile it so start-up is measured as installed.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPOSITORY / "plexilint")], check=True)
@@ -135,18 +140,20 @@ def main() -> int:
         corpus = build(source, source_files(source), work / "stdlib", "the standard library")
         edited, others = pick_files(corpus.root, list(corpus.files))
         sessions = []
-        for number in range(args.sessions):
-            session = run_session(nvim, corpus.root, edited, others, args.changes, args.actions, work / "cache",
-                                  debounce)
-            session["cache"] = "empty" if number == 0 else "warm"
-            session["change_summary"] = summary(session["changes"])
-            session["open_summary"] = summary(session["opens"])
-            session["code_action_summary"] = summary(session["code_actions"])
-            sessions.append(session)
+        for debounce in debounces:
+            for number in range(args.sessions):
+                cache = work / f"cache-{debounce}"
+                session = run_session(nvim, corpus.root, edited, others, args.changes, args.actions, cache, debounce)
+                session["cache"] = "empty" if number == 0 else "warm"
+                session["debounce_ms"] = debounce
+                session["change_summary"] = summary(session["changes"])
+                session["open_summary"] = summary(session["opens"])
+                session["code_action_summary"] = summary(session["code_actions"])
+                sessions.append(session)
         report = {
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "client": "Neovim headless, vim.lsp.start_client (bench/lsp_latency.lua)",
-            "server_debounce_ms": debounce,
+            "server_debounce_ms": debounces[0] if len(debounces) == 1 else debounces,
             "machine": machine(),
             "project": {"files": len(corpus.files), "lines": corpus.lines,
                         "edited": edited.relative_to(corpus.root).as_posix(), "edited_lines": line_count(edited)},

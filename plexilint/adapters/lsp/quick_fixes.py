@@ -57,7 +57,7 @@ class QuickFixes:
         plan = self._plan(project)
         if not plan.done():
             return being_computed_action(diagnostics)  # never makes the editor wait for it
-        changes = plan.result()
+        changes = None if plan.cancelled() else plan.result()
         if changes is None or path not in changes:
             return None  # the fix leaves this file alone (a conflict, or nothing to move)
         return fix_action(root, changes, diagnostics, self.documents.open_documents(root).get,
@@ -81,6 +81,9 @@ class QuickFixes:
             return await compute_fix(project.root, project.config)
         except FixFailed as error:  # no fix offered rather than a failed request
             logger.error("plexilint: computing the fix of %s failed: %s", project.root, error)
+            return None
+        except OSError as error:  # the process could not be started
+            logger.error("plexilint: cannot start the fix process for %s: %s", project.root, error)
             return None
 
     def shutdown(self) -> None:
