@@ -40,6 +40,19 @@ class LspClient:
             self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
             self.process.stdin.flush()
 
+    def send_raw(self, data: bytes) -> None:
+        """Bytes as they are, framed or not (for malformed messages)."""
+        with self._write_lock:
+            self.process.stdin.write(data)
+            self.process.stdin.flush()
+
+    def request_reply(self, method: str, params: Any = None, timeout: float = 60) -> Message:
+        """The whole reply to a request, an error reply included."""
+        self._next_id += 1
+        number = self._next_id
+        self._write({"jsonrpc": "2.0", "id": number, "method": method, "params": params})
+        return self.wait_for(lambda m: m.get("id") == number and "method" not in m, timeout, f"reply to {method}")
+
     def notify(self, method: str, params: Any = None) -> None:
         self._write({"jsonrpc": "2.0", "method": method, "params": params})
 

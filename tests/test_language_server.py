@@ -3,9 +3,12 @@ Content-Length framing) talking to the server in a subprocess; and its text help
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from pygls.workspace import PositionCodec
 from conftest import write_project
 from lsp_client import LspClient
 from plexilint.adapters.lsp import rule_links
+from plexilint.adapters.lsp.code_actions import FIX_TITLE
 from plexilint.adapters.lsp.engine_calls import findings_for_buffers
 from plexilint.adapters.lsp.fix_edit import line_edits
 from plexilint.adapters.lsp.noqa_comment import comment_fits, with_noqa
@@ -25,6 +29,7 @@ from plexilint.reporting.rule_docs import rule_markdown
 from plexilint.rules import rule_for
 from stub_projects import DUPLICATED_STUBS
 
+REPOSITORY = Path(__file__).resolve().parent.parent
 TIMEOUT = 120  # seconds for any one answer: a shared, slow machine
 STUBS = DUPLICATED_STUBS
 NOT_A_STUB = 'class EventManager:\n    def __init__(self):\n        self.handlers = {"start": print}\n'
@@ -68,14 +73,26 @@ class Editor:
             "textDocument": {"uri": self.uri(relative)}, "range": diagnostic["range"],
             "context": {"diagnostics": [diagnostic]}}, TIMEOUT)
 
+    def code_actions_once_fix_computed(self, relative: str, diagnostic: dict) -> list[dict]:
+        """The code actions, asked again while the project's fix is computed in the background
+        (it is never waited for: the first answer says it is being computed)."""
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            actions = self.code_actions(relative, diagnostic)
+            if not any(action["title"] == f"{FIX_TITLE}: being computed" for action in actions):
+                return actions
+            assert time.monotonic() < deadline, "the fix was never computed"
+            time.sleep(0.1)
+
     def stop(self) -> int:
         assert self.client.request("shutdown", None, TIMEOUT) is None
         self.client.notify("exit")
         return self.client.process.wait(timeout=TIMEOUT)
 
 
-@pytest.fixture
-def editor(tmp_path: Path):
+@contextlib.contextmanager
+def editor_session(tmp_path: Path) -> Iterator[Editor]:
+    """A server on a project with a duplicated stub, stopped (killed if need be) at the end."""
     root = write_project(tmp_path / "proj", STUBS, config="")
     environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     client = LspClient([sys.executable, "-m", "plexilint", "server"], root, environment)
@@ -83,6 +100,12 @@ def editor(tmp_path: Path):
         yield Editor(root, client)
     finally:
         client.close()
+
+
+@pytest.fixture
+def editor(tmp_path: Path):
+    with editor_session(tmp_path) as session:
+        yield session
 
 
 def assert_capabilities(editor: Editor) -> None:
@@ -149,7 +172,9 @@ def assert_consolidation(editor: Editor, action: dict) -> None:
 def test_code_actions_suppress_document_and_fix(editor):
     editor.start()
     [diagnostic] = editor.open("pkg/events/__init__.py")["diagnostics"]
-    offered = editor.code_actions("pkg/events/__init__.py", diagnostic)
+    first = editor.code_actions("pkg/events/__init__.py", diagnostic)
+    assert first[-1]["disabled"]["reason"] == "plexilint is computing the project's fix: ask again in a moment"
+    offered = editor.code_actions_once_fix_computed("pkg/events/__init__.py", diagnostic)
     actions = {action["title"].split(" ")[0]: action for action in offered}
     assert set(actions) == {"Suppress", "Open", "Consolidate"}
     [edit] = actions["Suppress"]["edit"]["changes"][editor.uri("pkg/events/__init__.py")]
@@ -163,7 +188,7 @@ def test_code_actions_suppress_document_and_fix(editor):
     source = (editor.root / "pkg/events/__init__.py").read_text(encoding="utf-8")
     suppressed = source.replace("class EventManager:", edit["newText"], 1)
     assert editor.change("pkg/events/__init__.py", 2, suppressed)["diagnostics"] == []
-    unsaved = editor.code_actions("pkg/events/__init__.py", diagnostic)
+    unsaved = editor.code_actions_once_fix_computed("pkg/events/__init__.py", diagnostic)
     [fix] = [action for action in unsaved if action["title"].startswith("Consolidate")]
     assert fix["disabled"]["reason"].startswith("save pkg/events/__init__.py first")
     assert "edit" not in fix
@@ -271,3 +296,36 @@ def test_a_changed_buffer_is_the_only_file_extracted_again_and_its_old_facts_are
         findings_for_buffers(root, config, {events: events.read_bytes() + f"{typed} = 1\n".encode()})
     assert extracted[3:] == [events.resolve()] * 3
     assert len(extraction._FACTS_MEMO) == memoised  # each buffer version replaces the one before
+
+
+def test_the_live_project_finds_what_a_fresh_analysis_finds_edit_after_edit(tmp_path):
+    """Edits that change what project-wide rules read, and edits that do not (whose rules'
+    findings are reused), shifted lines and a file left alone again: after each, the live
+    project's findings are those of analysing the project afresh with the same buffers."""
+    import shutil
+
+    from plexilint.adapters.lsp.engine_calls import live_findings, live_project
+    from plexilint.engine.project import analyse_project
+
+    root = tmp_path / "legacy"
+    shutil.copytree(REPOSITORY / "sample_projects" / "plexichat_legacy", root)
+    config = read_project_config(root)
+    files = sorted(root.rglob("*.py"))
+    edited = [path for path in files if "class " in path.read_text(encoding="utf-8")][:3]
+    project = live_project(root, config)
+    for _ in project.index_steps():
+        pass
+    originals = {path: path.read_bytes() for path in edited}
+    edits = [
+        {edited[0]: originals[edited[0]] + b"\n# a comment\n"},
+        {edited[0]: b"\n\n" + originals[edited[0]]},  # every line moves
+        {edited[0]: originals[edited[0]], edited[1]: originals[edited[1]].replace(b"class ", b"class Renamed", 1)},
+        {edited[1]: b"class Broken(:\n"},
+        {edited[2]: originals[edited[2]] + b"\nclass EventManager:\n    pass\n"},
+        {},
+    ]
+    for buffers in edits:
+        live = live_findings(project, buffers, files)
+        fresh = analyse_project(root, config, overrides=buffers)
+        for path in files:
+            assert live[path] == fresh.findings_for(path), path

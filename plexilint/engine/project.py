@@ -22,7 +22,7 @@ from plexilint.engine.sources import ModuleNames, SourceFile, read_source
 from plexilint.engine.suppressions import NoqaMode, Suppressions, is_finding_suppressed
 from plexilint.model import Finding, Note
 from plexilint.rules import all_rules
-from plexilint.rules.base import AfterFindingsRule
+from plexilint.rules.base import AfterFindingsRule, Rule
 
 
 @dataclass
@@ -182,8 +182,29 @@ def _history_bytes(root: Path) -> bytes | None:
         return None
 
 
-def _run_rules(index: ProjectIndex, config: Config,
-               selection: Selection) -> tuple[dict[str, list[Finding]], tuple[Note, ...]]:
+# How a project-wide rule is run: Rule.check, or something that knows its findings already.
+ProjectCheck = Callable[[Rule, ProjectIndex, Config], Iterable[Finding]]
+
+
+def findings_in(index: ProjectIndex, config: Config, paths: Iterable[str], local_only: bool = False,
+                check_project: ProjectCheck | None = None) -> dict[str, list[Finding]]:
+    """What `analyse_project` finds in ``paths`` (absolute posix paths of indexed files; sorted,
+    before `# noqa`), from an index already built: the rules that read one file run on those
+    files only, the project-wide rules on the whole index (through ``check_project`` if
+    given). With ``local_only``, only the rules that read one file run: what can be said before
+    the rest of the project is indexed."""
+    wanted = {path for path in paths if path in index.by_path}
+    findings, _ = _run_rules(index, config, Selection.from_config(config), wanted, local_only, check_project)
+    for path_findings in findings.values():
+        path_findings.sort(key=Finding.sort_key)
+    return {path: findings.get(path, []) for path in wanted}
+
+
+def _run_rules(index: ProjectIndex, config: Config, selection: Selection, only: set[str] | None = None,
+               local_only: bool = False, check_project: ProjectCheck | None = None,
+               ) -> tuple[dict[str, list[Finding]], tuple[Note, ...]]:
+    """Every enabled rule's findings and notes; with ``only``, the findings of these paths alone."""
+    files = index if only is None else ProjectIndex(index.root, [index.by_path[path] for path in only])
     findings: dict[str, list[Finding]] = {}
     notes: dict[Note, None] = {}  # one of each, in the order the rules gave them
     later: list[AfterFindingsRule] = []
@@ -193,11 +214,16 @@ def _run_rules(index: ProjectIndex, config: Config,
         rule = rule_class()
         notes.update(dict.fromkeys(rule.notes(index, config)))
         if isinstance(rule, AfterFindingsRule):
-            later.append(rule)  # judged once every other finding is known
+            if not local_only:  # an unused suppression can be told only once every finding is known
+                later.append(rule)  # judged once every other finding is known
             continue
-        _keep_reported(findings, rule.check(index, config), selection)
+        if rule.single_file:
+            _keep_reported(findings, rule.check(files, config), selection)
+        elif not local_only:
+            found = rule.check(index, config) if check_project is None else check_project(rule, index, config)
+            _keep_reported(findings, found if only is None else (f for f in found if f.path in only), selection)
     for rule in later:
-        for file in index.files:
+        for file in files.files:
             _keep_reported(findings, rule.check_findings(file, findings.get(file.path, []), selection), selection,
                            file.path)
     return findings, tuple(notes)

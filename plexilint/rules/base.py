@@ -36,6 +36,9 @@ class Rule:
     summary: ClassVar[str]  # one line, for `plexilint rules`
     options: ClassVar[tuple[str, ...]] = ()  # configuration keys the rule reads
     added_in: ClassVar[str] = "0.1.0"
+    # Its findings in a file depend on that file's facts alone (an editor's change re-runs it
+    # on the changed file only).
+    single_file: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
@@ -105,6 +108,7 @@ class FileRule(Rule):
     """A rule that needs only one file's facts."""
 
     abstract = True
+    single_file = True
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         for file in index.files:

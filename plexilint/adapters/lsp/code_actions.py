@@ -14,6 +14,7 @@ from plexilint.adapters.lsp.fix_edit import Changes, unsaved_files, workspace_ed
 from plexilint.adapters.lsp.noqa_comment import comment_fits, with_noqa
 
 OPEN_RULE_DOCUMENTATION = "plexilint.openRuleDocumentation"
+FIX_TITLE = "Consolidate the fallbacks (plexilint fix)"
 
 
 def suppress_action(uri: str, text: str, lines: Sequence[str], diagnostic: types.Diagnostic,
@@ -53,7 +54,7 @@ def fix_action(root: Path, changes: Changes, diagnostics: list[types.Diagnostic]
     """`plexilint fix` for the whole project (moving a stub rewrites every module that has a
     copy); disabled, with the reason, when a file it rewrites has unsaved changes."""
     created = [path for path, (before, _) in changes.items() if before is None]
-    title = f"Consolidate the fallbacks (plexilint fix): rewrite {len(changes) - len(created)} file(s)"
+    title = f"{FIX_TITLE}: rewrite {len(changes) - len(created)} file(s)"
     if created:
         title += f", create {', '.join(_relative(root, path) for path in created)}"
     unsaved = unsaved_files(changes, open_document)
@@ -69,6 +70,16 @@ def fix_action(root: Path, changes: Changes, diagnostics: list[types.Diagnostic]
         diagnostics=diagnostics,
         edit=None if reason else workspace_edit(changes, open_document, codec),
         disabled=types.CodeActionDisabled(reason=reason) if reason else None,
+    )
+
+
+def being_computed_action(diagnostics: list[types.Diagnostic]) -> types.CodeAction:
+    """The fix while it is computed in the background (the first time it is asked for)."""
+    return types.CodeAction(
+        title=f"{FIX_TITLE}: being computed",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=diagnostics,
+        disabled=types.CodeActionDisabled(reason="plexilint is computing the project's fix: ask again in a moment"),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -24,8 +25,21 @@ class OpenDocument:
 
 
 def document_path(uri: str) -> Path | None:
-    path = to_fs_path(uri)
-    return Path(path).resolve() if path else None
+    """The file a ``file:`` URI names; None for other schemes and for what cannot be a path
+    (a NUL byte, an unresolvable name): such a document is left alone, the others analysed."""
+    try:
+        path = to_fs_path(uri)
+        if not path or "\0" in path:
+            return None
+        return Path(path).resolve()
+    except (ValueError, OSError, RuntimeError):
+        return None
+
+
+def open_text_document(server: LanguageServer, uri: str) -> TextDocument | None:
+    """The open document of ``uri`` (pygls keeps them under the unquoted URI), None if the
+    editor has not opened it."""
+    return server.workspace.text_documents.get(unquote(uri))
 
 
 def uri_of(path: Path) -> str:

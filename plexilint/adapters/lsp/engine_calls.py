@@ -1,25 +1,38 @@
 """What the server asks the engine, run on the analysis thread (one at a time: the engine's
-memo of facts is shared)."""
+memo of facts is shared), and the consolidation fix (run in a process of its own:
+fix_process.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from plexilint.config import Config
 from plexilint.engine.baseline_run import without_baselined
 from plexilint.engine.cache import cache_for
 from plexilint.engine.facts import FACT_KINDS
+from plexilint.engine.live_project import LiveProject
 from plexilint.engine.project import analyse_project
 from plexilint.model import Finding
 
+def live_project(root: Path, config: Config) -> LiveProject:
+    return LiveProject(root, config, cache_for(root, config))
+
+
+def live_findings(project: LiveProject, buffers: dict[Path, bytes], paths: Iterable[Path],
+                  local_only: bool = False) -> dict[Path, list[Finding]]:
+    """Findings (``# noqa`` applied, the configured baseline's accepted ones left out) of
+    ``paths``, analysed with the whole project; the buffers replace their files' saved
+    contents. Only the buffers' facts are extracted again; see LiveProject.findings."""
+    found = project.findings(buffers, paths, local_only)
+    unsaved = {path.as_posix(): data for path, data in buffers.items()}
+    return {path: without_baselined(project.root, project.config, path_findings, unsaved)
+            for path, path_findings in found.items()}
+
 
 def findings_for_buffers(root: Path, config: Config, buffers: dict[Path, bytes]) -> dict[Path, list[Finding]]:
-    """Findings (``# noqa`` applied, the configured baseline's accepted ones left out) of each
-    buffer, analysed with the whole project; the buffers replace their files' saved contents.
-    Unchanged files' facts come from the memo."""
-    analysis = analyse_project(root, config, overrides=buffers, cache=cache_for(root, config))
-    unsaved = {path.as_posix(): data for path, data in buffers.items()}
-    return {path: without_baselined(root, config, analysis.findings_for(path), unsaved) for path in buffers}
+    """``live_findings`` of each buffer, the project read afresh."""
+    return live_findings(live_project(root, config), buffers, buffers)
 
 
 def proposed_changes(root: Path, config: Config) -> dict[Path, tuple[bytes | None, bytes]]:

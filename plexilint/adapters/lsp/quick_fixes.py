@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from concurrent.futures import Executor
 
 from lsprotocol import types
 
-from plexilint.adapters.lsp.code_actions import documentation_action, fix_action, suppress_action
+from plexilint.adapters.lsp.code_actions import (being_computed_action, documentation_action, fix_action,
+                                                 suppress_action)
 from plexilint.adapters.lsp.diagnostics import SOURCE
 from plexilint.adapters.lsp.documents import ProjectDocuments, document_path
-from plexilint.adapters.lsp.engine_calls import proposed_changes
 from plexilint.adapters.lsp.fix_edit import FIXED_CODES, Changes
+from plexilint.adapters.lsp.fix_process import FixFailed, compute_fix
 from plexilint.adapters.lsp.projects import Project
 from plexilint.adapters.lsp.rule_links import rule_doc_uri
 from plexilint.adapters.lsp.text import text_lines
@@ -21,11 +21,10 @@ logger = logging.getLogger(__name__)
 
 
 class QuickFixes:
-    def __init__(self, documents: ProjectDocuments, executor: Executor) -> None:
+    def __init__(self, documents: ProjectDocuments) -> None:
         self.documents = documents
         self.server = documents.server
-        self.executor = executor
-        self._fix: tuple[tuple, Changes] | None = None  # the last fix computed, under its key
+        self._fix: tuple[tuple, asyncio.Future[Changes | None]] | None = None  # the last fix asked for, by key
 
     async def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         only = params.context.only
@@ -53,25 +52,43 @@ class QuickFixes:
             return None
         root = self.documents.root_of(path)
         project = self.documents.project(root)
-        changes = await self._proposed_changes(project) if project.config is not None else None
+        if project.config is None:
+            return None
+        plan = self._plan(project)
+        if not plan.done():
+            return being_computed_action(diagnostics)  # never makes the editor wait for it
+        changes = None if plan.cancelled() else plan.result()
         if changes is None or path not in changes:
             return None  # the fix leaves this file alone (a conflict, or nothing to move)
         return fix_action(root, changes, diagnostics, self.documents.open_documents(root).get,
                           self.server.workspace.position_codec, self._can_create_files())
 
-    async def _proposed_changes(self, project: Project) -> Changes | None:
-        """The project's fix, computed once per configuration and state of the saved files."""
+    def _plan(self, project: Project) -> asyncio.Future[Changes | None]:
+        """The project's fix, computed once per configuration and state of the saved files,
+        in a process of its own (started when first asked for): the analyses of the open
+        documents go on meanwhile."""
         key = (project.root, project.config.digest, self.documents.generation)
-        if self._fix is not None and self._fix[0] == key and _still_on_disk(self._fix[1]):
-            return self._fix[1]
+        if self._fix is not None and self._fix[0] == key:
+            plan = self._fix[1]
+            if not plan.done() or (not plan.cancelled() and (plan.result() is None or _still_on_disk(plan.result()))):
+                return plan
+        plan = asyncio.ensure_future(self._compute_plan(project))
+        self._fix = (key, plan)
+        return plan
+
+    async def _compute_plan(self, project: Project) -> Changes | None:
         try:
-            changes = await asyncio.get_running_loop().run_in_executor(
-                self.executor, proposed_changes, project.root, project.config)
-        except Exception:  # no fix offered rather than a failed request
-            logger.exception("plexilint: computing the fix of %s failed", project.root)
+            return await compute_fix(project.root, project.config)
+        except FixFailed as error:  # no fix offered rather than a failed request
+            logger.error("plexilint: computing the fix of %s failed: %s", project.root, error)
             return None
-        self._fix = (key, changes)
-        return changes
+        except OSError as error:  # the process could not be started
+            logger.error("plexilint: cannot start the fix process for %s: %s", project.root, error)
+            return None
+
+    def shutdown(self) -> None:
+        if self._fix is not None:
+            self._fix[1].cancel()  # ends the fix process if it is still running
 
     def _can_create_files(self) -> bool:
         workspace = self.server.client_capabilities.workspace

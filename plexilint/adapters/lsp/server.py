@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any, BinaryIO
 
 from lsprotocol import types
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 
 from plexilint import __version__
 from plexilint.adapters.lsp.code_actions import OPEN_RULE_DOCUMENTATION
-from plexilint.adapters.lsp.documents import ProjectDocuments
+from plexilint.adapters.lsp.documents import ProjectDocuments, document_path
 from plexilint.adapters.lsp.live_diagnostics import LiveDiagnostics
 from plexilint.adapters.lsp.quick_fixes import QuickFixes
+from plexilint.adapters.lsp.fast_start import EarlyStart
+from plexilint.adapters.lsp.transport import WithoutReplyTo, serve_messages
+
+logger = logging.getLogger(__name__)
 
 WATCHED_FILES = ("**/pyproject.toml", "**/*.py", "**/*.pyi")
 
@@ -25,12 +35,37 @@ class PlexilintServer(LanguageServer):
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plexilint-analysis")
         documents = ProjectDocuments(self)
         self.diagnostics = LiveDiagnostics(documents, self.executor, debounce)
-        self.quick_fixes = QuickFixes(documents, self.executor)
+        self.quick_fixes = QuickFixes(documents)
         self.shutdown_requested = False
 
     def stop_analysing(self) -> None:
-        self.diagnostics.scheduler.cancel_all()
+        self.diagnostics.cancel_all()
+        self.quick_fixes.shutdown()
         self.executor.shutdown(wait=False, cancel_futures=True)
+
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None,
+                 early: EarlyStart | None = None) -> None:
+        """pygls's stdio server with plexilint's reader (transport.py): a malformed message
+        is skipped, never the end of the session."""
+        self._stop_event = threading.Event()
+        writer = StdoutWriter(stdout or sys.stdout.buffer)
+        if early is not None and early.answered is not None:
+            writer = WithoutReplyTo(writer, early.answered)
+        self.protocol.set_writer(writer)
+        try:
+            asyncio.run(serve_messages(self.protocol, stdin or sys.stdin.buffer, self._stop_event, early))
+        except BrokenPipeError:
+            logger.error("plexilint: the editor closed the connection")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """Logged (editors show the server's stderr in their LSP log), never popped up: a
+        notification the server could not handle, e.g. a change to a document never opened,
+        is no reason to interrupt the user."""
+        logger.warning("plexilint: %s: %s", getattr(source, "__name__", source), error)
 
 
 def build_server(debounce: float) -> PlexilintServer:
@@ -39,6 +74,11 @@ def build_server(debounce: float) -> PlexilintServer:
     @server.feature(types.INITIALIZED)
     def initialized(ls: PlexilintServer, params: types.InitializedParams) -> None:
         _watch_files(ls)
+        uris = [folder.uri for folder in ls.workspace.folders.values()] or [ls.workspace.root_uri]
+        for uri in uris:  # indexed in the background
+            path = document_path(uri) if uri else None
+            if path is not None:
+                ls.diagnostics.index_folder(path)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: PlexilintServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -91,8 +131,9 @@ def _watch_files(server: PlexilintServer) -> None:
     server.client_register_capability(types.RegistrationParams(registrations=[registration]))
 
 
-def serve(debounce: float) -> int:
-    """Serves one client over stdin/stdout; the exit status LSP asks for (0 after `shutdown`)."""
+def serve(debounce: float, early: EarlyStart | None = None) -> int:
+    """Serves one client over stdin/stdout; the exit status LSP asks for (0 after `shutdown`).
+    ``early``: what was read, and answered, before the server was built (fast_start.py)."""
     server = build_server(debounce)
-    server.start_io()
+    server.start_io(early=early)
     return 0 if server.shutdown_requested else 1
