@@ -104,10 +104,11 @@ def parse_source(source: str, filename: str) -> ast.Module | ParseFailure:
 
 
 def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None = None,
-                  kinds: frozenset[str] = FACT_KINDS) -> FileFacts:
+                  kinds: frozenset[str] = FACT_KINDS, module: str | None = None) -> FileFacts:
     """The facts of one file from its bytes (only the `kinds` asked for; the others stay
-    empty); never raises on bad input."""
-    module = module_name_for(path)
+    empty); never raises on bad input. ``module``: its name in the project (a project names
+    its files together, so that no two share one); by default, from its packages alone."""
+    module = module if module is not None else module_name_for(path)
     base = dict(path=path.as_posix(), relpath=relpath, module=module,
                 is_package=path.name == "__init__.py", digest=content_digest(data))
     try:

@@ -18,7 +18,8 @@ from plexilint.engine.extraction import clear_facts_memo, facts_for_sources
 from plexilint.engine.facts import content_digest, facts_for_codes
 from plexilint.engine.index import ProjectIndex
 from plexilint.engine.selection import Selection
-from plexilint.engine.sources import ModuleNames, SourceFile, read_source
+from plexilint.analysis.modules import distinct_module_names
+from plexilint.engine.sources import SourceFile, read_source
 from plexilint.engine.suppressions import NoqaMode, Suppressions, is_finding_suppressed
 from plexilint.model import Finding
 from plexilint.rules import all_rules
@@ -121,8 +122,8 @@ class _Run:
         paths = discover_files(self.root, self.config["exclude"])
         # An editor's buffer for a file not saved yet still belongs to the project.
         paths += sorted(p for p in overrides if p not in paths and is_project_file(p, self.root, self.config))
-        modules = ModuleNames()
-        return [read_source(path, self.root, modules, overrides.get(path)) for path in paths]
+        modules = distinct_module_names(paths, self.root)
+        return [read_source(path, self.root, modules[path], overrides.get(path)) for path in paths]
 
     def index(self, sources: list[SourceFile]) -> ProjectIndex:
         kinds = fact_kinds(self.config) | self.extra_facts
