@@ -7,16 +7,28 @@ import textwrap
 from collections.abc import Callable
 
 from plexilint.analysis.fallbacks.derived import placeholders, undefined_on_failure
-from plexilint.analysis.fallbacks.facts import EXCEPTION_FAMILY, FallbackFacts, StubDefinition
+from plexilint.analysis.fallbacks.facts import (
+    EXCEPTION_FAMILY,
+    STUB_ACCESSOR,
+    DefinitionSummary,
+    FallbackFacts,
+    ImportFallbackCopy,
+    StubDefinition,
+)
+from plexilint.analysis.fallbacks.markers import ModuleMarkers, module_level_definitions
 from plexilint.analysis.fallbacks.names import ModuleNames
 from plexilint.analysis.fallbacks.stub_shapes import (
     class_stub_kind,
     function_stub_kind,
     is_exception_class,
     is_literal_exception_body,
+    is_weak_function_shape,
+    returned_global,
+    stub_shape,
 )
-from plexilint.analysis.nodes import dotted_name, last_part, name_span
-from plexilint.analysis.shapes import exact_digest, shape_digest
+from plexilint.analysis.modules import resolve_import
+from plexilint.analysis.nodes import LOG_METHODS, dotted_name, last_part, name_span
+from plexilint.analysis.shapes import digest_of, exact_digest
 from plexilint.analysis.source import SourceLines
 
 _IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
@@ -39,17 +51,34 @@ def _catches_import_error(handler: ast.ExceptHandler) -> bool:
     return any(last_part(dotted_name(t)) in _IMPORT_ERRORS for t in types)
 
 
-def _stub_definition(node: Definition, kind: str, retained: dict[str, str], text: SourceLines) -> StubDefinition:
+def _stub_definition(node: Definition, kind: str, retained: dict[str, str], text: SourceLines,
+                     names: ModuleNames) -> StubDefinition:
     segment = text.segment(node, padded=True)
+    shape = stub_shape(node, kind)
+    if is_weak_function_shape(node, kind):
+        # What it stands in for: the imported name (`_` for `gettext.gettext`), else its own.
+        shape = digest_of(shape, names.imports.get(node.name, node.name))
     return StubDefinition(
         name=node.name,
         kind=kind,
-        shape=shape_digest(node),
+        shape=shape,
         exact=exact_digest(node),
         span=name_span(node),
         source=textwrap.dedent(segment),
         retained_from=retained.get(node.name) or retained.get("*"),
     )
+
+
+def _class_members(node: ast.ClassDef) -> list[str]:
+    members = []
+    for stmt in node.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            members.append(stmt.name)
+        elif isinstance(stmt, ast.Assign):
+            members.extend(t.id for t in stmt.targets if isinstance(t, ast.Name))
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            members.append(stmt.target.id)
+    return members
 
 
 class _Extractor:
@@ -66,6 +95,14 @@ class _Extractor:
         self.exception_classes: set[str] = set()
         self.stubs: list[StubDefinition] = []
         self.guarded_tries: list[ast.Try] = []
+        self.markers = ModuleMarkers(tree, source, LOG_METHODS)
+        # A module that says it holds fallbacks is a fallback context as a whole.
+        self.marked = bool(self.markers.lines)
+        self.definitions: list[DefinitionSummary] = []
+        self.import_copies: list[ImportFallbackCopy] = []
+        self.stub_classes: set[str] = set()
+        self.local_classes: set[str] = set()
+        self.stub_instances: set[str] = set()  # module-level instances of stub classes, `x = None`
 
     def run(self) -> FallbackFacts:
         self._walk(self.tree.body, {})
@@ -78,6 +115,9 @@ class _Extractor:
             imports=tuple(names.module_imports),
             defined_names=tuple(sorted(names.defined)),
             exports=tuple(names.exports),
+            markers=tuple(self.markers.lines),
+            definitions=tuple(self.definitions),
+            import_copies=tuple(self.import_copies),
         )
 
     def _walk(self, body: list[ast.stmt], retained: dict[str, str], fallback: bool = False) -> None:
@@ -103,12 +143,45 @@ class _Extractor:
         for handler in stmt.handlers:
             if _catches_import_error(handler):
                 self._walk(handler.body, {**retained, **provided}, True)
+                self._import_copies(stmt, handler)
             else:
                 self._walk(handler.body, retained, fallback)
         self._walk(stmt.orelse, retained, fallback)
         self._walk(stmt.finalbody, retained, fallback)
         if any(_catches_import_error(h) for h in stmt.handlers):
             self.guarded_tries.append(stmt)
+
+    def _import_copies(self, stmt: ast.Try, handler: ast.ExceptHandler) -> None:
+        """Definitions in the handler of names the ``try`` imported with ``from X import``."""
+        imported: dict[str, tuple[str, bool]] = {}
+        for node in stmt.body:
+            if isinstance(node, ast.ImportFrom):
+                origin = resolve_import(self.names.module, self.names.is_package, node.module, node.level)
+                if origin:
+                    for alias in node.names:
+                        imported[alias.asname or alias.name] = (origin, node.level > 0)
+        for node in module_level_definitions(handler.body):
+            if node.name in imported:
+                origin, relative = imported[node.name]
+                self.import_copies.append(ImportFallbackCopy(node.name, origin, relative, name_span(node)))
+
+    def _summarise(self, node: Definition, fallback: bool) -> None:
+        if isinstance(node, ast.ClassDef):
+            kind = "class"
+            bases = tuple(last_part(dotted_name(base)) for base in node.bases)
+            members = tuple(_class_members(node))
+        else:
+            kind = "async function" if isinstance(node, ast.AsyncFunctionDef) else "function"
+            bases = ()
+            args = node.args
+            members = tuple(a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs))
+        size = (node.end_lineno or node.lineno) - node.lineno + 1
+        self.definitions.append(DefinitionSummary(node.name, kind, bases, members, size, name_span(node), fallback))
+
+    def _in_fallback_context(self, node: Definition, fallback: bool) -> bool:
+        """In a fallback branch, a module that says it holds fallbacks, or marked as a
+        redefinition (`# type: ignore[no-redef]`) on its own line."""
+        return fallback or self.marked or node.lineno in self.markers.ignored_redefinitions
 
     def _block(self, stmt: ast.With | ast.For | ast.While, retained: dict[str, str], fallback: bool) -> None:
         self._walk(stmt.body, retained, fallback)
@@ -118,23 +191,31 @@ class _Extractor:
 
     def _class(self, node: ast.ClassDef, retained: dict[str, str], fallback: bool) -> None:
         self.names.bind(node.name)
+        self._summarise(node, fallback)
+        self.local_classes.add(node.name)
+        fallback = self._in_fallback_context(node, fallback)
         bases = [last_part(dotted_name(base)) for base in node.bases]
         if is_exception_class(bases, self.exception_classes):
             self.exception_classes.add(node.name)
             # Hierarchies differing in literals are ordinary code; stand-ins for imports are not.
             if fallback and not node.decorator_list and not node.keywords and is_literal_exception_body(node.body):
-                self.stubs.append(_stub_definition(node, EXCEPTION_FAMILY, retained, self.text))
+                self.stubs.append(_stub_definition(node, EXCEPTION_FAMILY, retained, self.text, self.names))
             return
         kind = class_stub_kind(node, bases, fallback)
         if kind is not None:
-            self.stubs.append(_stub_definition(node, kind, retained, self.text))
+            self.stub_classes.add(node.name)
+            self.stubs.append(_stub_definition(node, kind, retained, self.text, self.names))
 
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, retained: dict[str, str],
                   fallback: bool) -> None:
         self.names.bind(node.name)
+        self._summarise(node, fallback)
+        fallback = self._in_fallback_context(node, fallback)
         kind = function_stub_kind(node, fallback)
+        if kind is None and returned_global(node) in self.stub_instances:
+            kind = STUB_ACCESSOR
         if kind is not None:
-            self.stubs.append(_stub_definition(node, kind, retained, self.text))
+            self.stubs.append(_stub_definition(node, kind, retained, self.text, self.names))
 
     # -- names -----------------------------------------------------------------------------
 
@@ -142,8 +223,14 @@ class _Extractor:
         self.names.add_import(stmt)
 
     def _assignment(self, stmt: ast.Assign | ast.AnnAssign | ast.AugAssign, _retained: dict[str, str],
-                    _fallback: bool) -> None:
+                    fallback: bool) -> None:
         self.names.assignment(stmt)
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            # `_manager = StubManager()`, or (where fallbacks live) an instance of a local class.
+            value = stmt.value
+            instance_of = value.func.id if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) else None
+            if instance_of in self.stub_classes or ((fallback or self.marked) and instance_of in self.local_classes):
+                self.stub_instances.add(stmt.targets[0].id)
 
     def _expression(self, stmt: ast.Expr, _retained: dict[str, str], _fallback: bool) -> None:
         self.names.all_mutation(stmt.value)

@@ -1,0 +1,115 @@
+"""Text that says a module holds fallbacks: a module-level comment or the module docstring
+saying "fallback", and ``# type: ignore`` on a definition line (how type checkers are told
+that a name is defined twice, the real one and the stand-in)."""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+
+FALLBACK_WORD = re.compile(r"\bfall-?backs?\b", re.IGNORECASE)
+# Bare, or naming the redefinition error: `[misc]` or `[override]` say something else.
+_REDEFINITION_IGNORE = re.compile(r"#\s*type:\s*ignore(?:\[[^\]]*no-redef[^\]]*\]|(?![\[\w]))")
+
+
+_DENIED = re.compile(r"\b(?:not|no|never|without)\s+(?:an?\s+|the\s+|any\s+)?fall-?backs?\b", re.IGNORECASE)
+
+
+def says_fallback(text: str) -> bool:
+    """The text mentions fallbacks, and not to deny it ("not a fallback")."""
+    return FALLBACK_WORD.search(text) is not None and _DENIED.search(text) is None
+
+
+def _comments(source: str) -> list[tuple[int, bool, str]]:
+    """(line, whether it stands on a line of its own, text) of every comment; those read so
+    far when the text does not tokenize."""
+    found = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.COMMENT:
+                alone = not token.line[:token.start[1]].strip()
+                found.append((token.start[0], alone, token.string))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return found
+    return found
+
+
+def _definition_bodies(tree: ast.Module) -> list[range]:
+    """The lines inside top-level functions and classes (their header lines excluded)."""
+    bodies = []
+    for stack in module_level_definitions(tree.body):
+        first = stack.body[0].lineno if stack.body else stack.lineno + 1
+        bodies.append(range(first, (stack.end_lineno or first) + 1))
+    return bodies
+
+
+def module_level_definitions(body: list[ast.stmt]) -> list[ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef]:
+    """Definitions at module level, in the branches of ``if``/``try`` included."""
+    return [s for s in _module_level_statements(body) if isinstance(s, (ast.ClassDef, ast.FunctionDef,
+                                                                          ast.AsyncFunctionDef))]
+
+
+def _module_level_statements(body: list[ast.stmt]) -> list[ast.stmt]:
+    """Statements at module level, in the branches of ``if``/``try`` included."""
+    found = []
+    pending = list(body)
+    while pending:
+        stmt = pending.pop()
+        found.append(stmt)
+        if isinstance(stmt, ast.If):
+            pending.extend([*stmt.body, *stmt.orelse])
+        elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
+            pending.extend([*stmt.body, *stmt.orelse, *stmt.finalbody])
+            for handler in stmt.handlers:
+                pending.extend(handler.body)
+    return found
+
+
+class ModuleMarkers:
+    """The module's fallback markers (lines), and the definition lines carrying a redefinition
+    ``# type: ignore``. Tokenizes only sources that contain one of the words."""
+
+    def __init__(self, tree: ast.Module, source: str, log_methods: set[str]) -> None:
+        self.lines: list[int] = []
+        self.ignored_redefinitions: set[int] = set()
+        docstring = ast.get_docstring(tree, clean=False)
+        if docstring and says_fallback(docstring):
+            self.lines.append(tree.body[0].lineno)
+        lowered = source.lower()
+        wants_words = "fallback" in lowered or "fall-back" in lowered
+        wants_ignores = _REDEFINITION_IGNORE.search(source) is not None
+        if not (wants_words or wants_ignores):
+            return
+        if wants_words:
+            self.lines.extend(s.lineno for s in _module_level_statements(tree.body) if logs_fallback(s, log_methods))
+        bodies = _definition_bodies(tree)
+        for line, alone, text in _comments(source):
+            # A comment of its own at module level speaks for the module; one after code, for
+            # that line (`class EventError(Exception):  # not a fallback stub`).
+            if wants_words and alone and says_fallback(text) and not any(line in body for body in bodies):
+                self.lines.append(line)
+            if wants_ignores and _REDEFINITION_IGNORE.search(text):
+                self.ignored_redefinitions.add(line)
+        self.lines.sort()
+
+
+def _string_parts(node: ast.AST) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.JoinedStr):
+        return [v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)]
+    return []
+
+
+def logs_fallback(stmt: ast.stmt, log_methods: set[str]) -> bool:
+    """``logger.warning("Using fallback implementations")``, ``print(...)``, ``warnings.warn(...)``."""
+    if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)):
+        return False
+    call = stmt.value
+    func = call.func
+    callee = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    if callee not in log_methods and callee not in ("print", "warn"):
+        return False
+    return any(says_fallback(text) for arg in call.args for text in _string_parts(arg))
