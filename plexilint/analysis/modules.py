@@ -112,6 +112,16 @@ def distinct_module_names(paths: list[Path], root: Path) -> dict[Path, str]:
     return names
 
 
+def is_test_file(relpath: str) -> bool:
+    """Test code by its path: under `tests/`, `test/`, `*_test/` or `*_tests/`, or named
+    `conftest.py`, `test_*.py` or `*_test.py`."""
+    *folders, name = relpath.split("/")
+    if any(f in ("tests", "test") or f.endswith(("_test", "_tests")) for f in folders):
+        return True
+    stem = name.rsplit(".", 1)[0]
+    return stem == "conftest" or stem.startswith("test_") or stem.endswith("_test")
+
+
 def resolve_import(module: str, is_package: bool, target: str | None, level: int) -> str | None:
     """Absolute name of ``from <level dots><target> import ...`` inside ``module``."""
     if level == 0:

@@ -15,7 +15,7 @@ from plexilint.analysis.contracts import ContractFacts, extract_contract_facts
 from plexilint.analysis.database import DatabaseFacts, extract_database_facts
 from plexilint.analysis.fallbacks import FallbackFacts, extract_fallback_facts
 from plexilint.analysis.imports import NameImport, extract_name_imports
-from plexilint.analysis.modules import module_name_for
+from plexilint.analysis.modules import is_test_file, module_name_for
 from plexilint.engine.suppressions import Suppressions, noqa_comment_lines, read_noqa_comments
 from plexilint.analysis.source import source_lines
 
@@ -31,6 +31,10 @@ FAMILY_FACTS = {
     "PLX4": frozenset({"complexity"}),
     "PLX5": frozenset({"name_imports"}),
 }
+
+
+# Not a kind of its own: asks for the fallback facts of test files too (`fallbacks-in-tests`).
+FALLBACKS_IN_TESTS = "fallbacks-in-tests"
 
 
 def facts_for_codes(codes) -> frozenset[str]:
@@ -124,8 +128,8 @@ def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None
         return FileFacts(**base, suppressions=suppressions)
     try:
         package = base["is_package"]
-        fallbacks = extract_fallback_facts(parsed, source, module, package) if "fallbacks" in kinds \
-            else FallbackFacts()
+        wants_fallbacks = "fallbacks" in kinds and (FALLBACKS_IN_TESTS in kinds or not is_test_file(relpath))
+        fallbacks = extract_fallback_facts(parsed, source, module, package) if wants_fallbacks else FallbackFacts()
         database = extract_database_facts(parsed, source, module, package) \
             if kinds & {"database", "contracts"} else DatabaseFacts()
         contracts = extract_contract_facts(parsed, source, module, package, dict(database.aliases)) \

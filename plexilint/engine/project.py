@@ -15,7 +15,7 @@ from plexilint.consolidation.history import history_path
 from plexilint.engine.cache import FactsCache, cache_for, project_key
 from plexilint.engine.discovery import discover_files, is_excluded
 from plexilint.engine.extraction import clear_facts_memo, facts_for_sources
-from plexilint.engine.facts import content_digest, facts_for_codes
+from plexilint.engine.facts import FALLBACKS_IN_TESTS, content_digest, facts_for_codes
 from plexilint.engine.index import ProjectIndex
 from plexilint.engine.selection import Selection
 from plexilint.analysis.modules import distinct_module_names
@@ -83,7 +83,8 @@ def fact_kinds(config: Config) -> frozenset[str]:
     """The facts the rules enabled by ``config`` read; none for a rule that cannot report
     under it (contract rules without a declared contract)."""
     selection = Selection.from_config(config)
-    return facts_for_codes(r.code for r in all_rules() if selection.enables(r.code) and r.can_report(config))
+    kinds = facts_for_codes(r.code for r in all_rules() if selection.enables(r.code) and r.can_report(config))
+    return kinds | {FALLBACKS_IN_TESTS} if config["fallbacks-in-tests"] else kinds
 
 
 def analyse_project(root: Path, config: Config, overrides: dict[Path, bytes] | None = None,

@@ -69,6 +69,21 @@ def _stub_definition(node: Definition, kind: str, retained: dict[str, str], text
     )
 
 
+# Wrappers are short; longer functions are never looked into (it would cost a walk of each).
+_WRAPPER_LINES = 15
+
+
+def _calls_own_name(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """``def gettext(m): return _trans.gettext(m)``: a wrapper around another implementation."""
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Call):
+            func = inner.func
+            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+            if called is not None and called.lstrip("_") == node.name.lstrip("_"):
+                return True
+    return False
+
+
 def _class_members(node: ast.ClassDef) -> list[str]:
     members = []
     for stmt in node.body:
@@ -118,6 +133,7 @@ class _Extractor:
             markers=tuple(self.markers.lines),
             definitions=tuple(self.definitions),
             import_copies=tuple(self.import_copies),
+            imported=tuple(names.imported),
         )
 
     def _walk(self, body: list[ast.stmt], retained: dict[str, str], fallback: bool = False) -> None:
@@ -132,6 +148,7 @@ class _Extractor:
         if _is_type_checking(stmt.test):
             self._walk(stmt.orelse, retained, fallback)
             return
+        self.names.none_test(stmt)
         self._walk(stmt.body, {**retained, **self.names.provided_by(stmt.orelse)},
                    fallback or _imports_something(stmt.orelse))
         self._walk(stmt.orelse, {**retained, **self.names.provided_by(stmt.body)},
@@ -153,17 +170,16 @@ class _Extractor:
 
     def _import_copies(self, stmt: ast.Try, handler: ast.ExceptHandler) -> None:
         """Definitions in the handler of names the ``try`` imported with ``from X import``."""
-        imported: dict[str, tuple[str, bool]] = {}
+        imported: dict[str, str] = {}
         for node in stmt.body:
             if isinstance(node, ast.ImportFrom):
                 origin = resolve_import(self.names.module, self.names.is_package, node.module, node.level)
                 if origin:
                     for alias in node.names:
-                        imported[alias.asname or alias.name] = (origin, node.level > 0)
+                        imported[alias.asname or alias.name] = origin
         for node in module_level_definitions(handler.body):
             if node.name in imported:
-                origin, relative = imported[node.name]
-                self.import_copies.append(ImportFallbackCopy(node.name, origin, relative, name_span(node)))
+                self.import_copies.append(ImportFallbackCopy(node.name, imported[node.name], name_span(node)))
 
     def _summarise(self, node: Definition, fallback: bool) -> None:
         if isinstance(node, ast.ClassDef):
@@ -176,7 +192,10 @@ class _Extractor:
             args = node.args
             members = tuple(a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs))
         size = (node.end_lineno or node.lineno) - node.lineno + 1
-        self.definitions.append(DefinitionSummary(node.name, kind, bases, members, size, name_span(node), fallback))
+        marked = node.lineno in self.markers.ignored_redefinitions
+        delegates = kind != "class" and size <= _WRAPPER_LINES and _calls_own_name(node)
+        self.definitions.append(DefinitionSummary(node.name, kind, bases, members, size, name_span(node), fallback,
+                                                  marked, delegates))
 
     def _in_fallback_context(self, node: Definition, fallback: bool) -> bool:
         """In a fallback branch, a module that says it holds fallbacks, or marked as a

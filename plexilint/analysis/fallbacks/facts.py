@@ -71,6 +71,8 @@ class DefinitionSummary:
     size: int  # lines
     span: Span
     guarded: bool  # in an `except ImportError:` branch or an `if`/`else` branch beside an import
+    marked: bool = False  # `# type: ignore[no-redef]` on its line
+    delegates: bool = False  # a function calling its own name elsewhere (`return _impl.gettext(m)`)
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,6 @@ class ImportFallbackCopy:
 
     name: str
     module: str  # where the `try` imported it from (absolute)
-    relative: bool  # imported with a relative import (`from .handlers import ...`)
     span: Span
 
 
@@ -97,3 +98,5 @@ class FallbackFacts:
     markers: tuple[int, ...] = ()
     definitions: tuple[DefinitionSummary, ...] = ()
     import_copies: tuple[ImportFallbackCopy, ...] = ()
+    # What the module imports, at module level: `import a.b` as "a.b", `from x import n` as "x.n".
+    imported: tuple[str, ...] = ()

@@ -113,3 +113,17 @@ def logs_fallback(stmt: ast.stmt, log_methods: set[str]) -> bool:
     if callee not in log_methods and callee not in ("print", "warn"):
         return False
     return any(says_fallback(text) for arg in call.args for text in _string_parts(arg))
+
+
+def walk_statements(body: list[ast.stmt]) -> list[ast.AST]:
+    """Every node of ``body`` that runs in its scope: nested functions and classes are
+    included but not their bodies."""
+    found: list[ast.AST] = []
+    pending: list[ast.AST] = list(body)
+    while pending:
+        node = pending.pop()
+        found.append(node)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        pending.extend(ast.iter_child_nodes(node))
+    return found
