@@ -24,8 +24,7 @@ class FallbackCopy(Rule):
       (at most half its lines), while the `__init__` does not import that submodule;
     - a definition, in an `except ImportError:` branch, of a name the `try` imported from the
       project itself (`try: from .handlers import a_handler` / `except ImportError:
-      async def a_handler(...)`), whatever its body. A module the project does not have is an
-      optional part that may or may not be installed: a stand-in for it is not reported.
+      async def a_handler(...)`), whatever its body.
 
     Names that the other PLX1 rules already report as duplicated stubs, dunder names
     (`__getattr__`) and the central fallbacks module itself are left out.
@@ -103,7 +102,7 @@ class FallbackCopy(Rule):
                 continue
             copied_lines = {copy.span.line for copy in file.fallbacks.import_copies}
             for copy in file.fallbacks.import_copies:
-                if (file.path, copy.span.line) not in reported and _imported_from_project(file, copy, index):
+                if (file.path, copy.span.line) not in reported and _imported_from_project(file, copy):
                     yield self._import_copy_finding(file, copy, index)
             if not file.is_package or not file.fallbacks.definitions:
                 continue
@@ -158,12 +157,11 @@ def _reported_stubs(index: ProjectIndex, config: Config) -> set[tuple[str, int]]
     return reported
 
 
-def _imported_from_project(file: FileFacts, copy: ImportFallbackCopy, index: ProjectIndex) -> bool:
-    """From another module of the file's own package (a module the project does not have is
-    an optional part, installed or not: its stand-in is not a copy)."""
+def _imported_from_project(file: FileFacts, copy: ImportFallbackCopy) -> bool:
+    """From another module of the file's own (top-level) package."""
     in_package = file.is_package or "." in file.module
     same_package = copy.module.split(".")[0] == file.module.split(".")[0]
-    return in_package and same_package and copy.module != file.module and index.module(copy.module) is not None
+    return in_package and same_package and copy.module != file.module
 
 
 def _definitions_by_name(index: ProjectIndex) -> _DefinitionsByName:
