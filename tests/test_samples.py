@@ -79,3 +79,27 @@ def test_legacy_sample_shows_every_database_violation_with_what_to_call(capsys, 
             assert "get_fallback_manager()" in line, line
         if " PLX205 " in line:
             assert "503" in line, line
+
+
+def test_fallback_copies_sample_shows_each_signal_and_leaves_real_code_alone(capsys, monkeypatch):
+    """Copies in package `__init__` files (marked by comments, log calls, `# type: ignore`),
+    first-party `except ImportError:` copies, an exception family, stub accessors, names left
+    unbound; the same weak shapes in modules that hold no fallbacks stay silent."""
+    import json
+
+    monkeypatch.chdir(SAMPLES / "fallback_copies")
+    assert main(["check", ".", "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    by_file: dict[str, set[str]] = {}
+    for finding in findings:
+        by_file.setdefault(finding["path"], set()).add(finding["code"])
+    assert by_file == {
+        "src/chatserver/app.py": {"PLX107"},
+        "src/chatserver/errors/__init__.py": {"PLX107"},
+        "src/chatserver/monitoring/__init__.py": {"PLX101", "PLX107"},
+        "src/chatserver/realtime/__init__.py": {"PLX101"},
+        "src/chatserver/routers/__init__.py": {"PLX105"},
+    }
+    copies = [f["message"] for f in findings if f["code"] == "PLX107"]
+    assert any("simplified copy of `chatserver.errors.exceptions.RateLimitError`" in m for m in copies)
+    assert any("importing it from `chatserver.errors.handlers` fails" in m for m in copies)

@@ -7,6 +7,7 @@ from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding, Related
 from plexilint.rules.base import Rule, describe_places
 from plexilint.rules.fallbacks.central import proposed_central_module, shadowing_reason, stub_groups
+from plexilint.rules.fallbacks.fallback_copy import sibling_copy_lines
 
 
 class DuplicatedFallbackStub(Rule):
@@ -104,6 +105,8 @@ class DuplicatedFallbackStub(Rule):
             for position, (file, stub) in enumerate(members):
                 if shadowing_reason(file, stub, index, config) is not None:
                     continue  # PLX102 reports it, more precisely
+                if (file.path, stub.span.line) in sibling_copy_lines(index, config):
+                    continue  # a package's copy of its submodule's name (or that name): PLX107
                 others = places[:position] + places[position + 1:]
                 if modules == 1:
                     where = "this module"

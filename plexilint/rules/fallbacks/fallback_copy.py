@@ -26,8 +26,13 @@ class FallbackCopy(Rule):
       project itself (`try: from .handlers import a_handler` / `except ImportError:
       async def a_handler(...)`), whatever its body.
 
-    Names that the other PLX1 rules already report as duplicated stubs, dunder names
-    (`__getattr__`) and the central fallbacks module itself are left out.
+    A package copy must come with evidence that it is a fallback: the module says so (a
+    comment, its docstring or a log message mentioning fallbacks), the copy is marked as a
+    redefinition (`# type: ignore[no-redef]`), or the module copies three names or more.
+    Functions that call a same-named function (wrappers such as
+    `def gettext(m): return _trans.gettext(m)`), dunder names (`__getattr__`) and the central
+    fallbacks module itself are left out. PLX101 leaves both sides of such a copy to this
+    rule; an `except ImportError:` copy that PLX101 or PLX102 reports is not reported again.
 
     ## Why is this bad?
     The copy runs only when the project's own module is broken or was never imported, so tests
@@ -96,30 +101,14 @@ class FallbackCopy(Rule):
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         reported = _reported_stubs(index, config)
-        definitions: _DefinitionsByName | None = None
         for file in index.files:
             if is_central_module(file.module, index, config):
                 continue
-            copied_lines = {copy.span.line for copy in file.fallbacks.import_copies}
             for copy in file.fallbacks.import_copies:
                 if (file.path, copy.span.line) not in reported and _imported_from_project(file, copy):
                     yield self._import_copy_finding(file, copy, index)
-            if not file.is_package or not file.fallbacks.definitions:
-                continue
-            definitions = definitions if definitions is not None else _definitions_by_name(index)
-            copies = []
-            for copy in file.fallbacks.definitions:
-                if copy.span.line in copied_lines or (file.path, copy.span.line) in reported \
-                        or copy.name.startswith("__") or copy.delegates:
-                    continue
-                original = _original_in_submodule(file, copy, definitions.get(copy.name, []), index)
-                if original is not None:
-                    copies.append((copy, original))
-            # Evidence that they are fallbacks, not a coincidence of names: the module says it
-            # holds fallbacks, a copy is marked as a redefinition, or there are several.
-            if file.fallbacks.markers or len(copies) >= _SEVERAL or any(c.marked for c, _ in copies):
-                for copy, original in copies:
-                    yield self._sibling_copy_finding(file, copy, *original)
+        for copy in sibling_copies(index, config):
+            yield self._sibling_copy_finding(*copy)
 
     def _import_copy_finding(self, file: FileFacts, copy: ImportFallbackCopy, index: ProjectIndex) -> Finding:
         source = index.module(copy.module)
@@ -150,11 +139,52 @@ class FallbackCopy(Rule):
 def _reported_stubs(index: ProjectIndex, config: Config) -> set[tuple[str, int]]:
     """(path, line) of the stubs PLX101 or PLX102 report: those need no second finding."""
     reported = set()
+    pairs = sibling_copy_lines(index, config)
     for members in stub_groups(index, config).values():
         for file, stub in members:
+            if (file.path, stub.span.line) in pairs:
+                continue
             if len(members) >= config["min-duplicates"] or shadowing_reason(file, stub, index, config):
                 reported.add((file.path, stub.span.line))
     return reported
+
+
+# (package file, its copy, the submodule file, the original, how it is a copy)
+SiblingCopy = tuple[FileFacts, DefinitionSummary, FileFacts, DefinitionSummary, str]
+
+
+def _sibling_copies(index: ProjectIndex, config: Config) -> list[SiblingCopy]:
+    definitions: _DefinitionsByName | None = None
+    found: list[SiblingCopy] = []
+    for file in index.files:
+        if not file.is_package or not file.fallbacks.definitions or is_central_module(file.module, index, config):
+            continue
+        definitions = definitions if definitions is not None else _definitions_by_name(index)
+        copied_lines = {copy.span.line for copy in file.fallbacks.import_copies}
+        copies = []
+        for copy in file.fallbacks.definitions:
+            if copy.span.line in copied_lines or copy.name.startswith("__") or copy.delegates:
+                continue
+            original = _original_in_submodule(file, copy, definitions.get(copy.name, []), index)
+            if original is not None:
+                copies.append((file, copy, *original))
+        # Evidence that they are fallbacks, not a coincidence of names: the module says it
+        # holds fallbacks, a copy is marked as a redefinition, or there are several.
+        if file.fallbacks.markers or len(copies) >= _SEVERAL or any(c[1].marked for c in copies):
+            found.extend(copies)
+    return found
+
+
+def sibling_copies(index: ProjectIndex, config: Config) -> list[SiblingCopy]:
+    """Package ``__init__`` definitions that copy a submodule's, computed once per analysis."""
+    return index.derived("fallbacks.sibling-copies", config.digest, lambda: _sibling_copies(index, config))
+
+
+def sibling_copy_lines(index: ProjectIndex, config: Config) -> set[tuple[str, int]]:
+    """(path, line) of both sides of every sibling copy: PLX101 leaves them to this rule."""
+    return index.derived("fallbacks.sibling-copy-lines", config.digest, lambda: {
+        place for package, copy, file, original, _ in sibling_copies(index, config)
+        for place in ((package.path, copy.span.line), (file.path, original.span.line))})
 
 
 def _imported_from_project(file: FileFacts, copy: ImportFallbackCopy) -> bool:
@@ -201,7 +231,11 @@ def _why_a_copy(copy: DefinitionSummary, original: DefinitionSummary) -> str | N
     missing = set(copy.members) - set(original.members)
     if not missing and copy.size <= original.size:
         fewer = len(set(original.members) - set(copy.members))
-        return f"{fewer} {what} fewer" if fewer else f"the same {what}, {copy.size} of its {original.size} lines"
+        if fewer:
+            return f"{fewer} {what if fewer > 1 else what[:-1]} fewer"
+        if copy.size < original.size:
+            return f"the same {what} in {copy.size} of its {original.size} lines"
+        return f"the same {what}"
     if copy.size * 2 <= original.size:
         return f"{copy.size} of its {original.size} lines"
     return None

@@ -16,12 +16,12 @@ class BaseAPIException(Exception):  # type: ignore[no-redef]  # [fallback-copy]
         self.status_code = status_code
 
 
-class RateLimitError(BaseAPIException):  # [duplicated-fallback-stub]
+class RateLimitError(BaseAPIException):  # [fallback-copy]
     def __init__(self, message="Rate limit exceeded", **kwargs):
         super().__init__(message, status_code=429, **kwargs)
 
 
-class NotFoundError(BaseAPIException):  # [duplicated-fallback-stub]
+class NotFoundError(BaseAPIException):  # [fallback-copy]
     def __init__(self, message="Not found", **kwargs):
         super().__init__(message, status_code=404, **kwargs)
 
@@ -42,5 +42,5 @@ class ErrorManager:  # [fallback-copy]
 _error_manager = ErrorManager()
 
 
-def get_error_manager():  # [duplicated-fallback-stub]
+def get_error_manager():  # [fallback-copy]
     return _error_manager
