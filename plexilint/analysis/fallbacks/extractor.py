@@ -193,7 +193,8 @@ class _Extractor:
             members = tuple(a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs))
         size = (node.end_lineno or node.lineno) - node.lineno + 1
         marked = node.lineno in self.markers.ignored_redefinitions
-        delegates = kind != "class" and size <= _WRAPPER_LINES and _calls_own_name(node)
+        # Only a package's copies are compared with their originals (PLX107): only they need it.
+        delegates = self.names.is_package and kind != "class" and size <= _WRAPPER_LINES and _calls_own_name(node)
         self.definitions.append(DefinitionSummary(node.name, kind, bases, members, size, name_span(node), fallback,
                                                   marked, delegates))
 

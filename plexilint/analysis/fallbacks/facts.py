@@ -72,7 +72,8 @@ class DefinitionSummary:
     span: Span
     guarded: bool  # in an `except ImportError:` branch or an `if`/`else` branch beside an import
     marked: bool = False  # `# type: ignore[no-redef]` on its line
-    delegates: bool = False  # a function calling its own name elsewhere (`return _impl.gettext(m)`)
+    # A package's function calling a function of its own name (`return _impl.gettext(m)`): a wrapper.
+    delegates: bool = False
 
 
 @dataclass(frozen=True)

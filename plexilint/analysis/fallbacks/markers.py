@@ -36,13 +36,29 @@ def _comments(source: str) -> list[tuple[int, bool, str]]:
     return found
 
 
-def _definition_bodies(tree: ast.Module) -> list[range]:
-    """The lines inside top-level functions and classes (their header lines excluded)."""
-    bodies = []
-    for stack in module_level_definitions(tree.body):
-        first = stack.body[0].lineno if stack.body else stack.lineno + 1
-        bodies.append(range(first, (stack.end_lineno or first) + 1))
-    return bodies
+def _first_body_line(node: ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str]) -> int:
+    """The first line holding only the body (``def f(): pass`` has none: the line after)."""
+    first = node.body[0]
+    before = lines[first.lineno - 1][:first.col_offset] if first.lineno <= len(lines) else ""
+    return first.lineno if first.lineno > node.lineno and not before.strip() else first.lineno + 1
+
+
+def _may_hold_marker_comment(text: str) -> bool:
+    """A line that starts with ``#`` and says fallback (tokenizing tells whether it is a comment
+    or part of a string)."""
+    return any(line.lstrip().startswith("#") and says_fallback(line)
+               for line in text.splitlines() if "#" in line)
+
+
+def _module_level_text(tree: ast.Module, source: str) -> str:
+    """The source with the bodies of module-level functions and classes blanked out (their
+    header lines kept): what is left to tokenize is the module's own code and comments, a small
+    part of most files."""
+    lines = source.splitlines(keepends=True)
+    for node in module_level_definitions(tree.body):
+        for number in range(_first_body_line(node, lines), min(node.end_lineno or 0, len(lines)) + 1):
+            lines[number - 1] = "\n"
+    return "".join(lines)
 
 
 def module_level_definitions(body: list[ast.stmt]) -> list[ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef]:
@@ -79,16 +95,19 @@ class ModuleMarkers:
             self.lines.append(tree.body[0].lineno)
         lowered = source.lower()
         wants_words = "fallback" in lowered or "fall-back" in lowered
-        wants_ignores = _REDEFINITION_IGNORE.search(source) is not None
+        wants_ignores = ("type: ignore" in source or "type:ignore" in source) \
+            and _REDEFINITION_IGNORE.search(source) is not None
         if not (wants_words or wants_ignores):
             return
         if wants_words:
             self.lines.extend(s.lineno for s in _module_level_statements(tree.body) if logs_fallback(s, log_methods))
-        bodies = _definition_bodies(tree)
-        for line, alone, text in _comments(source):
+        module_text = _module_level_text(tree, source)
+        if not (wants_ignores or _may_hold_marker_comment(module_text)):
+            return  # tokenizing costs: only when a line may be a marker comment
+        for line, alone, text in _comments(module_text):
             # A comment of its own at module level speaks for the module; one after code, for
             # that line (`class EventError(Exception):  # not a fallback stub`).
-            if wants_words and alone and says_fallback(text) and not any(line in body for body in bodies):
+            if wants_words and alone and says_fallback(text):
                 self.lines.append(line)
             if wants_ignores and _REDEFINITION_IGNORE.search(text):
                 self.ignored_redefinitions.add(line)

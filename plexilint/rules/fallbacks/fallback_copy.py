@@ -248,7 +248,7 @@ def _original_in_submodule(package: FileFacts, copy: DefinitionSummary,
     neither may import the other (a submodule building on its package extends it)."""
     prefix = package.module + "."
     for file, original in candidates:
-        if file is package or not file.module.startswith(prefix) or original.delegates:
+        if file is package or not file.module.startswith(prefix):
             continue
         if _imports_module(package, file.module) or _imports_package(file, package.module, index):
             continue
