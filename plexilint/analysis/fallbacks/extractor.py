@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import builtins
 import textwrap
 from collections.abc import Callable
 
@@ -10,6 +11,7 @@ from plexilint.analysis.fallbacks.derived import placeholders, undefined_on_fail
 from plexilint.analysis.fallbacks.facts import (
     EXCEPTION_FAMILY,
     STUB_ACCESSOR,
+    STUB_HELPER,
     DefinitionSummary,
     FallbackFacts,
     ImportFallbackCopy,
@@ -31,6 +33,7 @@ from plexilint.analysis.nodes import LOG_METHODS, dotted_name, last_part, name_s
 from plexilint.analysis.shapes import digest_of, exact_digest
 from plexilint.analysis.source import SourceLines
 
+_BUILTINS = frozenset(dir(builtins))
 _IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
 
 Definition = ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
@@ -234,8 +237,31 @@ class _Extractor:
         kind = function_stub_kind(node, fallback)
         if kind is None and returned_global(node) in self.stub_instances:
             kind = STUB_ACCESSOR
+        if kind is None and fallback and self._only_serves_stubs(node):
+            kind = STUB_HELPER
         if kind is not None:
             self.stubs.append(_stub_definition(node, kind, retained, self.text, self.names))
+
+    def _only_serves_stubs(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+        """Every module-level name the function reads is a stub of this module (or a builtin):
+        ``def get_error_code(error): return ErrorCode.UNKNOWN`` beside a stub ``ErrorCode``."""
+        stubs = {stub.name for stub in self.stubs} | self.stub_instances
+        if node.decorator_list or not stubs:
+            return False
+        own = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs,
+                               *(a for a in (node.args.vararg, node.args.kwarg) if a is not None))}
+        read = set()
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Name):
+                if isinstance(inner.ctx, ast.Store):
+                    own.add(inner.id)
+                else:
+                    read.add(inner.id)
+            elif isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)) \
+                    and inner is not node:
+                return False  # nested scopes: not a small helper
+        globals_read = read - own - _BUILTINS
+        return bool(globals_read) and globals_read <= stubs
 
     # -- names -----------------------------------------------------------------------------
 

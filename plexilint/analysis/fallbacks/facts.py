@@ -15,6 +15,7 @@ IDENTITY_DECORATOR = "identity decorator"
 EXCEPTION_FAMILY = "exception class differing only in literals"
 LITERAL_HANDLER = "handler returning a literal dict"
 STUB_ACCESSOR = "accessor of a stub instance"
+STUB_HELPER = "helper that only serves stubs"
 
 
 @dataclass(frozen=True)

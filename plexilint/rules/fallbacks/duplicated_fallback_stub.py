@@ -24,14 +24,31 @@ class DuplicatedFallbackStub(Rule):
       returns `None`, `[]`, `{}`, `()`, `False`, `0` or `""`;
     - identity decorator factories (`def cached(*args, **kwargs)` returning a nested
       `def decorator(func): return func`);
-    - handler functions that ignore their parameters and return a literal dict.
+    - handler functions that ignore their parameters and return a literal dict;
+    - accessors of a stub instance (`def get_event_manager(): return _stub_manager`, where
+      `_stub_manager = EventManager()` and `EventManager` is a stub).
 
-    Shapes that are ordinary code elsewhere, and stubs only in a *fallback context* (an
-    `except ImportError:` branch, or an `if`/`else` branch whose other branch imports):
+    Shapes that are ordinary code elsewhere, and stubs only in a *fallback context*: an
+    `except ImportError:` branch, an `if`/`else` branch whose other branch imports, a
+    definition marked `# type: ignore[no-redef]`, or a module that says it holds fallbacks (a
+    comment line of its own at module level, its docstring, or a log message at module level
+    mentioning "fallback"):
 
     - bare classes (`class EventManager: pass`), which are often sentinels;
     - `Enum` constant holders, no-op functions with a precise signature, identity functions;
-    - families of exception classes that differ only in their default message and status code.
+    - families of exception classes that differ only in their default message and status code
+      (`def __init__(self, message="Rate limit exceeded", **kwargs):
+      super().__init__(message, status_code=429, **kwargs)`);
+    - accessors of an instance of a local class, and helpers that only read the module's stubs
+      (`def get_error_code(error): return ErrorCode(error)`).
+
+    Copies must agree on more than their shape: constant holders on their members' names and
+    value kinds (an `Enum` also on its own name), classes of do-nothing methods on their method
+    names, handlers on the keys of the dict they return, and no-op or identity functions with a
+    precise signature on what they stand in for (the imported name, else their own). Private
+    classes of do-nothing methods outside a fallback context (`class _C: def _m(self): pass`,
+    used to get a type) are helpers, not stubs. Test code (`tests/`, `test/`, `*_test/`,
+    `conftest.py`, `test_*.py`, `*_test.py`) is left out unless `fallbacks-in-tests` is set.
 
     Each copy is reported, with the number of others, where they are, and the module where
     the one copy should live. Only module-level definitions are considered (including those in
@@ -69,6 +86,7 @@ class DuplicatedFallbackStub(Rule):
     ## Options
     - `fallbacks-module`
     - `min-duplicates`
+    - `fallbacks-in-tests`
 
     ## Fix
     `plexilint fix` rewrites it (it prints a diff; `--apply` writes it, with backups, and
@@ -90,7 +108,7 @@ class DuplicatedFallbackStub(Rule):
     symbol = "duplicated-fallback-stub"
     category = "R"
     summary = "Fallback stub duplicated across modules"
-    options = ("fallbacks-module", "min-duplicates")
+    options = ("fallbacks-module", "min-duplicates", "fallbacks-in-tests")
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         groups = stub_groups(index, config)

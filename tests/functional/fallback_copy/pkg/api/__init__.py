@@ -22,6 +22,10 @@ class ErrorCode(Enum):  # [duplicated-fallback-stub]
     RATE_LIMITED = 429
 
 
+def error_code_for(status):  # [duplicated-fallback-stub]
+    return ErrorCode(status)
+
+
 def routers():
     return [users_router, items_router]
 
