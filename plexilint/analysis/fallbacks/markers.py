@@ -1,6 +1,6 @@
-"""Text that says a module holds fallbacks: a module-level comment or the module docstring
-saying "fallback", and ``# type: ignore`` on a definition line (how type checkers are told
-that a name is defined twice, the real one and the stand-in)."""
+"""Text that says a module holds fallbacks: a comment at column 0, the module docstring or a
+log call directly in the module saying "fallback"; and ``# type: ignore`` on a definition line
+(how type checkers are told that a name is defined twice, the real one and the stand-in)."""
 
 from __future__ import annotations
 
@@ -23,13 +23,14 @@ def says_fallback(text: str) -> bool:
 
 
 def _comments(source: str) -> list[tuple[int, bool, str]]:
-    """(line, whether it stands on a line of its own, text) of every comment; those read so
+    """(line, whether it starts its line at column 0, text) of every comment; those read so
     far when the text does not tokenize."""
     found = []
     try:
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
             if token.type == tokenize.COMMENT:
-                alone = not token.line[:token.start[1]].strip()
+                # Of its own, at column 0: an indented comment speaks for its block.
+                alone = token.start[1] == 0
                 found.append((token.start[0], alone, token.string))
     except (tokenize.TokenError, SyntaxError, IndentationError):
         return found
@@ -46,8 +47,7 @@ def _first_body_line(node: ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
 def _may_hold_marker_comment(text: str) -> bool:
     """A line that starts with ``#`` and says fallback (tokenizing tells whether it is a comment
     or part of a string)."""
-    return any(line.lstrip().startswith("#") and says_fallback(line)
-               for line in text.splitlines() if "#" in line)
+    return any(line.startswith("#") and says_fallback(line) for line in text.splitlines())
 
 
 def _module_level_text(tree: ast.Module, source: str) -> str:
@@ -100,7 +100,8 @@ class ModuleMarkers:
         if not (wants_words or wants_ignores):
             return
         if wants_words:
-            self.lines.extend(s.lineno for s in _module_level_statements(tree.body) if logs_fallback(s, log_methods))
+            # Directly in the module: a log call in an `except ImportError:` speaks for that branch.
+            self.lines.extend(s.lineno for s in tree.body if logs_fallback(s, log_methods))
         module_text = _module_level_text(tree, source)
         if not (wants_ignores or _may_hold_marker_comment(module_text)):
             return  # tokenizing costs: only when a line may be a marker comment

@@ -31,8 +31,8 @@ class DuplicatedFallbackStub(Rule):
     Shapes that are ordinary code elsewhere, and stubs only in a *fallback context*: an
     `except ImportError:` branch, an `if`/`else` branch whose other branch imports, a
     definition marked `# type: ignore[no-redef]`, or a module that says it holds fallbacks (a
-    comment line of its own at module level, its docstring, or a log message at module level
-    mentioning "fallback"):
+    comment line starting at column 0, its docstring, or a log call directly in the module
+    mentioning "fallback"; indented comments and log calls speak for their own block):
 
     - bare classes (`class EventManager: pass`), which are often sentinels;
     - `Enum` constant holders, no-op functions with a precise signature, identity functions;
