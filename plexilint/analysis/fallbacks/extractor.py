@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import builtins
 import textwrap
 from collections.abc import Callable
 
@@ -17,23 +16,20 @@ from plexilint.analysis.fallbacks.facts import (
     ImportFallbackCopy,
     StubDefinition,
 )
-from plexilint.analysis.fallbacks.markers import ModuleMarkers, module_level_definitions
+from plexilint.analysis.fallbacks.definitions import import_copies, only_serves_stubs, summarise
+from plexilint.analysis.fallbacks.markers import ModuleMarkers
 from plexilint.analysis.fallbacks.names import ModuleNames
 from plexilint.analysis.fallbacks.stub_shapes import (
     class_stub_kind,
     function_stub_kind,
     is_exception_class,
     is_literal_exception_body,
-    is_weak_function_shape,
-    returned_global,
-    stub_shape,
 )
-from plexilint.analysis.modules import resolve_import
+from plexilint.analysis.fallbacks.stub_keys import is_weak_function_shape, returned_global, stub_shape
 from plexilint.analysis.nodes import LOG_METHODS, dotted_name, last_part, name_span
 from plexilint.analysis.shapes import digest_of, exact_digest
 from plexilint.analysis.source import SourceLines
 
-_BUILTINS = frozenset(dir(builtins))
 _IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
 
 Definition = ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
@@ -70,33 +66,6 @@ def _stub_definition(node: Definition, kind: str, retained: dict[str, str], text
         source=textwrap.dedent(segment),
         retained_from=retained.get(node.name) or retained.get("*"),
     )
-
-
-# Wrappers are short; longer functions are never looked into (it would cost a walk of each).
-_WRAPPER_LINES = 15
-
-
-def _calls_own_name(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """``def gettext(m): return _trans.gettext(m)``: a wrapper around another implementation."""
-    for inner in ast.walk(node):
-        if isinstance(inner, ast.Call):
-            func = inner.func
-            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-            if called is not None and called.lstrip("_") == node.name.lstrip("_"):
-                return True
-    return False
-
-
-def _class_members(node: ast.ClassDef) -> list[str]:
-    members = []
-    for stmt in node.body:
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            members.append(stmt.name)
-        elif isinstance(stmt, ast.Assign):
-            members.extend(t.id for t in stmt.targets if isinstance(t, ast.Name))
-        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
-            members.append(stmt.target.id)
-    return members
 
 
 class _Extractor:
@@ -163,43 +132,13 @@ class _Extractor:
         for handler in stmt.handlers:
             if _catches_import_error(handler):
                 self._walk(handler.body, {**retained, **provided}, True)
-                self._import_copies(stmt, handler)
+                self.import_copies.extend(import_copies(stmt, handler, self.names))
             else:
                 self._walk(handler.body, retained, fallback)
         self._walk(stmt.orelse, retained, fallback)
         self._walk(stmt.finalbody, retained, fallback)
         if any(_catches_import_error(h) for h in stmt.handlers):
             self.guarded_tries.append(stmt)
-
-    def _import_copies(self, stmt: ast.Try, handler: ast.ExceptHandler) -> None:
-        """Definitions in the handler of names the ``try`` imported with ``from X import``."""
-        imported: dict[str, str] = {}
-        for node in stmt.body:
-            if isinstance(node, ast.ImportFrom):
-                origin = resolve_import(self.names.module, self.names.is_package, node.module, node.level)
-                if origin:
-                    for alias in node.names:
-                        imported[alias.asname or alias.name] = origin
-        for node in module_level_definitions(handler.body):
-            if node.name in imported:
-                self.import_copies.append(ImportFallbackCopy(node.name, imported[node.name], name_span(node)))
-
-    def _summarise(self, node: Definition, fallback: bool) -> None:
-        if isinstance(node, ast.ClassDef):
-            kind = "class"
-            bases = tuple(last_part(dotted_name(base)) for base in node.bases)
-            members = tuple(_class_members(node))
-        else:
-            kind = "async function" if isinstance(node, ast.AsyncFunctionDef) else "function"
-            bases = ()
-            args = node.args
-            members = tuple(a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs))
-        size = (node.end_lineno or node.lineno) - node.lineno + 1
-        marked = node.lineno in self.markers.ignored_redefinitions
-        # Only a package's copies are compared with their originals (PLX107): only they need it.
-        delegates = self.names.is_package and kind != "class" and size <= _WRAPPER_LINES and _calls_own_name(node)
-        self.definitions.append(DefinitionSummary(node.name, kind, bases, members, size, name_span(node), fallback,
-                                                  marked, delegates))
 
     def _in_fallback_context(self, node: Definition, fallback: bool) -> bool:
         """In a fallback branch, a module that says it holds fallbacks, or marked as a
@@ -214,7 +153,7 @@ class _Extractor:
 
     def _class(self, node: ast.ClassDef, retained: dict[str, str], fallback: bool) -> None:
         self.names.bind(node.name)
-        self._summarise(node, fallback)
+        self.definitions.append(summarise(node, fallback, self.markers.ignored_redefinitions, self.names.is_package))
         self.local_classes.add(node.name)
         fallback = self._in_fallback_context(node, fallback)
         bases = [last_part(dotted_name(base)) for base in node.bases]
@@ -232,36 +171,15 @@ class _Extractor:
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, retained: dict[str, str],
                   fallback: bool) -> None:
         self.names.bind(node.name)
-        self._summarise(node, fallback)
+        self.definitions.append(summarise(node, fallback, self.markers.ignored_redefinitions, self.names.is_package))
         fallback = self._in_fallback_context(node, fallback)
         kind = function_stub_kind(node, fallback)
         if kind is None and returned_global(node) in self.stub_instances:
             kind = STUB_ACCESSOR
-        if kind is None and fallback and self._only_serves_stubs(node):
+        if kind is None and fallback and only_serves_stubs(node, {s.name for s in self.stubs} | self.stub_instances):
             kind = STUB_HELPER
         if kind is not None:
             self.stubs.append(_stub_definition(node, kind, retained, self.text, self.names))
-
-    def _only_serves_stubs(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-        """Every module-level name the function reads is a stub of this module (or a builtin):
-        ``def get_error_code(error): return ErrorCode.UNKNOWN`` beside a stub ``ErrorCode``."""
-        stubs = {stub.name for stub in self.stubs} | self.stub_instances
-        if node.decorator_list or not stubs:
-            return False
-        own = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs,
-                               *(a for a in (node.args.vararg, node.args.kwarg) if a is not None))}
-        read = set()
-        for inner in ast.walk(node):
-            if isinstance(inner, ast.Name):
-                if isinstance(inner.ctx, ast.Store):
-                    own.add(inner.id)
-                else:
-                    read.add(inner.id)
-            elif isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)) \
-                    and inner is not node:
-                return False  # nested scopes: not a small helper
-        globals_read = read - own - _BUILTINS
-        return bool(globals_read) and globals_read <= stubs
 
     # -- names -----------------------------------------------------------------------------
 

@@ -97,12 +97,14 @@ class ModuleMarkers:
         wants_words = "fallback" in lowered or "fall-back" in lowered
         wants_ignores = ("type: ignore" in source or "type:ignore" in source) \
             and _REDEFINITION_IGNORE.search(source) is not None
-        if not (wants_words or wants_ignores):
-            return
         if wants_words:
             # Directly in the module: a log call in an `except ImportError:` speaks for that branch.
             self.lines.extend(s.lineno for s in tree.body if logs_fallback(s, log_methods))
-        module_text = _module_level_text(tree, source)
+        if wants_words or wants_ignores:
+            self._read_comments(_module_level_text(tree, source), wants_words, wants_ignores)
+        self.lines.sort()
+
+    def _read_comments(self, module_text: str, wants_words: bool, wants_ignores: bool) -> None:
         if not (wants_ignores or _may_hold_marker_comment(module_text)):
             return  # tokenizing costs: only when a line may be a marker comment
         for line, alone, text in _comments(module_text):
@@ -112,7 +114,6 @@ class ModuleMarkers:
                 self.lines.append(line)
             if wants_ignores and _REDEFINITION_IGNORE.search(text):
                 self.ignored_redefinitions.add(line)
-        self.lines.sort()
 
 
 def _string_parts(node: ast.AST) -> list[str]:

@@ -153,6 +153,18 @@ def _reported_stubs(index: ProjectIndex, config: Config) -> set[tuple[str, int]]
 SiblingCopy = tuple[FileFacts, DefinitionSummary, FileFacts, DefinitionSummary, str]
 
 
+def _copies_in_package(file: FileFacts, definitions: _DefinitionsByName, index: ProjectIndex) -> list[SiblingCopy]:
+    copied_lines = {copy.span.line for copy in file.fallbacks.import_copies}
+    copies = []
+    for copy in file.fallbacks.definitions:
+        if copy.span.line in copied_lines or copy.name.startswith("__") or copy.delegates:
+            continue
+        original = _original_in_submodule(file, copy, definitions.get(copy.name, []), index)
+        if original is not None:
+            copies.append((file, copy, *original))
+    return copies
+
+
 def _sibling_copies(index: ProjectIndex, config: Config) -> list[SiblingCopy]:
     definitions: _DefinitionsByName | None = None
     found: list[SiblingCopy] = []
@@ -160,14 +172,7 @@ def _sibling_copies(index: ProjectIndex, config: Config) -> list[SiblingCopy]:
         if not file.is_package or not file.fallbacks.definitions or is_central_module(file.module, index, config):
             continue
         definitions = definitions if definitions is not None else _definitions_by_name(index)
-        copied_lines = {copy.span.line for copy in file.fallbacks.import_copies}
-        copies = []
-        for copy in file.fallbacks.definitions:
-            if copy.span.line in copied_lines or copy.name.startswith("__") or copy.delegates:
-                continue
-            original = _original_in_submodule(file, copy, definitions.get(copy.name, []), index)
-            if original is not None:
-                copies.append((file, copy, *original))
+        copies = _copies_in_package(file, definitions, index)
         # Evidence that they are fallbacks, not a coincidence of names: the module says it
         # holds fallbacks, a copy is marked as a redefinition, or there are several.
         if file.fallbacks.markers or len(copies) >= _SEVERAL or any(c[1].marked for c in copies):
