@@ -47,12 +47,13 @@ def via_flake8(root: Path, targets: list[Path] | None = None, jobs: str = "2") -
 _PYLINT_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): \[(?P<msgid>[A-Z]\d+)\((?P<symbol>[a-z-]+)\),")
 
 
-def via_pylint(root: Path, jobs: str = "2") -> tuple[Findings, Findings]:
-    """(PLX findings, syntax-error messages) as pylint reports them."""
+def via_pylint(root: Path, jobs: str = "2", targets: list[Path] | None = None) -> tuple[Findings, Findings]:
+    """(PLX findings, syntax-error messages) as pylint reports them (on ``targets``, by default
+    on the whole tree with ``--recursive=y``)."""
     symbols = ",".join([*SYMBOL_TO_CODE, "syntax-error"])
     command = [sys.executable, "-m", "pylint", "--load-plugins=plexilint.pylint", "--disable=all",
                f"--enable={symbols}", "--output-format=parseable", "--score=n", "--recursive=y",
-               f"--jobs={jobs}", "--persistent=n", "."]
+               f"--jobs={jobs}", "--persistent=n", *(str(t) for t in targets or ["."])]
     result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=_environment())
     assert "Traceback" not in result.stderr, result.stderr
     findings, syntax_errors = set(), set()

@@ -18,12 +18,11 @@ import pytest
 import plexilint
 from conftest import SAMPLES
 from stub_projects import stub
-from plexilint.analysis.modules import module_name_for
+from plexilint.analysis.modules import distinct_module_names, module_name_for
 from plexilint.config import load_config
 from plexilint.engine import cache_store, fingerprint
 from plexilint.engine.cache import CACHE_DIRECTORY, FactsCache
 from plexilint.engine.project import analyse_project, clear_memo
-from plexilint.engine.sources import ModuleNames
 
 STUB = "class EventManager:\n    pass\n"
 
@@ -209,12 +208,15 @@ def test_fix_history_change_invalidates_findings(project):
 
 
 def test_a_new_init_file_changes_module_names_and_so_the_key(project):
-    root = project({"pkg/sub/mod.py": "import os\n"}).resolve()
-    assert analyse(root)[0].index.by_path[(root / "pkg/sub/mod.py").as_posix()].module == "mod"
+    root = project({"pkg/sub.py": "import os\n"}).resolve()
+    assert analyse(root)[0].index.by_path[(root / "pkg/sub.py").as_posix()].module == "pkg.sub"
+    # Python now imports the package `pkg.sub`, not the module: the module is named by its path.
+    (root / "pkg/sub/__init__.py").parent.mkdir()
     (root / "pkg/sub/__init__.py").write_text("", encoding="utf-8")
     analysis, stats = analyse(root)
-    assert analysis.index.by_path[(root / "pkg/sub/mod.py").as_posix()].module == "sub.mod"
-    assert stats.facts_stored == 2  # mod.py again (new module name) and the new __init__.py
+    assert analysis.index.by_path[(root / "pkg/sub.py").as_posix()].module == "pkg/sub.py"
+    assert analysis.index.by_path[(root / "pkg/sub/__init__.py").as_posix()].module == "pkg.sub"
+    assert stats.facts_stored == 2  # sub.py again (new module name) and the new __init__.py
 
 
 def test_the_cache_directory_is_ignored_by_git_and_tagged(legacy):
@@ -242,9 +244,11 @@ def test_editor_buffers_are_never_cached(legacy):
 
 
 def test_module_names_match_the_analysis_definition():
-    names = ModuleNames()
-    paths = [p for p in SAMPLES.rglob("*.py") if "__pycache__" not in p.parts]
-    assert paths and all(names.module_for(p) == module_name_for(p) for p in paths)
+    """A project's files get, from the project's root, the names one file gets alone."""
+    for root in (SAMPLES / "plexichat_legacy", SAMPLES / "plexichat_refactored"):
+        paths = [p for p in root.rglob("*.py") if "__pycache__" not in p.parts]
+        names = distinct_module_names(paths, root)
+        assert paths and all(names[p] == module_name_for(p, root) for p in paths)
 
 
 # The command line.

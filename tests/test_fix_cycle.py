@@ -129,7 +129,9 @@ def _apply_does_what_the_dry_run_showed(legacy: Path, diff: Path) -> None:
     assert _run(["git", "diff", "--stat"], legacy).stdout.strip()
     assert _run(["git", "apply", "--check", "-R", str(diff)], legacy).returncode == 0
 
-    left = _plexilint(legacy, "check", ".", "--select", "PLX1", "--format", "json")
+    # PLX107 (second implementations of the package's own names) has no automatic fix: which
+    # implementation is right is for a human to decide.
+    left = _plexilint(legacy, "check", ".", "--select", "PLX1", "--ignore", "PLX107", "--format", "json")
     assert json.loads(left.stdout)["findings"] == []
 
 
@@ -186,7 +188,15 @@ def test_the_generated_central_module_against_the_hand_refactored_sample(legacy:
 
     reported = {s.name for p in fix.plan.files for s in p.moved}
     ours, theirs = defined(generated), defined(refactored)
-    assert len(ours & theirs) >= 70
+    assert len(ours & theirs) >= 60
+    # Names the package's modules define again for themselves (constant holders, managers) are
+    # reported by PLX107, for a human to merge: with them, nearly every name the hand refactor
+    # moved is found.
+    import re
+
+    copies = {re.match(r"`(\w+)`", f.message).group(1) for found in analysis.findings.values()
+              for f in found if f.code == "PLX107"}
+    assert len((ours | copies) & theirs) >= 75
     # Everything only we define is a stub the rules reported (or one of the spec's helpers).
     assert ours - theirs <= reported | {"get_fallback_class", "get_fallback_instance", "get_module_version"}
     # Everything only the hand refactor defines was defined once in the legacy code (no rule

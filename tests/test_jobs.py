@@ -14,7 +14,8 @@ from plexilint.engine import parallel
 from plexilint.engine.cache import CACHE_DIRECTORY, FactsCache
 from plexilint.engine.facts import FACT_KINDS, extract_facts
 from plexilint.engine.project import analyse_project, clear_memo
-from plexilint.engine.sources import ModuleNames, read_source
+from plexilint.analysis.modules import distinct_module_names
+from plexilint.engine.sources import read_source
 
 SAMPLE_NAMES = ("plexichat_legacy", "plexichat_refactored")
 
@@ -78,11 +79,12 @@ def test_workers_fill_the_cache(cli, pool_calls, tmp_path):
 def test_spawned_workers_extract_the_same_facts(tmp_path):
     """What macOS and Windows use (and forkserver, Python 3.14's default): nothing inherited."""
     root = (SAMPLES / "plexichat_legacy").resolve()
-    modules = ModuleNames()
-    sources = [read_source(p, root, modules) for p in sorted(root.rglob("*.py")) if "__pycache__" not in p.parts]
+    paths = [p for p in sorted(root.rglob("*.py")) if "__pycache__" not in p.parts]
+    modules = distinct_module_names(paths, root)
+    sources = [read_source(p, root, modules[p]) for p in paths]
     tasks = [(s.posix, s.relpath, s.module, s.digest, s.data) for s in sources]
     spawned = parallel.extract_in_pool(tasks, FACT_KINDS, 2, None, multiprocessing.get_context("spawn"))
-    assert spawned == [extract_facts(s.path, s.relpath, s.data, kinds=FACT_KINDS) for s in sources]
+    assert spawned == [extract_facts(s.path, s.relpath, s.data, kinds=FACT_KINDS, module=s.module) for s in sources]
 
 
 def test_a_pool_that_cannot_start_falls_back_to_one_process(cli, pool_calls, monkeypatch, tmp_path):

@@ -49,8 +49,10 @@ def test_legacy_sample_shows_every_stub_kind_with_related_locations(capsys, monk
     findings = json.loads(capsys.readouterr().out)["findings"]
     kinds = {re.search(r"\((.*?)\) has the same shape", f["message"]).group(1)
              for f in findings if f["code"] == "PLX101"}
+    # Its constant holders (`EventPriority`, `AlertSeverity`, ...) share a member count, not
+    # their members: different classes, which its maintainers also kept apart.
     assert kinds == {
-        "empty class", "kwargs-bag class", "constant-holder class", "no-op function", "identity decorator",
+        "empty class", "kwargs-bag class", "no-op function", "identity decorator",
         "exception class differing only in literals", "handler returning a literal dict",
     }
     for code in ("PLX101", "PLX102", "PLX103", "PLX104", "PLX105"):
@@ -101,3 +103,27 @@ def test_legacy_sample_database_precision_cases(capsys, monkeypatch):
     assert (moderation, "27", "PLX201") in found  # self.vector_db set by the base class
     assert ("src/plexichat/core/services/base.py", "96", "PLX201") in found  # DatabaseFactory.create_vector_db()
     assert (stats, "90", "PLX201") in found  # Depends(get_vector_db_dependency)
+
+
+def test_fallback_copies_sample_shows_each_signal_and_leaves_real_code_alone(capsys, monkeypatch):
+    """Copies in package `__init__` files (marked by comments, log calls, `# type: ignore`),
+    first-party `except ImportError:` copies, an exception family, stub accessors, names left
+    unbound; the same weak shapes in modules that hold no fallbacks stay silent."""
+    import json
+
+    monkeypatch.chdir(SAMPLES / "fallback_copies")
+    assert main(["check", ".", "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    by_file: dict[str, set[str]] = {}
+    for finding in findings:
+        by_file.setdefault(finding["path"], set()).add(finding["code"])
+    assert by_file == {
+        "src/chatserver/app.py": {"PLX107"},
+        "src/chatserver/errors/__init__.py": {"PLX107"},
+        "src/chatserver/monitoring/__init__.py": {"PLX101", "PLX107"},
+        "src/chatserver/realtime/__init__.py": {"PLX101"},
+        "src/chatserver/routers/__init__.py": {"PLX105"},
+    }
+    copies = [f["message"] for f in findings if f["code"] == "PLX107"]
+    assert any("simplified copy of `chatserver.errors.exceptions.RateLimitError`" in m for m in copies)
+    assert any("importing it from `chatserver.errors.handlers` fails" in m for m in copies)

@@ -78,6 +78,11 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+def digest_of(*parts: str) -> str:
+    """One digest of several strings (a shape and what else must agree)."""
+    return _digest("\x00".join(parts))
+
+
 def shape_digest(node: ast.AST) -> str:
     """Same for definitions that differ only in identifiers and literal values."""
     out: list[str] = []

@@ -221,6 +221,15 @@ OPTIONS: dict[str, Option] = {
             'fallbacks-module = "myapp.core.utils.fallbacks"',
         ),
         Option(
+            "fallbacks-in-tests",
+            False,
+            _boolean,
+            "Whether the duplicated-fallback rules (PLX1) look at test code: folders named "
+            "`tests`, `test` or ending in `_test`/`_tests`, `conftest.py`, `test_*.py` and "
+            "`*_test.py`. Off by default: test doubles and mocks repeat stub shapes on purpose.",
+            "fallbacks-in-tests = true",
+        ),
+        Option(
             "cache",
             True,
             _boolean,

@@ -73,7 +73,7 @@ def _extract(sources: list[SourceFile], kinds: frozenset[str], cache: FactsCache
             facts = pooled.get(source.posix)
             if facts is None:
                 assert source.data is not None
-                facts = extract_facts(source.path, source.relpath, source.data, kinds=kinds)
+                facts = extract_facts(source.path, source.relpath, source.data, kinds=kinds, module=source.module)
                 if cache is not None and not source.from_buffer:
                     cache.store_facts(source.posix, source.module, source.digest, kinds, facts)
                 PROGRESS.advanced()

@@ -16,7 +16,7 @@ from plexilint.analysis.contracts import ContractFacts, extract_contract_facts
 from plexilint.analysis.database import DatabaseFacts, extract_database_facts
 from plexilint.analysis.fallbacks import FallbackFacts, extract_fallback_facts
 from plexilint.analysis.imports import NameImport, extract_name_imports
-from plexilint.analysis.modules import module_name_for
+from plexilint.analysis.modules import is_test_file, module_name_for
 from plexilint.families import FAMILIES, family_prefix
 from plexilint.engine.suppressions import Suppressions, noqa_comment_lines, read_noqa_comments
 from plexilint.analysis.source import source_lines
@@ -26,6 +26,10 @@ from plexilint.analysis.source import source_lines
 # read (`--select PLX4` never walks a tree for database access).
 FACT_KINDS = frozenset({"fallbacks", "database", "contracts", "complexity", "name_imports"})
 FAMILY_FACTS = {family.prefix: family.facts for family in FAMILIES}
+
+
+# Not a kind of its own: asks for the fallback facts of test files too (`fallbacks-in-tests`).
+FALLBACKS_IN_TESTS = "fallbacks-in-tests"
 
 
 def facts_for_codes(codes: Iterable[str]) -> frozenset[str]:
@@ -99,10 +103,11 @@ def parse_source(source: str, filename: str) -> ast.Module | ParseFailure:
 
 
 def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None = None,
-                  kinds: frozenset[str] = FACT_KINDS) -> FileFacts:
+                  kinds: frozenset[str] = FACT_KINDS, module: str | None = None) -> FileFacts:
     """The facts of one file from its bytes (only the `kinds` asked for; the others stay
-    empty); never raises on bad input."""
-    module = module_name_for(path)
+    empty); never raises on bad input. ``module``: its name in the project (a project names
+    its files together, so that no two share one); by default, from its packages alone."""
+    module = module if module is not None else module_name_for(path)
     base = dict(path=path.as_posix(), relpath=relpath, module=module,
                 is_package=path.name == "__init__.py", digest=content_digest(data))
     try:
@@ -118,8 +123,8 @@ def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None
         return FileFacts(**base, suppressions=suppressions)
     try:
         package = base["is_package"]
-        fallbacks = extract_fallback_facts(parsed, source, module, package) if "fallbacks" in kinds \
-            else FallbackFacts()
+        wants_fallbacks = "fallbacks" in kinds and (FALLBACKS_IN_TESTS in kinds or not is_test_file(relpath))
+        fallbacks = extract_fallback_facts(parsed, source, module, package) if wants_fallbacks else FallbackFacts()
         database = extract_database_facts(parsed, source, module, package) \
             if kinds & {"database", "contracts"} else DatabaseFacts()
         contracts = extract_contract_facts(parsed, source, module, package, dict(database.aliases)) \

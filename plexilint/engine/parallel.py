@@ -90,7 +90,7 @@ def _extract_chunk(chunk: list[Task], kinds: frozenset[str],
     """The chunk's facts, and how many of them were stored in the cache."""
     results = []
     for path, relpath, module, digest, data in chunk:
-        facts = extract_facts(Path(path), relpath, data, kinds=kinds)
+        facts = extract_facts(Path(path), relpath, data, kinds=kinds, module=module)
         if cache is not None:
             cache.store_facts(path, module, digest, kinds, facts)
         results.append(facts)

@@ -15,10 +15,11 @@ from plexilint.consolidation.history import history_path
 from plexilint.engine.cache import FactsCache, cache_for, project_key
 from plexilint.engine.discovery import SkippedFolder, discover, is_excluded
 from plexilint.engine.extraction import clear_facts_memo, facts_for_sources
-from plexilint.engine.facts import content_digest, facts_for_codes
+from plexilint.engine.facts import FALLBACKS_IN_TESTS, content_digest, facts_for_codes
 from plexilint.engine.index import ProjectIndex
 from plexilint.engine.selection import Selection
-from plexilint.engine.sources import ModuleNames, SourceFile, read_source
+from plexilint.analysis.modules import distinct_module_names
+from plexilint.engine.sources import SourceFile, read_source
 from plexilint.engine.suppressions import NoqaMode, Suppressions, is_finding_suppressed
 from plexilint.model import Finding, Note
 from plexilint.rules import all_rules
@@ -82,7 +83,8 @@ def fact_kinds(config: Config) -> frozenset[str]:
     """The facts the rules enabled by ``config`` read; none for a rule that cannot report
     under it (contract rules without a declared contract)."""
     selection = Selection.from_config(config)
-    return facts_for_codes(r.code for r in all_rules() if selection.enables(r.code) and r.can_report(config))
+    kinds = facts_for_codes(r.code for r in all_rules() if selection.enables(r.code) and r.can_report(config))
+    return kinds | {FALLBACKS_IN_TESTS} if config["fallbacks-in-tests"] else kinds
 
 
 def analyse_project(root: Path, config: Config, overrides: dict[Path, bytes] | None = None,
@@ -124,8 +126,8 @@ class _Run:
         paths = found.files
         # An editor's buffer for a file not saved yet still belongs to the project.
         paths += sorted(p for p in overrides if p not in paths and is_project_file(p, self.root, self.config))
-        modules = ModuleNames()
-        return [read_source(path, self.root, modules, overrides.get(path)) for path in paths]
+        modules = distinct_module_names(paths, self.root)
+        return [read_source(path, self.root, modules[path], overrides.get(path)) for path in paths]
 
     def index(self, sources: list[SourceFile]) -> ProjectIndex:
         kinds = fact_kinds(self.config) | self.extra_facts

@@ -26,31 +26,8 @@ class SourceFile:
         return self.path.as_posix()
 
     def unreadable_facts(self) -> FileFacts:
-        return FileFacts(self.posix, self.relpath, self.path.stem, False, "",
+        return FileFacts(self.posix, self.relpath, self.module, self.path.name == "__init__.py", "",
                          parse_failure=ParseFailure(1, 0, self.read_error, "unreadable"))
-
-
-class ModuleNames:
-    """``module_name_for`` (analysis.modules) with each directory's package looked up once: a
-    cached run's cost is mostly such lookups, repeated for every file of a directory."""
-
-    def __init__(self) -> None:
-        self._packages: dict[Path, tuple[str, ...]] = {}
-
-    def module_for(self, path: Path) -> str:
-        parts = self._package(path.parent)
-        if path.stem != "__init__":
-            parts = (*parts, path.stem)
-        return ".".join(parts) or path.stem
-
-    def _package(self, directory: Path) -> tuple[str, ...]:
-        """The dotted parts of the package a directory is (empty when it is none)."""
-        known = self._packages.get(directory)
-        if known is None:
-            is_package = (directory / "__init__.py").is_file() and directory.parent != directory
-            known = (*self._package(directory.parent), directory.name) if is_package else ()
-            self._packages[directory] = known
-        return known
 
 
 def read_file_bytes(path: Path) -> bytes:
@@ -61,9 +38,9 @@ def read_file_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def read_source(path: Path, root: Path, modules: ModuleNames, buffer: bytes | None = None) -> SourceFile:
+def read_source(path: Path, root: Path, module: str, buffer: bytes | None = None) -> SourceFile:
+    """``module``: the file's name among the project's (``distinct_module_names``)."""
     relpath = path.relative_to(root).as_posix()
-    module = modules.module_for(path)
     if buffer is not None:
         return SourceFile(path, relpath, module, buffer, content_digest(buffer), from_buffer=True)
     try:

@@ -7,6 +7,8 @@ import ast
 import re
 from collections.abc import Iterator
 
+from plexilint.analysis.fallbacks.markers import walk_statements
+
 from plexilint.analysis.fallbacks.facts import PlaceholderInstance, UndefinedOnImportFailure
 from plexilint.analysis.fallbacks.names import ModuleNames
 from plexilint.analysis.fallbacks.scopes import module_global_uses
@@ -42,24 +44,11 @@ def placeholders(names: ModuleNames) -> tuple[PlaceholderInstance, ...]:
     classes = {snake_case(name): name for name in (*names.defined, *names.imports) if name[:1].isupper()}
     result = []
     for stmt, name in names.placeholder_candidates:
-        if name.startswith("__") or name in rebound or name.isupper() or name in names.module_bindings:
+        if name.startswith("__") or name in rebound or name.isupper() or name in names.module_bindings \
+                or name in names.replaced_when_none:
             continue
         result.append(PlaceholderInstance(name, span_of(stmt), name in exports, classes.get(name)))
     return tuple(result)
-
-
-def _only_logs(body: list[ast.stmt]) -> bool:
-    for stmt in body:
-        if isinstance(stmt, ast.Pass):
-            continue
-        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
-            continue
-        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
-            callee = dotted_name(stmt.value.func) or ""
-            if callee in ("print", "warnings.warn", "warn") or last_part(callee) in LOG_METHODS and "." in callee:
-                continue
-        return False
-    return True
 
 
 def _guarded_imports(try_node: ast.Try, names: ModuleNames) -> Iterator[_GuardedImport]:
@@ -80,11 +69,78 @@ def _lines_run_on_success(try_node: ast.Try) -> range:
     return range(try_node.lineno, (last.end_lineno or try_node.lineno) + 1)
 
 
+def _gives_up(body: list[ast.stmt]) -> bool:
+    """The handler re-raises (or raises another error): the import failure is not swallowed."""
+    return any(isinstance(node, ast.Raise) for node in walk_statements(body))
+
+
+def _bound_in(body: list[ast.stmt]) -> set[str]:
+    """Names a handler binds in the module's scope (nested functions' own names aside)."""
+    bound: set[str] = set()
+    for node in walk_statements(body):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            bound.add(node.id)
+    return bound
+
+
+def _is_private_compiled_module(origin: str, stmt: ast.stmt) -> bool:
+    """``from _collections import deque``: a private top-level module is a compiled part of the
+    interpreter or of a package, built with it, not an optional dependency."""
+    return not getattr(stmt, "level", 0) and origin.startswith("_")
+
+
+def _only_logs(body: list[ast.stmt]) -> bool:
+    for stmt in body:
+        if isinstance(stmt, ast.Pass):
+            continue
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+            callee = dotted_name(stmt.value.func) or ""
+            if callee in ("print", "warnings.warn", "warn") or last_part(callee) in LOG_METHODS and "." in callee:
+                continue
+        return False
+    return True
+
+
+def _sets_flag(body: list[ast.stmt]) -> bool:
+    """``HAS_SSL = False``: the module tells the two cases apart and guards its uses."""
+    return any(isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Constant)
+               and isinstance(stmt.value.value, bool) for stmt in body)
+
+
+def _is_first_party(origin: str, stmt: ast.stmt, names: ModuleNames) -> bool:
+    """Imported from the module's own package (relatively, or under its top-level name)."""
+    if getattr(stmt, "level", 0):
+        return True
+    in_package = names.is_package or "." in names.module
+    return in_package and origin.split(".")[0] == names.module.split(".")[0]
+
+
 def _candidates(guarded_tries: list[ast.Try], names: ModuleNames) -> list[_GuardedImport]:
-    """Imports whose failure is only logged, of names bound nowhere else in the module."""
-    swallowing = [t for t in guarded_tries if all(_only_logs(handler.body) for handler in t.handlers)]
-    return [candidate for try_node in swallowing for candidate in _guarded_imports(try_node, names)
-            if names.defined.get(candidate[0], 0) <= 1]
+    """Imports whose failure is swallowed by handlers that leave the name unbound, of names
+    bound nowhere else in the module: handlers that only log, or (for the package's own
+    modules) that bind other names, such as a logger."""
+    result = []
+    for try_node in guarded_tries:
+        handlers = try_node.handlers
+        if any(_gives_up(h.body) or _sets_flag(h.body) for h in handlers):
+            continue
+        only_logs = all(_only_logs(h.body) for h in handlers)
+        bound_by_every_handler = set.intersection(*(_bound_in(h.body) for h in handlers))
+        for candidate in _guarded_imports(try_node, names):
+            name, origin, stmt, _ = candidate
+            if name in bound_by_every_handler or names.defined.get(name, 0) > 1:
+                continue
+            if _is_private_compiled_module(origin, stmt):
+                continue
+            if only_logs or _is_first_party(origin, stmt, names):
+                result.append(candidate)
+    return result
 
 
 def undefined_on_failure(tree: ast.Module, guarded_tries: list[ast.Try],

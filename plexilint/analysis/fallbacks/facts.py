@@ -14,6 +14,8 @@ NO_OP_FUNCTION = "no-op function"
 IDENTITY_DECORATOR = "identity decorator"
 EXCEPTION_FAMILY = "exception class differing only in literals"
 LITERAL_HANDLER = "handler returning a literal dict"
+STUB_ACCESSOR = "accessor of a stub instance"
+STUB_HELPER = "helper that only serves stubs"
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,31 @@ class ModuleImport:
 
 
 @dataclass(frozen=True)
+class DefinitionSummary:
+    """A module-level class or function, as much as comparing it with another one needs."""
+
+    name: str
+    kind: str  # "class", "function" or "async function"
+    bases: tuple[str, ...]  # last component of each base class
+    members: tuple[str, ...]  # a class's method and attribute names; a function's parameters
+    size: int  # lines
+    span: Span
+    guarded: bool  # in an `except ImportError:` branch or an `if`/`else` branch beside an import
+    marked: bool = False  # `# type: ignore[no-redef]` on its line
+    # A package's function calling a function of its own name (`return _impl.gettext(m)`): a wrapper.
+    delegates: bool = False
+
+
+@dataclass(frozen=True)
+class ImportFallbackCopy:
+    """A definition, in an `except ImportError:` branch, of a name the `try` imported."""
+
+    name: str
+    module: str  # where the `try` imported it from (absolute)
+    span: Span
+
+
+@dataclass(frozen=True)
 class FallbackFacts:
     stubs: tuple[StubDefinition, ...] = ()
     version_lookups: tuple[VersionLookup, ...] = ()
@@ -68,3 +95,10 @@ class FallbackFacts:
     imports: tuple[ModuleImport, ...] = ()
     defined_names: tuple[str, ...] = ()
     exports: tuple[str, ...] = field(default=())
+    # Lines of module-level text saying the module holds fallbacks (a comment, the module
+    # docstring, a log message): its weak stub shapes count as stubs.
+    markers: tuple[int, ...] = ()
+    definitions: tuple[DefinitionSummary, ...] = ()
+    import_copies: tuple[ImportFallbackCopy, ...] = ()
+    # What the module imports, at module level: `import a.b` as "a.b", `from x import n` as "x.n".
+    imported: tuple[str, ...] = ()

@@ -35,6 +35,7 @@ class ModuleNames:
         self.is_package = is_package
         self.imports: dict[str, str] = {}  # local name -> dotted origin
         self.module_imports: list[ModuleImport] = []
+        self.imported: list[str] = []  # "a.b" for `import a.b`, "x.n" for `from x import n`
         self.defined: dict[str, int] = {}  # name -> number of module-level bindings
         self.exports: list[str] = []
         self.export_lines: dict[str, list[int]] = {}
@@ -42,6 +43,8 @@ class ModuleNames:
         self.module_bindings: set[str] = set()  # names bound by `import x` (modules)
         self.version_lookups: list[VersionLookup] = []
         self.placeholder_candidates: list[tuple[ast.AST, str]] = []  # `name = None`
+        # `if name is None: name = ...`: the module replaces its own None (not a placeholder).
+        self.replaced_when_none: set[str] = set()
 
     def bind(self, name: str) -> None:
         self.defined[name] = self.defined.get(name, 0) + 1
@@ -61,6 +64,7 @@ class ModuleNames:
             self.module_bindings.add(local)
             self.bind(local)
             self.module_imports.append(ModuleImport(alias.name, span_of(stmt)))
+            self.imported.append(alias.name)
 
     def _import_from(self, stmt: ast.ImportFrom) -> None:
         origin = resolve_import(self.module, self.is_package, stmt.module, stmt.level)
@@ -68,6 +72,7 @@ class ModuleNames:
             return
         self.module_imports.append(ModuleImport(origin, span_of(stmt)))
         for alias in stmt.names:
+            self.imported.append(f"{origin}.{alias.name}")
             if alias.name == "*":
                 self.star_imports = True
                 continue
@@ -123,3 +128,16 @@ class ModuleNames:
         self.exports.extend(names)
         for name in names:
             self.export_lines.setdefault(name, []).append(node.lineno)
+
+    def none_test(self, stmt: ast.If) -> None:
+        """Records ``if name is None:`` whose body binds ``name``."""
+        test = stmt.test
+        if isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and len(test.ops) == 1 \
+                and isinstance(test.ops[0], ast.Is) and isinstance(test.comparators[0], ast.Constant) \
+                and test.comparators[0].value is None:
+            name = test.left.id
+            for inner in stmt.body:
+                targets = inner.targets if isinstance(inner, ast.Assign) else []
+                if any(isinstance(t, ast.Name) and t.id == name for t in targets) or \
+                        getattr(inner, "name", None) == name:
+                    self.replaced_when_none.add(name)

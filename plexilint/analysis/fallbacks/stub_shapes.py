@@ -16,7 +16,7 @@ from plexilint.analysis.nodes import dotted_name, last_part
 from plexilint.analysis.shapes import strip_docstring
 
 _INTENTIONAL_BASES = {"Protocol", "ABC", "Generic", "NamedTuple", "TypedDict"}
-_ENUM_BASES = {"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "str", "int", "object"}
+ENUM_BASES = {"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "str", "int", "object"}
 _INTENTIONAL_DECORATORS = {"abstractmethod", "overload", "abstractproperty"}
 _TRIVIAL_METHOD_DECORATORS = {"staticmethod", "classmethod"}
 _BUILTIN_EXCEPTIONS = {name for name in dir(__builtins__ if isinstance(__builtins__, dict) else __builtins__)}
@@ -225,7 +225,7 @@ def _is_kwargs_bag_body(body: list[ast.stmt]) -> bool:
 
 
 def _is_constant_holder(bases: list[str], body: list[ast.stmt]) -> bool:
-    return set(bases) <= _ENUM_BASES and len(body) >= 2 and all(map(_is_constant_assignment, body))
+    return set(bases) <= ENUM_BASES and len(body) >= 2 and all(map(_is_constant_assignment, body))
 
 
 def class_stub_kind(node: ast.ClassDef, bases: list[str], fallback: bool) -> str | None:
@@ -236,8 +236,13 @@ def class_stub_kind(node: ast.ClassDef, bases: list[str], fallback: bool) -> str
     body = strip_docstring(node.body)
     plain = not bases or bases == ["object"]
     if plain and _is_placeholder_body(body):
-        # A bare `class X: pass` is as often a sentinel or namespace as a placeholder.
-        return EMPTY_CLASS if fallback or any(_is_trivial_method(s) for s in body) else None
+        # A bare `class X: pass` is as often a sentinel or namespace as a placeholder; a private
+        # class of do-nothing methods is a helper (`class _C: def _m(self): pass`, to get the
+        # bound-method type) or a module's own null object, not a stand-in others import.
+        if fallback:
+            return EMPTY_CLASS
+        has_methods = any(_is_trivial_method(s) for s in body)
+        return EMPTY_CLASS if has_methods and not node.name.startswith("_") else None
     if plain and _is_kwargs_bag_body(body):
         return KWARGS_BAG_CLASS
     if _is_constant_holder(bases, body):
@@ -246,7 +251,7 @@ def class_stub_kind(node: ast.ClassDef, bases: list[str], fallback: bool) -> str
     return None
 
 
-def _returns_its_argument(func: ast.stmt) -> bool:
+def returns_its_argument(func: ast.stmt) -> bool:
     """``def decorator(func): return func``."""
     if not isinstance(func, ast.FunctionDef) or func.decorator_list or len(func.args.args) != 1:
         return False
@@ -262,12 +267,12 @@ def _returns_its_argument(func: ast.stmt) -> bool:
 def _is_identity_decorator(node: Function, body: list[ast.stmt], allow_plain: bool) -> bool:
     if isinstance(node, ast.AsyncFunctionDef):
         return False
-    if _returns_its_argument(node):  # def decorator(func): return func
+    if returns_its_argument(node):  # def decorator(func): return func
         return allow_plain
     # def factory(*args, **kwargs): def decorator(func): return func; return decorator
     return (
         len(body) == 2
-        and _returns_its_argument(body[0])
+        and returns_its_argument(body[0])
         and isinstance(body[1], ast.Return)
         and isinstance(body[1].value, ast.Name)
         and body[1].value.id == body[0].name
@@ -296,3 +301,4 @@ def function_stub_kind(node: Function, fallback: bool) -> str | None:
     if _returns_literal_dict(body) and _has_parameters(node):
         return LITERAL_HANDLER
     return None
+

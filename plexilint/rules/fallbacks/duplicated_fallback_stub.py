@@ -7,6 +7,7 @@ from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding, Related
 from plexilint.rules.base import Rule, describe_places
 from plexilint.rules.fallbacks.central import proposed_central_module, shadowing_reason, stub_groups
+from plexilint.rules.fallbacks.fallback_copy import sibling_copy_lines
 
 
 class DuplicatedFallbackStub(Rule):
@@ -23,14 +24,31 @@ class DuplicatedFallbackStub(Rule):
       returns `None`, `[]`, `{}`, `()`, `False`, `0` or `""`;
     - identity decorator factories (`def cached(*args, **kwargs)` returning a nested
       `def decorator(func): return func`);
-    - handler functions that ignore their parameters and return a literal dict.
+    - handler functions that ignore their parameters and return a literal dict;
+    - accessors of a stub instance (`def get_event_manager(): return _stub_manager`, where
+      `_stub_manager = EventManager()` and `EventManager` is a stub).
 
-    Shapes that are ordinary code elsewhere, and stubs only in a *fallback context* (an
-    `except ImportError:` branch, or an `if`/`else` branch whose other branch imports):
+    Shapes that are ordinary code elsewhere, and stubs only in a *fallback context*: an
+    `except ImportError:` branch, an `if`/`else` branch whose other branch imports, a
+    definition marked `# type: ignore[no-redef]`, or a module that says it holds fallbacks (a
+    comment line starting at column 0, its docstring, or a log call directly in the module
+    mentioning "fallback"; indented comments and log calls speak for their own block):
 
     - bare classes (`class EventManager: pass`), which are often sentinels;
     - `Enum` constant holders, no-op functions with a precise signature, identity functions;
-    - families of exception classes that differ only in their default message and status code.
+    - families of exception classes that differ only in their default message and status code
+      (`def __init__(self, message="Rate limit exceeded", **kwargs):
+      super().__init__(message, status_code=429, **kwargs)`);
+    - accessors of an instance of a local class, and helpers that only read the module's stubs
+      (`def get_error_code(error): return ErrorCode(error)`).
+
+    Copies must agree on more than their shape: constant holders on their members' names and
+    value kinds (an `Enum` also on its own name), classes of do-nothing methods on their method
+    names, handlers on the keys of the dict they return, and no-op or identity functions with a
+    precise signature on what they stand in for (the imported name, else their own). Private
+    classes of do-nothing methods outside a fallback context (`class _C: def _m(self): pass`,
+    used to get a type) are helpers, not stubs. Test code (`tests/`, `test/`, `*_test/`,
+    `conftest.py`, `test_*.py`, `*_test.py`) is left out unless `fallbacks-in-tests` is set.
 
     Each copy is reported, with the number of others, where they are, and the module where
     the one copy should live. Only module-level definitions are considered (including those in
@@ -68,6 +86,7 @@ class DuplicatedFallbackStub(Rule):
     ## Options
     - `fallbacks-module`
     - `min-duplicates`
+    - `fallbacks-in-tests`
 
     ## Fix
     `plexilint fix` rewrites it (it prints a diff; `--apply` writes it, with backups, and
@@ -89,7 +108,7 @@ class DuplicatedFallbackStub(Rule):
     symbol = "duplicated-fallback-stub"
     category = "R"
     summary = "Fallback stub duplicated across modules"
-    options = ("fallbacks-module", "min-duplicates")
+    options = ("fallbacks-module", "min-duplicates", "fallbacks-in-tests")
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:
         groups = stub_groups(index, config)
@@ -104,6 +123,8 @@ class DuplicatedFallbackStub(Rule):
             for position, (file, stub) in enumerate(members):
                 if shadowing_reason(file, stub, index, config) is not None:
                     continue  # PLX102 reports it, more precisely
+                if (file.path, stub.span.line) in sibling_copy_lines(index, config):
+                    continue  # a package's copy of its submodule's name (or that name): PLX107
                 others = places[:position] + places[position + 1:]
                 if modules == 1:
                     where = "this module"

@@ -16,8 +16,12 @@ def gap_fallback_helper(name: str) -> str:
 
 class UndefinedOnImportFailure(FileRule):
     """## What it does
-    Finds names imported in a `try:` whose `except ImportError:` branch only passes or logs,
-    when the module later uses them or lists them in `__all__`.
+    Finds names imported in a `try:` whose `except ImportError:` branch leaves them unbound
+    (it passes, logs, or binds other names, such as a logger), when the module later uses them
+    or lists them in `__all__`. A branch that raises is fine: the failure is not swallowed.
+    Imports from a private top-level module (`from _collections import deque`), a compiled
+    part of the interpreter or of a package, are not optional dependencies and are not
+    reported.
 
     ## Why is this bad?
     When the import fails the name is never bound, so the module "degrades gracefully" only
@@ -76,7 +80,7 @@ class UndefinedOnImportFailure(FileRule):
                 file,
                 gap.span,
                 f"`{gap.name}` stays undefined when importing `{gap.module}` fails (the except "
-                f"branch only passes or logs) and {consequence}: bind a fallback in the except "
+                f"branch does not bind it) and {consequence}: bind a fallback in the except "
                 f"branch (e.g. `{gap.name} = {gap_fallback_helper(gap.name)}(\"{gap.name}\")`) or let the "
                 "ImportError propagate",
                 key=f"{gap.module}:{gap.name}",

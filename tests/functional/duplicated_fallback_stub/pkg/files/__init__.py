@@ -48,7 +48,7 @@ class FileConfig:
             setattr(self, key, value)
 
 
-class FileKind:  # [duplicated-fallback-stub]
+class FileKind:  # three strings like the priorities, but other members: not a copy of them
     TEXT = "text"
     BINARY = "binary"
     ARCHIVE = "archive"

@@ -24,10 +24,16 @@ class NotificationContext:  # [duplicated-fallback-stub]
         self.__dict__.update(kwargs)
 
 
-class NotificationChannel:  # [duplicated-fallback-stub]
+class NotificationChannel:  # other members than the priorities: not a copy of them
     EMAIL = "email"
     PUSH = "push"
     SMS = "sms"
+
+
+class NotificationPriority:  # [duplicated-fallback-stub]
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
 
 
 def send_notification(*args, **kwargs):  # [duplicated-fallback-stub]

@@ -16,15 +16,15 @@ except Exception:  # any failure while importing the client disables metrics
     class Gauge:  # [duplicated-fallback-stub]
         pass
 
-    def record(name, value):  # [duplicated-fallback-stub]
+    def record(name, value):  # does nothing, as search's `index_document`, but for another import
         pass
 
-    def timed(func):  # [duplicated-fallback-stub]
+    def timed(func):
         return func
 
 
 if METRICS_DISABLED:
-    class MetricKind(Enum):  # [duplicated-fallback-stub]
+    class MetricKind(Enum):  # an enum of its own, not a copy of search's `SearchMode`
         COUNTER = "counter"
         GAUGE = "gauge"
 else:

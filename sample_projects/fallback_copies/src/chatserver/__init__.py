@@ -1,0 +1,3 @@
+"""chatserver: a small chat server."""
+
+__version__ = "1.4.0"

@@ -1,0 +1,4 @@
+"""The routers."""
+
+users_router = object()
+items_router = object()

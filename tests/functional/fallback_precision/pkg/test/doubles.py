@@ -1,0 +1,6 @@
+class FakeManager:
+    def __init__(self):
+        pass
+
+    def start(self):
+        pass

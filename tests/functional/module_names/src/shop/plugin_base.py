@@ -1,0 +1,6 @@
+"""What every plugin derives from."""
+
+
+class Plugin:
+    def __init__(self) -> None:
+        self.started = False
