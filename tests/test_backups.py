@@ -209,7 +209,10 @@ def test_rolling_back_an_older_run_while_a_newer_one_is_applied_is_refused(root,
     assert (root / "pkg" / "a.py").exists()
     status, out, _ = cli("rollback", root)  # the newest first
     assert status == 0 and newer.run_id in out
-    status, _, _ = cli("rollback", older.run_id[:-2], root)  # a unique prefix is enough
+    # A unique prefix is enough: one character past where the two run ids differ (both may
+    # start with the same second).
+    differs = next(i for i, (a, b) in enumerate(zip(older.run_id, newer.run_id)) if a != b)
+    status, _, _ = cli("rollback", older.run_id[: differs + 1], root)
     assert status == 0
     assert snapshot(root) == original
     assert [r.status for r in list_runs(root)] == [ROLLED_BACK, ROLLED_BACK]
