@@ -110,11 +110,13 @@ def test_module_level_stubs_are_imported_at_the_top(tmp_path):
 
 
 def test_same_name_with_different_bodies_is_a_conflict_left_in_place(tmp_path):
-    one = 'def send(*args, **kwargs):\n    return {"error": "a"}\n\n\ndef push(*args, **kwargs):\n    return None\n'
-    two = 'def send(*args, **kwargs):\n    return {"error": "b"}\n\n\ndef push(*args, **kwargs):\n    return None\n'
+    guard = "try:\n    from .real import push, send\nexcept ImportError:\n"
+    one = guard + '    def send(*args, **kwargs):\n        return {"error": "a"}\n\n    def push(*args, **kwargs):\n        return None\n'
+    two = one.replace('"a"', '"b"')
     root = _project(tmp_path, {"app/a.py": one, "app/b.py": two})
     fix = _fix(root)
-    assert [(c.name, c.reason) for c in fix.plan.conflicts] == [("send", "2 different bodies share this name")]
+    assert [(c.name, c.reason) for c in fix.plan.conflicts] == [
+        ("send", "2 different bodies share this name (its body differs from another one's)")]
     assert "def send" in _after(fix, root, "app/a.py") and "def push" not in _after(fix, root, "app/a.py")
     assert "def send" not in _after(fix, root, "app/utils/fallbacks.py")
 

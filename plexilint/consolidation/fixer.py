@@ -7,8 +7,9 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
+from plexilint.consolidation.behaviour_check import BehaviourReport, Failure, check_behaviour
 from plexilint.consolidation.central_module import central_source
-from plexilint.consolidation.plan import ConsolidationPlan, build_plan
+from plexilint.consolidation.plan import ConsolidationPlan, Exclusions, build_plan
 from plexilint.consolidation.rewrite import rewrite_module
 from plexilint.engine.project import ProjectAnalysis
 
@@ -16,14 +17,58 @@ _BOM = b"\xef\xbb\xbf"
 _NEW_PACKAGE = '"""Package of `{module}`, created by `plexilint fix`."""\n'
 
 
+_ROUNDS = 8  # each round leaves out what the check refused; a handful is always enough
+
+
 @dataclass
 class ProposedFix:
     plan: ConsolidationPlan
     changes: dict[Path, tuple[bytes | None, bytes]]  # path -> (before, or None when new; after)
+    behaviour: BehaviourReport  # what the behaviour check verified on the changes above
+    refused: list[Failure]  # what it refused in earlier rounds, left out of the changes
 
 
 def propose_fix(analysis: ProjectAnalysis) -> ProposedFix:
-    plan = build_plan(analysis)
+    """The change, checked: each part the behaviour check refuses is left out and the rest
+    proposed again, until what is left passes (or nothing is left)."""
+    exclusions = Exclusions()
+    refused: list[Failure] = []
+    for _ in range(_ROUNDS):
+        plan = build_plan(analysis, exclusions)
+        changes = _changes(plan) if plan.refused is None else {}
+        report = check_behaviour(analysis.root, analysis.index, plan.central_module, changes)
+        if report.passed:
+            return ProposedFix(plan, changes, report, refused)
+        refused += report.failures
+        if not _exclude(report.failures, exclusions, analysis.root):
+            break
+    # Whatever could not be attributed to one stub, import or file: nothing is proposed.
+    plan.refused = plan.refused or "; ".join(f.reason for f in report.failures if not f.name and not f.import_line)
+    return ProposedFix(plan, {}, report, refused)
+
+
+def _exclude(failures: list[Failure], exclusions: Exclusions, root: Path) -> bool:
+    """Adds what each failure concerns to `exclusions`; False when a failure concerns the
+    whole fix (a shadowing module, an import cycle) or nothing new could be excluded."""
+    progress = False
+    for failure in failures:
+        if failure.name is not None:
+            progress |= failure.name not in exclusions.names
+            exclusions.names.setdefault(failure.name, f"the behaviour check refused it: {failure.reason}")
+        elif failure.import_line is not None:
+            key = ((root / failure.path).as_posix(), failure.import_line)
+            progress |= key not in exclusions.imports
+            exclusions.imports.setdefault(key, failure.reason)
+        elif failure.path:
+            key = (root / failure.path).as_posix()
+            progress |= key not in exclusions.files
+            exclusions.files.setdefault(key, f"the behaviour check refused it: {failure.reason}")
+        else:
+            return False
+    return progress
+
+
+def _changes(plan: ConsolidationPlan) -> dict[Path, tuple[bytes | None, bytes]]:
     changes: dict[Path, tuple[bytes | None, bytes]] = {}
     central = central_source(plan)
     if central is not None:
@@ -43,4 +88,4 @@ def propose_fix(analysis: ProjectAnalysis) -> ProposedFix:
         if rewritten != text:
             after = rewritten.encode("utf-8" if encoding == "utf-8-sig" else encoding)
             changes[path] = (data, _BOM + after if bom else after)
-    return ProposedFix(plan, changes)
+    return changes

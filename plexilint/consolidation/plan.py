@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plexilint.analysis.fallbacks import PlaceholderInstance, StubDefinition, UndefinedOnImportFailure, VersionLookup
+from plexilint.analysis.fallbacks.facts import CONSTANT_HOLDER, EXCEPTION_FAMILY, LITERAL_HANDLER
 from plexilint.analysis.imports import NameImport
+from plexilint.consolidation.bindings import definitions_by_place
 from plexilint.consolidation.canonical import CanonicalChoice, choose_canonical
 from plexilint.consolidation.dependencies import ImportedName, free_names
+from plexilint.consolidation.layout import central_module_problem, free_central_name, invalid_parts
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.project import ProjectAnalysis
 from plexilint.rules.fallbacks.central import central_files, proposed_central_module
@@ -26,6 +29,22 @@ from plexilint.rules.fallbacks.placeholder_instance import placeholder_replaceme
 
 VERSION_GETTER = "get_module_version"
 STUB_CODES = ("PLX101", "PLX102")
+# Stubs that carry data (constant values, literal answers, exception attributes) are the
+# module's own code unless they stand in for an import that failed.
+_DATA_KINDS = {CONSTANT_HOLDER, LITERAL_HANDLER, EXCEPTION_FAMILY}
+_ENUM_BASES = {"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"}
+
+
+@dataclass
+class Exclusions:
+    """What the behaviour check refused in an earlier round: stubs to leave in place (name ->
+    why), imports not to retarget ((path, line)), files to leave alone (path -> why)."""
+    names: dict[str, str] = field(default_factory=dict)
+    imports: dict[tuple[str, int], str] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.names or self.imports or self.files)
 
 
 @dataclass(frozen=True)
@@ -45,6 +64,12 @@ class FilePlan:
     undefined: list[UndefinedOnImportFailure] = field(default_factory=list)
     # Imports through a moved path, with the module and name to import from instead.
     retargeted: list[tuple[NameImport, str, str]] = field(default_factory=list)
+    # (name, line) of the definitions inside a branch (`try`/`except`, `if`): not the module's
+    # unconditional API, so importers of that name are never retargeted.
+    conditional: set[tuple[str, int]] = field(default_factory=set)
+
+    def is_conditional(self, stub: StubDefinition) -> bool:
+        return (stub.name, stub.span.line) in self.conditional
 
     @property
     def changes_anything(self) -> bool:
@@ -80,6 +105,10 @@ class ConsolidationPlan:
     conflicts: list[Conflict]
     # `__init__.py` files of the central module's packages that do not exist yet.
     new_packages: list[Path] = field(default_factory=list)
+    # Why nothing can be written (the central module cannot exist under its name), or None.
+    refused: str | None = None
+    # Files left alone, with the reason: (relpath, why).
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def root(self) -> Path:
@@ -94,24 +123,32 @@ class ConsolidationPlan:
         object when its import works, so that import is not a "moved" one."""
         return [{"name": stub.name, "kind": stub.kind, "old_module": file.file.module,
                  "new_module": self.central_module, "import": f"from {self.central_module} import {stub.name}",
-                 "conditional": is_conditional(stub)}
+                 "conditional": file.is_conditional(stub)}
                 for file in self.changed_files() for stub in file.moved]
 
 
-def is_conditional(stub: StubDefinition) -> bool:
-    """Defined inside a branch (an `except ImportError`, an `if`), not at module level: its
-    source is padded to the column of its `def`/`class`."""
-    return stub.source[:1] in (" ", "\t")
-
-
-def build_plan(analysis: ProjectAnalysis) -> ConsolidationPlan:
+def build_plan(analysis: ProjectAnalysis, exclusions: Exclusions | None = None) -> ConsolidationPlan:
     index, config = analysis.index, analysis.config
+    exclusions = exclusions or Exclusions()
     central = proposed_central_module(index, config)
     existing = central_files(index, config)
-    plans = [_file_plan(analysis, file) for file in index.files if file.parse_failure is None]
-    plans = [p for p in plans if p.changes_anything]
+    refused = _central_refusal(analysis, central, existing)
+    skipped: list[tuple[str, str]] = []
+    plans = []
+    for file in index.files:
+        if file.parse_failure is not None:
+            continue
+        plan = _file_plan(analysis, file)
+        if not plan.changes_anything:
+            continue
+        why = exclusions.files.get(file.path) or _unreachable(file, central)
+        if why:
+            skipped.append((file.relpath, why))
+            continue
+        plans.append(plan)
     trees = {p.file.path: _tree(Path(p.file.path)) for p in plans}
-    choice = choose_canonical(plans, trees, existing, index, central)
+    refused_names = _refuse_unmovable(plans, trees, exclusions.names)
+    choice = choose_canonical(plans, trees, existing, index, central, refused_names)
     conflicts = _conflicts(choice)
     _keep_blocked(plans, choice.blocked)
 
@@ -121,9 +158,61 @@ def build_plan(analysis: ProjectAnalysis) -> ConsolidationPlan:
     plan = ConsolidationPlan(
         analysis, central, central_path, bool(existing), [stub for _, stub in ordered],
         {stub.name: file.relpath for file, stub in ordered}, sorted(choice.imports), version_call, version_import,
-        sorted(plans, key=lambda p: p.file.relpath), conflicts, new_packages)
-    _retarget_imports(plan)
+        sorted(plans, key=lambda p: p.file.relpath), conflicts, new_packages, refused,
+        sorted(skipped))
+    _retarget_imports(plan, exclusions.imports)
     return plan
+
+
+def _central_refusal(analysis: ProjectAnalysis, central: str, existing: list[FileFacts]) -> str | None:
+    """Why the central module cannot exist under its dotted name, with a free name to use."""
+    problem = central_module_problem(analysis.root, analysis.index, central)
+    if problem is None:
+        return None
+    free = free_central_name(analysis.root, analysis.index, central)
+    hint = (f"set `fallbacks-module = \"{free}\"` in [tool.plexilint] (a free name)" if free
+            else "set `fallbacks-module` in [tool.plexilint] to a module that can exist")
+    return f"the central fallbacks module `{central}` cannot be used: {problem}; {hint}"
+
+
+def _unreachable(file: FileFacts, central: str) -> str | None:
+    """Modules that cannot rely on importing the central module by its name."""
+    if invalid_parts(file.module):
+        return (f"its module name `{file.module}` is not made of Python identifiers "
+                "(a folder like `my-app/` or `2fa/`), so nothing imports it by name")
+    top = central.split(".")[0]
+    if file.module.split(".")[0] != top:
+        return (f"it is not part of the package `{top}` (module `{file.module}`; a folder without "
+                f"`__init__.py` on its path?), so it may run where `{central}` cannot be imported")
+    return None
+
+
+def _refuse_unmovable(plans: list[FilePlan], trees: dict[str, ast.Module],
+                      excluded: dict[str, str]) -> dict[str, str]:
+    """Only stand-ins move, whatever the rules reported: a class of constant values, a literal
+    answer or an exception family at module level is the module's real code, and so is a real
+    enum; a name the behaviour check refused stays too. Also records which definitions sit in
+    a branch."""
+    refused: dict[str, str] = dict(excluded)
+    for plan in plans:
+        places = definitions_by_place(trees[plan.file.path])
+        for stub in plan.file.fallbacks.stubs:  # a stub pulled along with a moved one counts too
+            node, condition, stands_in = places.get((stub.name, stub.span.line), (None, (), False))
+            if condition:
+                plan.conditional.add((stub.name, stub.span.line))
+            if stub.name in refused:
+                continue
+            if node is None:
+                refused[stub.name] = "its definition could not be located"
+            elif not stands_in and stub.kind in _DATA_KINDS:
+                refused[stub.name] = (f"it is a {stub.kind} of `{plan.file.module}` itself, not a stand-in for "
+                                      "an import: real code stays where it is")
+            elif not stands_in and isinstance(node, ast.ClassDef) and \
+                    {ast.unparse(b).rsplit(".", 1)[-1] for b in node.bases} & _ENUM_BASES:
+                refused[stub.name] = f"it is a real enum of `{plan.file.module}`, not a stand-in for an import"
+            elif getattr(node, "decorator_list", None):
+                refused[stub.name] = "it is decorated: the decorator may register or change it"
+    return refused
 
 
 def _conflicts(choice: CanonicalChoice) -> list[Conflict]:
@@ -140,7 +229,7 @@ def _keep_blocked(plans: list[FilePlan], blocked: dict[str, str]) -> None:
         plan.moved = sorted((s for s in plan.moved if s.name not in blocked), key=lambda s: s.span.line)
 
 
-def _retarget_imports(plan: ConsolidationPlan) -> None:
+def _retarget_imports(plan: ConsolidationPlan, kept: dict[tuple[str, int], str]) -> None:
     """Imports through a moved path: what this plan moves out of modules unconditionally,
     what earlier runs moved and what `[tool.plexilint.moved]` lists (PLX501's own sources)."""
     analysis = plan.analysis
@@ -148,8 +237,11 @@ def _retarget_imports(plan: ConsolidationPlan) -> None:
     if not moves:
         return
     by_path = {p.file.path: p for p in plan.files}
-    suppressed = _suppressed_moved_imports(analysis)
+    suppressed = _suppressed_moved_imports(analysis) | set(kept)
+    skipped = {relpath for relpath, _ in plan.skipped}
     for file in analysis.index.files:
+        if file.relpath in skipped or _unreachable(file, plan.central_module):
+            continue
         for retarget in _retargets(file, moves, suppressed):
             if file.path not in by_path:
                 by_path[file.path] = FilePlan(file)
@@ -182,6 +274,8 @@ def _retargets(file: FileFacts, moves: dict[str, str],
         if target is None or (file.path, imported.span.line) in suppressed:
             continue
         module, _, name = target.partition(":")
+        if invalid_parts(module):
+            continue  # no import statement can name it
         if file.module not in (imported.module, module):
             yield imported, module, name
 

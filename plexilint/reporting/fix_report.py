@@ -17,7 +17,7 @@ from plexilint import __version__
 from plexilint.analysis.source import source_lines
 from plexilint.consolidation.fixer import ProposedFix
 from plexilint.consolidation.history import HistoryError, load_history
-from plexilint.consolidation.plan import VERSION_GETTER, FilePlan, is_conditional
+from plexilint.consolidation.plan import VERSION_GETTER, FilePlan
 from plexilint.engine.hotspots import rank_hotspots
 from plexilint.engine.project import ProjectAnalysis
 from plexilint.engine.sources import read_file_bytes
@@ -139,7 +139,7 @@ def _central_import_cycles(analysis: ProjectAnalysis) -> list[str]:
 def _mitigation(central: str, file_plan: FilePlan, none_checks: dict[str, list[str]],
                 cycles: list[str]) -> list[str]:
     notes = []
-    guarded = [s.name for s in file_plan.moved if is_conditional(s)]
+    guarded = [s.name for s in file_plan.moved if file_plan.is_conditional(s)]
     if guarded:
         notes.append(f"Import guard kept: {', '.join(f'`{n}`' for n in guarded[:6])}"
                      f"{' and more' if len(guarded) > 6 else ''} stay conditional (the central import "
