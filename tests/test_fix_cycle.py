@@ -149,7 +149,7 @@ def _second_apply_has_nothing_to_do(legacy: Path) -> None:
     after_first = _snapshot(legacy)
     again = _plexilint(legacy, "fix", ".", "--apply", "--allow-dirty")
     assert again.returncode == 0, again.stderr
-    assert "nothing to change" in again.stdout.lower()
+    assert "nothing to fix" in again.stdout.lower()
     assert _snapshot(legacy) == after_first
     assert _plexilint(legacy, "fix", ".").stdout == ""
 

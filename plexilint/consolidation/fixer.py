@@ -28,9 +28,10 @@ class ProposedFix:
     refused: list[Failure]  # what it refused in earlier rounds, left out of the changes
 
 
-def propose_fix(analysis: ProjectAnalysis) -> ProposedFix:
+def propose_fix(analysis: ProjectAnalysis, shims: bool = False) -> ProposedFix:
     """The change, checked: each part the behaviour check refuses is left out and the rest
-    proposed again, until what is left passes (or nothing is left)."""
+    proposed again, until what is left passes (or nothing is left). `shims`: old import paths
+    of moved names keep working (checked too; left out when the check refuses them)."""
     exclusions = Exclusions()
     refused: list[Failure] = []
     for _ in range(_ROUNDS):
@@ -38,6 +39,8 @@ def propose_fix(analysis: ProjectAnalysis) -> ProposedFix:
         changes = _changes(plan) if plan.refused is None else {}
         report = check_behaviour(analysis.root, analysis.index, plan.central_module, changes)
         if report.passed:
+            if shims and changes is not None and plan.refused is None:
+                return _with_shims(analysis, ProposedFix(plan, changes, report, refused))
             return ProposedFix(plan, changes, report, refused)
         refused += report.failures
         if not _exclude(report.failures, exclusions, analysis.root):
@@ -45,6 +48,17 @@ def propose_fix(analysis: ProjectAnalysis) -> ProposedFix:
     # Whatever could not be attributed to one stub, import or file: nothing is proposed.
     plan.refused = plan.refused or "; ".join(f.reason for f in report.failures if not f.name and not f.import_line)
     return ProposedFix(plan, {}, report, refused)
+
+
+def _with_shims(analysis: ProjectAnalysis, fix: ProposedFix) -> ProposedFix:
+    from plexilint.consolidation.shims import shim_changes
+
+    changes = {**fix.changes, **shim_changes(fix.plan, fix.changes)}
+    report = check_behaviour(analysis.root, analysis.index, fix.plan.central_module, changes)
+    if report.passed:
+        return ProposedFix(fix.plan, changes, report, fix.refused)
+    return ProposedFix(fix.plan, fix.changes, fix.behaviour,
+                       [*fix.refused, *(Failure(f.path, f"the shims: {f.reason}") for f in report.failures)])
 
 
 def _exclude(failures: list[Failure], exclusions: Exclusions, root: Path) -> bool:

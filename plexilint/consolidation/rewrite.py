@@ -17,6 +17,7 @@ from plexilint.analysis.imports import NameImport
 from plexilint.consolidation.markers import StubMarkers, imports_instead_of_markers
 from plexilint.consolidation.plan import VERSION_GETTER, FilePlan, Placeholder
 from plexilint.consolidation.prune_imports import prune_unused_imports
+from plexilint.consolidation.reexports import mark_reexports
 from plexilint.consolidation.rewrite_support import RewriteContext, import_line
 from plexilint.consolidation.try_blocks import GapBindings, flatten_central_try
 from plexilint.rules.fallbacks.undefined_on_import_failure import gap_fallback_helper
@@ -27,7 +28,8 @@ def rewrite_module(source: str, plan: FilePlan, central: str) -> str:
     helpers = {p.helper for p in plan.placeholders} | {gap_fallback_helper(gap.name) for gap in plan.undefined}
     helpers |= {VERSION_GETTER} if plan.versions else set()
     module = wrapper.module.visit(_ModuleRewriter(plan, central, wrapper.resolve(PositionProvider), sorted(helpers)))
-    return prune_unused_imports(source, module.code)
+    pruned = prune_unused_imports(source, module.code)
+    return mark_reexports(pruned, {stub.name for stub in plan.moved}, central)
 
 
 class _ModuleRewriter(cst.CSTTransformer):

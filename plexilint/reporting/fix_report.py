@@ -15,6 +15,7 @@ from pathlib import Path
 
 from plexilint import __version__
 from plexilint.analysis.source import source_lines
+from plexilint.consolidation.diff import file_line_counts, line_counts
 from plexilint.consolidation.fixer import ProposedFix
 from plexilint.consolidation.history import HistoryError, load_history
 from plexilint.consolidation.plan import VERSION_GETTER, FilePlan
@@ -43,6 +44,7 @@ def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
         "central_path": plan.central_path.relative_to(analysis.root).as_posix(),
         "central_exists": plan.central_exists,
         "summary": _summary(fix, findings, files),
+        "behaviour": _behaviour(fix),
         "files": files,
         "mapping": plan.mapping(),
         "recorded_mapping": _recorded_mapping(analysis.root),
@@ -61,23 +63,30 @@ def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
 def _summary(fix: ProposedFix, findings: list[Finding], files: list[dict]) -> dict:
     plan = fix.plan
     by_family = Counter(f.code[:4] for f in findings)
-    central_before, central_after = fix.changes.get(plan.central_path, (None, None))
-    removed = sum(f["lines_removed"] for f in files)
-    added_central = _count_lines(central_after) - _count_lines(central_before) if central_after else 0
+    removed, added = line_counts(fix.changes)  # the diff's own `-` and `+` lines, central module included
     return {
         "files_affected": len(files),
+        "files_changed": len(fix.changes),
         "findings": len(findings),
         "findings_by_family": {family: by_family.get(family, 0) for family in FAMILY_NAMES},
-        "lines_removable": removed,
-        "lines_added_to_central_module": added_central,
-        "net_lines": removed - added_central,
+        "lines_removed": removed,
+        "lines_added": added,
         "stubs_centralised": len(plan.canonical),
         "conflicts": len(plan.conflicts),
+        "behaviour_check": "passed" if fix.behaviour.passed else "refused",
     }
 
 
-def _count_lines(data: bytes | None) -> int:
-    return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0) if data else 0
+def _behaviour(fix: ProposedFix) -> dict:
+    """What the behaviour check verified, per file, and what it (or the plan) refused."""
+    return {
+        "passed": fix.behaviour.passed and fix.plan.refused is None,
+        "refused": fix.plan.refused,
+        "central_module": list(fix.behaviour.central),
+        "left_out": [{"path": f.path, "name": f.name, "line": f.import_line, "reason": f.reason}
+                     for f in fix.refused],
+        "skipped": [{"path": path, "reason": reason} for path, reason in fix.plan.skipped],
+    }
 
 
 def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePlan,
@@ -93,9 +102,16 @@ def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePl
         "migrate": _migration(plan.central_module, file_plan),
         "mitigation": _mitigation(plan.central_module, file_plan, none_checks, cycles),
         "kept": [{"name": stub.name, "line": stub.span.line, "reason": reason} for stub, reason in file_plan.kept],
-        "lines_removed": _count_lines(before) - _count_lines(after) if after is not None else 0,
+        "lines_removed": file_line_counts(before, after)[0] if after is not None else 0,
+        "lines_added": file_line_counts(before, after)[1] if after is not None else 0,
+        "behaviour": _verified(fix, file.relpath),
         "fingerprints": sorted(f.fingerprint for f in analysis.findings_for(path) if f.code.startswith("PLX1")),
     }
+
+
+def _verified(fix: ProposedFix, relpath: str) -> str:
+    verified = fix.behaviour.files.get(relpath)
+    return verified.summary() if verified is not None else "unchanged bindings (only imports of moved names change)"
 
 
 def _replacements(file_plan: FilePlan) -> list[dict]:
