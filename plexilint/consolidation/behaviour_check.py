@@ -155,8 +155,12 @@ class _State:
 
 
 class BehaviourCheck:
-    def __init__(self, root: Path, index, central: str, changes: dict[Path, tuple[bytes | None, bytes]]) -> None:
+    def __init__(self, root: Path, index, central: str, changes: dict[Path, tuple[bytes | None, bytes]],
+                 declared: dict[str, str] | None = None) -> None:
         self.root = root
+        # "old.module:Name" -> "new.module:Name" the user declared (`[tool.plexilint.moved]`) or
+        # an earlier fix recorded: trusted, as PLX501 trusts them.
+        self.declared = declared or {}
         self.index = index
         self.central = central
         self.changes = {Path(p): c for p, c in changes.items()}
@@ -258,6 +262,10 @@ class BehaviourCheck:
 
     def _same_binding(self, module: str, relpath: str, name: str, before: Binding, after: Binding,
                       verified: FileVerification) -> bool:
+        if before.kind == IMPORT and after.kind == IMPORT and before.origin != after.origin \
+                and self.declared.get(":".join(before.origin)) == ":".join(after.origin):
+            verified.retargeted.append(name)
+            return True
         old, new = self.before.kind_of(before, module), self.after.kind_of(after, module)
         if before.kind == IMPORT and after.kind == IMPORT and before.origin == after.origin:
             if before.origin[0] == self.central and (old.kind == "unbound" or old.kind.startswith("import of")):
@@ -369,5 +377,6 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def check_behaviour(root: Path, index, central: str, changes: dict[Path, tuple[bytes | None, bytes]]) -> BehaviourReport:
-    return BehaviourCheck(root, index, central, changes).run()
+def check_behaviour(root: Path, index, central: str, changes: dict[Path, tuple[bytes | None, bytes]],
+                    declared: dict[str, str] | None = None) -> BehaviourReport:
+    return BehaviourCheck(root, index, central, changes, declared).run()

@@ -12,6 +12,7 @@ from plexilint.consolidation.central_module import central_source
 from plexilint.consolidation.plan import ConsolidationPlan, Exclusions, build_plan
 from plexilint.consolidation.rewrite import rewrite_module
 from plexilint.engine.project import ProjectAnalysis
+from plexilint.rules.consolidation.moved import moved_names
 
 _BOM = b"\xef\xbb\xbf"
 _NEW_PACKAGE = '"""Package of `{module}`, created by `plexilint fix`."""\n'
@@ -34,10 +35,11 @@ def propose_fix(analysis: ProjectAnalysis, shims: bool = False) -> ProposedFix:
     of moved names keep working (checked too; left out when the check refuses them)."""
     exclusions = Exclusions()
     refused: list[Failure] = []
+    declared = moved_names(analysis.index, analysis.config)
     for _ in range(_ROUNDS):
         plan = build_plan(analysis, exclusions)
         changes = _changes(plan) if plan.refused is None else {}
-        report = check_behaviour(analysis.root, analysis.index, plan.central_module, changes)
+        report = check_behaviour(analysis.root, analysis.index, plan.central_module, changes, declared)
         if report.passed:
             if shims and changes is not None and plan.refused is None:
                 return _with_shims(analysis, ProposedFix(plan, changes, report, refused))
@@ -54,7 +56,8 @@ def _with_shims(analysis: ProjectAnalysis, fix: ProposedFix) -> ProposedFix:
     from plexilint.consolidation.shims import shim_changes
 
     changes = {**fix.changes, **shim_changes(fix.plan, fix.changes)}
-    report = check_behaviour(analysis.root, analysis.index, fix.plan.central_module, changes)
+    report = check_behaviour(analysis.root, analysis.index, fix.plan.central_module, changes,
+                             moved_names(analysis.index, analysis.config))
     if report.passed:
         return ProposedFix(fix.plan, changes, report, fix.refused)
     return ProposedFix(fix.plan, fix.changes, fix.behaviour,

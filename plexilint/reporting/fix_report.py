@@ -73,7 +73,7 @@ def _summary(fix: ProposedFix, findings: list[Finding], files: list[dict]) -> di
         "lines_added": added,
         "stubs_centralised": len(plan.canonical),
         "conflicts": len(plan.conflicts),
-        "behaviour_check": "passed" if fix.behaviour.passed else "refused",
+        "behaviour_check": "passed" if fix.behaviour.passed and plan.refused is None else "refused",
     }
 
 

@@ -1,3 +1,3 @@
 """PLX0xx: problems with the input itself and with suppressions."""
 
-from plexilint.rules.system import unparsable_file, unused_noqa  # noqa: F401
+from plexilint.rules.system import unparsable_file, unusable_fallbacks_module, unused_noqa  # noqa: F401
