@@ -177,7 +177,8 @@ def _assigns_all(statement: cst.CSTNode) -> bool:
 
 def _with_blank_lines(statement: cst.CSTNode) -> cst.CSTNode:
     blank = cst.EmptyLine(whitespace=cst.SimpleWhitespace(""))
-    return statement.with_changes(leading_lines=[blank, blank, *statement.leading_lines])
+    comments = [line for line in statement.leading_lines if line.comment is not None]
+    return statement.with_changes(leading_lines=[blank, blank, *comments])
 
 
 def _extend_all(statement: cst.SimpleStatementLine, names: list[str]) -> cst.SimpleStatementLine:
@@ -197,7 +198,16 @@ def _extend_all(statement: cst.SimpleStatementLine, names: list[str]) -> cst.Sim
     for position, name in enumerate(new):
         last = position == len(new) - 1
         elements.append(cst.Element(cst.SimpleString(f'"{name}"'), comma=ending if last else separator))
-    return statement.with_changes(body=[assign.with_changes(value=assign.value.with_changes(elements=elements))])
+    extended = statement.with_changes(body=[assign.with_changes(value=assign.value.with_changes(elements=elements))])
+    code = cst.Module(body=[]).code_for_node(extended.with_changes(leading_lines=[])).strip("\n")
+    if "\n" in code or len(code) <= 88 or not isinstance(assign.value, cst.List):
+        return extended
+    # A one-line list that grew too long: one name per line, as the new central module has it.
+    names_in_order = [e.value.evaluated_value for e in elements if isinstance(e.value, cst.SimpleString)]
+    if len(names_in_order) != len(elements):
+        return extended
+    text = "__all__ = [\n" + "".join(f'    "{name}",\n' for name in names_in_order) + "]\n"
+    return cst.parse_statement(text).with_changes(leading_lines=statement.leading_lines)
 
 
 def central_source(plan: ConsolidationPlan) -> str | None:
