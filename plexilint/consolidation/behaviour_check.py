@@ -156,7 +156,7 @@ class _State:
 
 class BehaviourCheck:
     def __init__(self, root: Path, index, central: str, changes: dict[Path, tuple[bytes | None, bytes]],
-                 declared: dict[str, str] | None = None) -> None:
+                 declared: dict[str, str] | None = None, central_path: Path | None = None) -> None:
         self.root = root
         # "old.module:Name" -> "new.module:Name" the user declared (`[tool.plexilint.moved]`) or
         # an earlier fix recorded: trusted, as PLX501 trusts them.
@@ -166,6 +166,8 @@ class BehaviourCheck:
         self.changes = {Path(p): c for p, c in changes.items()}
         self.paths: dict[str, Path] = {f.module: Path(f.path) for f in index.files}
         self.packages = {f.module for f in index.files if f.is_package}
+        if central_path is not None:
+            self.paths.setdefault(central, Path(central_path))
         for path, (before, _) in self.changes.items():
             if before is None and path.suffix == ".py":
                 module = _created_module_name(root, path, self.paths)
@@ -332,16 +334,21 @@ class BehaviourCheck:
         if model is None:
             return
         top = self.central.split(".")[0]
+        in_package = "." in self.central
+        by_path = {path: module for module, path in self.paths.items()}
+        importers = {by_path.get(p) for p in self.changes} - {None, self.central}
         for binding in model.bindings:
-            if binding.kind != IMPORT or binding.origin is None:
+            if binding.kind != IMPORT or binding.origin is None or binding.origin[0] == "__future__":
                 continue
             origin = binding.origin[0]
-            if origin.split(".")[0] == top or origin in self.paths:
+            # Its own package (which imports it), or a module this fix makes import it.
+            if (in_package and origin.split(".")[0] == top) or origin in importers:
                 self.report.failures.append(Failure(
                     "", f"`{self.central}` would import `{origin}` at import time (line {binding.line}): "
                         "the package imports it, so that closes an import cycle"))
                 return
-        self.report.central.append(f"`{self.central}` imports nothing from `{top}` at import time")
+        what = f"`{top}`" if in_package else "the modules that import it"
+        self.report.central.append(f"`{self.central}` imports nothing from {what} at import time")
 
 
 def _created_module_name(root: Path, path: Path, known: dict[str, Path]) -> str | None:
@@ -378,5 +385,5 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def check_behaviour(root: Path, index, central: str, changes: dict[Path, tuple[bytes | None, bytes]],
-                    declared: dict[str, str] | None = None) -> BehaviourReport:
-    return BehaviourCheck(root, index, central, changes, declared).run()
+                    declared: dict[str, str] | None = None, central_path: Path | None = None) -> BehaviourReport:
+    return BehaviourCheck(root, index, central, changes, declared, central_path).run()

@@ -39,7 +39,8 @@ def propose_fix(analysis: ProjectAnalysis, shims: bool = False) -> ProposedFix:
     for _ in range(_ROUNDS):
         plan = build_plan(analysis, exclusions)
         changes = _changes(plan) if plan.refused is None else {}
-        report = check_behaviour(analysis.root, analysis.index, plan.central_module, changes, declared)
+        report = check_behaviour(analysis.root, analysis.index, plan.central_module, changes, declared,
+                                 plan.central_path)
         if report.passed:
             if shims and changes is not None and plan.refused is None:
                 return _with_shims(analysis, ProposedFix(plan, changes, report, refused))
@@ -57,7 +58,7 @@ def _with_shims(analysis: ProjectAnalysis, fix: ProposedFix) -> ProposedFix:
 
     changes = {**fix.changes, **shim_changes(fix.plan, fix.changes)}
     report = check_behaviour(analysis.root, analysis.index, fix.plan.central_module, changes,
-                             moved_names(analysis.index, analysis.config))
+                             moved_names(analysis.index, analysis.config), fix.plan.central_path)
     if report.passed:
         return ProposedFix(fix.plan, changes, report, fix.refused)
     return ProposedFix(fix.plan, fix.changes, fix.behaviour,

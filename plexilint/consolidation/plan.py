@@ -133,6 +133,8 @@ def build_plan(analysis: ProjectAnalysis, exclusions: Exclusions | None = None) 
     central = proposed_central_module(index, config)
     existing = central_files(index, config)
     refused = _central_refusal(analysis, central, existing)
+    central_path, new_packages = _central_path(analysis, central, existing)
+    central_root = import_root(central_path, central, central_path.name == "__init__.py")
     skipped: list[tuple[str, str]] = []
     plans = []
     for file in index.files:
@@ -141,7 +143,7 @@ def build_plan(analysis: ProjectAnalysis, exclusions: Exclusions | None = None) 
         plan = _file_plan(analysis, file)
         if not plan.changes_anything:
             continue
-        why = exclusions.files.get(file.path) or _unreachable(file, central)
+        why = exclusions.files.get(file.path) or _unreachable(file, central, central_root)
         if why:
             skipped.append((file.relpath, why))
             continue
@@ -153,7 +155,6 @@ def build_plan(analysis: ProjectAnalysis, exclusions: Exclusions | None = None) 
     _keep_blocked(plans, choice.blocked)
 
     version_call, version_import = _version_lookup(plans, trees)
-    central_path, new_packages = _central_path(analysis, central, existing)
     ordered = _dependency_order(choice.canonical)
     plan = ConsolidationPlan(
         analysis, central, central_path, bool(existing), [stub for _, stub in ordered],
@@ -175,16 +176,22 @@ def _central_refusal(analysis: ProjectAnalysis, central: str, existing: list[Fil
     return f"the central fallbacks module `{central}` cannot be used: {problem}; {hint}"
 
 
-def _unreachable(file: FileFacts, central: str) -> str | None:
-    """Modules that cannot rely on importing the central module by its name."""
+def _unreachable(file: FileFacts, central: str, central_root: Path) -> str | None:
+    """Modules that cannot rely on importing the central module by its name: their top-level
+    package does not sit in the same directory (on the same import path) as the central one's."""
     if invalid_parts(file.module):
         return (f"its module name `{file.module}` is not made of Python identifiers "
                 "(a folder like `my-app/` or `2fa/`), so nothing imports it by name")
-    top = central.split(".")[0]
-    if file.module.split(".")[0] != top:
-        return (f"it is not part of the package `{top}` (module `{file.module}`; a folder without "
-                f"`__init__.py` on its path?), so it may run where `{central}` cannot be imported")
+    if import_root(Path(file.path), file.module, file.is_package) != central_root:
+        return (f"it is imported as `{file.module}`, from another directory than `{central}` (a folder "
+                "without `__init__.py` on its path?), so it may run where that module cannot be imported")
     return None
+
+
+def import_root(path: Path, module: str, is_package: bool) -> Path:
+    """The directory that must be on the import path for `module` (at `path`) to import."""
+    depth = len(module.split(".")) + (1 if is_package else 0)
+    return path.parents[depth - 1] if depth - 1 < len(path.parents) else path.parent
 
 
 def _refuse_unmovable(plans: list[FilePlan], trees: dict[str, ast.Module],
@@ -210,6 +217,11 @@ def _refuse_unmovable(plans: list[FilePlan], trees: dict[str, ast.Module],
             elif not stands_in and isinstance(node, ast.ClassDef) and \
                     {ast.unparse(b).rsplit(".", 1)[-1] for b in node.bases} & _ENUM_BASES:
                 refused[stub.name] = f"it is a real enum of `{plan.file.module}`, not a stand-in for an import"
+            elif not stands_in and isinstance(node, ast.ClassDef):
+                # A do-nothing class written at module level is a null object the module uses
+                # (`Devnull`, `_NoThreads`), not a placeholder for something missing.
+                refused[stub.name] = (f"it is a class of `{plan.file.module}` itself (a null object, say), "
+                                      "not a stand-in for an import: real code stays where it is")
             elif getattr(node, "decorator_list", None):
                 refused[stub.name] = "it is decorated: the decorator may register or change it"
     return refused
@@ -238,9 +250,10 @@ def _retarget_imports(plan: ConsolidationPlan, kept: dict[tuple[str, int], str])
         return
     by_path = {p.file.path: p for p in plan.files}
     suppressed = _suppressed_moved_imports(analysis) | set(kept)
+    central_root = import_root(plan.central_path, plan.central_module, plan.central_path.name == "__init__.py")
     skipped = {relpath for relpath, _ in plan.skipped}
     for file in analysis.index.files:
-        if file.relpath in skipped or _unreachable(file, plan.central_module):
+        if file.relpath in skipped or _unreachable(file, plan.central_module, central_root):
             continue
         for retarget in _retargets(file, moves, suppressed):
             if file.path not in by_path:
