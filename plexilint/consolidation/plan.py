@@ -217,11 +217,9 @@ def _refuse_unmovable(plans: list[FilePlan], trees: dict[str, ast.Module],
             elif not stands_in and isinstance(node, ast.ClassDef) and \
                     {ast.unparse(b).rsplit(".", 1)[-1] for b in node.bases} & _ENUM_BASES:
                 refused[stub.name] = f"it is a real enum of `{plan.file.module}`, not a stand-in for an import"
-            elif not stands_in and isinstance(node, ast.ClassDef):
-                # A do-nothing class written at module level is a null object the module uses
-                # (`Devnull`, `_NoThreads`), not a placeholder for something missing.
-                refused[stub.name] = (f"it is a class of `{plan.file.module}` itself (a null object, say), "
-                                      "not a stand-in for an import: real code stays where it is")
+            elif not stands_in and isinstance(node, ast.ClassDef) and _is_null_object(node):
+                refused[stub.name] = (f"it is a null object of `{plan.file.module}` (private, or with methods "
+                                      "of its own), not a stand-in for an import: real code stays where it is")
             elif getattr(node, "decorator_list", None):
                 refused[stub.name] = "it is decorated: the decorator may register or change it"
     return refused
@@ -239,6 +237,14 @@ def _keep_blocked(plans: list[FilePlan], blocked: dict[str, str]) -> None:
         kept = [s for s in plan.moved if s.name in blocked]
         plan.kept = [(s, blocked[s.name]) for s in kept]
         plan.moved = sorted((s for s in plan.moved if s.name not in blocked), key=lambda s: s.span.line)
+
+
+def _is_null_object(node: ast.ClassDef) -> bool:
+    """A do-nothing class the module uses itself (`smtpd.Devnull` with `write` and `flush`,
+    `socketserver._NoThreads`): private, or offering methods besides `__init__`. A placeholder
+    only has to be constructible."""
+    methods = {s.name for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    return node.name.startswith("_") or bool(methods - {"__init__"})
 
 
 def _retarget_imports(plan: ConsolidationPlan, kept: dict[tuple[str, int], str]) -> None:

@@ -7,6 +7,7 @@ name to `__all__` instead would change what `from module import *` binds, so it 
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 
 import libcst as cst
 
@@ -27,10 +28,12 @@ def used_names(source: str) -> set[str]:
     return used
 
 
-def mark_reexports(code: str, moved: set[str], central: str) -> str:
+def mark_reexports(code: str, moved: set[str], central: str,
+                   whole: Callable[[str], str] = lambda code: code) -> str:
     """`from <central> import ...` lines: moved names the module does not use become explicit
-    re-exports, one per line."""
-    unused = moved - used_names(code)
+    re-exports, one per line. `whole(code)` is the complete module when `code` stands in for
+    some of it."""
+    unused = moved - used_names(whole(code))
     if not unused:
         return code
     return cst.parse_module(code).visit(_Reexports(unused, central)).code
