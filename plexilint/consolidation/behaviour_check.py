@@ -175,6 +175,8 @@ class BehaviourCheck:
                     self.paths.setdefault(module, path)
                     if path.name == "__init__.py":
                         self.packages.add(module)
+        by_path = {path: module for module, path in self.paths.items()}
+        self.changed_modules = {by_path[p] for p in self.changes if p in by_path}
         self.before = _State(self, after=False)
         self.after = _State(self, after=True)
         self.report = BehaviourReport()
@@ -247,6 +249,12 @@ class BehaviourCheck:
         verified.names += 1
         verified.conditional += any(b.conditional for b in old)
 
+    def _affected(self, module: str) -> bool:
+        """The central module, or a module (or package of one) this fix rewrites."""
+        if module == self.central or module.startswith(self.central + "."):
+            return True
+        return any(changed == module or changed.startswith(module + ".") for changed in self.changed_modules)
+
     def _private_import(self, module: str, name: str) -> bool:
         """Not exported (`__all__`) and imported from this module by no module of the project."""
         file = self.index.by_module.get(module)
@@ -268,6 +276,9 @@ class BehaviourCheck:
                 and self.declared.get(":".join(before.origin)) == ":".join(after.origin):
             verified.retargeted.append(name)
             return True
+        if before.kind == IMPORT and after.kind == IMPORT and before.origin == after.origin \
+                and not self._affected(before.origin[0]):
+            return True  # the same import of a module the fix leaves alone
         old, new = self.before.kind_of(before, module), self.after.kind_of(after, module)
         if before.kind == IMPORT and after.kind == IMPORT and before.origin == after.origin:
             if before.origin[0] == self.central and (old.kind == "unbound" or old.kind.startswith("import of")):
