@@ -309,3 +309,32 @@ def test_missing_packages_of_the_central_module_are_created(tmp_path, cli):
     assert status == 0, out  # the moved stubs resolve to the new module: nothing left to report
     cli("rollback", root)
     assert not (root / "app" / "core").exists()  # created files and directories are removed
+
+
+def test_a_placeholder_the_code_tests_against_none_stays(tmp_path):
+    """The standard library's queue.py: `SimpleQueue = None` when `_queue` is missing, then
+    `if SimpleQueue is None: SimpleQueue = _PySimpleQueue`. A fallback object there would skip
+    the pure-Python class."""
+    text = """
+        try:
+            from _queue import SimpleQueue
+        except ImportError:
+            SimpleQueue = None
+
+        __all__ = ["SimpleQueue"]
+
+
+        class _PySimpleQueue:
+            pass
+
+
+        if SimpleQueue is None:
+            SimpleQueue = _PySimpleQueue
+    """
+    plain = text.replace("if SimpleQueue is None:\n            SimpleQueue = _PySimpleQueue\n", "")
+    root = _project(tmp_path, {"app/queue.py": text, "app/other.py": plain.replace("SimpleQueue", "LifoQueue")})
+    fix = _fix(root)
+    assert (root / "app/queue.py").resolve() not in fix.changes
+    assert 'LifoQueue = get_fallback_class("LifoQueue")' in _after(fix, root, "app/other.py")
+    [kept] = [c for c in fix.plan.conflicts if c.name == "SimpleQueue"]
+    assert "code tests it against None (app/queue.py:13)" in kept.reason

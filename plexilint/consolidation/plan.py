@@ -21,6 +21,7 @@ from plexilint.consolidation.bindings import definitions_by_place
 from plexilint.consolidation.canonical import CanonicalChoice, choose_canonical
 from plexilint.consolidation.dependencies import ImportedName, free_names
 from plexilint.consolidation.layout import central_module_problem, free_central_name, invalid_parts
+from plexilint.consolidation.none_tests import none_tests
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.project import ProjectAnalysis
 from plexilint.rules.fallbacks.central import central_files, proposed_central_module
@@ -64,6 +65,8 @@ class FilePlan:
     undefined: list[UndefinedOnImportFailure] = field(default_factory=list)
     # Imports through a moved path, with the module and name to import from instead.
     retargeted: list[tuple[NameImport, str, str]] = field(default_factory=list)
+    # Placeholders left as they are, with the reason (code tests them against None).
+    kept_placeholders: list[tuple[Placeholder, str]] = field(default_factory=list)
     # (name, line) of the definitions inside a branch (`try`/`except`, `if`): not the module's
     # unconditional API, so importers of that name are never retargeted.
     conditional: set[tuple[str, int]] = field(default_factory=set)
@@ -148,10 +151,12 @@ def build_plan(analysis: ProjectAnalysis, exclusions: Exclusions | None = None) 
             skipped.append((file.relpath, why))
             continue
         plans.append(plan)
+    tested = _keep_tested_placeholders(plans, index)
+    plans = [p for p in plans if p.changes_anything]
     trees = {p.file.path: _tree(Path(p.file.path)) for p in plans}
     refused_names = _refuse_unmovable(plans, trees, exclusions.names)
     choice = choose_canonical(plans, trees, existing, index, central, refused_names)
-    conflicts = _conflicts(choice)
+    conflicts = _conflicts(choice) + tested
     _keep_blocked(plans, choice.blocked)
 
     version_call, version_import = _version_lookup(plans, trees)
@@ -237,6 +242,23 @@ def _keep_blocked(plans: list[FilePlan], blocked: dict[str, str]) -> None:
         kept = [s for s in plan.moved if s.name in blocked]
         plan.kept = [(s, blocked[s.name]) for s in kept]
         plan.moved = sorted((s for s in plan.moved if s.name not in blocked), key=lambda s: s.span.line)
+
+
+def _keep_tested_placeholders(plans: list[FilePlan], index) -> list[Conflict]:
+    """`x = None` tested against None somewhere (`if x is None: x = Other`) stays: a fallback
+    object there would take the other branch. Returned as conflicts, for the report."""
+    names = {p.fact.name for plan in plans for p in plan.placeholders}
+    tested = none_tests(index.files, names)
+    conflicts = []
+    for plan in plans:
+        kept = [p for p in plan.placeholders if p.fact.name in tested]
+        plan.kept_placeholders = [(p, "code tests it against None (" + ", ".join(tested[p.fact.name][:3])
+                                   + (" and more" if len(tested[p.fact.name]) > 3 else "") + ")") for p in kept]
+        plan.placeholders = [p for p in plan.placeholders if p.fact.name not in tested]
+        conflicts += [Conflict(p.fact.name, f"the placeholder `{p.fact.name} = None` stays: {reason}",
+                               ((plan.file.relpath, p.fact.span.line, f"{p.fact.name} = None"),))
+                      for p, reason in plan.kept_placeholders]
+    return conflicts
 
 
 def _is_null_object(node: ast.ClassDef) -> bool:

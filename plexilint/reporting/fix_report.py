@@ -8,20 +8,18 @@ say the same thing.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
 from plexilint import __version__
-from plexilint.analysis.source import source_lines
 from plexilint.consolidation.diff import file_line_counts, line_counts
 from plexilint.consolidation.fixer import ProposedFix
+from plexilint.consolidation.none_tests import none_tests
 from plexilint.consolidation.history import HistoryError, load_history
 from plexilint.consolidation.plan import VERSION_GETTER, FilePlan
 from plexilint.engine.hotspots import rank_hotspots
 from plexilint.engine.project import ProjectAnalysis
-from plexilint.engine.sources import read_file_bytes
 from plexilint.model import Finding
 from plexilint.reporting.contracts_report import class_reports
 from plexilint.reporting.fix_report_markdown import FAMILY_NAMES, render_markdown  # noqa: F401  (the CLI's renderer)
@@ -32,7 +30,7 @@ from plexilint.rules.fallbacks.undefined_on_import_failure import gap_fallback_h
 def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
     plan = fix.plan
     findings = [f for path in sorted(analysis.findings) for f in analysis.findings_for(Path(path))]
-    none_checks = _none_checks(analysis, {p.fact.name for f in plan.changed_files() for p in f.placeholders})
+    none_checks = none_tests(analysis.index.files, {p.fact.name for f in plan.changed_files() for p in f.placeholders})
     cycles = _central_import_cycles(analysis)
     files = [_file_section(analysis, fix, file_plan, none_checks, cycles) for file_plan in plan.changed_files()
              if Path(file_plan.file.path) != plan.central_path]
@@ -175,28 +173,11 @@ def _mitigation(central: str, file_plan: FilePlan, none_checks: dict[str, list[s
                          f"against None ({shown}).")
     for stub, reason in file_plan.kept:
         notes.append(f"`{stub.name}` stays here: {reason}.")
+    for placeholder, reason in file_plan.kept_placeholders:
+        notes.append(f"`{placeholder.fact.name} = None` stays: {reason}.")
     notes.append(f'Test: `python -c "import {file_plan.file.module}"` with and without the optional '
                  "dependency it guards, then the tests that cover this module.")
     return notes
-
-
-def _none_checks(analysis: ProjectAnalysis, names: set[str]) -> dict[str, list[str]]:
-    """For each placeholder name, the lines of the project that test it against None (`is
-    None`, `is not None`, `if not name`): one read of each file for all the names."""
-    if not names:
-        return {}
-    alternatives = "|".join(re.escape(name) for name in sorted(names))
-    pattern = re.compile(rf"\b({alternatives})\s+is\s+(?:not\s+)?None\b|\bif\s+not\s+({alternatives})\b")
-    places: dict[str, list[str]] = {}
-    for file in analysis.index.files:
-        try:
-            text = read_file_bytes(Path(file.path)).decode("utf-8", errors="replace")
-        except OSError:
-            continue
-        for number, line in enumerate(source_lines(text), 1):
-            for match in pattern.finditer(line):
-                places.setdefault(match.group(1) or match.group(2), []).append(f"{file.relpath}:{number}")
-    return places
 
 
 def _recorded_mapping(root: Path) -> list[dict]:
