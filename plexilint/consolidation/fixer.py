@@ -49,7 +49,8 @@ def propose_fix(analysis: ProjectAnalysis, shims: bool = False) -> ProposedFix:
         if not _exclude(report.failures, exclusions, analysis.root):
             break
     # Whatever could not be attributed to one stub, import or file: nothing is proposed.
-    plan.refused = plan.refused or "; ".join(f.reason for f in report.failures if not f.name and not f.import_line)
+    plan.refused = plan.refused or "; ".join(f.reason for f in report.failures if not f.name and not f.import_line) \
+        or "the behaviour check still refused what was left: " + "; ".join(f.reason for f in report.failures[:3])
     return ProposedFix(plan, {}, report, refused)
 
 
