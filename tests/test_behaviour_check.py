@@ -138,3 +138,13 @@ def test_a_package_folder_that_is_not_an_identifier_is_refused_not_a_crash(tmp_p
     fix = fixer.propose_fix(analyse_project(root, load_config(root)))
     assert fix.changes == {} and "not a valid Python identifier" in fix.plan.refused
     assert len(fix.plan.skipped) == 2
+
+
+def test_a_module_in_a_folder_without_init_is_left_alone(tmp_path):
+    """`app/scripts/` has no `__init__.py`: its module is `tool`, run from another import root,
+    where `app.fallbacks` may not import. Its copy of the stub stays; the package's move."""
+    root, _ = _project(tmp_path, {"app/a.py": GUARDED, "app/b.py": GUARDED, "app/scripts/tool.py": GUARDED})
+    fix = fixer.propose_fix(analyse_project(root, load_config(root)))
+    assert [path for path, _ in fix.plan.skipped] == ["app/scripts/tool.py"]
+    changed = {p.relative_to(root.resolve()).as_posix() for p in fix.changes}
+    assert changed == {"app/a.py", "app/b.py", "app/fallbacks.py"}

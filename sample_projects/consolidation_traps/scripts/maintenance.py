@@ -1,4 +1,4 @@
-"""A script folder without __init__.py: a namespace package, not part of `traps`'s modules."""
+"""A maintenance script: its folder has no __init__.py, it runs with `python scripts/maintenance.py`."""
 
 try:
     from traps.core.monitoring.collector import MetricsCollector
