@@ -286,15 +286,22 @@ def test_the_traps_sample_dry_run_is_the_reviewed_diff(tmp_path):
     assert dry.stdout == (SAMPLES / "consolidation_traps" / "expected-fix.diff").read_text()
     assert "skipped scripts/maintenance.py" in dry.stderr
     assert "skipped src/traps/core/2fa/__init__.py" in dry.stderr
-    changed = {line[len("+++ b/"):] for line in dry.stdout.splitlines() if line.startswith("+++ b/")}
+    _nothing_real_is_touched(root, dry.stdout)
+    _the_report_says_why(root, dry.stdout)
+
+
+def _nothing_real_is_touched(root: Path, diff: str) -> None:
+    changed = {line[len("+++ b/"):] for line in diff.splitlines() if line.startswith("+++ b/")}
     # Importers of conditional names, the real enums and severities, the re-exporting package
     # root: none is touched.
     assert not changed & {"src/traps/api/routes.py", "src/traps/__init__.py", "src/traps/core/states.py",
                           "src/traps/core/errors/exceptions.py", "src/traps/core/errors/__init__.py",
                           "src/traps/core/utils.py"}
     assert not [p for p in changed if p.endswith("/__init__.py") and not (root / p).exists()]  # no new package
-    for kept in ("async def emit_event", "class Severity(IntEnum):"):
-        assert f"-{kept}" not in dry.stdout and f"-    {kept}" not in dry.stdout
+    assert "-    async def emit_event" not in diff and "-    class Severity(IntEnum):" not in diff
+
+
+def _the_report_says_why(root: Path, diff: str) -> None:
     report = json.loads(_plexilint(root, "report", ".", "--format", "json").stdout)
     conflicts = {c["name"]: c["reason"] for c in report["conflicts"]}
     assert "async function" in conflicts["emit_event"] and "IntEnum" in conflicts["Severity"]
@@ -302,7 +309,7 @@ def test_the_traps_sample_dry_run_is_the_reviewed_diff(tmp_path):
     assert all(m["conditional"] for m in report["mapping"] if m["name"] != "record_metric")
     events = next(f for f in report["files"] if f["path"] == "src/traps/core/events/__init__.py")
     assert "bound as before" in events["behaviour"] and "equivalent to the central ones" in events["behaviour"]
-    assert (report["summary"]["lines_removed"], report["summary"]["lines_added"]) == _diff_counts(dry.stdout)
+    assert (report["summary"]["lines_removed"], report["summary"]["lines_added"]) == _diff_counts(diff)
 
 
 def _diff_counts(diff: str) -> tuple[int, int]:
@@ -327,13 +334,21 @@ def test_the_traps_sample_apply_keeps_behaviour_then_is_a_fixpoint_then_rolls_ba
     assert api_after["real logger kept"] and api_after["real severity kept"]
     assert not (root / "src/traps/core/utils").exists()
     assert _unused_imports(root) <= unused_before
+    _counts_agree(root, applied.stdout)
+    _second_run_is_a_no_op(root)
+    _printed_rollback_works_from(elsewhere, applied.stdout, root)
+    assert _snapshot(root) == original
 
+
+def _counts_agree(root: Path, applied: str) -> None:
     removed, added = _numstat(root)
-    assert f"{removed} lines removed, {added} added" in applied.stdout
+    assert f"{removed} lines removed, {added} added" in applied
     step = json.loads(_plexilint(root, "progress", ".", "--format", "json").stdout)["steps"][0]
     assert (step["lines_removed"], step["lines_added"]) == (removed, added)
     assert step["lines_after"] - step["lines_before"] == added - removed
 
+
+def _second_run_is_a_no_op(root: Path) -> None:
     subprocess.run(["git", "commit", "-q", "-m", "fix"], cwd=root, check=True, env=GIT_ENV, capture_output=True)
     committed = _snapshot(root)
     again = _plexilint(root, "fix", ".", "--apply")
@@ -342,12 +357,13 @@ def test_the_traps_sample_apply_keeps_behaviour_then_is_a_fixpoint_then_rolls_ba
     dry = _plexilint(root, "fix", ".")
     assert dry.stdout == "" and "Nothing to fix" in dry.stderr
 
-    hint = next(line for line in applied.stdout.splitlines() if "Undo with" in line)
+
+def _printed_rollback_works_from(elsewhere: Path, applied: str, root: Path) -> None:
+    hint = next(line for line in applied.splitlines() if "Undo with" in line)
     command = hint.split("`")[1].split()
     assert command[0] == "plexilint" and command[-1] == str(root)
     rolled = _run([sys.executable, "-m", "plexilint", *command[1:]], elsewhere)
     assert rolled.returncode == 0, rolled.stderr + rolled.stdout
-    assert _snapshot(root) == original
 
 
 def test_a_fallbacks_module_that_would_shadow_a_module_is_refused_and_reported(tmp_path):

@@ -65,7 +65,7 @@ class ModuleBindings:
 
     def run(self, central: str | None) -> ModuleBindings:
         self.central = central
-        self._walk(self.tree.body, ())
+        self.walk(self.tree.body, ())
         return self
 
     def of(self, name: str) -> list[Binding]:
@@ -76,68 +76,31 @@ class ModuleBindings:
 
     # -- the walk ---------------------------------------------------------------------------
 
-    def _walk(self, body: list[ast.stmt], condition: tuple[str, ...]) -> None:
+    def walk(self, body: list[ast.stmt], condition: tuple[str, ...]) -> None:
         for statement in body:
             self._statement(statement, condition)
 
     def _statement(self, node: ast.stmt, condition: tuple[str, ...]) -> None:
-        if isinstance(node, ast.ClassDef):
-            self._add(node.name, CLASS, condition, node)
-        elif isinstance(node, ast.AsyncFunctionDef):
-            self._add(node.name, ASYNC_FUNCTION, condition, node)
-        elif isinstance(node, ast.FunctionDef):
-            self._add(node.name, FUNCTION, condition, node)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            self._import(node, condition)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            if isinstance(node, ast.AnnAssign) and node.value is None:
-                return  # an annotation alone binds nothing
-            for name in _target_names(targets):
-                self._add(name, VARIABLE, condition, node)
-        elif isinstance(node, ast.If):
-            test = _label(node.test)
-            if test.rsplit(".", 1)[-1] == "TYPE_CHECKING":
-                self._walk(node.orelse, condition)  # the body never runs
-                return
-            self._walk(node.body, (*condition, f"if {test}"))
-            self._walk(node.orelse, (*condition, f"else of if {test}"))
-        elif isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
-            self._try(node, condition)
-        elif isinstance(node, (ast.With, ast.AsyncWith)):
-            for item in node.items:
-                if item.optional_vars is not None:
-                    for name in _target_names([item.optional_vars]):
-                        self._add(name, VARIABLE, condition, node)
-            self._walk(node.body, (*condition, f"with {', '.join(_label(i.context_expr) for i in node.items)}"))
-        elif isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
-            head = f"for {_label(node.target)} in {_label(node.iter)}" if not isinstance(node, ast.While) \
-                else f"while {_label(node.test)}"
-            if not isinstance(node, ast.While):
-                for name in _target_names([node.target]):
-                    self._add(name, VARIABLE, (*condition, head), node)
-            self._walk(node.body, (*condition, head))
-            self._walk(node.orelse, (*condition, f"else of {head}"))
-        elif isinstance(node, ast.Match):
-            for case in node.cases:
-                self._walk(case.body, (*condition, f"case {_label(case.pattern)}"))
+        handler = _HANDLERS.get(type(node).__name__)
+        if handler is not None:
+            handler(self, node, condition)
 
     def _try(self, node: ast.Try, condition: tuple[str, ...]) -> None:
         decided = self._central_try_outcome(node)
         if decided is True:
-            self._walk(node.body, condition)
-            self._walk(node.orelse, condition)
+            self.walk(node.body, condition)
+            self.walk(node.orelse, condition)
         elif decided is False:
             for handler in node.handlers:
                 if catches_import_error(handler):
-                    self._walk(handler.body, condition)
+                    self.walk(handler.body, condition)
                     break
         else:
-            self._walk(node.body, (*condition, "try"))
+            self.walk(node.body, (*condition, "try"))
             for handler in node.handlers:
-                self._walk(handler.body, (*condition, f"except {_label(handler.type)}".rstrip()))
-            self._walk(node.orelse, (*condition, "else of try"))
-        self._walk(node.finalbody, condition)
+                self.walk(handler.body, (*condition, f"except {_label(handler.type)}".rstrip()))
+            self.walk(node.orelse, (*condition, "else of try"))
+        self.walk(node.finalbody, condition)
 
     def _central_try_outcome(self, node: ast.Try) -> bool | None:
         """True/False when the `try` body only imports from the central module (it succeeds
@@ -163,18 +126,83 @@ class ModuleBindings:
             for alias in node.names:
                 local = alias.asname or alias.name.split(".")[0]
                 target = alias.name if alias.asname else alias.name.split(".")[0]
-                self._add(local, IMPORT, condition, node, (target, ""))
+                self.add(local, IMPORT, condition, node, (target, ""))
             return
         source = self._resolve(node) or ""
         for alias in node.names:
             if alias.name == "*":
-                self._add("*", IMPORT, condition, node, (source, "*"))
+                self.add("*", IMPORT, condition, node, (source, "*"))
             else:
-                self._add(alias.asname or alias.name, IMPORT, condition, node, (source, alias.name))
+                self.add(alias.asname or alias.name, IMPORT, condition, node, (source, alias.name))
 
-    def _add(self, name: str, kind: str, condition: tuple[str, ...], node: ast.AST,
+    def add(self, name: str, kind: str, condition: tuple[str, ...], node: ast.AST,
              origin: tuple[str, str] | None = None) -> None:
         self.bindings.append(Binding(name, kind, condition, getattr(node, "lineno", 0), node, origin))
+
+
+# -- what each kind of module-level statement binds ---------------------------------------------
+
+
+def _bind_definition(walker: ModuleBindings, node: Definition, condition: tuple[str, ...]) -> None:
+    kind = {ast.ClassDef: CLASS, ast.AsyncFunctionDef: ASYNC_FUNCTION}.get(type(node), FUNCTION)
+    walker.add(node.name, kind, condition, node)
+
+
+def _bind_assignment(walker: ModuleBindings, node: ast.Assign | ast.AnnAssign | ast.AugAssign,
+                     condition: tuple[str, ...]) -> None:
+    if isinstance(node, ast.AnnAssign) and node.value is None:
+        return  # an annotation alone binds nothing
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    for name in _target_names(targets):
+        walker.add(name, VARIABLE, condition, node)
+
+
+def _bind_if(walker: ModuleBindings, node: ast.If, condition: tuple[str, ...]) -> None:
+    test = _label(node.test)
+    if test.rsplit(".", 1)[-1] == "TYPE_CHECKING":
+        walker.walk(node.orelse, condition)  # the body never runs
+        return
+    walker.walk(node.body, (*condition, f"if {test}"))
+    walker.walk(node.orelse, (*condition, f"else of if {test}"))
+
+
+def _bind_with(walker: ModuleBindings, node: ast.With | ast.AsyncWith, condition: tuple[str, ...]) -> None:
+    for item in node.items:
+        if item.optional_vars is not None:
+            for name in _target_names([item.optional_vars]):
+                walker.add(name, VARIABLE, condition, node)
+    walker.walk(node.body, (*condition, f"with {', '.join(_label(i.context_expr) for i in node.items)}"))
+
+
+def _bind_loop(walker: ModuleBindings, node: ast.For | ast.AsyncFor | ast.While,
+               condition: tuple[str, ...]) -> None:
+    if isinstance(node, ast.While):
+        head = f"while {_label(node.test)}"
+    else:
+        head = f"for {_label(node.target)} in {_label(node.iter)}"
+        for name in _target_names([node.target]):
+            walker.add(name, VARIABLE, (*condition, head), node)
+    walker.walk(node.body, (*condition, head))
+    walker.walk(node.orelse, (*condition, f"else of {head}"))
+
+
+def _bind_match(walker: ModuleBindings, node: ast.Match, condition: tuple[str, ...]) -> None:
+    for case in node.cases:
+        walker.walk(case.body, (*condition, f"case {_label(case.pattern)}"))
+
+
+# What each kind of module-level statement binds (by class name: `TryStar` is Python 3.11+).
+_HANDLERS: dict[str, Callable[[ModuleBindings, ast.stmt, tuple[str, ...]], None]] = {
+    "ClassDef": _bind_definition, "FunctionDef": _bind_definition,
+    "AsyncFunctionDef": _bind_definition,
+    "Import": ModuleBindings._import, "ImportFrom": ModuleBindings._import,
+    "Assign": _bind_assignment, "AnnAssign": _bind_assignment,
+    "AugAssign": _bind_assignment,
+    "If": _bind_if, "Try": ModuleBindings._try, "TryStar": ModuleBindings._try,
+    "With": _bind_with, "AsyncWith": _bind_with,
+    "For": _bind_loop, "AsyncFor": _bind_loop, "While": _bind_loop,
+    "Match": _bind_match,
+}
 
 
 def _target_names(targets: list[ast.expr]) -> Iterator[str]:

@@ -201,14 +201,18 @@ def _extend_all(statement: cst.SimpleStatementLine, names: list[str]) -> cst.Sim
         last = position == len(new) - 1
         elements.append(cst.Element(cst.SimpleString(f'"{name}"'), comma=ending if last else separator))
     extended = statement.with_changes(body=[assign.with_changes(value=assign.value.with_changes(elements=elements))])
-    code = cst.Module(body=[]).code_for_node(extended.with_changes(leading_lines=[])).strip("\n")
-    if "\n" in code or len(code) <= 88 or not isinstance(assign.value, cst.List):
-        return extended
-    # A one-line list that grew too long: one name per line, as the new central module has it.
-    names_in_order = [e.value.evaluated_value for e in elements if isinstance(e.value, cst.SimpleString)]
-    if len(names_in_order) != len(elements):
-        return extended
-    text = "__all__ = [\n" + "".join(f'    "{name}",\n' for name in names_in_order) + "]\n"
+    return _one_name_per_line(extended, elements)
+
+
+def _one_name_per_line(statement: cst.SimpleStatementLine, elements: list[cst.Element]) -> cst.SimpleStatementLine:
+    """A one-line `__all__` list that grew past 88 columns: one name per line, as the new
+    central module has it."""
+    code = cst.Module(body=[]).code_for_node(statement.with_changes(leading_lines=[])).strip("\n")
+    names = [e.value.evaluated_value for e in elements if isinstance(e.value, cst.SimpleString)]
+    if "\n" in code or len(code) <= 88 or not isinstance(statement.body[0].value, cst.List) \
+            or len(names) != len(elements):
+        return statement
+    text = "__all__ = [\n" + "".join(f'    "{name}",\n' for name in names) + "]\n"
     return cst.parse_statement(text).with_changes(leading_lines=statement.leading_lines)
 
 

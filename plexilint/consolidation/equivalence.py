@@ -61,19 +61,26 @@ def difference(local: Definition, central: Definition) -> str | None:
     if _render(local.decorator_list) != _render(central.decorator_list):
         return "their decorators differ"
     if isinstance(local, ast.ClassDef) and isinstance(central, ast.ClassDef):
-        if _render(local.bases) != _render(central.bases):
-            shown = ", ".join(ast.unparse(b) for b in local.bases) or "no base"
-            other = ", ".join(ast.unparse(b) for b in central.bases) or "no base"
-            return f"its bases ({shown}) differ from the central one's ({other})"
-        if _render(local.keywords) != _render(central.keywords):
-            return "its metaclass or class keywords differ from the central one's"
-        if _members(local) != _members(central):
-            return f"its members ({', '.join(_members(local)) or 'none'}) differ from the central one's " \
-                   f"({', '.join(_members(central)) or 'none'})"
+        why = _class_difference(local, central)
+        if why:
+            return why
     elif _signature(local) != _signature(central):  # type: ignore[arg-type]
         return "its signature differs from the central one's"
     if _render(local) != _render(central):
         return "its body differs from the central one's"
+    return None
+
+
+def _class_difference(local: ast.ClassDef, central: ast.ClassDef) -> str | None:
+    if _render(local.bases) != _render(central.bases):
+        shown = ", ".join(ast.unparse(b) for b in local.bases) or "no base"
+        other = ", ".join(ast.unparse(b) for b in central.bases) or "no base"
+        return f"its bases ({shown}) differ from the central one's ({other})"
+    if _render(local.keywords) != _render(central.keywords):
+        return "its metaclass or class keywords differ from the central one's"
+    if _members(local) != _members(central):
+        return f"its members ({', '.join(_members(local)) or 'none'}) differ from the central one's " \
+               f"({', '.join(_members(central)) or 'none'})"
     return None
 
 

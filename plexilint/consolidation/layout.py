@@ -75,6 +75,11 @@ def central_module_problem(root: Path, index, name: str) -> str | None:
         return f"{paths} both claim `{name}`: the package hides the module"
     if files:
         return None
+    return _path_problem(root, index, name)
+
+
+def _path_problem(root: Path, index, name: str) -> str | None:
+    """Walks the packages on the way to a module that does not exist yet."""
     parts = name.split(".")
     directory: Path | None = None
     for depth in range(1, len(parts)):

@@ -212,22 +212,28 @@ def _refuse_unmovable(plans: list[FilePlan], trees: dict[str, ast.Module],
             node, condition, stands_in = places.get((stub.name, stub.span.line), (None, (), False))
             if condition:
                 plan.conditional.add((stub.name, stub.span.line))
-            if stub.name in refused:
-                continue
-            if node is None:
-                refused[stub.name] = "its definition could not be located"
-            elif not stands_in and stub.kind in _DATA_KINDS:
-                refused[stub.name] = (f"it is a {stub.kind} of `{plan.file.module}` itself, not a stand-in for "
-                                      "an import: real code stays where it is")
-            elif not stands_in and isinstance(node, ast.ClassDef) and \
-                    {ast.unparse(b).rsplit(".", 1)[-1] for b in node.bases} & _ENUM_BASES:
-                refused[stub.name] = f"it is a real enum of `{plan.file.module}`, not a stand-in for an import"
-            elif not stands_in and isinstance(node, ast.ClassDef) and _is_null_object(node):
-                refused[stub.name] = (f"it is a null object of `{plan.file.module}` (private, or with methods "
-                                      "of its own), not a stand-in for an import: real code stays where it is")
-            elif getattr(node, "decorator_list", None):
-                refused[stub.name] = "it is decorated: the decorator may register or change it"
+            why = None if stub.name in refused else _real_code(stub, node, stands_in, plan.file.module)
+            if why:
+                refused[stub.name] = why
     return refused
+
+
+def _real_code(stub: StubDefinition, node: ast.AST | None, stands_in: bool, module: str) -> str | None:
+    """Why a reported stub is real code that must not move; None for a stand-in."""
+    if node is None:
+        return "its definition could not be located"
+    if getattr(node, "decorator_list", None):
+        return "it is decorated: the decorator may register or change it"
+    if stands_in:
+        return None
+    if stub.kind in _DATA_KINDS:
+        return f"it is a {stub.kind} of `{module}` itself, not a stand-in for an import: real code stays where it is"
+    if isinstance(node, ast.ClassDef) and {ast.unparse(b).rsplit(".", 1)[-1] for b in node.bases} & _ENUM_BASES:
+        return f"it is a real enum of `{module}`, not a stand-in for an import"
+    if isinstance(node, ast.ClassDef) and _is_null_object(node):
+        return (f"it is a null object of `{module}` (private, or with methods of its own), not a stand-in for "
+                "an import: real code stays where it is")
+    return None
 
 
 def _conflicts(choice: CanonicalChoice) -> list[Conflict]:
