@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plexilint.config import find_project_root, load_config
+from plexilint.engine.cache import cache_for
 from plexilint.engine.facts import FACT_KINDS
 from plexilint.engine.project import analyse_project
 from plexilint.consolidation.backups import FixError, FixRefused, RollbackResult, list_runs, rollback
@@ -129,9 +130,18 @@ def _run_progress(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _analysis(args: argparse.Namespace):
+# Beyond what the enabled rules read: the fix needs the stubs and imports; the report also
+# ranks hotspots (complexity) and scores contracts.
+_FIX_FACTS = frozenset({"fallbacks", "name_imports"})
+_REPORT_FACTS = FACT_KINDS
+
+
+def _analysis(args: argparse.Namespace, extra_facts: frozenset[str] = _FIX_FACTS):
     root = _project(args.path if args.path.is_dir() else args.path.parent)
-    return analyse_project(root, load_config(root, args.config), extra_facts=FACT_KINDS)
+    config = load_config(root, args.config)
+    # The facts cache, as `check` uses it: `--apply` re-checks the project after writing, and
+    # only the rewritten files need new facts then.
+    return analyse_project(root, config, extra_facts=extra_facts, cache=cache_for(root, config))
 
 
 def _write(text: bytes, output: Path | None) -> None:
@@ -149,7 +159,7 @@ def _run_report(args: argparse.Namespace) -> int:
     from plexilint.consolidation.fixer import propose_fix
     from plexilint.reporting import fix_report
 
-    analysis = _analysis(args)
+    analysis = _analysis(args, _REPORT_FACTS)
     document = fix_report.build_report(analysis, propose_fix(analysis))
     text = fix_report.render_json(document) if args.format == "json" else fix_report.render_markdown(document)
     _write(text.encode("utf-8"), args.output)

@@ -9,9 +9,12 @@ from plexilint.consolidation.backups import FixRefused, FixRun, apply_changes
 from plexilint.consolidation.diff import line_counts
 from plexilint.consolidation.fixer import ProposedFix
 from plexilint.consolidation.history import findings_by_family, record_step
-from plexilint.engine.facts import FACT_KINDS
+from plexilint.engine.cache import cache_for
 from plexilint.engine.project import ProjectAnalysis, analyse_project, clear_memo
 from plexilint.vcs.git import GitError, repository_root, uncommitted_files
+
+
+_FIX_FACTS = frozenset({"fallbacks", "name_imports"})  # beyond what the enabled rules read
 
 
 @dataclass
@@ -50,7 +53,7 @@ def apply_fix(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dir
         refuse_dirty(root, list(fix.changes))
     run = apply_changes(root, {path: after for path, (_, after) in fix.changes.items()}, phase)
     clear_memo()
-    after = analyse_project(root, analysis.config, extra_facts=FACT_KINDS)
+    after = analyse_project(root, analysis.config, extra_facts=_FIX_FACTS, cache=cache_for(root, analysis.config))
     after_findings = _all_findings(after)
     # One count everywhere: the diff's `-` and `+` lines (what `git diff --numstat` says too).
     removed, added = line_counts(fix.changes)
