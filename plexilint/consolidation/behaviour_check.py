@@ -135,8 +135,8 @@ class _ModuleComparison:
         if before.origin[0] == self.project.central and (old.kind == "unbound" or old.kind.startswith("import of")):
             return True  # an import of a central name that did not exist yet: it failed, now it works
         if old.kind != new.kind:
-            return self.fail(name, f"`{name}` imported from `{before.origin[0]}` would be a {new.kind}, "
-                                   f"was a {old.kind}", [before])
+            return self.fail(name, f"`{name}` imported from `{before.origin[0]}` would be: {new.kind}, "
+                                   f"was: {old.kind}", [before])
         return True
 
     def _same_target(self, name: str, before: Binding, after: Binding, old: Resolved, new: Resolved) -> bool:
@@ -247,7 +247,7 @@ def _kind_change(name: str, before: Binding, after: Binding, old: Resolved, new:
         return (f"`{old.where}.{name}` is bound differently in a `try` and its `except`: the import of "
                 f"`{name}` stays on it, never on the fallback")
     if old.kind != new.kind:
-        return f"`{name}` would become a {new.kind}, it is a {old.kind} ({_describe(before)} -> {_describe(after)})"
+        return f"`{name}` would become: {new.kind}; it is: {old.kind} ({_describe(before)} -> {_describe(after)})"
     return None
 
 

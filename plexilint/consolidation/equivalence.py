@@ -36,6 +36,10 @@ def _kind(node: Definition) -> str:
     return {"ClassDef": "class", "FunctionDef": "function", "AsyncFunctionDef": "async function"}[type(node).__name__]
 
 
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+
+
 def _signature(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
     return _render(node.args)
 
@@ -55,7 +59,7 @@ def _members(node: ast.ClassDef) -> list[str]:
 def difference(local: Definition, central: Definition) -> str | None:
     """Why `local` cannot be replaced by `central`; None when they are equivalent."""
     if _kind(local) != _kind(central):
-        return f"it is a {_kind(local)}, the central `{central.name}` is a {_kind(central)}"
+        return f"it is {_a(_kind(local))}, the central `{central.name}` is {_a(_kind(central))}"
     if local.name != central.name:
         return f"`{local.name}` and `{central.name}` are different names"
     if _render(local.decorator_list) != _render(central.decorator_list):
