@@ -148,3 +148,19 @@ def test_a_module_in_a_folder_without_init_is_left_alone(tmp_path):
     assert [path for path, _ in fix.plan.skipped] == ["app/scripts/tool.py"]
     changed = {p.relative_to(root.resolve()).as_posix() for p in fix.changes}
     assert changed == {"app/a.py", "app/b.py", "app/fallbacks.py"}
+
+
+def test_the_proposed_central_module_avoids_a_folder_in_its_way(tmp_path):
+    """Unconfigured, `app.fallbacks` would be proposed; `app/fallbacks/` (no `__init__.py`)
+    stands there, so a free name is proposed instead and created."""
+    root = tmp_path / "proj"
+    (root / "app" / "fallbacks").mkdir(parents=True)
+    (root / "pyproject.toml").write_text("[tool.plexilint]\n")
+    (root / "app" / "__init__.py").write_text("")
+    (root / "app" / "fallbacks" / "data.py").write_text("X = 1\n")
+    for name in ("a", "b"):
+        (root / "app" / f"{name}.py").write_text(textwrap.dedent(GUARDED).lstrip("\n"))
+    clear_memo()
+    fix = fixer.propose_fix(analyse_project(root, load_config(root)))
+    assert fix.plan.central_module == "app.fallbacks_central" and fix.plan.refused is None
+    assert (root / "app" / "fallbacks_central.py").resolve() in fix.changes
