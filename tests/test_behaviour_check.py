@@ -49,7 +49,8 @@ def _new_central(root: Path) -> dict[str, tuple[None, str]]:
 
 def test_an_equivalent_stub_replaced_in_its_branch_passes(tmp_path):
     root, index = _project(tmp_path, {"app/events.py": GUARDED})
-    after = GUARDED.replace("    def emit(*args, **kwargs):\n        return None\n", "    from app.fallbacks import emit\n")
+    after = GUARDED.replace("    def emit(*args, **kwargs):\n        return None\n",
+                            "    from app.fallbacks import emit\n")
     report = _check(root, index, {"app/events.py": (GUARDED.lstrip("\n"), after.lstrip("\n")), **_new_central(root)})
     assert report.passed, report.failures
     verified = report.files["app/events.py"]
@@ -114,7 +115,8 @@ def test_fix_leaves_out_what_the_check_refuses_and_keeps_the_rest(tmp_path, monk
     def hoisting_rewrite(text, plan, central):
         rewritten = real_rewrite(text, plan, central)
         if any(stub.name == "emit" for stub in plan.moved):  # a careless rewrite, for this test
-            rewritten = f"from {central} import emit\n" + rewritten.replace(f"    from {central} import emit\n", "    pass\n")
+            rewritten = f"from {central} import emit\n" + rewritten.replace(
+                f"    from {central} import emit\n", "    pass\n")
         return rewritten
 
     monkeypatch.setattr(fixer, "rewrite_module", hoisting_rewrite)

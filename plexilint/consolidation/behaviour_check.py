@@ -71,7 +71,8 @@ class _Project:
     def modules_to_compare(self) -> set[str]:
         """Changed modules, and modules importing the central one (its creation can change
         which branch of their `try` runs)."""
-        modules = {self.by_path[p] for p, (before, _) in self.changes.items() if before is not None and p in self.by_path}
+        modules = {self.by_path[p] for p, (before, _) in self.changes.items()
+                   if before is not None and p in self.by_path}
         for file in self.index.files:
             if any(i.module == self.central or i.module.startswith(self.central + ".") for i in file.fallbacks.imports):
                 modules.add(file.module)

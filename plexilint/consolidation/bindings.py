@@ -136,7 +136,7 @@ class ModuleBindings:
                 self.add(alias.asname or alias.name, IMPORT, condition, node, (source, alias.name))
 
     def add(self, name: str, kind: str, condition: tuple[str, ...], node: ast.AST,
-             origin: tuple[str, str] | None = None) -> None:
+            origin: tuple[str, str] | None = None) -> None:
         self.bindings.append(Binding(name, kind, condition, getattr(node, "lineno", 0), node, origin))
 
 

@@ -24,7 +24,8 @@ def used_names(source: str) -> set[str]:
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets) and node.value is not None:
-                used |= {n.value for n in ast.walk(node.value) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+                used |= {n.value for n in ast.walk(node.value)
+                         if isinstance(n, ast.Constant) and isinstance(n.value, str)}
     return used
 
 
