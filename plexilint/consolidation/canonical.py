@@ -40,6 +40,8 @@ class CanonicalChoice:
         self.blocked: dict[str, str] = {}
         self.imports: set[str] = set()
         self.refused: dict[str, str] = {}
+        # (path, line) of single copies that stay while the other copies of their name go.
+        self.blocked_copies: dict[tuple[str, int], str] = {}
         self.changed = False
 
     def pick_one_body_per_name(self, central: str, refused: dict[str, str]) -> None:
@@ -57,12 +59,17 @@ class CanonicalChoice:
         if name in self.central_defined:
             # A copy kept "in case the central import fails" is merged only when it is
             # equivalent too: which body runs must not depend on the fix.
+            # Each copy on its own: the equivalent ones go, the others stay as conflicts.
             central_node = parse_definition(self.central_defined[name].source)
-            for _, stub in members:
+            differing = {}
+            for plan, stub in members:
                 local = parse_definition(stub.source)
                 why = difference(local, central_node) if local and central_node else "it could not be compared"
                 if why:
-                    return f"`{central}` defines `{name}` differently: {why}"
+                    differing[(plan.file.path, stub.span.line)] = f"`{central}` defines `{name}` differently: {why}"
+            if len(differing) == len(members):
+                return next(iter(differing.values()))
+            self.blocked_copies.update(differing)
             return ""
         if name in self.central_names:
             return f"`{central}` already binds `{name}` to something that is not this stub"

@@ -157,7 +157,7 @@ def build_plan(analysis: ProjectAnalysis, exclusions: Exclusions | None = None) 
     refused_names = _refuse_unmovable(plans, trees, exclusions.names)
     choice = choose_canonical(plans, trees, existing, index, central, refused_names)
     conflicts = _conflicts(choice) + tested
-    _keep_blocked(plans, choice.blocked)
+    _keep_blocked(plans, choice.blocked, choice.blocked_copies)
 
     version_call, version_import = _version_lookup(plans, trees)
     ordered = _dependency_order(choice.canonical)
@@ -237,17 +237,22 @@ def _real_code(stub: StubDefinition, node: ast.AST | None, stands_in: bool, modu
 
 
 def _conflicts(choice: CanonicalChoice) -> list[Conflict]:
-    return [Conflict(name, reason, tuple((plan.file.relpath, stub.span.line, stub.source)
-                                         for plan, stub in choice.by_name.get(name, [])))
-            for name, reason in sorted(choice.blocked.items())]
+    conflicts = [Conflict(name, reason, tuple((plan.file.relpath, stub.span.line, stub.source)
+                                              for plan, stub in choice.by_name.get(name, [])))
+                 for name, reason in sorted(choice.blocked.items())]
+    copies = [(plan, stub) for members in choice.by_name.values() for plan, stub in members
+              if (plan.file.path, stub.span.line) in choice.blocked_copies]
+    return conflicts + [Conflict(stub.name, choice.blocked_copies[(plan.file.path, stub.span.line)],
+                                 ((plan.file.relpath, stub.span.line, stub.source),)) for plan, stub in copies]
 
 
-def _keep_blocked(plans: list[FilePlan], blocked: dict[str, str]) -> None:
-    """Blocked stubs stay in their modules, with the reason; the others move in line order."""
+def _keep_blocked(plans: list[FilePlan], blocked: dict[str, str], copies: dict[tuple[str, int], str]) -> None:
+    """Blocked stubs (a whole name, or one copy of it) stay in their modules, with the reason;
+    the others move in line order."""
     for plan in plans:
-        kept = [s for s in plan.moved if s.name in blocked]
-        plan.kept = [(s, blocked[s.name]) for s in kept]
-        plan.moved = sorted((s for s in plan.moved if s.name not in blocked), key=lambda s: s.span.line)
+        reasons = {s: blocked.get(s.name) or copies.get((plan.file.path, s.span.line)) for s in plan.moved}
+        plan.kept = [(s, why) for s, why in reasons.items() if why]
+        plan.moved = sorted((s for s, why in reasons.items() if not why), key=lambda s: s.span.line)
 
 
 def _keep_tested_placeholders(plans: list[FilePlan], index) -> list[Conflict]:
