@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from plexilint.config import find_project_root, load_config
 from plexilint.engine.cache import cache_for
-from plexilint.engine.facts import FACT_KINDS
 from plexilint.engine.project import analyse_project
 from plexilint.consolidation.backups import FixError, FixRefused, RollbackResult, list_runs, rollback
 from plexilint.consolidation.history import HistoryError, history_path, load_history
@@ -133,12 +132,14 @@ def _run_progress(args: argparse.Namespace) -> int:
 # Beyond what the enabled rules read: the fix needs the stubs and imports; the report also
 # ranks hotspots (complexity) and scores contracts.
 _FIX_FACTS = frozenset({"fallbacks", "name_imports"})
-_REPORT_FACTS = FACT_KINDS
+_REPORT_FACTS = _FIX_FACTS | {"complexity"}
 
 
 def _analysis(args: argparse.Namespace, extra_facts: frozenset[str] = _FIX_FACTS):
     root = _project(args.path if args.path.is_dir() else args.path.parent)
     config = load_config(root, args.config)
+    if extra_facts is _REPORT_FACTS and config["contracts"]:
+        extra_facts = extra_facts | {"contracts"}  # the report scores the declared contracts
     # The facts cache, as `check` uses it: `--apply` re-checks the project after writing, and
     # only the rewritten files need new facts then.
     return analyse_project(root, config, extra_facts=extra_facts, cache=cache_for(root, config))
