@@ -166,3 +166,21 @@ def test_the_proposed_central_module_avoids_a_folder_in_its_way(tmp_path):
     fix = fixer.propose_fix(analyse_project(root, load_config(root)))
     assert fix.plan.central_module == "app.fallbacks_central" and fix.plan.refused is None
     assert (root / "app" / "fallbacks_central.py").resolve() in fix.changes
+
+
+def test_a_move_an_old_history_recorded_wrongly_is_not_trusted(tmp_path):
+    """An earlier version recorded a fallback of an `except` branch as moved: the import of the
+    real function through that module is still not retargeted."""
+    import json
+
+    user = "from app.events import emit\n"
+    root, _ = _project(tmp_path, {"app/events.py": GUARDED, "app/user.py": user,
+                                  "app/fallbacks.py": CENTRAL_SOURCE})
+    (root / ".plexilint").mkdir()
+    entry = {"name": "emit", "kind": "no-op function", "old_module": "app.events", "new_module": CENTRAL,
+             "import": f"from {CENTRAL} import emit", "conditional": False}
+    (root / ".plexilint" / "history.json").write_text(json.dumps({"steps": [], "mapping": [entry]}))
+    clear_memo()
+    fix = fixer.propose_fix(analyse_project(root, load_config(root)))
+    assert (root / "app/user.py").resolve() not in fix.changes
+    assert any(f.import_line == 1 and "bound differently" in f.reason for f in fix.refused)

@@ -178,8 +178,8 @@ class BehaviourCheck:
                  declared: dict[str, str] | None = None, central_path: Path | None = None) -> None:
         changes = {Path(p): c for p, c in changes.items()}
         self.project = _Project(root, index, central, changes, central_path)
-        # "old.module:Name" -> "new.module:Name" the user declared (`[tool.plexilint.moved]`) or
-        # an earlier fix recorded: trusted, as PLX501 trusts them.
+        # "old.module:Name" -> "new.module:Name" the user declared (`[tool.plexilint.moved]`):
+        # trusted, as PLX501 trusts them.
         self.declared = declared or {}
         packages = self.project.packages.__contains__
         self.before = ProjectState(self.project.paths, changes, central, packages, after=False)

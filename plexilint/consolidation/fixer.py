@@ -12,7 +12,6 @@ from plexilint.consolidation.central_module import central_source
 from plexilint.consolidation.plan import ConsolidationPlan, Exclusions, build_plan
 from plexilint.consolidation.rewrite import rewrite_module
 from plexilint.engine.project import ProjectAnalysis
-from plexilint.rules.consolidation.moved import moved_names
 
 _BOM = b"\xef\xbb\xbf"
 _NEW_PACKAGE = '"""Package of `{module}`, created by `plexilint fix`."""\n'
@@ -35,7 +34,9 @@ def propose_fix(analysis: ProjectAnalysis, shims: bool = False) -> ProposedFix:
     of moved names keep working (checked too; left out when the check refuses them)."""
     exclusions = Exclusions()
     refused: list[Failure] = []
-    declared = moved_names(analysis.index, analysis.config)
+    # Moves the user declared are trusted, as PLX501 trusts them; moves recorded by earlier
+    # runs are verified like any other import (an old history may mark a fallback as moved).
+    declared = dict(analysis.config["moved"])
     for _ in range(_ROUNDS):
         plan = build_plan(analysis, exclusions)
         changes = _changes(plan) if plan.refused is None else {}
@@ -59,7 +60,7 @@ def _with_shims(analysis: ProjectAnalysis, fix: ProposedFix) -> ProposedFix:
 
     changes = {**fix.changes, **shim_changes(fix.plan, fix.changes)}
     report = check_behaviour(analysis.root, analysis.index, fix.plan.central_module, changes,
-                             moved_names(analysis.index, analysis.config), fix.plan.central_path)
+                             dict(analysis.config["moved"]), fix.plan.central_path)
     if report.passed:
         return ProposedFix(fix.plan, changes, report, fix.refused)
     return ProposedFix(fix.plan, fix.changes, fix.behaviour,
