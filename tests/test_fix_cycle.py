@@ -151,7 +151,7 @@ def _second_apply_has_nothing_to_do(legacy: Path) -> None:
     after_first = _snapshot(legacy)
     again = _plexilint(legacy, "fix", ".", "--apply", "--allow-dirty")
     assert again.returncode == 0, again.stderr
-    assert "nothing to change" in again.stdout.lower()
+    assert "nothing to fix" in again.stdout.lower()
     assert _snapshot(legacy) == after_first
     assert _plexilint(legacy, "fix", ".").stdout == ""
 
@@ -224,3 +224,182 @@ def test_the_report_reads_like_seed_000_and_json_carries_fingerprints(legacy: Pa
         1 for f in document["findings"] if f["code"].startswith("PLX1"))
     assert all(len(f["fingerprint"]) == 16 for f in document["findings"])
     assert document["central_module_source"].startswith('"""Canonical fallbacks')
+
+
+# -- the traps sample: messy code where a careless fix changes behaviour ------------------------
+
+TRAPS_API = r"""
+import importlib, inspect, json, pkgutil, sys
+sys.path.insert(0, "src")
+import traps
+result = {}
+modules = [info.name for info in pkgutil.walk_packages(traps.__path__, "traps.")] + ["traps"]
+for name in sorted(modules):
+    module = importlib.import_module(name)
+    for attribute in sorted(vars(module)):
+        if attribute.startswith("__"):
+            continue
+        value = getattr(module, attribute)
+        kind = ("async function" if inspect.iscoroutinefunction(value) else "class" if inspect.isclass(value)
+                else "function" if inspect.isroutine(value) else "module" if inspect.ismodule(value) else "value")
+        if inspect.isclass(value):
+            kind += " " + ",".join(base.__name__ for base in value.__mro__[1:])
+            kind += " " + ",".join(sorted(k for k in vars(value) if not k.startswith("__")))
+        result[f"{name}:{attribute}"] = kind
+from traps.api import routes
+from traps.core.logging import performance
+from traps.core import errors, events, states
+from traps.core.errors import exceptions
+result["real logger kept"] = routes.get_performance_logger is performance.get_performance_logger
+result["monitoring logger kept"] = routes.monitoring_logger is performance.get_performance_logger
+result["real severity kept"] = errors.ErrorSeverity is exceptions.ErrorSeverity
+result["events emit"] = [events.emit_event.__module__, inspect.iscoroutinefunction(events.emit_event)]
+result["states"] = [m.value for m in states.ModuleState] + [int(m) for m in states.CallStatus]
+print(json.dumps(result, sort_keys=True))
+"""
+
+GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+
+
+def _git_copy(sample: str, destination: Path) -> Path:
+    root = destination / sample
+    shutil.copytree(SAMPLES / sample, root, ignore=shutil.ignore_patterns("__pycache__", ".plexilint_cache",
+                                                                          "expected-fix.diff"))
+    for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "start"]):
+        subprocess.run(command, cwd=root, check=True, env=GIT_ENV, capture_output=True)
+    return root
+
+
+def _unused_imports(root: Path) -> int:
+    """flake8's F401 (pyflakes) findings: `# noqa: F401` counts as intended, as in CI."""
+    completed = _run([sys.executable, "-m", "flake8", "--select", "F401", "src"], root)
+    return len(completed.stdout.splitlines())
+
+
+def _numstat(root: Path) -> tuple[int, int]:
+    """(removed, added) as git counts them, new files included."""
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True, capture_output=True)
+    rows = _run(["git", "diff", "--cached", "--numstat"], root).stdout.split("\n")
+    added = sum(int(row.split()[0]) for row in rows if row)
+    removed = sum(int(row.split()[1]) for row in rows if row)
+    return removed, added
+
+
+def test_the_traps_sample_dry_run_is_the_reviewed_diff(tmp_path):
+    """The expected diff is checked in (sample_projects/consolidation_traps/expected-fix.diff):
+    it moves only stand-ins, retargets no import, creates no package, merges nothing that
+    differs, and leaves the namespace folder and the `2fa/` package alone."""
+    root = _git_copy("consolidation_traps", tmp_path)
+    dry = _plexilint(root, "fix", ".")
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout == (SAMPLES / "consolidation_traps" / "expected-fix.diff").read_text()
+    assert "skipped scripts/maintenance.py" in dry.stderr
+    assert "skipped src/traps/core/2fa/__init__.py" in dry.stderr
+    _nothing_real_is_touched(root, dry.stdout)
+    _the_report_says_why(root, dry.stdout)
+
+
+def _nothing_real_is_touched(root: Path, diff: str) -> None:
+    changed = {line[len("+++ b/"):] for line in diff.splitlines() if line.startswith("+++ b/")}
+    # Importers of conditional names, the real enums and severities, the re-exporting package
+    # root: none is touched.
+    assert not changed & {"src/traps/api/routes.py", "src/traps/__init__.py", "src/traps/core/states.py",
+                          "src/traps/core/errors/exceptions.py", "src/traps/core/errors/__init__.py",
+                          "src/traps/core/utils.py"}
+    assert not [p for p in changed if p.endswith("/__init__.py") and not (root / p).exists()]  # no new package
+    assert "-    async def emit_event" not in diff and "-    class Severity(IntEnum):" not in diff
+
+
+def _the_report_says_why(root: Path, diff: str) -> None:
+    report = json.loads(_plexilint(root, "report", ".", "--format", "json").stdout)
+    conflicts = {c["name"]: c["reason"] for c in report["conflicts"]}
+    assert "async function" in conflicts["emit_event"] and "IntEnum" in conflicts["Severity"]
+    # The real `ErrorSeverity` and `Colors` are not reported as stubs at all (different member
+    # names), so the fix neither moves them nor lists them.
+    moved = {m["name"] for m in report["mapping"]}
+    assert not {"ErrorSeverity", "Colors"} & (moved | set(conflicts))
+    assert all(m["conditional"] for m in report["mapping"] if m["name"] != "record_metric")
+    events = next(f for f in report["files"] if f["path"] == "src/traps/core/events/__init__.py")
+    assert "bound as before" in events["behaviour"] and "equivalent to the central ones" in events["behaviour"]
+    assert (report["summary"]["lines_removed"], report["summary"]["lines_added"]) == _diff_counts(diff)
+
+
+def _diff_counts(diff: str) -> tuple[int, int]:
+    lines = [line for line in diff.splitlines() if not line.startswith(("---", "+++"))]
+    return sum(line.startswith("-") for line in lines), sum(line.startswith("+") for line in lines)
+
+
+def test_the_traps_sample_apply_keeps_behaviour_then_is_a_fixpoint_then_rolls_back(tmp_path):
+    root = _git_copy("consolidation_traps", tmp_path)
+    original = _snapshot(root)
+    api_before = _python(root, TRAPS_API)
+    unused_before = _unused_imports(root)
+
+    # Run from another directory: the printed rollback command must work from there too.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    applied = _plexilint(elsewhere, "fix", str(root), "--apply")
+    assert applied.returncode == 0, applied.stderr + applied.stdout
+    api_after = _python(root, TRAPS_API)
+    changed = {k: (api_before[k], api_after.get(k)) for k in api_before if api_before[k] != api_after.get(k)}
+    assert changed == {}, changed  # no name lost, no kind changed, no import retargeted to a stub
+    assert api_after["real logger kept"] and api_after["real severity kept"]
+    assert not (root / "src/traps/core/utils").exists()
+    assert _unused_imports(root) <= unused_before
+    _counts_agree(root, applied.stdout)
+    _second_run_is_a_no_op(root)
+    _printed_rollback_works_from(elsewhere, applied.stdout, root)
+    assert _snapshot(root) == original
+
+
+def _counts_agree(root: Path, applied: str) -> None:
+    removed, added = _numstat(root)
+    assert f"{removed} lines removed, {added} added" in applied
+    step = json.loads(_plexilint(root, "progress", ".", "--format", "json").stdout)["steps"][0]
+    assert (step["lines_removed"], step["lines_added"]) == (removed, added)
+    assert step["lines_after"] - step["lines_before"] == added - removed
+
+
+def _second_run_is_a_no_op(root: Path) -> None:
+    subprocess.run(["git", "commit", "-q", "-m", "fix"], cwd=root, check=True, env=GIT_ENV, capture_output=True)
+    committed = _snapshot(root)
+    again = _plexilint(root, "fix", ".", "--apply")
+    assert again.returncode == 0, again.stderr
+    assert "Nothing to fix" in again.stdout and _snapshot(root) == committed
+    dry = _plexilint(root, "fix", ".")
+    assert dry.stdout == "" and "Nothing to fix" in dry.stderr
+
+
+def _printed_rollback_works_from(elsewhere: Path, applied: str, root: Path) -> None:
+    hint = next(line for line in applied.splitlines() if "Undo with" in line)
+    command = hint.split("`")[1].split()
+    assert command[0] == "plexilint" and command[-1] == str(root)
+    rolled = _run([sys.executable, "-m", "plexilint", *command[1:]], elsewhere)
+    assert rolled.returncode == 0, rolled.stderr + rolled.stdout
+
+
+def test_a_fallbacks_module_that_would_shadow_a_module_is_refused_and_reported(tmp_path):
+    root = _git_copy("consolidation_traps", tmp_path)
+    config = root / "pyproject.toml"
+    config.write_text(config.read_text().replace('"traps.core.fallbacks"', '"traps.core.utils.fallbacks"'))
+    subprocess.run(["git", "commit", "-qam", "config"], cwd=root, check=True, env=GIT_ENV, capture_output=True)
+    before = _snapshot(root)
+    for arguments in (("fix", "."), ("fix", ".", "--apply")):
+        refused = _plexilint(root, *arguments)
+        assert refused.returncode == 2 and refused.stdout == ""
+        assert "`traps.core.utils` is the module `src/traps/core/utils.py`" in refused.stderr
+        assert 'fallbacks-module = "traps.core.fallbacks"' in refused.stderr
+    assert _snapshot(root) == before and not (root / "src/traps/core/utils").exists()
+    check = json.loads(_plexilint(root, "check", ".", "--select", "PLX0", "--format", "json").stdout)
+    assert [(f["code"], f["path"]) for f in check["findings"]] == [("PLX003", "src/traps/core/utils.py")]
+
+
+def test_unused_imports_do_not_rise_and_counts_agree_on_the_legacy_sample(tmp_path):
+    root = _git_copy("plexichat_legacy", tmp_path)
+    unused_before = _unused_imports(root)
+    applied = _plexilint(root, "fix", ".", "--apply")
+    assert applied.returncode == 0, applied.stderr
+    assert _unused_imports(root) <= unused_before
+    removed, added = _numstat(root)
+    assert f"{removed} lines removed, {added} added" in applied.stdout

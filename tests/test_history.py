@@ -122,9 +122,9 @@ def recorded_history(root: Path) -> dict:
 
 def test_progress_markdown_has_the_table_the_charts_and_the_mapping(root):
     report = render_progress(recorded_history(root), "markdown")
-    assert "| Step | Phase | Date | Files | PLX1 | PLX3 | Lines removed | Total removed |" in report
-    assert "| 1 | fallbacks |" in report and "| 10 → 11 | 12 → 0 | 2 → 2 | 60 | 60 |" in report
-    assert "| 0 → 0 | 2 → 0 | 40 | 100 |" in report
+    assert "| Step | Phase | Date | Files | PLX1 | PLX3 | Lines removed | Lines added | Net change |" in report
+    assert "| 1 | fallbacks |" in report and "| 10 → 11 | 12 → 0 | 2 → 2 | 60 | 0 | -60 |" in report
+    assert "| 0 → 0 | 2 → 0 | 40 | 0 | -100 |" in report
     assert "```mermaid\nxychart-beta\n" in report
     assert 'x-axis ["start", "step 1", "step 2"]' in report
     assert "line [14, 2, 0]" in report and "line [900, 840, 800]" in report

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plexilint.config import find_project_root, load_config
-from plexilint.engine.facts import FACT_KINDS
+from plexilint.engine.cache import cache_for
 from plexilint.engine.project import analyse_project
 from plexilint.consolidation.backups import FixError, FixRefused, RollbackResult, list_runs, rollback
 from plexilint.consolidation.history import HistoryError, history_path, load_history
@@ -128,9 +129,20 @@ def _run_progress(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _analysis(args: argparse.Namespace):
+# Beyond what the enabled rules read: the fix needs the stubs and imports; the report also
+# ranks hotspots (complexity) and scores contracts.
+_FIX_FACTS = frozenset({"fallbacks", "name_imports"})
+_REPORT_FACTS = _FIX_FACTS | {"complexity"}
+
+
+def _analysis(args: argparse.Namespace, extra_facts: frozenset[str] = _FIX_FACTS):
     root = _project(args.path if args.path.is_dir() else args.path.parent)
-    return analyse_project(root, load_config(root, args.config), extra_facts=FACT_KINDS)
+    config = load_config(root, args.config)
+    if extra_facts is _REPORT_FACTS and config["contracts"]:
+        extra_facts = extra_facts | {"contracts"}  # the report scores the declared contracts
+    # The facts cache, as `check` uses it: `--apply` re-checks the project after writing, and
+    # only the rewritten files need new facts then.
+    return analyse_project(root, config, extra_facts=extra_facts, cache=cache_for(root, config))
 
 
 def _write(text: bytes, output: Path | None) -> None:
@@ -148,7 +160,7 @@ def _run_report(args: argparse.Namespace) -> int:
     from plexilint.consolidation.fixer import propose_fix
     from plexilint.reporting import fix_report
 
-    analysis = _analysis(args)
+    analysis = _analysis(args, _REPORT_FACTS)
     document = fix_report.build_report(analysis, propose_fix(analysis))
     text = fix_report.render_json(document) if args.format == "json" else fix_report.render_markdown(document)
     _write(text.encode("utf-8"), args.output)
@@ -157,34 +169,63 @@ def _run_report(args: argparse.Namespace) -> int:
 
 def _run_fix(args: argparse.Namespace) -> int:
     from plexilint.consolidation.apply import apply_fix
-    from plexilint.consolidation.diff import unified_diff
+    from plexilint.consolidation.diff import describe_counts, line_counts, unified_diff
     from plexilint.consolidation.fixer import propose_fix
-    from plexilint.consolidation.shims import shim_changes
 
     analysis = _analysis(args)
-    fix = propose_fix(analysis)
-    if args.shims:
-        fix.changes.update(shim_changes(fix.plan, fix.changes))
+    fix = propose_fix(analysis, shims=args.shims)
+    if fix.plan.refused:
+        _print_check(fix, sys.stderr)
+        return _error(f"fix refused, nothing {'written' if args.apply else 'proposed'}: {fix.plan.refused}")
     if not args.apply:
         # Bytes decoded one-to-one in the diff: written back the same way, any encoding survives.
         _write(unified_diff(analysis.root, fix.changes).encode("latin-1"), args.output)
+        _print_check(fix, sys.stderr)
+        if fix.changes:
+            print(f"plexilint fix: {len(fix.changes)} file(s), {describe_counts(*line_counts(fix.changes))}; "
+                  "nothing written (`--apply` writes it, with backups).", file=sys.stderr)
         return EXIT_OK
-    _print_outcome(apply_fix(analysis, fix, args.phase, args.allow_dirty))
+    _print_check(fix, sys.stdout)
+    _print_outcome(apply_fix(analysis, fix, args.phase, args.allow_dirty), analysis.root)
     return EXIT_OK
 
 
-def _print_outcome(outcome: ApplyOutcome) -> None:
+def _print_check(fix, stream) -> None:
+    """What the behaviour check left out (and why), and the files the fix leaves alone."""
+    for failure in fix.refused:
+        what = f"`{failure.name}`" if failure.name else f"the import on line {failure.import_line}" \
+            if failure.import_line else "the file"
+        print(f"  left out by the behaviour check: {failure.path or 'the fix'}: {what}: {failure.reason}", file=stream)
+    for path, reason in fix.plan.skipped:
+        print(f"  skipped {path}: {reason}", file=stream)
+    if not fix.changes and not fix.plan.refused:
+        print("Nothing to fix: no duplicated stub, placeholder or version lookup is left to move "
+              "(`plexilint report` lists what is left and why).", file=stream)
+
+
+def _rollback_command(run_id: str, root: Path) -> str:
+    """The rollback command as it works from the current directory."""
+    try:
+        here = Path.cwd().resolve() == root.resolve() or root.resolve() in Path.cwd().resolve().parents
+    except OSError:
+        here = False
+    return f"plexilint rollback {run_id}" + ("" if here else f" {shlex.quote(str(root))}")
+
+
+def _print_outcome(outcome: ApplyOutcome, root: Path) -> None:
+    from plexilint.consolidation.diff import describe_counts
+
     families = sorted(set(outcome.before) | set(outcome.after))
     trend = ", ".join(f"{f} {outcome.before.get(f, 0)} -> {outcome.after.get(f, 0)}" for f in families)
     if outcome.run is None:
-        print(f"Nothing to change: no duplicated stub, placeholder or version lookup is left to move. "
-              f"Findings: {trend or 'none'}.")
+        print(f"Nothing written. Findings: {trend or 'none'}.")
     else:
         created = sum(record.created for record in outcome.run.files)
         print(f"Applied run {outcome.run.run_id} ({outcome.run.phase}): {len(outcome.run.files)} file(s) written, "
-              f"{created} created; {outcome.lines_removed} line(s) of code removed.")
+              f"{created} created; {describe_counts(outcome.lines_removed, outcome.lines_added)}.")
         print(f"Findings before -> after: {trend}.")
-        print(f"Backups and manifest: {outcome.run.directory}. Undo with `plexilint rollback {outcome.run.run_id}`.")
+        print(f"Backups and manifest: {outcome.run.directory}. "
+              f"Undo with `{_rollback_command(outcome.run.run_id, root)}`.")
     for finding in outcome.left:
         print(f"  left: {finding.relpath}:{finding.line}: {finding.code} {finding.message}")
     for conflict in outcome.conflicts:

@@ -5,15 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plexilint.analysis.complexity import ComplexityFacts
 from plexilint.consolidation.atomic import sha256_hex
 from plexilint.consolidation.backups import FixError, FixFailed, FixRefused, FixRun, apply_changes, rollback
+from plexilint.consolidation.diff import line_counts
 from plexilint.consolidation.fixer import ProposedFix
 from plexilint.consolidation.history import findings_by_family, load_history, record_step
-from plexilint.engine.facts import FACT_KINDS
+from plexilint.engine.cache import cache_for
 from plexilint.engine.project import ProjectAnalysis, analyse_project, clear_memo
 from plexilint.families import in_family
 from plexilint.vcs.git import GitError, repository_root, uncommitted_files
+
+
+_FIX_FACTS = frozenset({"fallbacks", "name_imports"})  # beyond what the enabled rules read
 
 
 @dataclass
@@ -22,6 +25,7 @@ class ApplyOutcome:
     before: dict[str, int]  # findings per family
     after: dict[str, int]
     lines_removed: int
+    lines_added: int = 0
     left: list = field(default_factory=list)  # PLX1 findings still reported after the fix
     conflicts: list = field(default_factory=list)
 
@@ -45,25 +49,29 @@ def apply_fix(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dir
     before_findings = _all_findings(analysis)
     if not fix.changes:
         return ApplyOutcome(None, findings_by_family(f.code for f in before_findings),
-                            findings_by_family(f.code for f in before_findings), 0,
+                            findings_by_family(f.code for f in before_findings), 0, 0,
                             [f for f in before_findings if in_family(f.code, "PLX1")], fix.plan.conflicts)
     run = _write(analysis, fix, phase, allow_dirty)
     clear_memo()
-    after = analyse_project(root, analysis.config, extra_facts=FACT_KINDS)
+    after = analyse_project(root, analysis.config, extra_facts=_FIX_FACTS, cache=cache_for(root, analysis.config))
     after_findings = _all_findings(after)
-    lines_before, lines_after = _code_lines(analysis), _code_lines(after)
+    # One count everywhere: the diff's `-` and `+` lines (what `git diff --numstat` says too).
+    removed, added = line_counts(fix.changes)
+    lines_before = _physical_lines(analysis)
     if run is not None:
         _record_or_undo(root, run, {
             "run_id": run.run_id, "phase": phase,
             "files_before": len(analysis.index.files), "files_after": len(after.index.files),
             "findings_before": findings_by_family(f.code for f in before_findings),
             "findings_after": findings_by_family(f.code for f in after_findings),
-            "lines_before": lines_before, "lines_after": lines_after,
+            "lines_before": lines_before, "lines_after": lines_before - removed + added,
+            "lines_removed": removed, "lines_added": added,
             "mapping": fix.plan.mapping(),
         })
     return ApplyOutcome(run, findings_by_family(f.code for f in before_findings),
-                        findings_by_family(f.code for f in after_findings), lines_before - lines_after,
+                        findings_by_family(f.code for f in after_findings), removed, added,
                         [f for f in after_findings if in_family(f.code, "PLX1")], fix.plan.conflicts)
+
 
 
 def _write(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dirty: bool) -> FixRun | None:
@@ -107,8 +115,16 @@ def _all_findings(analysis: ProjectAnalysis) -> list:
     return [f for path in sorted(analysis.findings) for f in analysis.findings_for(Path(path))]
 
 
-def _code_lines(analysis: ProjectAnalysis) -> int:
-    return sum((f.complexity or ComplexityFacts()).code_lines for f in analysis.index.files)
+def _physical_lines(analysis: ProjectAnalysis) -> int:
+    """Lines of the project's Python files before the fix, counted as the diff counts them."""
+    total = 0
+    for file in analysis.index.files:
+        try:
+            data = Path(file.path).read_bytes()
+        except OSError:
+            continue
+        total += data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
+    return total
 
 
 def _relative(path: Path, root: Path) -> str:

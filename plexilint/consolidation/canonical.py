@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from plexilint.analysis.fallbacks import StubDefinition
 from plexilint.consolidation.dependencies import free_names, import_table
+from plexilint.consolidation.equivalence import difference, parse_definition
 from plexilint.engine.facts import FileFacts
 
 if TYPE_CHECKING:  # plan.py builds its plan from this module's choice
@@ -38,12 +39,15 @@ class CanonicalChoice:
         self.canonical: dict[str, tuple[FileFacts, StubDefinition]] = {}
         self.blocked: dict[str, str] = {}
         self.imports: set[str] = set()
+        self.refused: dict[str, str] = {}
+        # (path, line) of single copies that stay while the other copies of their name go.
+        self.blocked_copies: dict[tuple[str, int], str] = {}
         self.changed = False
 
-    def pick_one_body_per_name(self, central: str) -> None:
+    def pick_one_body_per_name(self, central: str, refused: dict[str, str]) -> None:
         """The same name with different bodies is a human's decision."""
         for name, members in sorted(self.by_name.items()):
-            reason = self._body_conflict(name, members, central)
+            reason = refused.get(name) or self._body_conflict(name, members, central)
             if reason is None:
                 plan, stub = members[0]
                 self.canonical[name] = (plan.file, stub)
@@ -53,13 +57,30 @@ class CanonicalChoice:
 
     def _body_conflict(self, name: str, members: list[tuple[FilePlan, StubDefinition]], central: str) -> str | None:
         if name in self.central_defined:
-            if all(stub.exact == self.central_defined[name].exact or stub.retained_from for _, stub in members):
-                return ""
-            return f"`{central}` defines `{name}` with a different body"
+            # A copy kept "in case the central import fails" is merged only when it is
+            # equivalent too: which body runs must not depend on the fix.
+            # Each copy on its own: the equivalent ones go, the others stay as conflicts.
+            central_node = parse_definition(self.central_defined[name].source)
+            differing = {}
+            for plan, stub in members:
+                local = parse_definition(stub.source)
+                why = difference(local, central_node) if local and central_node else "it could not be compared"
+                if why:
+                    differing[(plan.file.path, stub.span.line)] = f"`{central}` defines `{name}` differently: {why}"
+            if len(differing) == len(members):
+                return next(iter(differing.values()))
+            self.blocked_copies.update(differing)
+            return ""
         if name in self.central_names:
             return f"`{central}` already binds `{name}` to something that is not this stub"
         bodies = {stub.exact for _, stub in members}
         if len(bodies) > 1:
+            first = parse_definition(members[0][1].source)
+            for _, stub in members[1:]:
+                other = parse_definition(stub.source)
+                why = difference(other, first) if other and first else None
+                if why:
+                    return f"{len(bodies)} different bodies share this name ({why.replace('the central', 'another')})"
             return f"{len(bodies)} different bodies share this name"
         return None
 
@@ -94,6 +115,8 @@ class CanonicalChoice:
         if needed in table and not _is_project_module(table[needed].module, self.index):
             self.imports.add(table[needed].statement())
             return ""
+        if needed in self.refused:
+            return f"it uses `{needed}`, which cannot move ({self.refused[needed]})"
         if needed in local_stubs and needed not in self.central_names and needed not in self.by_name:
             self._pull_along(needed, file, local_stubs[needed])
             return ""
@@ -110,9 +133,10 @@ class CanonicalChoice:
 
 
 def choose_canonical(plans: list[FilePlan], trees: dict[str, ast.Module], existing: list[FileFacts], index,
-                     central: str) -> CanonicalChoice:
+                     central: str, refused: dict[str, str] | None = None) -> CanonicalChoice:
     choice = CanonicalChoice(plans, trees, existing, index)
-    choice.pick_one_body_per_name(central)
+    choice.refused = refused or {}
+    choice.pick_one_body_per_name(central, choice.refused)
     choice.settle_dependencies()
     return choice
 

@@ -1,7 +1,8 @@
 """Progress of a consolidation, step by step, and where each moved name lives now.
 
 ``.plexilint/history.json`` holds ``{"steps": [...], "mapping": [...]}``. Each applied fix adds a
-step (files, findings per family and lines of code before and after, the names it moved); the
+step (files, findings per family, lines of Python before and after and the lines it removed and
+added, as its diff counts them, and the names it moved); the
 top-level mapping is every live step's mapping replayed in order, keyed by (old module, name), so
 a later step overrides an earlier one and a rolled-back step's entries disappear unless a later
 step re-adds them.
@@ -84,7 +85,8 @@ def _validated(step: dict[str, Any], steps: list[dict[str, Any]]) -> dict[str, A
         raise ValueError(f"a step for run {step['run_id']} is already recorded")
     stored = dict(step)
     stored.setdefault("time", _now())
-    stored.setdefault("lines_removed", step["lines_before"] - step["lines_after"])
+    stored.setdefault("lines_removed", max(step["lines_before"] - step["lines_after"], 0))
+    stored.setdefault("lines_added", max(step["lines_after"] - step["lines_before"], 0))
     stored["mapping"] = [dict(entry) for entry in step.get("mapping", [])]
     stored["status"] = "applied"
     return stored

@@ -15,9 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plexilint.analysis.fallbacks import PlaceholderInstance, StubDefinition, UndefinedOnImportFailure, VersionLookup
+from plexilint.analysis.fallbacks.facts import CONSTANT_HOLDER, EXCEPTION_FAMILY, LITERAL_HANDLER
 from plexilint.analysis.imports import NameImport
+from plexilint.consolidation.bindings import definitions_by_place
 from plexilint.consolidation.canonical import CanonicalChoice, choose_canonical
 from plexilint.consolidation.dependencies import ImportedName, free_names
+from plexilint.consolidation.layout import central_module_problem, free_central_name, invalid_parts
+from plexilint.consolidation.none_tests import none_tests
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.project import ProjectAnalysis
 from plexilint.rules.fallbacks.central import central_files, proposed_central_module
@@ -26,6 +30,22 @@ from plexilint.rules.fallbacks.placeholder_instance import placeholder_replaceme
 
 VERSION_GETTER = "get_module_version"
 STUB_CODES = ("PLX101", "PLX102")
+# Stubs that carry data (constant values, literal answers, exception attributes) are the
+# module's own code unless they stand in for an import that failed.
+_DATA_KINDS = {CONSTANT_HOLDER, LITERAL_HANDLER, EXCEPTION_FAMILY}
+_ENUM_BASES = {"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"}
+
+
+@dataclass
+class Exclusions:
+    """What the behaviour check refused in an earlier round: stubs to leave in place (name ->
+    why), imports not to retarget ((path, line)), files to leave alone (path -> why)."""
+    names: dict[str, str] = field(default_factory=dict)
+    imports: dict[tuple[str, int], str] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.names or self.imports or self.files)
 
 
 @dataclass(frozen=True)
@@ -45,6 +65,14 @@ class FilePlan:
     undefined: list[UndefinedOnImportFailure] = field(default_factory=list)
     # Imports through a moved path, with the module and name to import from instead.
     retargeted: list[tuple[NameImport, str, str]] = field(default_factory=list)
+    # Placeholders left as they are, with the reason (code tests them against None).
+    kept_placeholders: list[tuple[Placeholder, str]] = field(default_factory=list)
+    # (name, line) of the definitions inside a branch (`try`/`except`, `if`): not the module's
+    # unconditional API, so importers of that name are never retargeted.
+    conditional: set[tuple[str, int]] = field(default_factory=set)
+
+    def is_conditional(self, stub: StubDefinition) -> bool:
+        return (stub.name, stub.span.line) in self.conditional
 
     @property
     def changes_anything(self) -> bool:
@@ -79,6 +107,10 @@ class ConsolidationPlan:
     conflicts: list[Conflict]
     # `__init__.py` files of the central module's packages that do not exist yet.
     new_packages: list[Path] = field(default_factory=list)
+    # Why nothing can be written (the central module cannot exist under its name), or None.
+    refused: str | None = None
+    # Files left alone, with the reason: (relpath, why).
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def root(self) -> Path:
@@ -93,53 +125,176 @@ class ConsolidationPlan:
         object when its import works, so that import is not a "moved" one."""
         return [{"name": stub.name, "kind": stub.kind, "old_module": file.file.module,
                  "new_module": self.central_module, "import": f"from {self.central_module} import {stub.name}",
-                 "conditional": is_conditional(stub)}
+                 "conditional": file.is_conditional(stub)}
                 for file in self.changed_files() for stub in file.moved]
 
 
-def is_conditional(stub: StubDefinition) -> bool:
-    """Defined inside a branch (an `except ImportError`, an `if`), not at module level: its
-    source is padded to the column of its `def`/`class`."""
-    return stub.source[:1] in (" ", "\t")
-
-
-def build_plan(analysis: ProjectAnalysis) -> ConsolidationPlan:
+def build_plan(analysis: ProjectAnalysis, exclusions: Exclusions | None = None) -> ConsolidationPlan:
     index, config = analysis.index, analysis.config
+    exclusions = exclusions or Exclusions()
     central = proposed_central_module(index, config)
     existing = central_files(index, config)
-    plans = [_file_plan(analysis, file) for file in index.files if file.parse_failure is None]
+    refused = _central_refusal(analysis, central, existing)
+    central_path, new_packages = _central_path(analysis, central, existing)
+    central_root = import_root(central_path, central, central_path.name == "__init__.py")
+    skipped: list[tuple[str, str]] = []
+    plans = []
+    for file in index.files:
+        if file.parse_failure is not None:
+            continue
+        plan = _file_plan(analysis, file)
+        if not plan.changes_anything:
+            continue
+        why = exclusions.files.get(file.path) or _unreachable(file, central, central_root)
+        if why:
+            skipped.append((file.relpath, why))
+            continue
+        plans.append(plan)
+    tested = _keep_tested_placeholders(plans, index)
     plans = [p for p in plans if p.changes_anything]
     trees = {p.file.path: _tree(Path(p.file.path)) for p in plans}
-    choice = choose_canonical(plans, trees, existing, index, central)
-    conflicts = _conflicts(choice)
-    _keep_blocked(plans, choice.blocked)
+    refused_names = _refuse_unmovable(plans, trees, exclusions.names)
+    choice = choose_canonical(plans, trees, existing, index, central, refused_names)
+    conflicts = _conflicts(choice) + tested
+    _keep_blocked(plans, choice.blocked, choice.blocked_copies)
 
     version_call, version_import = _version_lookup(plans, trees)
-    central_path, new_packages = _central_path(analysis, central, existing)
     ordered = _dependency_order(choice.canonical)
     plan = ConsolidationPlan(
         analysis, central, central_path, bool(existing), [stub for _, stub in ordered],
         sorted(choice.imports), version_call, version_import,
-        sorted(plans, key=lambda p: p.file.relpath), conflicts, new_packages)
-    _retarget_imports(plan)
+        sorted(plans, key=lambda p: p.file.relpath), conflicts, new_packages, refused,
+        sorted(skipped))
+    _retarget_imports(plan, exclusions.imports)
     return plan
 
 
-def _conflicts(choice: CanonicalChoice) -> list[Conflict]:
-    return [Conflict(name, reason, tuple((plan.file.relpath, stub.span.line, stub.source)
-                                         for plan, stub in choice.by_name.get(name, [])))
-            for name, reason in sorted(choice.blocked.items())]
+def _central_refusal(analysis: ProjectAnalysis, central: str, existing: list[FileFacts]) -> str | None:
+    """Why the central module cannot exist under its dotted name, with a free name to use."""
+    problem = central_module_problem(analysis.root, analysis.index, central)
+    if problem is None:
+        return None
+    free = free_central_name(analysis.root, analysis.index, central)
+    hint = (f"set `fallbacks-module = \"{free}\"` in [tool.plexilint] (a free name)" if free
+            else "set `fallbacks-module` in [tool.plexilint] to a module that can exist")
+    return f"the central fallbacks module `{central}` cannot be used: {problem}; {hint}"
 
 
-def _keep_blocked(plans: list[FilePlan], blocked: dict[str, str]) -> None:
-    """Blocked stubs stay in their modules, with the reason; the others move in line order."""
+def _unreachable(file: FileFacts, central: str, central_root: Path) -> str | None:
+    """Modules that cannot rely on importing the central module by its name: their top-level
+    package does not sit in the same directory (on the same import path) as the central one's."""
+    if invalid_parts(file.module):
+        return (f"its module name `{file.module}` is not made of Python identifiers "
+                "(a folder like `my-app/` or `2fa/`), so nothing imports it by name")
+    root = import_root(Path(file.path), file.module, file.is_package)
+    if root != central_root:
+        return (f"it is imported as `{file.module}`, from another directory than `{central}` (a folder "
+                "without `__init__.py` on its path?), so it may run where that module cannot be imported")
+    folder = _namespace_folder(Path(file.path).parent, root)
+    if folder is not None:
+        return (f"its folder `{folder}/` has no `__init__.py`: it may hold scripts run on their own, "
+                f"where `{central}` cannot be imported")
+    return None
+
+
+def _namespace_folder(directory: Path, root: Path) -> str | None:
+    """The first folder between ``root`` and ``directory`` without `__init__.py` (a namespace
+    package, or a folder of scripts), relative to ``root``; None when every one has it."""
+    chain = [directory, *directory.parents]
+    for folder in reversed(chain[: chain.index(root)] if root in chain else []):
+        if not (folder / "__init__.py").is_file():
+            return folder.relative_to(root).as_posix()
+    return None
+
+
+def import_root(path: Path, module: str, is_package: bool) -> Path:
+    """The directory that must be on the import path for `module` (at `path`) to import."""
+    depth = len(module.split(".")) + (1 if is_package else 0)
+    return path.parents[depth - 1] if depth - 1 < len(path.parents) else path.parent
+
+
+def _refuse_unmovable(plans: list[FilePlan], trees: dict[str, ast.Module],
+                      excluded: dict[str, str]) -> dict[str, str]:
+    """Only stand-ins move, whatever the rules reported: a class of constant values, a literal
+    answer or an exception family at module level is the module's real code, and so is a real
+    enum; a name the behaviour check refused stays too. Also records which definitions sit in
+    a branch."""
+    refused: dict[str, str] = dict(excluded)
     for plan in plans:
-        kept = [s for s in plan.moved if s.name in blocked]
-        plan.kept = [(s, blocked[s.name]) for s in kept]
-        plan.moved = sorted((s for s in plan.moved if s.name not in blocked), key=lambda s: s.span.line)
+        places = definitions_by_place(trees[plan.file.path])
+        for stub in plan.file.fallbacks.stubs:  # a stub pulled along with a moved one counts too
+            node, condition, stands_in = places.get((stub.name, stub.span.line), (None, (), False))
+            if condition:
+                plan.conditional.add((stub.name, stub.span.line))
+            why = None if stub.name in refused else _real_code(stub, node, stands_in, plan.file.module)
+            if why:
+                refused[stub.name] = why
+    return refused
 
 
-def _retarget_imports(plan: ConsolidationPlan) -> None:
+def _real_code(stub: StubDefinition, node: ast.AST | None, stands_in: bool, module: str) -> str | None:
+    """Why a reported stub is real code that must not move; None for a stand-in."""
+    if node is None:
+        return "its definition could not be located"
+    if getattr(node, "decorator_list", None):
+        return "it is decorated: the decorator may register or change it"
+    if stands_in:
+        return None
+    if stub.kind in _DATA_KINDS:
+        return f"it is a {stub.kind} of `{module}` itself, not a stand-in for an import: real code stays where it is"
+    if isinstance(node, ast.ClassDef) and {ast.unparse(b).rsplit(".", 1)[-1] for b in node.bases} & _ENUM_BASES:
+        return f"it is a real enum of `{module}`, not a stand-in for an import"
+    if isinstance(node, ast.ClassDef) and _is_null_object(node):
+        return (f"it is a null object of `{module}` (private, or with methods of its own), not a stand-in for "
+                "an import: real code stays where it is")
+    return None
+
+
+def _conflicts(choice: CanonicalChoice) -> list[Conflict]:
+    conflicts = [Conflict(name, reason, tuple((plan.file.relpath, stub.span.line, stub.source)
+                                              for plan, stub in choice.by_name.get(name, [])))
+                 for name, reason in sorted(choice.blocked.items())]
+    copies = [(plan, stub) for members in choice.by_name.values() for plan, stub in members
+              if (plan.file.path, stub.span.line) in choice.blocked_copies]
+    return conflicts + [Conflict(stub.name, choice.blocked_copies[(plan.file.path, stub.span.line)],
+                                 ((plan.file.relpath, stub.span.line, stub.source),)) for plan, stub in copies]
+
+
+def _keep_blocked(plans: list[FilePlan], blocked: dict[str, str], copies: dict[tuple[str, int], str]) -> None:
+    """Blocked stubs (a whole name, or one copy of it) stay in their modules, with the reason;
+    the others move in line order."""
+    for plan in plans:
+        reasons = {s: blocked.get(s.name) or copies.get((plan.file.path, s.span.line)) for s in plan.moved}
+        plan.kept = [(s, why) for s, why in reasons.items() if why]
+        plan.moved = sorted((s for s, why in reasons.items() if not why), key=lambda s: s.span.line)
+
+
+def _keep_tested_placeholders(plans: list[FilePlan], index) -> list[Conflict]:
+    """`x = None` tested against None somewhere (`if x is None: x = Other`) stays: a fallback
+    object there would take the other branch. Returned as conflicts, for the report."""
+    names = {p.fact.name for plan in plans for p in plan.placeholders}
+    tested = none_tests(index.files, names)
+    conflicts = []
+    for plan in plans:
+        kept = [p for p in plan.placeholders if p.fact.name in tested]
+        plan.kept_placeholders = [(p, "code tests it against None (" + ", ".join(tested[p.fact.name][:3])
+                                   + (" and more" if len(tested[p.fact.name]) > 3 else "") + ")") for p in kept]
+        plan.placeholders = [p for p in plan.placeholders if p.fact.name not in tested]
+        conflicts += [Conflict(p.fact.name, f"the placeholder `{p.fact.name} = None` stays: {reason}",
+                               ((plan.file.relpath, p.fact.span.line, f"{p.fact.name} = None"),))
+                      for p, reason in plan.kept_placeholders]
+    return conflicts
+
+
+def _is_null_object(node: ast.ClassDef) -> bool:
+    """A do-nothing class the module uses itself (`smtpd.Devnull` with `write` and `flush`,
+    `socketserver._NoThreads`): private, or offering methods besides `__init__`. A placeholder
+    only has to be constructible."""
+    methods = {s.name for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    return node.name.startswith("_") or bool(methods - {"__init__"})
+
+
+def _retarget_imports(plan: ConsolidationPlan, kept: dict[tuple[str, int], str]) -> None:
     """Imports through a moved path: what this plan moves out of modules unconditionally,
     what earlier runs moved and what `[tool.plexilint.moved]` lists (PLX501's own sources)."""
     analysis = plan.analysis
@@ -147,8 +302,12 @@ def _retarget_imports(plan: ConsolidationPlan) -> None:
     if not moves:
         return
     by_path = {p.file.path: p for p in plan.files}
-    suppressed = _suppressed_moved_imports(analysis)
+    suppressed = _suppressed_moved_imports(analysis) | set(kept)
+    central_root = import_root(plan.central_path, plan.central_module, plan.central_path.name == "__init__.py")
+    skipped = {relpath for relpath, _ in plan.skipped}
     for file in analysis.index.files:
+        if file.relpath in skipped or _unreachable(file, plan.central_module, central_root):
+            continue
         for retarget in _retargets(file, moves, suppressed):
             if file.path not in by_path:
                 by_path[file.path] = FilePlan(file)
@@ -181,6 +340,8 @@ def _retargets(file: FileFacts, moves: dict[str, str],
         if target is None or (file.path, imported.span.line) in suppressed:
             continue
         module, _, name = target.partition(":")
+        if invalid_parts(module):
+            continue  # no import statement can name it
         if file.module not in (imported.module, module):
             yield imported, module, name
 

@@ -28,16 +28,17 @@ def _rows(history: dict[str, Any], arrow: str) -> tuple[list[str], list[list[str
     """Header and one row per step; cells are plain text."""
     steps = history["steps"]
     families = _families(steps)
-    header = ["Step", "Phase", "Date", "Files", *families, "Lines removed", "Total removed"]
+    header = ["Step", "Phase", "Date", "Files", *families, "Lines removed", "Lines added", "Net change"]
     rows, total = [], 0
     for number, step in enumerate(steps, 1):
         live = _live(step)
-        total += step.get("lines_removed", 0) if live else 0
+        total += step.get("lines_added", 0) - step.get("lines_removed", 0) if live else 0
         findings = [f"{step.get('findings_before', {}).get(family, 0)} {arrow} "
                     f"{step.get('findings_after', {}).get(family, 0)}" for family in families]
         rows.append([str(number), step.get("phase", "") + ("" if live else " (rolled back)"),
                      step.get("time", "")[:10], f"{step.get('files_before', 0)} {arrow} {step.get('files_after', 0)}",
-                     *findings, str(step.get("lines_removed", 0)), str(total) if live else "-"])
+                     *findings, str(step.get("lines_removed", 0)), str(step.get("lines_added", 0)),
+                     f"{total:+d}" if live else "-"])
     return header, rows
 
 
@@ -79,12 +80,12 @@ _MAPPING_HEADER = ["Name", "Kind", "Old module → new module", "Import to use"]
 
 def _render_markdown(history: dict[str, Any]) -> str:
     header, rows = _rows(history, "→")
-    right = {0, len(header) - 2, len(header) - 1}
+    right = {0, len(header) - 3, len(header) - 2, len(header) - 1}
     lines = ["# Consolidation progress", "", *_markdown_table(header, rows, right), ""]
     labels, findings, code_lines = _series(history["steps"])
     if labels:  # GitHub renders Mermaid; one chart per measure, their scales differ by far
         lines += ["## Trend", "", *_mermaid("Findings (all families)", "findings", labels, findings),
-                  *_mermaid("Lines of code", "lines", labels, code_lines)]
+                  *_mermaid("Lines of Python", "lines", labels, code_lines)]
     lines += ["## Mapping", ""]
     if history["mapping"]:
         lines += [*_markdown_table(_MAPPING_HEADER, _mapping_rows(history, "→", "`"), set()), ""]

@@ -5,14 +5,16 @@ as they were."""
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 
 import libcst as cst
 
 from plexilint.consolidation.rewrite_support import dotted
 
 
-def prune_unused_imports(before: str, after: str) -> str:
-    used_before, used_after = _usage(before), _usage(after)
+def prune_unused_imports(before: str, after: str, whole: Callable[[str], str] = lambda code: code) -> str:
+    """`whole(after)` is the complete module when `after` stands in for some of it."""
+    used_before, used_after = _usage(before), _usage(whole(after))
     dead = {name for name, count in used_before.items() if count and not used_after.get(name)}
     if not dead:
         return after

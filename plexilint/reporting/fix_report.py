@@ -8,22 +8,21 @@ say the same thing.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
 from plexilint import __version__
-from plexilint.analysis.source import source_lines
+from plexilint.consolidation.diff import file_line_counts, line_counts
 from plexilint.consolidation.fixer import ProposedFix
+from plexilint.consolidation.none_tests import none_tests
 from plexilint.consolidation.history import HistoryError, load_history
-from plexilint.consolidation.plan import VERSION_GETTER, FilePlan, is_conditional
+from plexilint.consolidation.plan import VERSION_GETTER, FilePlan
 from plexilint.engine.hotspots import rank_hotspots
 from plexilint.engine.project import ProjectAnalysis
-from plexilint.engine.sources import read_file_bytes
+from plexilint.families import FAMILIES, family_prefix, in_family
 from plexilint.model import Finding
 from plexilint.reporting.contracts_report import class_reports
-from plexilint.families import FAMILIES, family_prefix, in_family
 from plexilint.reporting.fix_report_markdown import render_markdown  # noqa: F401  (the CLI's renderer)
 from plexilint.reporting.json_format import finding_to_dict
 from plexilint.rules.fallbacks.undefined_on_import_failure import gap_fallback_helper
@@ -32,7 +31,7 @@ from plexilint.rules.fallbacks.undefined_on_import_failure import gap_fallback_h
 def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
     plan = fix.plan
     findings = [f for path in sorted(analysis.findings) for f in analysis.findings_for(Path(path))]
-    none_checks = _none_checks(analysis, {p.fact.name for f in plan.changed_files() for p in f.placeholders})
+    none_checks = none_tests(analysis.index.files, {p.fact.name for f in plan.changed_files() for p in f.placeholders})
     cycles = _central_import_cycles(analysis)
     files = [_file_section(analysis, fix, file_plan, none_checks, cycles) for file_plan in plan.changed_files()
              if Path(file_plan.file.path) != plan.central_path]
@@ -44,6 +43,7 @@ def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
         "central_path": plan.central_path.relative_to(analysis.root).as_posix(),
         "central_exists": plan.central_exists,
         "summary": _summary(fix, findings, files),
+        "behaviour": _behaviour(fix),
         "files": files,
         "mapping": plan.mapping(),
         "recorded_mapping": _recorded_mapping(analysis.root),
@@ -62,23 +62,30 @@ def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
 def _summary(fix: ProposedFix, findings: list[Finding], files: list[dict]) -> dict:
     plan = fix.plan
     by_family = Counter(family_prefix(f.code) for f in findings)
-    central_before, central_after = fix.changes.get(plan.central_path, (None, None))
-    removed = sum(f["lines_removed"] for f in files)
-    added_central = _count_lines(central_after) - _count_lines(central_before) if central_after else 0
+    removed, added = line_counts(fix.changes)  # the diff's own `-` and `+` lines, central module included
     return {
         "files_affected": len(files),
+        "files_changed": len(fix.changes),
         "findings": len(findings),
         "findings_by_family": {family.prefix: by_family.get(family.prefix, 0) for family in FAMILIES},
-        "lines_removable": removed,
-        "lines_added_to_central_module": added_central,
-        "net_lines": removed - added_central,
+        "lines_removed": removed,
+        "lines_added": added,
         "stubs_centralised": len(plan.canonical),
         "conflicts": len(plan.conflicts),
+        "behaviour_check": "passed" if fix.behaviour.passed and plan.refused is None else "refused",
     }
 
 
-def _count_lines(data: bytes | None) -> int:
-    return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0) if data else 0
+def _behaviour(fix: ProposedFix) -> dict:
+    """What the behaviour check verified, per file, and what it (or the plan) refused."""
+    return {
+        "passed": fix.behaviour.passed and fix.plan.refused is None,
+        "refused": fix.plan.refused,
+        "central_module": list(fix.behaviour.central),
+        "left_out": [{"path": f.path, "name": f.name, "line": f.import_line, "reason": f.reason}
+                     for f in fix.refused],
+        "skipped": [{"path": path, "reason": reason} for path, reason in fix.plan.skipped],
+    }
 
 
 def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePlan,
@@ -94,9 +101,16 @@ def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePl
         "migrate": _migration(plan.central_module, file_plan),
         "mitigation": _mitigation(plan.central_module, file_plan, none_checks, cycles),
         "kept": [{"name": stub.name, "line": stub.span.line, "reason": reason} for stub, reason in file_plan.kept],
-        "lines_removed": _count_lines(before) - _count_lines(after) if after is not None else 0,
+        "lines_removed": file_line_counts(before, after)[0] if after is not None else 0,
+        "lines_added": file_line_counts(before, after)[1] if after is not None else 0,
+        "behaviour": _verified(fix, file.relpath),
         "fingerprints": sorted(f.fingerprint for f in analysis.findings_for(path) if in_family(f.code, "PLX1")),
     }
+
+
+def _verified(fix: ProposedFix, relpath: str) -> str:
+    verified = fix.behaviour.files.get(relpath)
+    return verified.summary() if verified is not None else "unchanged bindings (only imports of moved names change)"
 
 
 def _replacements(file_plan: FilePlan) -> list[dict]:
@@ -140,7 +154,7 @@ def _central_import_cycles(analysis: ProjectAnalysis) -> list[str]:
 def _mitigation(central: str, file_plan: FilePlan, none_checks: dict[str, list[str]],
                 cycles: list[str]) -> list[str]:
     notes = []
-    guarded = [s.name for s in file_plan.moved if is_conditional(s)]
+    guarded = [s.name for s in file_plan.moved if file_plan.is_conditional(s)]
     if guarded:
         notes.append(f"Import guard kept: {', '.join(f'`{n}`' for n in guarded[:6])}"
                      f"{' and more' if len(guarded) > 6 else ''} stay conditional (the central import "
@@ -160,28 +174,11 @@ def _mitigation(central: str, file_plan: FilePlan, none_checks: dict[str, list[s
                          f"against None ({shown}).")
     for stub, reason in file_plan.kept:
         notes.append(f"`{stub.name}` stays here: {reason}.")
+    for placeholder, reason in file_plan.kept_placeholders:
+        notes.append(f"`{placeholder.fact.name} = None` stays: {reason}.")
     notes.append(f'Test: `python -c "import {file_plan.file.module}"` with and without the optional '
                  "dependency it guards, then the tests that cover this module.")
     return notes
-
-
-def _none_checks(analysis: ProjectAnalysis, names: set[str]) -> dict[str, list[str]]:
-    """For each placeholder name, the lines of the project that test it against None (`is
-    None`, `is not None`, `if not name`): one read of each file for all the names."""
-    if not names:
-        return {}
-    alternatives = "|".join(re.escape(name) for name in sorted(names))
-    pattern = re.compile(rf"\b({alternatives})\s+is\s+(?:not\s+)?None\b|\bif\s+not\s+({alternatives})\b")
-    places: dict[str, list[str]] = {}
-    for file in analysis.index.files:
-        try:
-            text = read_file_bytes(Path(file.path)).decode("utf-8", errors="replace")
-        except OSError:
-            continue
-        for number, line in enumerate(source_lines(text), 1):
-            for match in pattern.finditer(line):
-                places.setdefault(match.group(1) or match.group(2), []).append(f"{file.relpath}:{number}")
-    return places
 
 
 def _recorded_mapping(root: Path) -> list[dict]:

@@ -25,10 +25,10 @@ def _summary(report: dict) -> list[str]:
             "| | |", "|---|---|",
             f"| Files affected | {summary['files_affected']} |",
             f"| Stubs centralised | {summary['stubs_centralised']} |",
-            f"| Lines removable from modules | {summary['lines_removable']} |",
-            f"| Lines added to the central module | {summary['lines_added_to_central_module']} |",
-            f"| Net lines removed | {summary['net_lines']} |",
-            f"| Conflicts left for a human | {summary['conflicts']} |", "",
+            f"| Files changed (central module included) | {summary['files_changed']} |",
+            f"| Lines | {summary['lines_removed']} removed, {summary['lines_added']} added |",
+            f"| Conflicts left for a human | {summary['conflicts']} |",
+            f"| Behaviour check | {summary['behaviour_check']} |", "",
             "Findings by family:", "", "| family | findings |", "|---|---|",
             *(f"| {family} {family_named(family).report_label} | {count} |"
               for family, count in summary["findings_by_family"].items())]
@@ -50,7 +50,29 @@ def _file_change(number: int, section: dict) -> list[str]:
             *(f"  {line}" for line in section["migrate"]),
             "  ```", "", "- **Mitigation**:",
             *(f"  - {note}" for note in section["mitigation"]),
-            f"- **Lines removed**: {section['lines_removed']}", ""]
+            f"- **Behaviour check**: {section['behaviour']}",
+            f"- **Lines**: {section['lines_removed']} removed, {section['lines_added']} added", ""]
+
+
+def _behaviour(report: dict) -> list[str]:
+    behaviour = report["behaviour"]
+    out = ["## Behaviour check", "",
+           "Checked on the trees before and after the change, without importing anything: every name a module "
+           "bound stays bound with the same kind and on the same conditions, no import of a real definition "
+           "is retargeted to a fallback, every removed definition is equivalent to the central one, no new "
+           "module shadows another, the central module imports nothing from the package.", ""]
+    if behaviour["refused"]:
+        out += [f"**Nothing can be changed**: {behaviour['refused']}.", ""]
+    out += [f"- {line}" for line in behaviour["central_module"]]
+    if behaviour["left_out"]:
+        out += ["", "Left out of the change, because the check refused it:", ""]
+        out += [f"- `{f['path'] or 'the whole fix'}`" + (f" `{f['name']}`" if f["name"] else "")
+                + (f" (import on line {f['line']})" if f["line"] else "") + f": {f['reason']}"
+                for f in behaviour["left_out"]]
+    if behaviour["skipped"]:
+        out += ["", "Files left alone:", ""]
+        out += [f"- `{s['path']}`: {s['reason']}" for s in behaviour["skipped"]]
+    return [*out, ""]
 
 
 def _mapping(report: dict) -> list[str]:
@@ -127,5 +149,5 @@ def _lines(span: list[int]) -> str:
     return f" {first}" if first == last else f"s {first}-{last}"
 
 
-_SECTIONS = (_introduction, _summary, _file_changes, _mapping, _recorded_mapping, _conflicts, _database,
+_SECTIONS = (_introduction, _summary, _file_changes, _behaviour, _mapping, _recorded_mapping, _conflicts, _database,
              _contracts, _hotspots, _central_module)

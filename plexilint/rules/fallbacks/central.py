@@ -64,8 +64,17 @@ def _proposed_central_module(index: ProjectIndex, config: Config) -> str:
     prefix = ".".join(common)
     utils = f"{prefix}.utils" if prefix else "utils"
     if index.module(utils) is not None and index.by_module[utils].is_package:
-        return f"{utils}.{CENTRAL_NAME}"
-    return f"{prefix}.{CENTRAL_NAME}" if prefix else CENTRAL_NAME
+        return _free(index, f"{utils}.{CENTRAL_NAME}")
+    return _free(index, f"{prefix}.{CENTRAL_NAME}" if prefix else CENTRAL_NAME)
+
+
+def _free(index: ProjectIndex, proposed: str) -> str:
+    """The proposal, or a free name near it when a module or folder stands in its way."""
+    from plexilint.consolidation.layout import central_module_problem, free_central_name
+
+    if central_module_problem(index.root, index, proposed) is None:
+        return proposed
+    return free_central_name(index.root, index, proposed) or proposed
 
 
 def _stub_groups(index: ProjectIndex, config: Config) -> dict[tuple[str, str], list[tuple[FileFacts, StubDefinition]]]:

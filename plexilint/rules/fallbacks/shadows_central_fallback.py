@@ -48,9 +48,10 @@ class ShadowsCentralFallback(Rule):
     the name imported from the central fallbacks module; a `try: from <central> import X` whose
     `except ImportError:` held nothing but the copies becomes the plain import.
 
-    A local definition (not a retained copy) whose body differs from the central one, or whose
-    name the central module binds to something else, is left in place and listed as a conflict
-    by `plexilint report`: decide which body is right, update the central module if needed, then
+    A local definition (a retained copy too) that is not equivalent to the central one (another
+    kind, `async` or not, other bases, members, signature or body), or whose name the central
+    module binds to something else, is left in place and listed as a conflict by
+    `plexilint report`: decide which body is right, update the central module if needed, then
     delete the copy.
 
     To keep it, end the reported line with `# noqa: PLX102` (pylint:
