@@ -92,6 +92,7 @@ class PylintNotes:
     workers' notes reach pylint's main process as map/reduce data and are written there."""
 
     family = ""
+    _held_notes: list[Note]  # a worker's notes not handed over yet
 
     def announce_notes(self, analysis: ProjectAnalysis) -> None:
         held = announce_notes([analysis], relevant=lambda note: note.source.startswith(self.family))
@@ -99,7 +100,7 @@ class PylintNotes:
 
     def get_map_data(self) -> list[Note] | None:
         held = getattr(self, "_held_notes", None)
-        self._held_notes: list[Note] = []
+        self._held_notes = []
         return held or None
 
     def reduce_map_data(self, linter: Any, data: list[list[Note]]) -> None:

@@ -199,7 +199,8 @@ def findings_in(index: ProjectIndex, config: Config, paths: Iterable[str], local
     findings, notes = _run_rules(index, config, Selection.from_config(config), wanted, local_only, check_project)
     for path_findings in findings.values():
         path_findings.sort(key=Finding.sort_key)
-    return {path: findings.get(path, []) for path in wanted}, notes
+    # A partial index (local_only) would tell wrong things about the project.
+    return {path: findings.get(path, []) for path in wanted}, () if local_only else notes
 
 
 def _run_rules(index: ProjectIndex, config: Config, selection: Selection, only: set[str] | None = None,
@@ -214,8 +215,7 @@ def _run_rules(index: ProjectIndex, config: Config, selection: Selection, only: 
         if not selection.enables(rule_class.code):
             continue
         rule = rule_class()
-        if not local_only:  # a partial index would tell wrong things about the project
-            notes.update(dict.fromkeys(rule.notes(index, config)))
+        notes.update(dict.fromkeys(rule.notes(index, config)))
         if isinstance(rule, AfterFindingsRule):
             if not local_only:  # an unused suppression can be told only once every finding is known
                 later.append(rule)  # judged once every other finding is known
