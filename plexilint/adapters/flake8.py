@@ -10,6 +10,7 @@ from pathlib import Path
 from flake8.exceptions import ExecutionError
 
 from plexilint import __version__
+from plexilint.adapters.notes import announce_flake8_notes
 from plexilint.adapters.startup import check_configuration_or_exit
 from plexilint.config import ConfigError
 from plexilint.engine.facts import decode_source
@@ -30,6 +31,7 @@ class PlexilintChecker:
         worker starts, with the message naming the key (exit status 2)."""
         cls.disable_noqa = bool(getattr(options, "disable_noqa", False))
         check_configuration_or_exit(Path.cwd())
+        announce_flake8_notes(options)
 
     def __init__(self, tree: ast.AST, filename: str, lines: list[str]) -> None:
         self.filename = filename

@@ -14,6 +14,7 @@ from astroid import nodes
 from pylint.checkers import BaseChecker
 from pylint.constants import WarningScope
 
+from plexilint.adapters.notes import PylintNotes
 from plexilint.adapters.startup import check_configuration_or_exit
 from plexilint.config import ConfigError
 from plexilint.engine.baseline_file import BaselineError
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 _CONFIG_ERROR_REPORTED: set[str] = set()
 
 
-class _FamilyChecker(BaseChecker):
+class _FamilyChecker(PylintNotes, BaseChecker):
     family = ""
 
     def visit_module(self, node: nodes.Module) -> None:
@@ -48,6 +49,7 @@ class _FamilyChecker(BaseChecker):
                 _CONFIG_ERROR_REPORTED.add(node.file)
                 self.linter.add_message("config-parse-error", line=0, args=f"plexilint: {error}")
             return
+        self.announce_notes(analysis)
         try:
             findings = without_baselined(analysis.root, analysis.config, analysis.findings_for(path))
         except BaselineError as error:

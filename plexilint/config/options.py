@@ -268,8 +268,10 @@ OPTIONS: dict[str, Option] = {
             "PLX201, PLX202, PLX203, PLX205 and PLX206 report nothing, and the summary (and the "
             "JSON report's `summary.notes`) carries one note instead: `note: the database rules "
             "PLX201-PLX203, PLX205 and PLX206 are off: no database fallback manager was found ...`, with the "
-            "setting to declare one. PLX204 (made-up data on a database failure) needs no "
-            "manager and stays on.",
+            "setting to declare one. flake8 and pylint write it once per run to stderr as "
+            "`plexilint: note: ...` (their stdout stays findings only); the language server shows "
+            "it once per project in an editor session as an information message. PLX204 "
+            "(made-up data on a database failure) needs no manager and stays on.",
             '[tool.plexilint.database]\nfallback-manager = ["myapp.db.factories.DatabaseFallbackManager", '
             '"myapp.db.factories.get_fallback_manager"]',
         ),

@@ -19,7 +19,7 @@ from plexilint.engine.facts import FileFacts, facts_for_codes
 from plexilint.engine.project import _history_bytes, fact_kinds, findings_in, is_project_file
 from plexilint.engine.sources import ModuleNames, SourceFile, read_source
 from plexilint.engine.suppressions import is_finding_suppressed
-from plexilint.model import Finding
+from plexilint.model import Finding, Note
 from plexilint.rules.base import Rule
 
 INDEXING_CHUNK = 25  # files whose facts are extracted in one step of `index_steps`
@@ -34,6 +34,7 @@ class LiveProject:
         self._saved: dict[Path, SourceFile] | None = None  # the files on disk, as last read
         self._indexed = False  # the facts of every saved file are in the engine's memo
         self._project_rules = ProjectRuleMemo(self.root)
+        self.notes: tuple[Note, ...] = ()  # those of the last complete analysis
 
     @property
     def indexed(self) -> bool:
@@ -73,8 +74,9 @@ class LiveProject:
     def findings(self, buffers: dict[Path, bytes], paths: Iterable[Path],
                  local_only: bool = False) -> dict[Path, list[Finding]]:
         """Findings (``# noqa`` applied) of ``paths``, with ``buffers`` standing in for their
-        saved files. ``local_only``: only the rules that read one
-        file, and only the buffers' facts (the project need not be indexed yet)."""
+        saved files; a complete analysis also sets the project's ``notes``. ``local_only``:
+        only the rules that read one file, and only the buffers' facts (the project need not be
+        indexed yet)."""
         # As in analyse_project: the cyclic collector would only rescan the facts kept in memory.
         was_enabled = gc.isenabled()
         gc.disable()
@@ -91,7 +93,9 @@ class LiveProject:
         index = ProjectIndex(self.root, facts_for_sources(sources, self.kinds, self.cache))
         wanted = {path.resolve().as_posix(): path for path in paths}
         self._project_rules.start()
-        found = findings_in(index, self.config, wanted, local_only, self._project_rules.check)
+        found, notes = findings_in(index, self.config, wanted, local_only, self._project_rules.check)
+        if not local_only:
+            self.notes = notes
         result: dict[Path, list[Finding]] = {path: [] for path in wanted.values()}
         for key, path_findings in found.items():
             suppressions = index.by_path[key].suppressions

@@ -189,17 +189,20 @@ ProjectCheck = Callable[[Rule, ProjectIndex, Config], Iterable[Finding]]
 
 
 def findings_in(index: ProjectIndex, config: Config, paths: Iterable[str], local_only: bool = False,
-                check_project: ProjectCheck | None = None) -> dict[str, list[Finding]]:
+                check_project: ProjectCheck | None = None,
+                ) -> tuple[dict[str, list[Finding]], tuple[Note, ...]]:
     """What `analyse_project` finds in ``paths`` (absolute posix paths of indexed files; sorted,
-    before `# noqa`), from an index already built: the rules that read one file run on those
-    files only, the project-wide rules on the whole index (through ``check_project`` if
-    given). With ``local_only``, only the rules that read one file run: what can be said before
-    the rest of the project is indexed."""
+    before `# noqa`), and its notes, from an index already built: the rules that read one file
+    run on those files only, the project-wide rules on the whole index (through
+    ``check_project`` if given). With ``local_only``, only the rules that read one file run:
+    what can be said before the rest of the project is indexed (and no notes, which are about
+    the whole project)."""
     wanted = {path for path in paths if path in index.by_path}
-    findings, _ = _run_rules(index, config, Selection.from_config(config), wanted, local_only, check_project)
+    findings, notes = _run_rules(index, config, Selection.from_config(config), wanted, local_only, check_project)
     for path_findings in findings.values():
         path_findings.sort(key=Finding.sort_key)
-    return {path: findings.get(path, []) for path in wanted}
+    # A partial index (local_only) would tell wrong things about the project.
+    return {path: findings.get(path, []) for path in wanted}, () if local_only else notes
 
 
 def _run_rules(index: ProjectIndex, config: Config, selection: Selection, only: set[str] | None = None,

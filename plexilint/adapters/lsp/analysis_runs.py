@@ -19,6 +19,7 @@ from pygls.lsp.server import LanguageServer
 
 from plexilint.adapters.lsp.documents import OpenDocument, ProjectDocuments
 from plexilint.adapters.lsp.engine_calls import live_findings, live_project
+from plexilint.adapters.lsp.notes import NoteMessages
 from plexilint.adapters.lsp.publisher import Publisher
 from plexilint.adapters.lsp.scheduler import Scheduler
 from plexilint.adapters.lsp.text import buffer_bytes
@@ -37,6 +38,7 @@ class AnalysisRuns:
         self.server = documents.server
         self.executor = executor  # one thread: the engine's memo of facts is shared
         self.publisher = publisher
+        self.notes = NoteMessages(self.server)
         self.scheduler = Scheduler(self._analyse, debounce)  # debounced, coalesced, per project root
         self.live: dict[Path, LiveProject] = {}  # by root, for the current configurations
         self._idle_refresh: dict[Path, asyncio.TimerHandle] = {}
@@ -111,6 +113,8 @@ class AnalysisRuns:
         if self.scheduler.is_pending(project.root) and not even_if_pending:
             return  # a newer change is due: these results are stale already
         self.publisher.publish_all(project.root, documents, findings)
+        if not local_only:
+            self.notes.show(project.root, project.notes)
 
     def _refresh_when_idle(self, root: Path) -> None:
         """Reads the saved files again once the editor has been idle a while, and analyses
