@@ -314,7 +314,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"plexilint: configuration error\n{error}", file=sys.stderr)
         return EXIT_ERROR
     except FileNotFoundError as error:
-        print(f"plexilint: no such file or directory: {error}", file=sys.stderr)
+        # Raised with the path alone by the engine, or by the system (errno set) for, e.g.,
+        # an `-o FILE` whose folder does not exist: said once, with the path, either way.
+        missing = error.filename if error.errno is not None else error
+        print(f"plexilint: no such file or directory: {missing}", file=sys.stderr)
         return EXIT_ERROR
     except UsageError as error:
         print(f"plexilint: {error}", file=sys.stderr)
