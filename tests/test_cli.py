@@ -226,3 +226,13 @@ def test_quiet_prints_only_the_findings(project, cli):
 def test_an_unknown_code_on_the_command_line_is_a_usage_error_naming_the_option(project, cli):
     status, _, err = cli("check", project(DUPLICATES), "--select", "PLX999")
     assert status == 2 and "argument --select: 'PLX999' matches no rule" in err
+
+
+def test_explain_a_prefix_lists_the_rules_it_covers(cli):
+    status, out, err = cli("explain", "plx1")
+    codes = [line.split()[0] for line in out.splitlines()[2:]]
+    assert status == 0 and err == ""
+    assert out.startswith("PLX1 covers ")
+    assert codes == sorted(r.code for r in all_rules() if r.code.startswith("PLX1"))
+    status, _, err = cli("explain", "PLX9")
+    assert status == 2 and "unknown rule 'PLX9'" in err

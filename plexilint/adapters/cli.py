@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
     explain = commands.add_parser("explain", help="print a rule's documentation")
-    explain.add_argument("rule", help="a code (PLX101), a symbol or a pylint message id")
+    explain.add_argument("rule", help="a code (PLX101), a symbol or a pylint message id; a prefix (plx1) lists its rules")
     for module in COMMAND_MODULES:
         module.register(commands)
     return parser
@@ -332,6 +332,13 @@ def main(argv: list[str] | None = None) -> int:
 def _run_explain(args: argparse.Namespace) -> int:
     rule = rule_for(args.rule)
     if rule is None:
+        prefix = normalise_code(args.rule)
+        covered = [r for r in all_rules() if r.code.startswith(prefix)] if CODE_PATTERN.match(prefix) else []
+        if covered:  # a prefix (`plx1`, as --select takes it): its rules, each one explainable
+            sys.stdout.write(f"{prefix} covers {len(covered)} rule{'s' if len(covered) != 1 else ''}; "
+                             f"`plexilint explain {covered[0].code}` tells about one:\n\n")
+            sys.stdout.write(render_rule_list(covered))
+            return EXIT_CLEAN
         print(f"plexilint: unknown rule {args.rule!r}; `plexilint rules` lists them", file=sys.stderr)
         return EXIT_ERROR
     sys.stdout.write(rule_markdown(rule))
