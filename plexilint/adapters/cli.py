@@ -98,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
     explain = commands.add_parser("explain", help="print a rule's documentation")
-    explain.add_argument("rule", help="a code (PLX101), a symbol or a pylint message id; a prefix (plx1) lists its rules")
+    explain.add_argument("rule", help="a code (PLX101), a symbol or a pylint message id; "
+                         "a prefix (plx1) lists its rules")
     for module in COMMAND_MODULES:
         module.register(commands)
     return parser
