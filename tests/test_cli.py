@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 from plexilint.rules import all_rules
 from stub_projects import DUPLICATED_STUBS, stub
 
@@ -76,6 +78,23 @@ def test_checking_one_file_uses_the_whole_project(project, cli):
 def test_missing_path_is_a_usage_error(cli, tmp_path):
     status, _, err = cli("check", tmp_path / "nowhere")
     assert status == 2 and "nowhere" in err
+
+
+@pytest.mark.parametrize("command", [("check",), ("report",), ("fix",), ("fix", "--apply"), ("hotspots",),
+                                     ("contracts",), ("progress",), ("baseline", "create")])
+def test_every_command_says_a_missing_path_is_missing(cli, tmp_path, command):
+    # `report` and `fix` used to print an empty plan (exit 0) for a mistyped path.
+    status, out, err = cli(*command, tmp_path / "nowhere")
+    assert status == 2 and out == ""
+    assert err == f"plexilint: no such file or directory: {tmp_path / 'nowhere'}\n"
+
+
+def test_an_output_file_in_a_missing_folder_is_named_once(project, cli, tmp_path):
+    root = project(DUPLICATES)
+    target = tmp_path / "no-such-folder" / "report.txt"
+    status, _, err = cli("check", root, "-o", target)
+    assert status == 2
+    assert err == f"plexilint: no such file or directory: {target}\n"
 
 
 def test_unknown_option_is_a_usage_error(cli):
@@ -207,3 +226,13 @@ def test_quiet_prints_only_the_findings(project, cli):
 def test_an_unknown_code_on_the_command_line_is_a_usage_error_naming_the_option(project, cli):
     status, _, err = cli("check", project(DUPLICATES), "--select", "PLX999")
     assert status == 2 and "argument --select: 'PLX999' matches no rule" in err
+
+
+def test_explain_a_prefix_lists_the_rules_it_covers(cli):
+    status, out, err = cli("explain", "plx1")
+    codes = [line.split()[0] for line in out.splitlines()[2:]]
+    assert status == 0 and err == ""
+    assert out.startswith("PLX1 covers ")
+    assert codes == sorted(r.code for r in all_rules() if r.code.startswith("PLX1"))
+    status, _, err = cli("explain", "PLX9")
+    assert status == 2 and "unknown rule 'PLX9'" in err

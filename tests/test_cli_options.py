@@ -10,6 +10,9 @@ import sys
 
 import pytest
 
+from plexilint.model import Finding, Span
+from plexilint.reporting import text as text_format
+from plexilint.reporting.text import TextStyle
 from stub_projects import DUPLICATED_STUBS, stub
 
 GLOBAL_STATE = {"pkg/state.py": "_seen = []\n\n\ndef see(x):\n    _seen.append(x)\n"}
@@ -168,3 +171,11 @@ def test_a_named_file_that_is_excluded_says_so(project, cli, monkeypatch):
     _stdin(monkeypatch, stub("Y"))
     status, _, err = cli("check", "-", "--stdin-filename", "pkg/gen.py", "--extend-exclude", "gen.py")
     assert status == 0 and "pkg/gen.py excluded" in err
+
+
+def test_show_source_underlines_a_span_over_several_lines_to_the_end_of_its_first(tmp_path):
+    source = ["    except AllDatabasesUnavailableError:  ", "        return {}"]
+    finding = Finding("PLX205", "swallowed-outage", f"{tmp_path}/a.py", "a.py", Span(1, 4, 2, 17), "hidden")
+    style = TextStyle(show_source=True, source_lines=lambda path: source)
+    lines = text_format._finding_lines(finding, str(tmp_path), style)
+    assert lines[2:4] == ["1 |     except AllDatabasesUnavailableError:  ", "  |     " + "^" * 36]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import subprocess
@@ -139,3 +140,18 @@ def test_hotspots_takes_the_same_color_option(project, cli):
     assert "Hotspots by file" in shown and "\x1b[" not in shown
     shown, _ = _run_on_a_terminal("hotspots", str(root))
     assert "\x1b[1mHotspots by file" in shown
+
+
+def test_progress_bar_keeps_its_length_as_the_count_gains_digits(monkeypatch):
+    monkeypatch.setattr(terminal.shutil, "get_terminal_size", lambda fallback: os.terminal_size((80, 24)))
+    stream = io.StringIO()
+    bar = terminal.ProgressBar(stream, delay=0)
+    bar.started(661)
+    drawn = []
+    for done in (9, 90, 561):
+        bar.drawn_at = None  # redraw every step
+        bar.advanced(done)
+        drawn.append(stream.getvalue().rsplit("\r", 1)[-1])
+    assert {len(line) for line in drawn} == {79}
+    assert {line.index("]") for line in drawn} == {drawn[0].index("]")}
+    assert drawn[0].endswith("]    9/661 files") and drawn[-1].endswith("]  660/661 files")

@@ -4,6 +4,7 @@ its own table in test_cognitive_complexity.py)."""
 from __future__ import annotations
 
 import ast
+import json
 import textwrap
 
 import pytest
@@ -302,3 +303,15 @@ def test_line_numbers_survive_form_feeds():
     code = "x = 1\n\x0c\n# noqa: PLX401\ndef f(a):\n    return a\n"
     (function,) = extract_complexity_facts(ast.parse(code), code).functions
     assert function.noqa_lines == (3,)
+
+
+def test_low_cohesion_message_says_how_many_groups_it_leaves_out(project, cli):
+    methods = "".join(f"    def use_{n}(self):\n        self.part_{n}.append(1)\n        return len(self.part_{n})\n\n"
+                      for n in range(6))
+    root = project({"pkg/__init__.py": "", "pkg/wide.py": "class Wide:\n" + methods})
+    status, out, _ = cli("check", root / "pkg", "--select", "PLX405", "--format", "json")
+    [finding] = json.loads(out)["findings"]
+    assert status == 1
+    assert finding["message"] == (
+        "`Wide` has 6 unrelated groups of methods (use_0; use_1; use_2; use_3; and 2 more): "
+        "split it into one class per group")

@@ -98,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
     explain = commands.add_parser("explain", help="print a rule's documentation")
-    explain.add_argument("rule", help="a code (PLX101), a symbol or a pylint message id")
+    explain.add_argument("rule", help="a code (PLX101), a symbol or a pylint message id; "
+                         "a prefix (plx1) lists its rules")
     for module in COMMAND_MODULES:
         module.register(commands)
     return parser
@@ -314,7 +315,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"plexilint: configuration error\n{error}", file=sys.stderr)
         return EXIT_ERROR
     except FileNotFoundError as error:
-        print(f"plexilint: no such file or directory: {error}", file=sys.stderr)
+        # Raised with the path alone by the engine, or by the system (errno set) for, e.g.,
+        # an `-o FILE` whose folder does not exist: said once, with the path, either way.
+        missing = error.filename if error.errno is not None else error
+        print(f"plexilint: no such file or directory: {missing}", file=sys.stderr)
         return EXIT_ERROR
     except UsageError as error:
         print(f"plexilint: {error}", file=sys.stderr)
@@ -329,6 +333,13 @@ def main(argv: list[str] | None = None) -> int:
 def _run_explain(args: argparse.Namespace) -> int:
     rule = rule_for(args.rule)
     if rule is None:
+        prefix = normalise_code(args.rule)
+        covered = [r for r in all_rules() if r.code.startswith(prefix)] if CODE_PATTERN.match(prefix) else []
+        if covered:  # a prefix (`plx1`, as --select takes it): its rules, each one explainable
+            sys.stdout.write(f"{prefix} covers {len(covered)} rule{'s' if len(covered) != 1 else ''}; "
+                             f"`plexilint explain {covered[0].code}` tells about one:\n\n")
+            sys.stdout.write(render_rule_list(covered))
+            return EXIT_CLEAN
         print(f"plexilint: unknown rule {args.rule!r}; `plexilint rules` lists them", file=sys.stderr)
         return EXIT_ERROR
     sys.stdout.write(rule_markdown(rule))

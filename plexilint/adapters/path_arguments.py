@@ -1,5 +1,6 @@
-"""Paths named on the command line that no command can use: a symbolic link loop resolves to
-nothing (Python raises RuntimeError or OSError deep inside pathlib); said once, up front."""
+"""Paths named on the command line that no command can use: a file or folder to analyse that
+does not exist, or a symbolic link loop, which resolves to nothing (Python raises RuntimeError or
+OSError deep inside pathlib); said once, up front, for every command alike."""
 
 from __future__ import annotations
 
@@ -30,8 +31,22 @@ def _loops(path: Path) -> bool:
     return False
 
 
+# The positional arguments naming what to analyse (`check PATH ...`, `fix [PATH]`, ...); `-` is
+# standard input. Options such as `-o FILE` or `baseline create --baseline FILE` may name a file
+# still to be written.
+ANALYSED_PATHS = ("paths", "path")
+STANDARD_INPUT = Path("-")
+
+
 def check_path_arguments(args: argparse.Namespace) -> None:
-    """Raises UnusablePath for the first path argument that is a symbolic link loop."""
+    """Raises UnusablePath for the first path argument that is a symbolic link loop, and
+    FileNotFoundError for the first file or folder to analyse that does not exist."""
+    for name in ANALYSED_PATHS:
+        value = getattr(args, name, None)
+        for candidate in value if isinstance(value, list) else [value]:
+            if (isinstance(candidate, Path) and candidate != STANDARD_INPUT
+                    and not os.path.lexists(candidate)):
+                raise FileNotFoundError(str(candidate))
     for value in vars(args).values():
         candidates = value if isinstance(value, list) else [value]
         for candidate in candidates:

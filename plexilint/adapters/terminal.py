@@ -74,7 +74,8 @@ class ProgressBar:
 
     def _draw(self) -> None:
         width = shutil.get_terminal_size((80, 24)).columns
-        counter = f"{self.done}/{self.total} files"
+        # Padded to the total's width: the bar keeps its length as the count gains digits.
+        counter = f"{self.done:>{len(str(self.total))}}/{self.total} files"
         room = max(width - len("Analysing  []  ") - len(counter) - 1, 10)
         filled = room * self.done // self.total if self.total else room
         self.stream.write(f"\rAnalysing  [{'#' * filled}{'-' * (room - filled)}]  {counter}")

@@ -100,7 +100,8 @@ def _finding_lines(finding: Finding, cwd: str, style: TextStyle) -> list[str]:
 
 
 def _source_excerpt(finding: Finding, style: TextStyle) -> list[str]:
-    """The reported line and a caret under the reported columns (ruff's layout)."""
+    """The reported line and a caret under the reported columns (ruff's layout); a span that
+    goes on past the line is underlined to the line's end."""
     source = style.source_lines(finding.path) if style.source_lines else None
     if not source or not 1 <= finding.line <= len(source):
         return []
@@ -111,6 +112,8 @@ def _source_excerpt(finding: Finding, style: TextStyle) -> list[str]:
     span = finding.span
     if span.end_line == span.line and span.end_column is not None and span.end_column > span.column:
         end = len(encoded[: span.end_column].decode("utf-8", "ignore"))
+    elif span.end_line is not None and span.end_line > span.line:
+        end = len(text.rstrip())  # a statement over several lines: underlined to the end of its first
     else:
         end = start + 1
     end = max(min(end, len(text)), start + 1)

@@ -97,6 +97,8 @@ class LowCohesionClass(FileRule):
             groups = lcom4(cls.method_links, cls.accessors)
             if len(groups) >= limit:
                 shown = "; ".join(", ".join(g[:3]) + (", ..." if len(g) > 3 else "") for g in groups[:4])
+                if len(groups) > 4:  # the count says how many; the list must not look complete
+                    shown += f"; and {len(groups) - 4} more"
                 yield self.finding(
                     file, cls.span,
                     f"`{cls.qualname}` has {len(groups)} unrelated groups of methods ({shown}): split it into one "

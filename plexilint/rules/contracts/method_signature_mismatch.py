@@ -71,14 +71,15 @@ class MethodSignatureMismatch(ContractRule):
             method, mixin = judged
             problems = []
             if spec.get("params") is not None and list(method.params) != list(spec["params"]):
-                problems.append(f"parameters ({', '.join(method.params) or 'none'}) differ")
+                problems.append(f"takes `{', '.join(method.params)}`" if method.params
+                                else "takes no parameter")
             if not same_annotation(method.returns, spec.get("returns")):
-                problems.append("it has no return annotation" if method.returns is None
-                                else f"it returns `{method.returns}`")
+                problems.append("has no return annotation" if method.returns is None
+                                else f"returns `{method.returns}`")
             if problems:
                 yield self.report(
                     covered, method.span if mixin is None else covered.cls.span,
-                    f"`{covered.cls.name}.{name}`{inherited_from(mixin)}: {' and '.join(problems)}; contract "
+                    f"`{covered.cls.name}.{name}`{inherited_from(mixin)} {' and '.join(problems)}; contract "
                     f"`{covered.contract['name']}` expects `{expected_signature(spec).replace('NAME', name)}`",
                     key=name,
                 )
