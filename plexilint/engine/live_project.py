@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 from pathlib import Path
 
+from plexilint.analysis.modules import distinct_module_names
 from plexilint.config import Config
 from plexilint.engine.cache import FactsCache
 from plexilint.engine.discovery import discover_files
@@ -17,7 +18,7 @@ from plexilint.engine.extraction import facts_for_sources
 from plexilint.engine.index import ProjectIndex
 from plexilint.engine.facts import FileFacts, facts_for_codes
 from plexilint.engine.project import _history_bytes, fact_kinds, findings_in, is_project_file
-from plexilint.engine.sources import ModuleNames, SourceFile, read_source
+from plexilint.engine.sources import SourceFile, read_source
 from plexilint.engine.suppressions import is_finding_suppressed
 from plexilint.model import Finding, Note
 from plexilint.rules.base import Rule
@@ -105,9 +106,10 @@ class LiveProject:
 
     def _saved_sources(self) -> dict[Path, SourceFile]:
         if self._saved is None:
-            modules = ModuleNames()
-            self._saved = {path: read_source(path, self.root, modules)
-                           for path in discover_files(self.root, self.config["exclude"])}
+            # The same files and names as `analyse_project` reads (.gitignore included).
+            paths = discover_files(self.root, self.config["exclude"], self.config["respect-gitignore"])
+            modules = distinct_module_names(paths, self.root)
+            self._saved = {path: read_source(path, self.root, modules[path]) for path in paths}
         return self._saved
 
     def _sources(self, buffers: dict[Path, bytes], only_buffers: bool) -> list[SourceFile]:
@@ -115,10 +117,15 @@ class LiveProject:
         yet belongs to the project too (as `analyse_project` has it)."""
         saved = {} if only_buffers else self._saved_sources()
         sources = dict(saved)
-        modules = ModuleNames()
-        for path, data in buffers.items():
-            if path in saved or is_project_file(path, self.root, self.config):
-                sources[path] = read_source(path, self.root, modules, data)
+        kept = [path for path in buffers if path in saved or is_project_file(path, self.root, self.config)]
+        # Names are given to the whole set at once, as `analyse_project` does: a buffer of a new
+        # file may take a name from a saved one (a package beats a module of the same name).
+        modules = distinct_module_names(sorted({*saved, *kept}), self.root)
+        for path in kept:
+            sources[path] = read_source(path, self.root, modules[path], buffers[path])
+        for path, source in saved.items():
+            if path not in buffers and source.module != modules[path]:
+                sources[path] = read_source(path, self.root, modules[path])
         return list(sources.values())
 
 
