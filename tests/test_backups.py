@@ -262,3 +262,12 @@ def test_rollback_from_inside_the_project_finds_its_root(root, cli, monkeypatch)
     status, out, _ = cli("rollback", run.run_id)
     assert status == 0 and run.run_id in out
     assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("arguments", [["--list", "/nonexistent"], ["--list", "no-such-folder"],
+                                       ["no/such/folder"]])
+def test_rollback_given_a_missing_path_exits_2_naming_it(root, cli, arguments):
+    """`--list PATH` and a path-like argument are never taken for a run id of the current
+    directory: a missing one is an error, not "No fix runs in <cwd>"."""
+    status, out, err = cli("rollback", *arguments)
+    assert status == 2 and "no such file or directory" in err and arguments[-1] in err and not out

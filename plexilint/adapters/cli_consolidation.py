@@ -69,6 +69,8 @@ def _split_rollback_arguments(arguments: list[str]) -> tuple[str | None, Path]:
     if len(arguments) == 2:
         return arguments[0], Path(arguments[1])
     if arguments and not Path(arguments[0]).is_dir():
+        if "/" in arguments[0] or arguments[0].startswith((".", "~")):  # a path, never a run id
+            raise FileNotFoundError(arguments[0])
         return arguments[0], Path(".")
     return None, Path(arguments[0]) if arguments else Path(".")
 
@@ -108,6 +110,10 @@ def _run_rollback(args: argparse.Namespace) -> int:
         run_id, path = _split_rollback_arguments(args.arguments)
     except ValueError as error:
         return _error(str(error))
+    if args.list and run_id is not None:  # `--list PATH`: the one argument is the project
+        if len(args.arguments) == 1:
+            raise FileNotFoundError(args.arguments[0])
+        return _error("rollback --list takes a path, not a run id")
     root = _project(path)
     if args.list:
         return _print_runs(root)
