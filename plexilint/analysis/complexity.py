@@ -134,11 +134,13 @@ class _Extractor:
         classes = tuple(ClassMetrics(
             c.qualname, name_span(c.node), c.methods, (c.node.end_lineno or c.node.lineno) - c.node.lineno + 1,
             self._noqa_lines(c.node), tuple(links.result(c.stored) for links in c.links), accessors(c.node)) for c in walked.classes)
-        state = [GlobalState(span_of(node), name, f"rebound by `global` in `{function}`")
-                 for node, function in walked.global_statements for name in node.names]
-        state += [GlobalState(span_of(containers[name]), name,
-                              f"a module-level {_kind_of_state(containers[name])} mutated in `{function}`")
-                  for name, (_, function) in sorted(walked.mutations.items())]
+        state = _one_per_name(
+            [GlobalState(span_of(node), name, f"rebound by `global` in `{function}`")
+             for node, function in walked.global_statements for name in node.names
+             if not _is_dunder(name) and function != "__getattr__"],  # PEP 562: a lazy import's cache
+            [GlobalState(span_of(containers[name]), name,
+                         f"a module-level {_kind_of_state(containers[name])} mutated in `{function}`")
+             for name, (_, function) in sorted(walked.mutations.items()) if not _is_dunder(name)])
         maintainability = maintainability_index(self.source, walked.halstead.volume, walked.total_complexity)
         return ComplexityFacts(_code_lines(self.source), maintainability, walked.total_complexity,
                                functions, classes, _dispatch_chains(walked.function_ifs), tuple(state))
@@ -152,6 +154,31 @@ class _Extractor:
         if above >= 1 and self.lines[above - 1].lstrip().startswith("#"):
             lines = (above, *lines)
         return lines
+
+
+def _is_dunder(name: str) -> bool:
+    """`__doc__`, `__all__`, `__path__`...: the module's own protocol, not hidden state."""
+    return len(name) > 4 and name.startswith("__") and name.endswith("__")
+
+
+def _one_per_name(rebound: list[GlobalState], mutated: list[GlobalState]) -> tuple[GlobalState, ...]:
+    """One finding per name, where it is first seen: a name rebound by `global` in several
+    functions (or also mutated) is one piece of global state."""
+    first: dict[str, GlobalState] = {}
+    others: dict[str, int] = {}
+    for state in sorted([*rebound, *mutated], key=lambda s: (s.span.line, s.span.column)):
+        if state.name in first:
+            others[state.name] = others.get(state.name, 0) + 1
+        else:
+            first[state.name] = state
+    return tuple(
+        state if state.name not in others else
+        GlobalState(state.span, state.name, f"{state.how}; also in {_functions(others[state.name])}")
+        for state in first.values())
+
+
+def _functions(count: int) -> str:
+    return "1 other function" if count == 1 else f"{count} other functions"
 
 
 def _block_lines(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:

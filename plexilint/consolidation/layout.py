@@ -69,13 +69,24 @@ def central_module_problem(root: Path, index, name: str) -> str | None:
     bad = invalid_parts(name)
     if bad:
         return f"`{bad[0]}` is not a valid Python identifier, so `{name}` cannot be imported by name"
-    files = [f for f in index.files if f.module == name]
-    if len(files) > 1:
-        paths = " and ".join(f"`{f.relpath}`" for f in files)
-        return f"{paths} both claim `{name}`: the package hides the module"
-    if files:
-        return None
+    existing = index.by_module.get(name)
+    if existing is not None:
+        return _module_hidden_by(root, existing)
     return _path_problem(root, index, name)
+
+
+def _module_hidden_by(root: Path, file) -> str | None:
+    """A package whose folder stands beside a module of the same name (`utils/` and
+    `utils.py`): both claim the dotted name and the package wins; the project index names the
+    module by its path then."""
+    if not file.is_package:
+        return None
+    folder = Path(file.path).parent
+    module = folder.with_suffix(".py")
+    if not module.is_file():
+        return None
+    return (f"`{_rel(folder, root)}/` and `{_rel(module, root)}` both claim `{file.module}`: the package "
+            "hides the module")
 
 
 def _path_problem(root: Path, index, name: str) -> str | None:
@@ -90,6 +101,9 @@ def _path_problem(root: Path, index, name: str) -> str | None:
                     f"creating `{Path(package.relpath).with_suffix('').as_posix()}/` would hide that module")
         if package is not None:
             directory = Path(package.path).parent
+            hidden = _module_hidden_by(root, package)
+            if hidden:
+                return hidden
             continue
         if directory is not None:
             missing = directory / parts[depth - 1]

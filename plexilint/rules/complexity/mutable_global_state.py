@@ -62,5 +62,5 @@ class MutableGlobalState(FileRule):
                 file, state.span,
                 f"`{state.name}` is global state ({state.how}): pass it explicitly or keep it in an object "
                 "the callers share",
-                key=f"{state.name}:{state.how}",
+                key=state.name,  # one finding per name
             )
