@@ -52,7 +52,7 @@ def test_legacy_sample_shows_every_stub_kind_with_related_locations(capsys, monk
     # Its constant holders (`EventPriority`, `AlertSeverity`, ...) share a member count, not
     # their members: different classes, which its maintainers also kept apart.
     assert kinds == {
-        "empty class", "kwargs-bag class", "no-op function", "identity decorator",
+        "empty class", "kwargs-bag class", "no-op function", "identity function or decorator",
         "exception class differing only in literals", "handler returning a literal dict",
     }
     for code in ("PLX101", "PLX102", "PLX103", "PLX104", "PLX105"):
