@@ -313,5 +313,5 @@ def test_low_cohesion_message_says_how_many_groups_it_leaves_out(project, cli):
     [finding] = json.loads(out)["findings"]
     assert status == 1
     assert finding["message"] == (
-        "`Wide` has 6 unrelated groups of methods (use_0; use_1; use_2; use_3; and 2 more): "
+        "`Wide` has 6 unrelated groups of methods, limit 2 (use_0; use_1; use_2; use_3; and 2 more): "
         "split it into one class per group")

@@ -352,9 +352,10 @@ OPTIONS: dict[str, Option] = {
         Option("complexity.max-function-lines", 60, _int_at_least(1),
                "Most lines a function may span, decorators included (PLX406).",
                "[tool.plexilint.complexity]\nmax-function-lines = 80"),
-        Option("complexity.max-lcom4", 3, _int_at_least(2),
-               "How many disconnected groups of methods (LCOM4) make a class incohesive (PLX405).",
-               "[tool.plexilint.complexity]\nmax-lcom4 = 4"),
+        Option("complexity.max-lcom4", 2, _int_at_least(1),
+               "How many disconnected groups of methods (LCOM4) a class may have; more is reported as "
+               "incohesive (PLX405).",
+               "[tool.plexilint.complexity]\nmax-lcom4 = 3"),
         Option("complexity.min-dispatch-branches", 4, _int_at_least(2),
                "How many `if`/`elif` branches testing one subject make a dispatch chain (PLX407).",
                "[tool.plexilint.complexity]\nmin-dispatch-branches = 6"),

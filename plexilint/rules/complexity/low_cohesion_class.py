@@ -11,7 +11,7 @@ from plexilint.rules.base import FileRule
 
 class LowCohesionClass(FileRule):
     """## What it does
-    Reports a class whose methods fall into `max-lcom4` or more disconnected groups (LCOM4, the
+    Reports a class whose methods fall into more than `max-lcom4` disconnected groups (LCOM4, the
     connected components of the graph of its methods). Two methods are connected when:
     - they use the same member of `self`: an attribute read or written (`self.x`,
       `getattr(self, "x")`, or through a local bound to `self`, `node = self`), a stored
@@ -95,14 +95,14 @@ class LowCohesionClass(FileRule):
         limit = config["complexity.max-lcom4"]
         for cls in file.complexity.classes:
             groups = lcom4(cls.method_links, cls.accessors)
-            if len(groups) >= limit:
+            if len(groups) > limit:  # like every `max-*` limit: reported above it
                 shown = "; ".join(", ".join(g[:3]) + (", ..." if len(g) > 3 else "") for g in groups[:4])
                 if len(groups) > 4:  # the count says how many; the list must not look complete
                     shown += f"; and {len(groups) - 4} more"
                 yield self.finding(
                     file, cls.span,
-                    f"`{cls.qualname}` has {len(groups)} unrelated groups of methods ({shown}): split it into one "
-                    "class per group",
+                    f"`{cls.qualname}` has {len(groups)} unrelated groups of methods, limit {limit} ({shown}): split "
+                    "it into one class per group",
                     key=cls.qualname, noqa_lines=cls.noqa_lines,
                     measures=[Measure("groups of methods", len(groups))],
                 )
