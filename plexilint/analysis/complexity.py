@@ -129,7 +129,7 @@ class _Extractor:
         containers = _module_containers(self.tree)
         walked = walk_module(self.tree, frozenset(containers))
         functions = tuple(FunctionMetrics(
-            f.qualname, name_span(f.node), f.cyclomatic, f.cognitive, _block_lines(f.node),
+            f.qualname, name_span(f.node), f.cyclomatic, f.cognitive, self._function_code_lines(f.node),
             self._noqa_lines(f.node), f.node.end_lineno or f.node.lineno, f.enclosing) for f in walked.functions)
         classes = tuple(ClassMetrics(
             c.qualname, name_span(c.node), c.methods, (c.node.end_lineno or c.node.lineno) - c.node.lineno + 1,
@@ -144,6 +144,18 @@ class _Extractor:
         maintainability = maintainability_index(self.source, walked.halstead.volume, walked.total_complexity)
         return ComplexityFacts(_code_lines(self.source), maintainability, walked.total_complexity,
                                functions, classes, _dispatch_chains(walked.function_ifs), tuple(state))
+
+    def _function_code_lines(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+        """A function's length in lines of code: its decorators and body, without blank lines,
+        comment-only lines and the docstring (a well-commented function is not a long one)."""
+        first = node.decorator_list[0].lineno if node.decorator_list else node.lineno
+        last = node.end_lineno or node.lineno
+        docstring = range(0)
+        head = node.body[0] if node.body else None
+        if isinstance(head, ast.Expr) and isinstance(head.value, ast.Constant) and isinstance(head.value.value, str):
+            docstring = range(head.lineno, (head.end_lineno or head.lineno) + 1)
+        return sum(1 for number in range(first, last + 1)
+                   if number not in docstring and _is_code(self.lines[number - 1]))
 
     def _noqa_lines(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> tuple[int, ...]:
         """Where a `# noqa` about this block may also sit: its decorator lines and a comment
@@ -181,10 +193,9 @@ def _functions(count: int) -> str:
     return "1 other function" if count == 1 else f"{count} other functions"
 
 
-def _block_lines(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
-    """A function's length, its decorators included."""
-    first = node.decorator_list[0].lineno if node.decorator_list else node.lineno
-    return (node.end_lineno or node.lineno) - first + 1
+def _is_code(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith("#")
 
 
 def _dispatch_chains(ifs: list[tuple[ast.If, str]]) -> tuple[DispatchChain, ...]:

@@ -350,7 +350,8 @@ OPTIONS: dict[str, Option] = {
                "Most lines a class may span (PLX404).",
                "[tool.plexilint.complexity]\nmax-class-lines = 400"),
         Option("complexity.max-function-lines", 60, _int_at_least(1),
-               "Most lines a function may span, decorators included (PLX406).",
+               "Most lines of code a function may have: decorators and body, without blank lines, "
+               "comment-only lines and the docstring (PLX406).",
                "[tool.plexilint.complexity]\nmax-function-lines = 80"),
         Option("complexity.max-lcom4", 2, _int_at_least(1),
                "How many disconnected groups of methods (LCOM4) a class may have; more is reported as "

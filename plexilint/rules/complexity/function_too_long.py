@@ -6,8 +6,10 @@ from plexilint.rules.complexity.function_limit import FunctionLimitRule
 
 class FunctionTooLong(FunctionLimitRule):
     """## What it does
-    Reports a function or method spanning more than `max-function-lines` lines (decorators,
-    docstring and blank lines included).
+    Reports a function or method with more than `max-function-lines` lines of code: its
+    decorators, signature and body, without blank lines, comment-only lines and the docstring
+    (a function is not long because it explains itself). A line holding part of a multi-line
+    string or expression counts.
 
     ## Why is this bad?
     A 60-line method does several things, typically mixing validation, storage, locking and
@@ -55,11 +57,11 @@ class FunctionTooLong(FunctionLimitRule):
     category = "R"
     summary = "Function longer than the limit"
     options = ("complexity.max-function-lines",)
-    measured = "lines"
+    measured = "lines of code"
 
     def measure(self, function: FunctionMetrics) -> int:
         return function.lines
 
     def message(self, function: FunctionMetrics, value: int, limit: int) -> str:
-        return (f"`{function.qualname}` is {value} lines long (limit {limit}): extract its steps "
+        return (f"`{function.qualname}` has {value} lines of code (limit {limit}): extract its steps "
                 "into functions named after what they do")
