@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import sys
-from typing import Protocol, TypeAlias
+from typing import Protocol, TypeAlias, TypeGuard
 
 from plexilint.model import Span
 
@@ -55,7 +55,7 @@ def last_part(name: str | None) -> str:
     return (name or "").rsplit(".", 1)[-1]
 
 
-def is_self_attribute(node: ast.AST) -> bool:
+def is_self_attribute(node: ast.AST) -> TypeGuard[ast.Attribute]:
     """``self.<attr>``."""
     return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
 
