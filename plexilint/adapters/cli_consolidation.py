@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from plexilint.config import find_project_root, load_config
 from plexilint.engine.facts import FACT_KINDS
-from plexilint.engine.project import analyse_project
+from plexilint.engine.project import ProjectAnalysis, analyse_project
 from plexilint.consolidation.backups import FixError, FixRefused, RollbackResult, list_runs, rollback
 from plexilint.consolidation.history import HistoryError, history_path, load_history
 from plexilint.consolidation.progress import FORMATS, render_progress
@@ -128,7 +128,7 @@ def _run_progress(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _analysis(args: argparse.Namespace):
+def _analysis(args: argparse.Namespace) -> ProjectAnalysis:
     root = _project(args.path if args.path.is_dir() else args.path.parent)
     return analyse_project(root, load_config(root, args.config), extra_facts=FACT_KINDS)
 
