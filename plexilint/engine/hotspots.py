@@ -124,7 +124,8 @@ def _history(root: Path, since: date) -> tuple[Path, dict[Path, FileChurn]] | No
         return None
 
 
-def _function_hotspots(file: FileFacts, repository: Path | None, since: date, file_commits: int) -> list[FunctionHotspot]:
+def _function_hotspots(file: FileFacts, repository: Path | None, since: date,
+                       file_commits: int) -> list[FunctionHotspot]:
     touched = lines_touched_per_commit(repository, Path(file.path), since) if repository and file_commits else None
     hotspots = []
     for function in file.complexity.functions:

@@ -114,7 +114,8 @@ def find_manager(config: Config, names: ProjectNames, symbols: Mapping[str, Symb
     return Manager(tuple(name for name, _ in found), evidence=evidence)
 
 
-def with_accessors(manager: Manager, accessors: list[str], names: ProjectNames, owners: Mapping[str, FileFacts]) -> Manager:
+def with_accessors(manager: Manager, accessors: list[str], names: ProjectNames,
+                   owners: Mapping[str, FileFacts]) -> Manager:
     """The manager with its accessor functions, the one messages name first (one named like
     a manager, defined nearest the top), and where to import it from."""
     if not manager.exists:
