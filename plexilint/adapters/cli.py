@@ -7,7 +7,10 @@ import functools
 import gc
 import os
 import sys
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from plexilint import __version__
 from plexilint.adapters import cli_baseline, cli_consolidation, cli_server
@@ -105,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_check_command(commands) -> None:
+def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = commands.add_parser("check", help="report findings for files and directories")
     check.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATH",
                        help="files and directories to report on (default: the current directory); "
@@ -154,7 +157,7 @@ def _add_colour_option(command: argparse.ArgumentParser) -> None:
                          "always or never")
 
 
-def _check(args: argparse.Namespace, **options) -> CheckResult:
+def _check(args: argparse.Namespace, **options: Any) -> CheckResult:
     if not getattr(args, "quiet", False) and is_terminal(sys.stderr):
         with PROGRESS.listening(ProgressBar(sys.stderr)):
             result = check_paths(args.paths, args.config, use_cache=args.use_cache, jobs=args.jobs, **options)
@@ -173,7 +176,7 @@ def _jobs(text: str) -> int:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _since(text: str):
+def _since(text: str) -> date:
     try:
         return parse_since(text)
     except ValueError as error:
@@ -266,7 +269,7 @@ def _run_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
 
 
-def _show_settings(args: argparse.Namespace, adjust) -> int:
+def _show_settings(args: argparse.Namespace, adjust: Callable[[Config], Config]) -> int:
     if args.format not in (None, *SETTINGS_FORMATS):
         raise UsageError(f"--show-settings prints text or json, not {args.format}")
     result = _check(args, adjust=adjust, extra_facts=frozenset({"database"}))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from plexilint.config import find_project_root, load_config
 from plexilint.engine.cache import cache_for
-from plexilint.engine.project import analyse_project
+from plexilint.engine.project import ProjectAnalysis, analyse_project
 from plexilint.consolidation.backups import FixError, FixRefused, RollbackResult, list_runs, rollback
 from plexilint.consolidation.history import HistoryError, history_path, load_history
 from plexilint.consolidation.progress import FORMATS, render_progress
@@ -141,7 +141,7 @@ _FIX_FACTS = frozenset({"fallbacks", "name_imports"})
 _REPORT_FACTS = _FIX_FACTS | {"complexity"}
 
 
-def _analysis(args: argparse.Namespace, extra_facts: frozenset[str] = _FIX_FACTS):
+def _analysis(args: argparse.Namespace, extra_facts: frozenset[str] = _FIX_FACTS) -> ProjectAnalysis:
     root = _project(args.path if args.path.is_dir() else args.path.parent)
     config = load_config(root, args.config)
     if extra_facts is _REPORT_FACTS and config["contracts"]:

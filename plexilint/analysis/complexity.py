@@ -227,10 +227,10 @@ def _dispatch_chains(ifs: list[tuple[ast.If, str]]) -> tuple[DispatchChain, ...]
     return tuple(chains)
 
 
-def _module_containers(tree: ast.Module) -> dict[str, ast.stmt]:
+def _module_containers(tree: ast.Module) -> dict[str, ast.Assign | ast.AnnAssign]:
     """Module-level names bound to a mutable container or to an object built from a class
     (not CONSTANTS, not dunders)."""
-    containers: dict[str, ast.stmt] = {}
+    containers: dict[str, ast.Assign | ast.AnnAssign] = {}
     for stmt in tree.body:
         if not isinstance(stmt, (ast.Assign, ast.AnnAssign)) or stmt.value is None or not _is_mutable(stmt.value):
             continue
@@ -245,7 +245,7 @@ def _is_mutable(value: ast.expr) -> bool:
     return _is_container(value) or _is_instance(value)
 
 
-def _is_container(value: ast.expr) -> bool:
+def _is_container(value: ast.expr | None) -> bool:
     return isinstance(value, (ast.List, ast.Dict, ast.Set)) or (
         isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] in _MUTABLE_FACTORIES)
 
@@ -263,8 +263,9 @@ def _kind_of_state(binding: ast.Assign | ast.AnnAssign) -> str:
 
 
 def _subject_text(node: ast.If) -> str:
+    """The subject a chain's head tests: `isinstance(subject, ...)` or `subject == ...`."""
     test = node.test
-    subject = test.args[0] if isinstance(test, ast.Call) else test.left  # type: ignore[union-attr]
+    subject = test.args[0] if isinstance(test, ast.Call) else test.left if isinstance(test, ast.Compare) else test
     return dotted_name(subject) or type(subject).__name__.lower()
 
 

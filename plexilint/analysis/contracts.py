@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from plexilint.analysis.modules import resolve_import
 from plexilint.analysis.nodes import (
@@ -76,7 +76,7 @@ class Method:
     handler_returns_false: bool
     handler_records_error: bool
     does_work: bool  # calls or awaits something (may raise)
-    returned_dict_keys: tuple[str, ...] | None  # `return {"name": ...}`
+    returned_dict_keys: tuple[object, ...] | None  # `return {"name": ...}`: its constant keys
     returned_literal: str | None  # JSON of a fully literal returned dict
     returned_literal_line: int
     returned_call: ReturnedCall | None
@@ -184,7 +184,20 @@ def _records_error(handler: ast.ExceptHandler) -> bool:
                for inner in walk(handler))
 
 
-def _error_handling(tries: list[ast.Try]) -> dict[str, bool]:
+class _ErrorHandling(TypedDict):
+    guarded: bool
+    bare_except: bool
+    handler_returns_false: bool
+    handler_records_error: bool
+
+
+class _ReturnedDict(TypedDict):
+    returned_dict_keys: tuple[object, ...] | None
+    returned_literal: str | None
+    returned_literal_line: int
+
+
+def _error_handling(tries: list[ast.Try]) -> _ErrorHandling:
     """The error-handling fields of a `Method`, from the method's `try` statements."""
     handlers = [h for t in tries for h in t.handlers]
     return {
@@ -203,7 +216,7 @@ def _literal_json(value: ast.Dict) -> tuple[str | None, int]:
         return None, 0
 
 
-def _returned_dict_fields(returns: list[ast.Return]) -> dict[str, Any]:
+def _returned_dict_fields(returns: list[ast.Return]) -> _ReturnedDict:
     """What the first returned dict literal holds: its keys (None when `{**base, ...}` makes
     them unknown) and, when fully literal, its JSON."""
     dict_return = next((n.value for n in returns if isinstance(n.value, ast.Dict)), None)
@@ -245,14 +258,13 @@ class _Walked:
         self.scanned: list[ast.AST] = []  # in walk order: the usage facts keep it
         scanned_types = _SCANNED_WITH_NAMES if scan_names else _SCANNED
         for node in walk(function, _NAMELESS_LEAVES if scan_names else LEAF_TYPES):
-            kind = type(node)
-            if kind in scanned_types:
+            if type(node) in scanned_types:
                 self.scanned.append(node)
-                if kind is ast.Call:
+                if isinstance(node, ast.Call):
                     self.calls.append(node)
-            elif kind is ast.Return:
+            elif isinstance(node, ast.Return):
                 self.returns.append(node)
-            elif kind is ast.Try:
+            elif isinstance(node, ast.Try):
                 self.tries.append(node)
 
 

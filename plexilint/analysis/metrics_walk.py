@@ -18,16 +18,22 @@ a nested function keeps its share in its own record but is reported through its 
 from __future__ import annotations
 
 import ast
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from plexilint.analysis.cognitive_rules import boolean_sequences, calls_itself, receiver
 from plexilint.analysis.cohesion import MethodLinks, class_body_names, self_alias, self_attribute, self_call
-from plexilint.analysis.nodes import child_nodes, walk
+from plexilint.analysis.nodes import TRY_TYPES, TryNode, child_nodes, walk
 from plexilint.analysis.radon_metrics import Halstead, RadonMetrics, decision_points, operators
 
 _MUTATORS = frozenset({"append", "extend", "insert", "update", "setdefault", "pop", "popitem", "clear", "add",
                        "remove", "discard", "appendleft", "extendleft"})
 _NO_CONTEXT = object()  # Halstead does not look at function decorators and signatures
+# The walk's stack: (node, cognitive nesting or None where Sonar does not look, whether radon
+# counts its decision points).
+_Stack: TypeAlias = list[tuple[ast.AST, int | None, bool]]
+_LoopOrHandler: TypeAlias = ast.For | ast.AsyncFor | ast.While | ast.ExceptHandler
 
 
 @dataclass
@@ -77,11 +83,11 @@ class _Block:
 class _Scope:
     __slots__ = ("block", "context", "prefix", "function", "record", "owner", "links", "methods", "mutations")
 
-    def __init__(self, context, prefix: str, function: str | None, record: WalkedFunction | None,
+    def __init__(self, context: object, prefix: str, function: str | None, record: WalkedFunction | None,
                  links: tuple[MethodLinks, ...], methods: dict[int, MethodLinks] | None = None,
                  owner: WalkedFunction | None = None) -> None:
         self.block = _Block()
-        self.context = context  # Halstead's operand context: the enclosing function's name
+        self.context = context  # Halstead's operand context: the enclosing function's name (or _NO_CONTEXT)
         self.prefix = prefix  # qualified-name prefix of what is defined here
         self.function = function  # innermost enclosing function (mutations count there)
         self.record = record  # the function whose body this is, if it is one
@@ -115,24 +121,21 @@ def cognitive_complexity(function: ast.FunctionDef | ast.AsyncFunctionDef) -> in
 
 
 # What a node kind takes part in, beyond being walked through (most nodes: nothing).
-_DEFINES, _POINTS, _OPERATORS, _MUTATES, _LINKS, _BODY_FACT, _STRUCTURE, _INCREMENT = (1 << n for n in range(8))
-_TRY_STAR = getattr(ast, "TryStar", None)
+_DEFINES, _POINTS, _OPERATORS, _MUTATES, _BODY_FACT, _STRUCTURE, _INCREMENT = (1 << n for n in range(7))
 _FLAGS: dict[type, int] = {}
 for _kinds, _flag in (
     ((ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef), _DEFINES),
-    ((ast.If, ast.IfExp, ast.BoolOp, ast.For, ast.While, ast.AsyncFor, ast.Try, _TRY_STAR, ast.comprehension,
+    ((ast.If, ast.IfExp, ast.BoolOp, ast.For, ast.While, ast.AsyncFor, *TRY_TYPES, ast.comprehension,
       ast.Assert, ast.Match), _POINTS),
     ((ast.BinOp, ast.UnaryOp, ast.BoolOp, ast.AugAssign, ast.Compare), _OPERATORS),
     ((ast.Call, ast.Assign, ast.Delete, ast.AugAssign), _MUTATES),
-    ((ast.Call,), _LINKS),
     ((ast.If, ast.Global), _BODY_FACT),
-    ((ast.If, ast.For, ast.AsyncFor, ast.While, ast.ExceptHandler, ast.Match, ast.Lambda, ast.IfExp, ast.Try,
-      _TRY_STAR), _STRUCTURE),
+    ((ast.If, ast.For, ast.AsyncFor, ast.While, ast.ExceptHandler, ast.Match, ast.Lambda, ast.IfExp,
+      *TRY_TYPES), _STRUCTURE),
     ((ast.BoolOp, ast.Call), _INCREMENT),
 ):
     for _kind in _kinds:
-        if _kind is not None:
-            _FLAGS[_kind] = _FLAGS.get(_kind, 0) | _flag
+        _FLAGS[_kind] = _FLAGS.get(_kind, 0) | _flag
 
 
 class _Walker:
@@ -143,71 +146,76 @@ class _Walker:
         self.inner_booleans: set[int] = set()  # `and`/`or` nodes counted with the sequence holding them
         self.callees: set[int] = set()  # `self.x` nodes that are called: cohesion counts them as calls
 
-    def walk(self, scope: _Scope, body: list[ast.AST], nesting: int | None) -> None:
-        """Every node of ``body``. Stack entries: (node, cognitive nesting or None where Sonar
-        does not look, whether radon counts its decision points). This loop is the family's
+    def walk(self, scope: _Scope, body: Sequence[ast.AST], nesting: int | None) -> None:
+        """Every node of ``body`` (see `_Stack` for what travels with each). This loop is the family's
         hot path: names and constants (half the nodes) cost one test, and only the kinds in
         `_FLAGS` (a fifth) reach `_special`."""
         links = scope.links
-        stack = [(node, nesting, True) for node in reversed(body)]
+        stack: _Stack = [(node, nesting, True) for node in reversed(body)]
         pop, extend = stack.pop, stack.extend
         while stack:
             node, level, counted = pop()
             kind = type(node)
             if kind in _LEAVES:
-                if kind is ast.Attribute:  # `self.x` for cohesion; its value may hold anything
+                if isinstance(node, ast.Attribute):  # `self.x` for cohesion; its value may hold anything
                     if links and id(node) not in self.callees:
                         self_attribute(node, links)
                     stack.append((node.value, level, counted))
                 continue
             flags = _FLAGS.get(kind)
             if flags is not None:
-                counted = self._special(node, kind, flags, level, counted, scope, stack)
-                if counted is None:
+                children_counted = self._special(node, kind, flags, level, counted, scope, stack)
+                if children_counted is None:
                     continue
+                counted = children_counted
             extend([(child, level, counted) for child in reversed(child_nodes(node))])
 
     def _special(self, node: ast.AST, kind: type, flags: int, level: int | None, counted: bool,
-                 scope: _Scope, stack: list) -> bool | None:
+                 scope: _Scope, stack: _Stack) -> bool | None:
         """Facts and Sonar's increment of a node in `_FLAGS`. Returns None when its children
         are dealt with (a definition walks itself; a structure pushes its parts), otherwise
         whether radon counts the decision points of its children."""
         if flags & _DEFINES:
-            self._definition(node, kind, scope, level)
+            self._definition(node, scope, level)
             return None
         counted = self._facts(node, kind, flags, scope, counted)
         if level is None:
             return counted
+        owner = scope.owner
+        assert owner is not None  # code at a cognitive nesting level is inside a function
         if flags & _STRUCTURE:
-            scope.owner.cognitive += self._structure(node, kind, level, counted, stack)
+            owner.cognitive += self._structure(node, kind, level, counted, stack)
             return None
         if flags & _INCREMENT:
-            scope.owner.cognitive += self._increment(node, kind, scope.record)
+            owner.cognitive += self._increment(node, scope.record)
         return counted
 
     def _facts(self, node: ast.AST, kind: type, flags: int, scope: _Scope, counted: bool) -> bool:
         """Everything but cognitive complexity that ``node`` adds; returns whether radon
         counts the decision points of its children."""
         if counted and flags & _POINTS:
-            scope.block.points += decision_points(node, kind)
+            scope.block.points += decision_points(node)
             counted = kind is not ast.Assert  # radon counts an assert once, nothing inside
         if flags & _OPERATORS and scope.context is not _NO_CONTEXT:
-            operators(node, kind, self.result.halstead, scope.context)
-        if flags & _LINKS and scope.links:
-            self_call(node, scope.links, self.callees)
-        if kind is ast.Assign and scope.links:
-            self_alias(node, scope.links)
+            operators(node, self.result.halstead, scope.context)
+        if scope.links:
+            if isinstance(node, ast.Call):
+                self_call(node, scope.links, self.callees)
+            elif isinstance(node, ast.Assign):
+                self_alias(node, scope.links)
         if flags & _MUTATES and scope.function is not None and self.containers:
-            self._mutation(node, kind, scope)
+            self._mutation(node, scope, scope.function)
         if flags & _BODY_FACT and scope.record is not None:
-            facts = self.result.function_ifs if kind is ast.If else self.result.global_statements
-            facts.append((node, scope.record.qualname))
+            if isinstance(node, ast.If):
+                self.result.function_ifs.append((node, scope.record.qualname))
+            elif isinstance(node, ast.Global):
+                self.result.global_statements.append((node, scope.record.qualname))
         return counted
 
-    def _definition(self, node: ast.AST, kind: type, outer: _Scope, level: int | None) -> None:
-        if kind is ast.ClassDef:
+    def _definition(self, node: ast.AST, outer: _Scope, level: int | None) -> None:
+        if isinstance(node, ast.ClassDef):
             self._class(node, outer, level)
-        else:
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self._function(node, outer, level)
 
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, outer: _Scope, level: int | None) -> None:
@@ -255,13 +263,22 @@ class _Walker:
         # (inner classes are counted apart).
         outer.block.class_points += block.points + block.function_points + block.functions
 
-    def _mutation(self, node: ast.AST, kind: type, scope: _Scope) -> None:
-        name = _mutated_name(node, kind)
+    def _mutation(self, node: ast.AST, scope: _Scope, function: str) -> None:
+        """`name.append(...)`, `name[key] = ...`, `del name[key]`, `name.attr = ...`,
+        `setattr(name, ...)`: a mutation of a module-level container, if ``name`` is one."""
+        if isinstance(node, ast.Call):
+            name = _called_to_mutate(node)
+        elif isinstance(node, (ast.Assign, ast.Delete)):
+            name = _stored_into(node.targets)
+        elif isinstance(node, ast.AugAssign):
+            name = _stored_into([node.target])
+        else:
+            return
         if name is not None and name in self.containers:
             if scope.record is not None:  # settled when the function's body is walked
                 scope.mutations.append((name, node.lineno))
             else:
-                self._record_mutation(name, node.lineno, scope.function)
+                self._record_mutation(name, node.lineno, function)
 
     def _record_mutation(self, name: str, line: int, function: str) -> None:
         first = self.result.mutations.get(name)
@@ -269,25 +286,27 @@ class _Walker:
         if first is None or here < first:
             self.result.mutations[name] = here
 
-    def _structure(self, node: ast.AST, kind: type, level: int, counted: bool, stack: list) -> int:
+    def _structure(self, node: ast.AST, kind: type, level: int, counted: bool, stack: _Stack) -> int:
         """Sonar's increment for a structure that nests; pushes its parts with their nesting
         (None for the parts Sonar does not look at)."""
-        if kind is ast.If:
+        if isinstance(node, ast.If):
             return self._if(node, level, counted, stack)
-        if kind is ast.IfExp:  # a ternary nests what it holds, a ternary in a ternary included
+        if isinstance(node, ast.IfExp):  # a ternary nests what it holds, a ternary in a ternary included
             stack.extend([(node.orelse, level + 1, counted), (node.body, level + 1, counted),
                           (node.test, level + 1, counted)])
             return 1 + level
-        if kind is ast.Try or kind is _TRY_STAR:
+        if isinstance(node, TRY_TYPES):
             return _try(node, level, counted, stack)
-        if kind is ast.Match:
+        if isinstance(node, ast.Match):
             return _match(node, level, counted, stack)
-        if kind is ast.Lambda:
+        if isinstance(node, ast.Lambda):
             stack.extend([(node.body, level + 1, counted), (node.args, None, counted)])
             return 0
-        return _loop_or_except(node, kind, level, counted, stack)
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.While, ast.ExceptHandler)):
+            return _loop_or_except(node, kind, level, counted, stack)
+        raise AssertionError(f"{kind.__name__} is flagged as a structure but has no rule")
 
-    def _if(self, node: ast.If, level: int, counted: bool, stack: list) -> int:
+    def _if(self, node: ast.If, level: int, counted: bool, stack: _Stack) -> int:
         increment = 1 if id(node) in self.elifs else 1 + level
         orelse = node.orelse
         # `elif` starts in the column of its `if`; an `if` alone in an `else:` block is indented.
@@ -301,20 +320,20 @@ class _Walker:
         stack.append((node.test, level, counted))
         return increment
 
-    def _increment(self, node: ast.AST, kind: type, function: WalkedFunction | None) -> int:
+    def _increment(self, node: ast.AST, function: WalkedFunction | None) -> int:
         """What an expression adds to Sonar's count; its children keep the nesting level."""
-        if kind is ast.BoolOp:
+        if isinstance(node, ast.BoolOp):
             if id(node) in self.inner_booleans:
                 return 0
             return boolean_sequences(node, self.inner_booleans)
-        if function is None or function.recursive or not calls_itself(
+        if function is None or function.recursive or not isinstance(node, ast.Call) or not calls_itself(
                 node.func, function.node.name, function.receiver if function.method else None):
             return 0
         function.recursive = True  # recursion counts once per function
         return 1
 
 
-def _try(node: ast.Try, level: int, counted: bool, stack: list) -> int:
+def _try(node: TryNode, level: int, counted: bool, stack: _Stack) -> int:
     """Only `except` (as its own structure) and `else` count; `try` and `finally` do not
     nest. The `else` counts like an `if`'s and nests its body."""
     stack.extend([(s, level + 1, counted) for s in reversed(node.orelse)])
@@ -324,7 +343,7 @@ def _try(node: ast.Try, level: int, counted: bool, stack: list) -> int:
     return 1 if node.orelse else 0
 
 
-def _match(node: ast.Match, level: int, counted: bool, stack: list) -> int:
+def _match(node: ast.Match, level: int, counted: bool, stack: _Stack) -> int:
     """A `match` counts once; its cases nest their bodies (patterns and guards are not looked at)."""
     for case in reversed(node.cases):
         stack.extend([(s, level + 1, counted) for s in reversed(case.body)])
@@ -333,7 +352,7 @@ def _match(node: ast.Match, level: int, counted: bool, stack: list) -> int:
     return 1 + level
 
 
-def _loop_or_except(node: ast.AST, kind: type, level: int, counted: bool, stack: list) -> int:
+def _loop_or_except(node: _LoopOrHandler, kind: type, level: int, counted: bool, stack: _Stack) -> int:
     """A loop (its `else` counts like an `if`'s and nests its body) or an `except` clause."""
     orelse = getattr(node, "orelse", ())
     stack.extend([(s, level + 1, counted) for s in reversed(orelse)])
@@ -354,26 +373,17 @@ def _local_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     names = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg) if a}
     declared_global: set[str] = set()
     for node in walk(function):
-        kind = type(node)
-        if kind is ast.Name and type(node.ctx) is ast.Store:
-            names.add(node.id)
-        elif kind is ast.alias:
+        if isinstance(node, ast.Name):
+            if type(node.ctx) is ast.Store:
+                names.add(node.id)
+        elif isinstance(node, ast.alias):
             names.add((node.asname or node.name).split(".")[0])
-        elif kind is ast.ExceptHandler and node.name:
-            names.add(node.name)
-        elif kind is ast.Global:
+        elif isinstance(node, ast.ExceptHandler):
+            if node.name:
+                names.add(node.name)
+        elif isinstance(node, ast.Global):
             declared_global.update(node.names)
     return names - declared_global
-
-
-def _mutated_name(node: ast.AST, kind: type) -> str | None:
-    """`name.append(...)`, `name[key] = ...`, `del name[key]`, `name.attr = ...`,
-    `setattr(name, ...)`: the module-level name mutated, if any."""
-    if kind is ast.Call:
-        return _called_to_mutate(node)
-    if kind is ast.Assign or kind is ast.Delete or kind is ast.AugAssign:
-        return _stored_into([node.target] if kind is ast.AugAssign else node.targets)
-    return None
 
 
 def _called_to_mutate(call: ast.Call) -> str | None:
@@ -385,7 +395,7 @@ def _called_to_mutate(call: ast.Call) -> str | None:
     return None
 
 
-def _stored_into(targets: list[ast.expr]) -> str | None:
+def _stored_into(targets: Sequence[ast.expr]) -> str | None:
     for target in targets:
         if (type(target) is ast.Subscript or type(target) is ast.Attribute) and type(target.value) is ast.Name:
             return target.value.id

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import ast
+import sys
+from typing import Protocol, TypeAlias, TypeGuard
 
 from plexilint.model import Span
 
-# `try` statements: `except*` (Python 3.11+) is its own node type.
-TRY_TYPES: tuple[type, ...] = tuple(t for t in (ast.Try, getattr(ast, "TryStar", None)) if t is not None)
+# `try` statements: `except*` (Python 3.11+) is its own node type, with the same fields.
+if sys.version_info >= (3, 11):
+    TryNode: TypeAlias = ast.Try | ast.TryStar
+    TRY_TYPES = (ast.Try, ast.TryStar)
+else:
+    TryNode: TypeAlias = ast.Try
+    TRY_TYPES = (ast.Try,)
 
 # Method names of logging calls (`logger.warning(...)`): a handler that only logs swallows.
 LOG_METHODS = {"debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
@@ -15,7 +22,16 @@ LOG_METHODS = {"debug", "info", "warning", "warn", "error", "exception", "critic
 _DEFINITION_KEYWORDS = {"ClassDef": "class ", "FunctionDef": "def ", "AsyncFunctionDef": "async def "}
 
 
-def span_of(node: ast.AST) -> Span:
+class Located(Protocol):
+    """A node with a position in the source (statements, expressions, handlers, arguments...)."""
+
+    lineno: int
+    col_offset: int
+    end_lineno: int | None
+    end_col_offset: int | None
+
+
+def span_of(node: Located) -> Span:
     return Span(node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)
 
 
@@ -39,7 +55,7 @@ def last_part(name: str | None) -> str:
     return (name or "").rsplit(".", 1)[-1]
 
 
-def is_self_attribute(node: ast.AST) -> bool:
+def is_self_attribute(node: ast.AST) -> TypeGuard[ast.Attribute]:
     """``self.<attr>``."""
     return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
 
@@ -56,7 +72,7 @@ _PLAIN, _OPTIONAL = 0, 1
 _FIELD_PLANS: dict[type, tuple[tuple[str, int], ...]] = {}
 
 
-def _field_plan(node_type: type) -> tuple[tuple[str, int], ...]:
+def _field_plan(node_type: type[ast.AST]) -> tuple[tuple[str, int], ...]:
     name = node_type.__name__
     plan = tuple((field_name, _OPTIONAL if (name, field_name) in _OPTIONAL_LISTS else _PLAIN)
                  for field_name in node_type._fields

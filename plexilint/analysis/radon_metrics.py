@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from plexilint.analysis.nodes import TRY_TYPES
@@ -42,9 +43,10 @@ class Halstead:
     def __init__(self) -> None:
         self.operators = self.operands = 0
         self.operators_seen: set[str] = set()
-        self.operands_seen: set[tuple] = set()
+        self.operands_seen: set[tuple[object, object]] = set()
 
-    def add(self, operators: int, operands: int, names, values, context) -> None:
+    def add(self, operators: int, operands: int, names: Iterable[str], values: Iterable[ast.expr],
+            context: object) -> None:
         self.operators += operators
         self.operands += operands
         self.operators_seen.update(names)
@@ -59,34 +61,34 @@ class Halstead:
         return length * math.log2(vocabulary) if vocabulary else 0.0
 
 
-def decision_points(node: ast.AST, kind: type) -> int:
-    if kind is ast.If or kind is ast.IfExp:
+def decision_points(node: ast.AST) -> int:
+    if isinstance(node, (ast.If, ast.IfExp)):
         return 1
-    if kind is ast.BoolOp:
+    if isinstance(node, ast.BoolOp):
         return len(node.values) - 1
-    if kind is ast.For or kind is ast.While or kind is ast.AsyncFor:
+    if isinstance(node, (ast.For, ast.While, ast.AsyncFor)):
         return 1 + bool(node.orelse)
-    if kind in TRY_TYPES:
+    if isinstance(node, TRY_TYPES):
         return len(node.handlers) + bool(node.orelse)
-    if kind is ast.comprehension:
+    if isinstance(node, ast.comprehension):
         return 1 + len(node.ifs)
-    if kind is ast.Assert:
+    if isinstance(node, ast.Assert):
         return 1
-    if kind is ast.Match:
+    if isinstance(node, ast.Match):
         wildcard = any(getattr(case.pattern, "pattern", False) is None for case in node.cases)
         return max(0, len(node.cases) - wildcard)
     return 0
 
 
-def operators(node: ast.AST, kind: type, halstead: Halstead, context) -> None:
-    if kind is ast.BinOp:
+def operators(node: ast.AST, halstead: Halstead, context: object) -> None:
+    if isinstance(node, ast.BinOp):
         halstead.add(1, 2, (type(node.op).__name__,), (node.left, node.right), context)
-    elif kind is ast.UnaryOp:
+    elif isinstance(node, ast.UnaryOp):
         halstead.add(1, 1, (type(node.op).__name__,), (node.operand,), context)
-    elif kind is ast.BoolOp:
+    elif isinstance(node, ast.BoolOp):
         halstead.add(1, len(node.values), (type(node.op).__name__,), node.values, context)
-    elif kind is ast.AugAssign:
+    elif isinstance(node, ast.AugAssign):
         halstead.add(1, 2, (type(node.op).__name__,), (node.target, node.value), context)
-    elif kind is ast.Compare:
+    elif isinstance(node, ast.Compare):
         halstead.add(len(node.ops), len(node.comparators) + 1, [type(op).__name__ for op in node.ops],
                      [*node.comparators, node.left], context)

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-import ast
 import re
+
+from plexilint.analysis.nodes import Located
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _LINE_WITH_END = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -27,7 +28,7 @@ class SourceLines:
     def __init__(self, source: str) -> None:
         self.lines = source_lines(source, keepends=True)
 
-    def segment(self, node: ast.AST, padded: bool = False) -> str:
+    def segment(self, node: Located, padded: bool = False) -> str:
         """The node's text; columns in ``ast`` are UTF-8 byte offsets. ``padded``: as in
         ``ast.get_source_segment``, the first line keeps its indentation (other characters
         before the node become spaces), so a nested block can be dedented."""

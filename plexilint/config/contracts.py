@@ -114,11 +114,13 @@ def _validate_key(where: str, key: str, item: Any, contract: dict[str, Any]) -> 
         return [f"unknown key '{where}.{key}' (known keys: {', '.join(sorted(_CONTRACT_KEYS))})"]
     if not isinstance(item, expected):
         return [f"invalid value for '{where}.{key}': {item!r}: expected a {_type_name(expected)}"]
-    if key == "methods":
+    # (each isinstance below holds once the type is checked: it tells the type checker so)
+    if key == "methods" and isinstance(item, dict):
         return _validate_methods(where, item, contract["methods"])
-    if key in ("permission-flags", "capability-for"):
+    if key in ("permission-flags", "capability-for") and isinstance(item, dict):
         return _merge_category_table(where, key, item, contract)
-    if key in ("capabilities", "metadata-keys") and not all(isinstance(v, str) for v in item):
+    if key in ("capabilities", "metadata-keys") and isinstance(item, list) \
+            and not all(isinstance(v, str) for v in item):
         return [f"invalid value for '{where}.{key}': {item!r}: expected a list of strings"]
     contract[key] = item
     return []
@@ -140,14 +142,15 @@ def _validate_methods(where: str, methods: dict[str, Any], into: dict[str, Any])
         if not isinstance(spec, dict):
             problems.append(f"invalid value for '{where}.methods.{name}': {spec!r}: expected a table")
             continue
-        merged = {"async": None, "params": None, "returns": None, "required": True, "lifecycle": False}
+        merged: dict[str, Any] = {"async": None, "params": None, "returns": None, "required": True, "lifecycle": False}
         merged.update(into.get(name, {}))
         for key, item in spec.items():
             expected = _METHOD_KEYS.get(key)
             if expected is None:
                 problems.append(f"unknown key '{where}.methods.{name}.{key}' (known keys: "
                                 f"{', '.join(sorted(_METHOD_KEYS))})")
-            elif not isinstance(item, expected) or (key == "params" and not all(isinstance(p, str) for p in item)):
+            elif not isinstance(item, expected) or (
+                    key == "params" and isinstance(item, list) and not all(isinstance(p, str) for p in item)):
                 problems.append(f"invalid value for '{where}.methods.{name}.{key}': {item!r}: expected a "
                                 f"{_type_name(expected)}")
             else:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from plexilint.config import Config
 from plexilint.engine import cache_store
 from plexilint.engine.cache_directory import CACHE_DIRECTORY, CacheDirectory
 from plexilint.engine.cache_writer import BackgroundWriter
@@ -116,7 +117,7 @@ class FactsCache:
             cache_store.write_entry(slot, key, payload)
 
 
-def cache_for(root: Path, config, enabled: bool = True) -> FactsCache | None:
+def cache_for(root: Path, config: Config, enabled: bool = True) -> FactsCache | None:
     """The project's cache, unless the command line (``enabled``) or `cache = false` says no."""
     return FactsCache(root) if enabled and config["cache"] else None
 

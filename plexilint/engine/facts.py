@@ -10,6 +10,7 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 from plexilint.analysis.complexity import ComplexityFacts, extract_complexity_facts
 from plexilint.analysis.contracts import ContractFacts, extract_contract_facts
@@ -64,6 +65,16 @@ class FileFacts:
     name_imports: tuple[NameImport, ...] = ()
 
 
+class _FileIdentity(TypedDict):
+    """The fields of `FileFacts` known before the file is decoded."""
+
+    path: str
+    relpath: str
+    module: str
+    is_package: bool
+    digest: str
+
+
 def content_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -108,8 +119,8 @@ def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None
     empty); never raises on bad input. ``module``: its name in the project (a project names
     its files together, so that no two share one); by default, from its packages alone."""
     module = module if module is not None else module_name_for(path)
-    base = dict(path=path.as_posix(), relpath=relpath, module=module,
-                is_package=path.name == "__init__.py", digest=content_digest(data))
+    base = _FileIdentity(path=path.as_posix(), relpath=relpath, module=module,
+                         is_package=path.name == "__init__.py", digest=content_digest(data))
     try:
         source = decode_source(data)
     except (UnicodeDecodeError, LookupError, SyntaxError) as error:
@@ -118,9 +129,9 @@ def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None
     parsed = tree if tree is not None else parse_source(source, str(path))
     if isinstance(parsed, ParseFailure):
         return FileFacts(**base, parse_failure=parsed, suppressions=suppressions)
-    base["noqa_comment_lines"] = noqa_comment_lines(source) if suppressions else frozenset()
+    noqa_lines = noqa_comment_lines(source) if suppressions else frozenset()
     if path.suffix == ".pyi":  # stub files are intentional stubs, never fallbacks
-        return FileFacts(**base, suppressions=suppressions)
+        return FileFacts(**base, suppressions=suppressions, noqa_comment_lines=noqa_lines)
     try:
         package = base["is_package"]
         wants_fallbacks = "fallbacks" in kinds and (FALLBACKS_IN_TESTS in kinds or not is_test_file(relpath))
@@ -133,6 +144,7 @@ def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None
         name_imports = extract_name_imports(parsed, module, package) if "name_imports" in kinds else ()
     except RecursionError:
         return FileFacts(**base, parse_failure=ParseFailure(1, 0, "nesting too deep to analyse", "too-deep"),
-                         suppressions=suppressions)
-    return FileFacts(**base, suppressions=suppressions, fallbacks=fallbacks, database=database,
-                     contracts=contracts, complexity=complexity, name_imports=name_imports)
+                         suppressions=suppressions, noqa_comment_lines=noqa_lines)
+    return FileFacts(**base, suppressions=suppressions, noqa_comment_lines=noqa_lines,
+                     fallbacks=fallbacks, database=database, contracts=contracts,
+                     complexity=complexity, name_imports=name_imports)

@@ -34,7 +34,7 @@ def code_fingerprint() -> str:
 
 
 def _source_files(package: Path) -> list[Path]:
-    found = []
+    found: list[Path] = []
     for directory, subdirectories, names in os.walk(package):
         subdirectories[:] = [d for d in subdirectories if d != "__pycache__"]
         found.extend(Path(directory, name) for name in names if name.endswith(".py"))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from plexilint.engine.facts import FileFacts
 from plexilint.engine.project import ProjectAnalysis
 from plexilint.engine.run import is_within_scopes
 from plexilint.families import in_family
@@ -87,7 +88,7 @@ def rank_hotspots(analyses: list[ProjectAnalysis], scopes: list[str], since: dat
             report.note = "no git history here: churn is 1 for every file, so this ranks by complexity alone"
         repository, churn = history or (None, {})
         in_scope = [f for f in analysis.index.files if f.parse_failure is None and is_within_scopes(f.path, scopes)]
-        ranked: list[tuple[FileHotspot, object]] = []
+        ranked: list[tuple[FileHotspot, FileFacts]] = []
         for file in in_scope:
             facts = file.complexity
             changes = churn.get(Path(file.path), FileChurn(0, 0)) if repository else FileChurn(1, 0)
@@ -123,7 +124,8 @@ def _history(root: Path, since: date) -> tuple[Path, dict[Path, FileChurn]] | No
         return None
 
 
-def _function_hotspots(file, repository: Path | None, since: date, file_commits: int) -> list[FunctionHotspot]:
+def _function_hotspots(file: FileFacts, repository: Path | None, since: date,
+                       file_commits: int) -> list[FunctionHotspot]:
     touched = lines_touched_per_commit(repository, Path(file.path), since) if repository and file_commits else None
     hotspots = []
     for function in file.complexity.functions:

@@ -25,7 +25,8 @@ def read_noqa_comments(source: str) -> Suppressions:
     if "noqa" not in source.lower():
         return suppressions
     for number, line in enumerate(source_lines(source), start=1):
-        if NOQA_FILE.match(line) and NOQA_FILE.match(line).end() == len(line.rstrip()):
+        file_noqa = NOQA_FILE.match(line)
+        if file_noqa and file_noqa.end() == len(line.rstrip()):
             suppressions[WHOLE_FILE] = None
             continue
         match = NOQA_INLINE.search(line)

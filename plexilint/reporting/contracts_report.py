@@ -46,7 +46,8 @@ def class_reports(analyses: Sequence[ProjectAnalysis], scopes: Sequence[str]) ->
             if not is_within_scopes(path, scopes):
                 continue
             first, last = covered.cls.span.line, covered.cls.span.end_line or covered.cls.span.line
-            violations, warnings = [], []
+            violations: list[dict[str, int | str]] = []
+            warnings: list[dict[str, int | str]] = []
             for finding in analysis.findings_for(Path(path)):
                 if finding.code not in CATEGORY_OF or not first <= finding.line <= last:
                     continue

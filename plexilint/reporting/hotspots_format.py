@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 
 from plexilint.engine.hotspots import FileHotspot, HotspotReport
 
@@ -59,11 +60,12 @@ def render_text(report: HotspotReport, colour: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], paint, numeric: set[int]) -> list[str]:
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], paint: Callable[[str, str], str],
+           numeric: set[int]) -> list[str]:
     if not rows:
         return ["(nothing to rank)"]
-    widths = _WIDTHS[header]
-    rows = [tuple(shorten(cell, widths[i]) if i in widths else cell for i, cell in enumerate(row)) for row in rows]
+    limits = _WIDTHS[header]
+    rows = [tuple(shorten(cell, limits[i]) if i in limits else cell for i, cell in enumerate(row)) for row in rows]
     widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
 
     def line(cells: tuple[str, ...]) -> str:

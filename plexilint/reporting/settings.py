@@ -29,7 +29,7 @@ def render_settings(analyses: Sequence[ProjectAnalysis], fmt: str) -> str:
     return "\n".join(_text(project) for project in projects)
 
 
-def _value(value) -> str:
+def _value(value: object) -> str:
     return json.dumps(value, default=str)
 
 

@@ -223,7 +223,9 @@ class ChangedLines:
         if path in self.untracked:
             return True
         lines = self.lines.get(path)
-        return bool(lines) and any(first <= line <= last for line in lines)
+        if not lines:
+            return False
+        return any(first <= line <= last for line in lines)
 
 
 def resolve_commit(repository: Path, ref: str) -> str:

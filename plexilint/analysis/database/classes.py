@@ -97,7 +97,9 @@ def _builds_client(context: ModuleContext, value: ast.AST) -> bool:
         return False
     name = dotted_name(value.func)
     dotted = context.resolve(name, {}) if name else None
-    return bool(dotted) and worth_recording(dotted) and dotted.split(".", 1)[0] not in _LOGGING_MODULES
+    if not dotted:
+        return False
+    return worth_recording(dotted) and dotted.split(".", 1)[0] not in _LOGGING_MODULES
 
 
 def _elements(value: ast.AST) -> list[ast.AST] | None:
@@ -133,10 +135,10 @@ def _hints(value: ast.AST, target: ast.AST) -> set[str]:
     return words
 
 
-def _clients_set_by(context: ModuleContext, assignment: ast.Assign | ast.AnnAssign,
+def _clients_set_by(context: ModuleContext, assignment: ast.Assign | ast.AnnAssign, value: ast.expr,
                     params: set[str]) -> Iterator[tuple[str, bool, ast.AST]]:
-    """(attribute, whether it holds a container of clients, target) for each client it sets."""
-    value = assignment.value
+    """(attribute, whether it holds a container of clients, target) for each client that
+    ``assignment`` (whose ``value`` is given) sets."""
     from_parameter = _from_parameter(context, value, params)
     literal_container = _elements(value) is not None
     for target in _targets(assignment):
@@ -185,11 +187,14 @@ def client_attributes(context: ModuleContext, methods: list[Function],
         params = _client_parameters(method)
         scope = (scopes or {}).get(id(method))
         for inner in context.own(method).assignments:
-            for attribute, container, target in _clients_set_by(context, inner, params):
+            value = inner.value
+            if value is None:  # (`assignments` holds those with a value)
+                continue
+            for attribute, container, target in _clients_set_by(context, inner, value, params):
                 was_container, hints, origins = found.setdefault(attribute, (False, {attribute}, set()))
-                hints |= _hints(inner.value, target)
+                hints |= _hints(value, target)
                 if scope is not None:
-                    for element in _elements(inner.value) or [inner.value]:
+                    for element in _elements(value) or [value]:
                         origins |= scope.origins(element)
                 found[attribute] = (was_container or container, hints, origins)
     return {name: ClientAttribute(name, container, tuple(sorted(hints)), tuple(sorted(origins)))

@@ -77,11 +77,11 @@ def _end_line(body: list[ast.stmt]) -> int:
 def failure_paths(nodes: ScopeNodes, scope: Scope, function: str,
                   tries: list[TryBlock], branches: list[UnavailableBranch]) -> None:
     """Appends the try blocks and unavailable-database branches among ``nodes``."""
-    for node in nodes.tries:
-        handlers = tuple(_handler(h, scope) for h in node.handlers)
-        tries.append(TryBlock(span_of(node), _end_line(node.body), handlers, function))
-    for node in nodes.ifs:
-        sources = _tested_availability(node.test, scope)
+    for try_node in nodes.tries:
+        handlers = tuple(_handler(h, scope) for h in try_node.handlers)
+        tries.append(TryBlock(span_of(try_node), _end_line(try_node.body), handlers, function))
+    for if_node in nodes.ifs:
+        sources = _tested_availability(if_node.test, scope)
         if sources is not None:
-            branches.append(UnavailableBranch(span_of(node), _end_line(node.body), _fabricated_returns(node.body),
-                                              function, sources))
+            branches.append(UnavailableBranch(span_of(if_node), _end_line(if_node.body),
+                                              _fabricated_returns(if_node.body), function, sources))

@@ -97,9 +97,12 @@ def _string_keyed(value: ast.AST) -> list[tuple[str, ast.AST]]:
     """(lower-cased key, value) of a dict literal whose keys are all strings; [] otherwise."""
     if not isinstance(value, ast.Dict):
         return []
-    keys = [k.value.lower() if isinstance(k, ast.Constant) and isinstance(k.value, str) else None
-            for k in value.keys]
-    return [] if None in keys else list(zip(keys, value.values))
+    pairs: list[tuple[str, ast.AST]] = []
+    for key, item in zip(value.keys, value.values):
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            return []
+        pairs.append((key.value.lower(), item))
+    return pairs
 
 
 def fabricated_reason(value: ast.AST | None) -> str | None:
@@ -130,7 +133,7 @@ def _status_code(candidate: ast.AST) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _status_candidates(call: ast.Call) -> list[ast.AST]:
+def _status_candidates(call: ast.Call) -> list[ast.expr]:
     candidates = [k.value for k in call.keywords if k.arg in ("status_code", "status")]
     if last_part(dotted_name(call.func)) in _STATUS_CALLEES and call.args:
         candidates.append(call.args[0])

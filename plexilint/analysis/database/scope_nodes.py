@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ast
 
-from plexilint.analysis.nodes import LEAF_TYPES, TRY_TYPES, child_nodes
+from plexilint.analysis.nodes import LEAF_TYPES, TRY_TYPES, TryNode, child_nodes
 
 _NESTED_SCOPE_TYPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda})
 _NOT_GROUPED = _NESTED_SCOPE_TYPES | LEAF_TYPES  # never walked into, or in no group
@@ -32,7 +32,7 @@ class ScopeNodes:
         self.calls: list[ast.Call] = []
         self.bindings: list[ast.AST] = []  # imports, assignments, walruses, `with ... as`
         self.assignments: list[ast.Assign | ast.AnnAssign] = []  # with a value
-        self.tries: list[ast.Try] = []
+        self.tries: list[TryNode] = []
         self.ifs: list[ast.If] = []
         self.loops: list[ast.For | ast.AsyncFor | ast.While] = []
         self.returns: list[ast.Return | ast.Yield | ast.YieldFrom] = []
@@ -44,7 +44,7 @@ class ScopeNodes:
                 continue
             if group == "assignments":
                 self.bindings.append(node)
-                if node.value is None:  # `x: int`
+                if isinstance(node, ast.AnnAssign) and node.value is None:  # `x: int`
                     continue
             getattr(self, group).append(node)
 
@@ -54,7 +54,7 @@ def own_nodes(body: list[ast.stmt], skipped: frozenset[type] = _NESTED_SCOPE_TYP
     functions, classes or lambdas (and without the other ``skipped`` types)."""
     found: list[ast.AST] = []
     append = found.append
-    stack = [node for node in reversed(body) if type(node) not in skipped]
+    stack: list[ast.AST] = [node for node in reversed(body) if type(node) not in skipped]
     pop, extend = stack.pop, stack.extend
     while stack:
         node = pop()

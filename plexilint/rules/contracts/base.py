@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
-from plexilint.model import Finding
+from plexilint.model import Finding, Span
 from plexilint.rules.base import Rule
 from plexilint.rules.contracts.model import ContractModel, Covered, contract_model
 
@@ -34,5 +34,5 @@ class ContractRule(Rule):
     def check_class(self, covered: Covered, model: ContractModel) -> Iterator[Finding]:
         raise NotImplementedError
 
-    def report(self, covered: Covered, span, message: str, key: str) -> Finding:
+    def report(self, covered: Covered, span: Span, message: str, key: str) -> Finding:
         return self.finding(covered.file, span, message, key=f"{covered.dotted}:{key}")

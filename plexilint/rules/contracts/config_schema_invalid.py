@@ -98,7 +98,9 @@ class ConfigSchemaInvalid(ContractRule):
 
     def check_class(self, covered: Covered, model: ContractModel) -> Iterator[Finding]:
         name = covered.contract.get("config-schema-method")
-        method = covered.own(name) if name else None
+        if not name:
+            return
+        method = covered.own(name)
         if method is None or method.returned_literal is None:
             return
         schema = json.loads(method.returned_literal)

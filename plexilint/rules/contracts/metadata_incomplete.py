@@ -56,7 +56,9 @@ class MetadataIncomplete(ContractRule):
 
     def check_class(self, covered: Covered, model: ContractModel) -> Iterator[Finding]:
         name = covered.contract.get("metadata-method")
-        method = covered.own(name) if name else None
+        if not name:
+            return
+        method = covered.own(name)
         if method is None or method.returned_dict_keys is None:
             return
         missing = [k for k in covered.contract.get("metadata-keys", []) if k not in method.returned_dict_keys]

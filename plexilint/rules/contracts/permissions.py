@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plexilint.rules.contracts.model import Covered
+from plexilint.rules.contracts.model import ContractModel, Covered
 
 USAGE_WORDS = {
     "network": "uses the network",
@@ -36,7 +36,7 @@ def capability_members(covered: Covered) -> set[str]:
     return {member for name, member, _ in covered.cls.capability_refs if name == enum}
 
 
-def lineage_usage(covered: Covered, model) -> set[str]:
+def lineage_usage(covered: Covered, model: ContractModel) -> set[str]:
     """Resources used by the class or the project classes it inherits from."""
     used = set(used_categories(covered))
     for ancestor in model.ancestors(covered.dotted):
@@ -48,7 +48,7 @@ def lineage_usage(covered: Covered, model) -> set[str]:
     return used
 
 
-def lineage_capabilities(covered: Covered, model) -> set[str]:
+def lineage_capabilities(covered: Covered, model: ContractModel) -> set[str]:
     enum = (covered.contract.get("capabilities-enum") or "").rsplit(".", 1)[-1]
     members = capability_members(covered)
     for ancestor in model.ancestors(covered.dotted):

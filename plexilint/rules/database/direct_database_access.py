@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from plexilint.analysis.database import Access
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
 from plexilint.rules.database.advice import NeedsManager, suggestion
-from plexilint.rules.database.model import RAW, WRAPPED, database_model
+from plexilint.rules.database.model import RAW, WRAPPED, Verdict, database_model
 
 _WHAT = {
     "method": "uses a raw database handle",
@@ -123,7 +124,7 @@ class DirectDatabaseAccess(NeedsManager, Rule):
                 )
 
 
-def _kind(access, verdict) -> str:
+def _kind(access: Access, verdict: Verdict) -> str:
     """``Factory.create_vector_db()`` opens access (the method itself is raw); ``session.execute()``
     uses a handle."""
     if access.kind == "method" and verdict.via.endswith(f".{access.method}"):

@@ -11,7 +11,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from plexilint.analysis.database import ClassShape, ClientAttribute, Symbol
+from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
+from plexilint.rules.project_names import ProjectNames
 
 # Words in a class, attribute, parameter or key name that say "database".
 DATABASE_WORDS = frozenset({
@@ -90,7 +92,7 @@ def detection_evidence(shape: ClassShape, outage_error: str, is_database_origin:
     return None
 
 
-def find_manager(config, names, symbols: Mapping[str, Symbol],
+def find_manager(config: Config, names: ProjectNames, symbols: Mapping[str, Symbol],
                  class_shapes: Mapping[str, tuple[FileFacts, ClassShape]],
                  is_database_origin: DatabaseOrigin) -> Manager:
     """The manager classes, configured or detected (accessors are found afterwards, once
@@ -112,7 +114,8 @@ def find_manager(config, names, symbols: Mapping[str, Symbol],
     return Manager(tuple(name for name, _ in found), evidence=evidence)
 
 
-def with_accessors(manager: Manager, accessors: list[str], names, owners: Mapping[str, FileFacts]) -> Manager:
+def with_accessors(manager: Manager, accessors: list[str], names: ProjectNames,
+                   owners: Mapping[str, FileFacts]) -> Manager:
     """The manager with its accessor functions, the one messages name first (one named like
     a manager, defined nearest the top), and where to import it from."""
     if not manager.exists:
@@ -142,7 +145,7 @@ def with_accessors(manager: Manager, accessors: list[str], names, owners: Mappin
     return manager
 
 
-def _shortest_export(names, module: str, name: str) -> str:
+def _shortest_export(names: ProjectNames, module: str, name: str) -> str:
     """The package that re-exports ``module.name`` nearest the top (`app.database` for
     `app.database.factories`), else ``module`` itself."""
     best = module
