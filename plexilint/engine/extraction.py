@@ -65,6 +65,7 @@ def _extract(sources: list[SourceFile], kinds: frozenset[str], cache: FactsCache
                          if not s.from_buffer and s.data is not None]
     pooled_facts = extract_in_pool(tasks, kinds, jobs, cache) if worth_a_pool(tasks, jobs) else None
     pooled = dict(zip((task[0] for task in tasks), pooled_facts or []))
+    del tasks
     results = []
     try:
         for source in sources:
@@ -74,6 +75,9 @@ def _extract(sources: list[SourceFile], kinds: frozenset[str], cache: FactsCache
                 facts = extract_facts(source.path, source.relpath, source.data, kinds=kinds)
                 if cache is not None and not source.from_buffer:
                     cache.store_facts(source.posix, source.module, source.digest, kinds, facts)
+            # The bytes are not read again once the facts exist (the project's files are read
+            # afresh when asked again), and the whole source is the largest thing a big run holds.
+            source.data = None
             results.append(facts)
     finally:
         if cache is not None:
