@@ -3,6 +3,8 @@ of the interleaved pair ratios (bench/rows.py), with their range."""
 
 from __future__ import annotations
 
+import os
+import statistics
 from dataclasses import dataclass
 
 from bench.results import Results
@@ -21,11 +23,26 @@ FIX_FACTOR = 2.0  # `report` and `fix` within 2x a cold check
 class Verdict:
     target: str
     measured: str
-    met: bool | None  # None: not measured in this run
+    met: bool | None  # None: not measured in this run, or unclear
+    unclear: bool = False  # wall and CPU time disagree on a busy machine: measure again, quiet
 
     @property
     def status(self) -> str:
+        if self.unclear:
+            return "**unclear** (busy machine: wall and CPU time disagree)"
         return {True: "met", False: "**not met**", None: "not measured"}[self.met]
+
+
+def _busy(loads: list[float]) -> bool:
+    return bool(loads) and max(loads) > (os.cpu_count() or 1)
+
+
+def _settled(target: str, measured: str, wall_met: bool, cpu_met: bool | None, loads: list[float]) -> Verdict:
+    """On a machine busier than its CPUs, a verdict from wall time stands only when the CPU
+    time of the same pairs says the same."""
+    if cpu_met is not None and cpu_met != wall_met and _busy(loads):
+        return Verdict(target, measured, None, unclear=True)
+    return Verdict(target, measured, wall_met)
 
 
 def judge(results: Results) -> list[Verdict]:
@@ -69,8 +86,12 @@ def _ratio_at_most(results: Results, target: str, key: str, base: str, limit: fl
         bound = comparison.lower_bound
         return Verdict(target, f"> {bound:.2f}{unit} (timed out)", False if bound > limit else None)
     spread = comparison.range_text()
-    return Verdict(target, f"{comparison.median:.2f}{unit}" + (f" ({spread})" if spread else ""),
-                   comparison.median <= limit)
+    cpu = _cpu_median(comparison.cpu_ratios)
+    measured = f"{comparison.median:.2f}{unit}" + (f" ({spread})" if spread else "")
+    if cpu is not None:
+        measured += f"; CPU time {cpu:.2f}x"
+    return _settled(target, measured, comparison.median <= limit, None if cpu is None else cpu <= limit,
+                    comparison.loads)
 
 
 def _overhead(results: Results, target: str, key: str, base: str, limit: float) -> Verdict:
@@ -82,9 +103,15 @@ def _overhead(results: Results, target: str, key: str, base: str, limit: float) 
         return Verdict(target, f"over {bound:+.0%} (timed out)", False if bound > limit else None)
     low, high = min(comparison.ratios) - 1, max(comparison.ratios) - 1
     spread = f" ({low:+.0%} to {high:+.0%})" if len(comparison.ratios) > 1 else ""
-    cpu = [r for r in comparison.cpu_ratios if r == r]
-    cpu_text = f"; CPU time {sorted(cpu)[len(cpu) // 2] - 1:+.0%}" if cpu else ""
-    return Verdict(target, f"{comparison.median - 1:+.0%}{spread}{cpu_text}", comparison.median - 1 <= limit)
+    cpu = _cpu_median(comparison.cpu_ratios)
+    cpu_text = f"; CPU time {cpu - 1:+.0%}" if cpu is not None else ""
+    return _settled(target, f"{comparison.median - 1:+.0%}{spread}{cpu_text}", comparison.median - 1 <= limit,
+                    None if cpu is None else cpu - 1 <= limit, comparison.loads)
+
+
+def _cpu_median(ratios: list[float]) -> float | None:
+    known = [r for r in ratios if r == r]  # NaN: a base without CPU time
+    return statistics.median(known) if known else None
 
 
 def _memory(results: Results, target: str, key: str) -> Verdict:

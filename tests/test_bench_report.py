@@ -5,6 +5,7 @@ docs/benchmarks.md is regenerated from the JSON alone."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -46,6 +47,16 @@ def test_ratio_is_the_median_of_pair_ratios_not_a_ratio_of_medians():
     assert verdict.met is False and verdict.measured.startswith("3.30x floor")
 
 
+def test_wall_and_cpu_disagreeing_on_a_busy_machine_is_unclear():
+    busy = 2.0 * (os.cpu_count() or 1)
+    base = _row("flake8-j1", [Run(40.0, 26.0, 50.0, 0, busy)])
+    plugin = _row("flake8-plx-j1", [Run(39.0, 31.0, 100.0, 0, busy)], bases=("flake8-j1",))
+    results = Results([base, plugin], [Pair("flake8-plx-j1", "flake8-j1", 1, 0, 0)])
+    verdict = next(v for v in judge(results) if "-j1" in v.target)
+    assert verdict.unclear and verdict.met is None and "unclear" in verdict.status
+    assert verdict.measured == "-2%; CPU time +19%"
+
+
 def test_a_timed_out_row_is_a_lower_bound():
     floor = _row("floor", [_run(1.0)])
     check = _row("plx-all", [_run(120.0, returncode=None)], bases=("floor",))
@@ -73,7 +84,7 @@ def test_page_is_regenerated_from_the_json_alone(tmp_path: Path):
     assert report.main(["--from-json", str(path)]) == 0
     page = (tmp_path / "benchmarks.md").read_text(encoding="utf-8")
     assert page == report.markdown(json.loads(path.read_text(encoding="utf-8")))
-    assert "| 3.30x floor (3.30-3.50) | **not met** |" in page
+    assert "| 3.30x floor (3.30-3.50); CPU time 3.30x | **not met** |" in page
     assert "metric-agreement.md" in page and "precision.md" in page and "editors.md" in page
 
 
