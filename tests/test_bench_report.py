@@ -54,7 +54,7 @@ def test_wall_and_cpu_disagreeing_on_a_busy_machine_is_unclear():
     results = Results([base, plugin], [Pair("flake8-plx-j1", "flake8-j1", 1, 0, 0)])
     verdict = next(v for v in judge(results) if "-j1" in v.target)
     assert verdict.unclear and verdict.met is None and "unclear" in verdict.status
-    assert verdict.measured == "-2%; CPU time +19%"
+    assert verdict.measured == "-3%; CPU time +19%"
 
 
 def test_a_timed_out_row_is_a_lower_bound():
