@@ -69,8 +69,9 @@ def host_environment(cache: Path) -> Path:
         _run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *pins],
              "install " + " ".join(pins))
         (directory / "complete").write_text("\n".join(pins) + "\n", encoding="utf-8")
-    probe = subprocess.run([str(python), "-I", "-c", "import importlib.util as u; print(u.find_spec('plexilint') is None)"],
-                           capture_output=True, text=True)
+    # -I: the current directory (a plexilint checkout) must not make plexilint importable.
+    script = "import importlib.util as u; print(u.find_spec('plexilint') is None)"
+    probe = subprocess.run([str(python), "-I", "-c", script], capture_output=True, text=True)
     if probe.stdout.strip() != "True":
         raise SetupError(f"the host environment {directory} has plexilint installed")
     return python

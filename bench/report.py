@@ -20,8 +20,8 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 ROW_HEADERS = ("#", "what", "corpus", "env", "median", "min", "CPU", "peak RSS", "load")
 PAIR_HEADERS = ("#", "what", "corpus", "vs", "pairs", "median ratio", "range", "CPU ratio", "load")
 RELATED = ("Related measurements elsewhere: [metric agreement with radon and other tools](metric-agreement.md), "
-           "[precision on real code](precision.md), and the language server's latency in "
-           "[editors.md](editors.md#latency).")
+           "[precision on real code](precision.md), and the language server's latency as an editor sees it in "
+           "[editors.md](editors.md).")
 
 
 def load(path: Path) -> dict:
