@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sysconfig
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,26 @@ def source_files(source: Path) -> list[str]:
         )
         found.extend((relative / n).as_posix() for n in names if n.endswith(".py"))
     return sorted(found)
+
+
+def package_files(source: Path, packages: tuple[str, ...]) -> list[str]:
+    """Every .py file of the named top-level packages under ``source``, their tests included."""
+    found = []
+    for package in packages:
+        for current, directories, names in os.walk(source / package):
+            directories[:] = sorted(d for d in directories if d != "__pycache__")
+            relative = Path(current).relative_to(source)
+            found.extend((relative / n).as_posix() for n in names if n.endswith(".py"))
+    return sorted(found)
+
+
+def make_git_repository(corpus: Corpus) -> None:
+    """Commits the corpus to a new git repository in place: `plexilint fix` refuses files with
+    uncommitted changes, so its row needs a clean checkout (the other tools ignore .git)."""
+    environment = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@localhost",
+                   "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@localhost"}
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "--no-gpg-sign", "-m", "corpus"]):
+        subprocess.run(["git", *command], cwd=corpus.root, env=environment, check=True, capture_output=True)
 
 
 def build(source: Path, files: list[str], destination: Path, description: str) -> Corpus:

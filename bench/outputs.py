@@ -46,6 +46,24 @@ def _not_discovered(corpus: Corpus) -> str:
     return f" (not discovered: {', '.join(missing[:8])}{' ...' if len(missing) > 8 else ''})" if missing else ""
 
 
+def fix_report(corpus: Corpus, out: Path) -> Output:
+    path = out / "fix-report.json"
+    if not path.is_file():
+        return Output(["no fix report was written"])
+    summary = json.loads(path.read_text(encoding="utf-8"))["summary"]
+    return Output([f"{summary['findings']} findings, {summary['files_affected']} files affected, "
+                   f"{summary['stubs_centralised']} stubs to centralise"])
+
+
+def fix_diff(corpus: Corpus, out: Path) -> Output:
+    path = out / "fix.diff"
+    if not path.is_file():
+        return Output(["no diff was written"])
+    files = sum(1 for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+                if line.startswith("+++ "))
+    return Output([f"a diff of {files} files"])
+
+
 def flake8_report(corpus: Corpus, out: Path) -> Output:
     codes = Counter()
     for line in _stdout_lines(out):

@@ -1,130 +1,155 @@
-"""Presenting one benchmark run: the console table and docs/benchmarks.md. No measuring here."""
+"""Presenting one benchmark run: the console table and docs/benchmarks.md, from the run's JSON
+document alone, so the page can be regenerated without measuring again:
+
+    python -m bench.report --from-json docs/benchmarks.json [--output docs/benchmarks.md]
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import statistics
-from dataclasses import dataclass
+import sys
+from pathlib import Path
 
-from bench.corpus import Corpus
-from bench.results import Result, Results
-from bench.rows import FULL, SCALE_COPIES, SLOW_HOST
-from bench.targets import Verdict
+from bench.results import FORMAT, Results, RowResult
+from bench.targets import judge
 
-HEADERS = ("#", "what", "corpus", "median", "min", "peak RSS", "vs floor", "vs peer")
-
-
-@dataclass(frozen=True)
-class RunInfo:
-    """Everything about the run that is not a measurement."""
-
-    command: str
-    date: str
-    duration_s: float
-    repeat: int
-    timeout_s: float
-    quick: bool
-    machine: dict[str, str]
-    versions: dict[str, str]
-    corpora: dict[str, Corpus]
-    source: str
-    profile: dict | str | None = None  # profile_plexilint.py's JSON, or why it failed
-    lsp: str | None = None  # lsp_latency.py's report, or why it failed
-    load: tuple[float, float] = (0.0, 0.0)  # 1-minute load average during the run, min and max
+REPOSITORY = Path(__file__).resolve().parent.parent
+ROW_HEADERS = ("#", "what", "corpus", "env", "median", "min", "CPU", "peak RSS", "load")
+PAIR_HEADERS = ("#", "what", "corpus", "vs", "pairs", "median ratio", "range", "CPU ratio", "load")
+RELATED = ("Related measurements elsewhere: [metric agreement with radon and other tools](metric-agreement.md), "
+           "[precision on real code](precision.md), and the language server's latency as an editor sees it in "
+           "[editors.md](editors.md).")
 
 
-def table_rows(results: Results) -> list[tuple[str, ...]]:
-    numbers = {r.row.key: str(i) for i, r in enumerate(results.all, 1)}
+def load(path: Path) -> dict:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    if document.get("format") != FORMAT:
+        raise ValueError(f"{path}: format {document.get('format')!r}, this script reads format {FORMAT}")
+    return document
+
+
+def row_table(results: Results) -> list[tuple[str, ...]]:
     rows = []
-    for result in results.all:
-        rows.append((numbers[result.row.key], result.row.label, result.row.corpus, *_timing(result),
-                     _vs_floor(results, result), _vs_peer(results, result, numbers)))
+    for number, result in enumerate(results.all, 1):
+        rows.append((str(number), result.label, result.corpus, result.environment, *_timing(result)))
     return rows
 
 
-def console(results: Results, verdicts: list[Verdict], profile: dict | str | None = None) -> str:
-    rows = [HEADERS, *table_rows(results)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
-    lines.insert(1, "  ".join("-" * w for w in widths))
+def pair_table(results: Results) -> list[tuple[str, ...]]:
+    numbers = _numbers(results)
+    rows = []
+    for result in results.all:
+        for base in result.bases:
+            comparison = results.comparison(result.key, base)
+            if comparison is None:
+                continue
+            other = results.get(base)
+            if comparison.lower_bound is not None:
+                median, spread, cpu = f">{comparison.lower_bound:.2f}x (timed out)", "", ""
+            else:
+                median, spread = f"{comparison.median:.2f}x", comparison.range_text()
+                cpu_values = [r for r in comparison.cpu_ratios if r == r]
+                cpu = f"{statistics.median(cpu_values):.2f}x" if cpu_values else ""
+            loads = comparison.loads
+            load_text = f"{min(loads):.1f}-{max(loads):.1f}" if loads else ""
+            rows.append((numbers[result.key], result.label, result.corpus, f"#{numbers[base]} {other.label}",
+                         str(len(comparison.ratios)), median, spread, cpu, load_text))
+    return rows
+
+
+def console(document: dict) -> str:
+    results = Results.from_json(document["results"])
+    lines = _aligned(ROW_HEADERS, row_table(results)) + [""] + _aligned(PAIR_HEADERS, pair_table(results))
     lines.append("")
-    lines += [f"{v.status.strip('*'):12} {v.target}: {v.measured}" for v in verdicts]
+    lines += [f"{v.status.strip('*'):12} {v.target}: {v.measured}" for v in judge(results)]
     notes = _notes(results)
     if notes:
         lines += ["", *notes]
-    if profile is not None:
-        lines += ["", *profile_section(profile)]
     return "\n".join(lines) + "\n"
 
 
-# The complexity metrics' agreement with other implementations has its own page and script.
-METRIC_AGREEMENT_LINK = ("Metric agreement (cognitive complexity against complexipy, LCOM4 against hand-checked "
-                         "classes): [metric-agreement.md](metric-agreement.md), from `bench/complexity_agreement.py`.")
-
-
-def markdown(results: Results, verdicts: list[Verdict], info: RunInfo) -> str:
+def markdown(document: dict) -> str:
+    info = document["info"]
+    results = Results.from_json(document["results"])
+    verdicts = judge(results)
     out = [
         "# Benchmarks",
         "",
-        f"Generated by `{info.command}` on {info.date} ({info.duration_s / 60:.1f} min); "
-        "regenerate rather than edit. The targets are listed under \"Targets\" below.",
+        f"Generated by `{info['command']}` on {info['date']} ({info['duration_s'] / 60:.1f} min) and kept as "
+        "[benchmarks.json](benchmarks.json); regenerate rather than edit (`python -m bench.report --from-json "
+        "docs/benchmarks.json` rewrites this page from it). The targets are listed under \"Targets\" below.",
         "",
-        METRIC_AGREEMENT_LINK,
+        RELATED,
         "",
     ]
-    if info.quick:
-        out += ["> **Quick run** (`--quick`): a small slice of the corpus, one run per row. "
-                "The figures only show that the script works.", ""]
-    out += ["## Machine", "", *_bullets(info.machine), _load(info), "",
-            "## Tool versions", "", *_bullets(info.versions), "",
-            "## Corpora", "",
-            f"Source: `{info.source}`, without `test/` and `tests/` (at any depth), `idlelib/idle_test/`, "
-            "`lib2to3/` and `site-packages/`. Each corpus is a copy in a temporary directory with an empty "
-            "`pyproject.toml`, so it is one plexilint project and no configuration of the source applies.",
-            "", "| corpus | what | size |", "|---|---|---|"]
-    out += [f"| {key} | {c.description} | {c.size} |" for key, c in info.corpora.items()]
-    out += ["", "## Results", "",
-            f"Wall time of the whole command (process start included), median of {info.repeat} "
-            f"run{'s' if info.repeat > 1 else ''}, and the fastest run; peak resident memory of the "
-            f"process (`os.wait4` rusage). Each run is killed after {info.timeout_s:.0f} s (`--timeout`), "
-            f"a multiple of it for the flake8 and pylint rows ({SLOW_HOST:g}x) and the scaled corpus "
-            f"({SCALE_COPIES}x). \"vs floor\" divides by row 1 (same corpus only); \"vs peer\" by the row named.",
-            "",
-            "| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
-    out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in table_rows(results)]
+    if info["quick"]:
+        out += ["> **Quick run** (`--quick`): a small slice of each corpus. The figures only show that the "
+                "script works.", ""]
+    out += ["## Machine", "", *_bullets(info["machine"]), _load_line(info), "",
+            "## Tool versions", "", *_bullets(info["versions"])]
+    if info.get("host_versions"):
+        out += ["", "The plain flake8 and pylint rows run in a second virtual environment the benchmark builds, "
+                "with the same versions and without plexilint (flake8 runs every installed plugin whatever "
+                "`--select` says): " + ", ".join(f"{k} {v}" for k, v in info["host_versions"].items()) + "."]
+    out += ["", "## Corpora", "", "| corpus | what | size |", "|---|---|---|"]
+    out += [f"| {key} | {c['description']} | {c['files']} files, {c['lines']:,} lines |"
+            for key, c in info["corpora"].items()]
+    out += ["", "Each corpus is a copy in a temporary directory with an empty `pyproject.toml`, so it is one "
+            "plexilint project and no configuration of the source applies. " + info["sources"]]
     out += ["", "## Targets", "", "| target | measured | status |", "|---|---|---|"]
     out += [f"| {v.target} | {v.measured} | {v.status} |" for v in verdicts]
     if any(v.met is False for v in verdicts):
         out += ["", "Where a target is not met, [performance.md](performance.md#where-the-targets-are-not-met) "
-                "explains why" + (", with the profile below." if info.profile is not None else ".")]
+                "explains why" + (", with the profile below." if info.get("profile") is not None else ".")]
+    out += ["", "## Comparisons", "",
+            "Each comparison is measured in interleaved pairs: in every round the row and the row it is "
+            "compared with run back to back (alternating which goes first), and each pair gives one "
+            "ratio. The median of those ratios is reported with their range, the ratio of CPU time "
+            "(user + system, workers included) beside it, and the 1-minute load average when the pairs "
+            f"started ({os.cpu_count()} CPUs on this machine; above that, other work shared it).", "",
+            "| " + " | ".join(PAIR_HEADERS) + " |", "|" + "---|" * len(PAIR_HEADERS)]
+    out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in pair_table(results)]
+    out += ["", "## Every row", "",
+            f"Wall time of the whole command (process start included) over all its runs ({info['repeat']} "
+            "rounds; a row compared with several others runs once per comparison), median and fastest; "
+            "CPU time (median); peak resident memory, for Python tools split into the main process and "
+            "its largest worker; the load range during its runs. Each run is killed after "
+            f"{info['timeout_s']:.0f} s (`--timeout`), a multiple of it for the flake8 and pylint rows "
+            "and the large corpora.", "",
+            "| " + " | ".join(ROW_HEADERS) + " |", "|" + "---|" * len(ROW_HEADERS)]
+    out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in row_table(results)]
     notes = _notes(results)
     if notes:
         out += ["", "## What each run produced", "",
                 "Checked after the runs, so a fast row that did nothing would show here.", "", *notes]
-    if info.profile is not None:
-        out += ["", *profile_section(info.profile)]
-    if info.lsp is not None:
+    if info.get("profile") is not None:
+        out += ["", *profile_section(info["profile"])]
+    if info.get("lsp") is not None:
         out += ["", "## Language server", "",
-                "The target: the language server answers a change to a 2,000-line file in under "
-                "100 ms. `bench/lsp_latency.py` edits one line of a generated 2,000-line module (in a "
-                "project where it has duplicated stubs elsewhere) and times didChange to the "
-                "publishDiagnostics of that version, over stdio as an editor does; with a 0 ms debounce "
-                "the figure is the server's own work plus the protocol, 300 ms is the default wait after "
-                "the last keystroke.", "", "```text", info.lsp, "```"]
+                "The target: the language server answers a change to a 2,000-line file in under 100 ms "
+                "(p50; p95 under 250 ms). `bench/lsp_latency.py` drives the server from Neovim's own LSP "
+                "client over stdio, on a copy of the standard library; its figures and method are in "
+                "[editors.md](editors.md#measured-latency).", "",
+                "```text", info["lsp"], "```"]
     out += ["", "## Method notes", "", *METHOD_NOTES, "", "## How to reproduce", "", *_reproduce(info), ""]
     return "\n".join(out)
 
 
 METHOD_NOTES = [
-    "- Every tool runs as `python -m <tool>` with the interpreter that runs the benchmark, in the "
-    "corpus directory, output to a file; the machine is shared and noisy, hence medians.",
-    "- Rows run in rounds, each round running every row once, so a change in the machine's load "
-    "affects every row alike; the rows compared for a plugin's overhead run one after the other.",
-    "- `radon mi` on the whole corpus is pathological (574 s for the whole corpus on a 2-core machine): it is stopped at the "
+    "- Every Python tool runs as `python -P bench/run_module.py <tool> ...` (the same as `python -P -m "
+    "<tool>`, plus the peak memory of the main process and of its largest child), in the corpus directory, "
+    "output to a file.",
+    "- Ratios come from pairs measured back to back, never from medians measured minutes apart: on a "
+    "shared machine the load drifts, and a pair sees the same load on both sides.",
+    "- The plain `flake8` and `pylint` rows run in the host environment, without plexilint installed; the "
+    "plugin rows in plexilint's own. `flake8` is measured with its default options (`--jobs auto`, what a "
+    "CI lint stage runs) and with `-j1` (the reference figure the targets were set against).",
+    "- `radon mi` on the whole corpus is pathological (574 s on a 2-core machine): it is stopped at the "
     "timeout and also measured on `small-files`, the files under 20 KB, next to plexilint's "
     "complexity family on the same files.",
-    "- flake8 runs with its default plugins and options (no `--max-complexity`, so C90 selects "
-    "nothing by itself), as a plain run of the host; the `PLX` row adds only the plugin.",
     "- pylint is too slow for the whole corpus, so its rows, and plexilint's PLX1 row compared with "
     "`duplicate-code`, run on `first-files`, its own project directory. plexilint analyses the whole "
     "project a file belongs to (cross-module rules), so a file list inside the big corpus would not "
@@ -133,86 +158,90 @@ METHOD_NOTES = [
     "of one project: every duplicate-detection group is 4 times larger, which is the point.",
     "- plexilint, its flake8 and its pylint plugins keep a cache in `.plexilint_cache/` "
     "(docs/performance.md). Rows called cold delete it before each run, so they pay for writing it; "
-    "the warm row runs its command once, unmeasured, before each measured run, which then answers "
+    "warm rows run their command once, unmeasured, before each measured run, which then answers "
     "from the cache of an unchanged corpus.",
+    "- `report` and `fix` run on the stdlib corpus, which is also a git repository (`fix` refuses files "
+    "with uncommitted changes); `fix` without `--apply` writes the diff and changes nothing.",
 ]
 
 
-def _timing(result: Result) -> tuple[str, str, str]:
-    m = result.measurement
-    if m is None:
-        return (result.skipped, "", "")
-    peak = f"{m.peak_rss_mb:.0f} MB"
-    if m.timed_out:
-        return (f">{m.timeout:.0f} s (timed out)", "", peak)
-    failed = m.failed_run
+def _numbers(results: Results) -> dict[str, str]:
+    return {r.key: str(i) for i, r in enumerate(results.all, 1)}
+
+
+def _timing(result: RowResult) -> tuple[str, ...]:
+    if result.skipped:
+        return (result.skipped, "", "", "", "")
+    if not result.runs:
+        return ("not run", "", "", "", "")
+    peak = _memory_text(result)
+    loads = [run.load for run in result.runs]
+    load_text = f"{min(loads):.1f}-{max(loads):.1f}"
+    if result.timed_out:
+        return (f">{result.timeout_s:.0f} s (timed out)", "", "", peak, load_text)
+    failed = result.failed_run
     if failed is not None:
-        return (f"failed (exit {failed.returncode})", "", peak)
-    return (f"{m.median:.2f} s", f"{m.minimum:.2f} s", peak)
+        return (f"failed (exit {failed.returncode})", "", "", peak, load_text)
+    return (f"{result.median:.2f} s", f"{result.minimum:.2f} s", f"{result.cpu_median:.2f} s", peak, load_text)
 
 
-def _vs_floor(results: Results, result: Result) -> str:
-    if result.row.key == "floor" or result.row.corpus != FULL:
-        return ""
-    return _ratio_text(results, result.row.key, "floor")
+def _memory_text(result: RowResult) -> str:
+    main, children = result.main_rss_mb, result.children_rss_mb
+    if main is None:
+        return f"{result.peak_rss_mb:.0f} MB"
+    return f"{main:.0f} MB" + (f" / {children:.0f} MB" if children else "")
 
 
-def _vs_peer(results: Results, result: Result, numbers: dict[str, str]) -> str:
-    peer = result.row.peer
-    if peer is None or results.get(peer) is None:
-        return ""
-    text = _ratio_text(results, result.row.key, peer)
-    return f"{text} #{numbers[peer]}" if text else ""
-
-
-def _ratio_text(results: Results, key: str, base: str) -> str:
-    ratio = results.ratio(key, base)
-    if ratio is not None:
-        return f"{ratio:.2f}x"
-    bound = results.lower_bound_ratio(key, base)
-    return f">{bound:.1f}x" if bound is not None else ""
+def _aligned(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    table = [headers, *rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(headers))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in table]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return lines
 
 
 def _notes(results: Results) -> list[str]:
     lines = []
     for number, result in enumerate(results.all, 1):
-        notes = list(result.output.notes)
-        failed = result.measurement.failed_run if result.measurement else None
+        notes = list(result.notes)
+        failed = result.failed_run if result.runs else None
         if failed is not None and failed.stderr_tail:
             notes.append("stderr: " + failed.stderr_tail.replace("\n", " / ")[:400])
         if notes:
-            lines.append(f"- #{number} {result.row.label} ({result.row.corpus}): " + "; ".join(notes))
+            lines.append(f"- #{number} {result.label} ({result.corpus}): " + "; ".join(notes))
     lines += [f"- **Front-ends disagree**: {note}" for note in results.disagreements()]
     return lines
 
 
-def _reproduce(info: RunInfo) -> list[str]:
+def _reproduce(info: dict) -> list[str]:
     return [
         "From the repository root, with plexilint installed (`pip install -e .`) and the peers it "
-        "depends on (flake8, pylint, radon). jscpd comes from the npm registry: `npm install jscpd` "
-        "(and its platform package, e.g. `jscpd-linux-x64-gnu`), then put `node_modules/.bin` on "
-        "`PATH` or set `JSCPD` to the executable; without it the jscpd row is skipped:",
+        "depends on (flake8, pylint, radon). The first run builds, in `~/.cache/plexilint-bench/` "
+        "(`--cache-dir`), the host environment and the real-packages corpus, installed from the package "
+        "index with pinned versions; later runs reuse them. jscpd comes from the npm registry: "
+        "`npm install jscpd`, then put `node_modules/.bin` on `PATH` or set `JSCPD` to the executable; "
+        "without it the jscpd row is skipped:",
         "",
         "```sh",
-        "python bench/benchmark.py                      # full run, writes docs/benchmarks.md",
-        "python bench/benchmark.py --quick --output /tmp/bench.md   # a minute, to try changes",
-        "python bench/benchmark.py --only floor,plx-all,plx4        # some rows (keys: --list)",
-        "python bench/lsp_latency.py                    # the language-server latency alone",
+        "nice -n 5 python bench/benchmark.py            # full run: docs/benchmarks.md and .json",
+        "python bench/benchmark.py --quick --output /tmp/bench.md   # a few minutes, to try changes",
+        "python bench/benchmark.py --only floor,plx-all  # some rows (keys: --list; bases are added)",
+        "python -m bench.report --from-json docs/benchmarks.json    # the page again, from the JSON",
         "```",
         "",
-        f"This run: `{info.command}`. Options: `--corpus DIR` (default: this Python's standard "
-        "library), `--repeat N` (default 3), `--timeout S` per run (default 120), `--keep` to keep "
+        f"This run: `{info['command']}`. Options: `--corpus DIR` (default: this Python's standard "
+        "library), `--repeat N` rounds (default 3), `--timeout S` per run (default 120), `--keep` to keep "
         "the temporary corpora and each tool's output.",
     ]
 
 
-def _load(info: RunInfo) -> str:
-    low, high = info.load
+def _load_line(info: dict) -> str:
+    low, high = info["load"]
     cpus = os.cpu_count() or 1
     text = f"- Load average (1 min) during the run: {low:.1f} to {high:.1f}"
     if high > cpus:
         text += (f", above the {cpus} CPUs: other work shared the machine, so absolute times are "
-                 "inflated; ratios between rows measured minutes apart are less exact")
+                 "inflated; the ratios, from pairs measured back to back, much less")
     return text
 
 
@@ -272,3 +301,24 @@ def _ratio(file: dict) -> float:
 
 def _share(label: str, seconds: float, total: float) -> str:
     return f"| {label} | {seconds:.2f} | {seconds / total:.0%} |"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write docs/benchmarks.md from a benchmark run's JSON.")
+    parser.add_argument("--from-json", type=Path, default=REPOSITORY / "docs" / "benchmarks.json",
+                        help="the run's JSON (default: docs/benchmarks.json)")
+    parser.add_argument("--output", type=Path, help="the page (default: the JSON's name with .md)")
+    args = parser.parse_args(argv)
+    try:
+        document = load(args.from_json)
+    except (OSError, ValueError) as error:
+        print(f"cannot read {args.from_json}: {error}", file=sys.stderr)
+        return 2
+    output = args.output or args.from_json.with_suffix(".md")
+    output.write_text(markdown(document), encoding="utf-8")
+    print(f"wrote {output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

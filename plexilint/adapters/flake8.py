@@ -1,9 +1,12 @@
 """flake8 plugin: ``flake8 --select PLX``. flake8 hands over one file at a time; the
-project index (built once per process) answers the cross-module questions."""
+project index answers the cross-module questions. It is built once per flake8 run: in flake8's
+main process before it starts its workers (which inherit it, or read it from the cache where
+workers are spawned), for the projects of the paths flake8 was given."""
 
 from __future__ import annotations
 
 import ast
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,11 +15,13 @@ from flake8.exceptions import ExecutionError
 from plexilint import __version__
 from plexilint.adapters.notes import announce_flake8_notes
 from plexilint.adapters.startup import check_configuration_or_exit
-from plexilint.config import ConfigError
+from plexilint.config import ConfigError, find_project_root
+from plexilint.config.loader import PROJECT_MARKER
 from plexilint.engine.facts import decode_source
 from plexilint.engine.baseline_file import BaselineError
 from plexilint.engine.baseline_run import without_baselined
-from plexilint.engine.project import findings_for_source, project_analysis_for
+from plexilint.engine.parallel import resolve_jobs
+from plexilint.engine.project import ProjectAnalysis, findings_for_source, project_analysis_for
 from plexilint.engine.suppressions import NoqaMode
 
 
@@ -31,6 +36,7 @@ class PlexilintChecker:
         worker starts, with the message naming the key (exit status 2)."""
         cls.disable_noqa = bool(getattr(options, "disable_noqa", False))
         check_configuration_or_exit(Path.cwd())
+        _analyse_named_projects(options)
         announce_flake8_notes(options)
 
     def __init__(self, tree: ast.AST, filename: str, lines: list[str]) -> None:
@@ -47,6 +53,7 @@ class PlexilintChecker:
         try:
             findings = findings_for_source(Path(self.filename), source, noqa=noqa)
             analysis = project_analysis_for(Path(self.filename))
+            _keep_out_of_the_collector(analysis)
             buffer = {Path(self.filename).resolve().as_posix(): source}
             findings = without_baselined(analysis.root, analysis.config, findings, buffer)
         except BaselineError as error:
@@ -68,9 +75,54 @@ class PlexilintChecker:
             data = path.read_bytes()
         except OSError:
             return given.encode("utf-8")
+        if given.encode("utf-8") == data:  # the usual case, without decoding the file again
+            return data
         try:
             on_disk = decode_source(data)
         except (UnicodeDecodeError, LookupError, SyntaxError):
             on_disk = data.decode("latin-1")  # what flake8 itself falls back to
         normalise = lambda text: text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")  # noqa: E731
         return data if normalise(on_disk) == normalise(given) else given.encode("utf-8")
+
+
+def _analyse_named_projects(options: object) -> None:
+    """Each declared project (a directory with a pyproject.toml) holding a path flake8 was
+    given, analysed now, once: with ``-j N`` flake8's workers would otherwise each analyse the
+    whole project at their first file. It uses as many processes as flake8's ``--jobs``. A
+    problem is left for the file that meets it, which reports it as flake8 expects."""
+    names = [name for name in getattr(options, "filenames", None) or [] if name != "-"]
+    jobs = _flake8_jobs(options)
+    roots = set()
+    for name in names:
+        path = Path(name)
+        if path.exists():
+            root = find_project_root(path)
+            if (root / PROJECT_MARKER).is_file():
+                roots.add(root)
+    for root in sorted(roots):
+        try:
+            _keep_out_of_the_collector(project_analysis_for(root, jobs=jobs))
+        except (ConfigError, BaselineError, OSError):
+            continue
+
+
+def _flake8_jobs(options: object) -> int:
+    jobs = getattr(options, "jobs", None)
+    if jobs is None or getattr(options, "filenames", None) in (None, ["-"]):
+        return 1
+    if getattr(jobs, "is_auto", False):
+        return resolve_jobs("auto")
+    return max(getattr(jobs, "n_jobs", 1), 1)
+
+
+_FROZEN: set[int] = set()  # ids of the analyses already moved out of the collector's way
+
+
+def _keep_out_of_the_collector(analysis: ProjectAnalysis) -> None:
+    """A project's analysis (millions of objects, no reference cycles) lives as long as the
+    process: moved to the collector's permanent generation once it exists, flake8's own
+    garbage collections stop rescanning it at every full collection (a tenth of flake8's time
+    on the standard library otherwise)."""
+    if id(analysis) not in _FROZEN:
+        _FROZEN.add(id(analysis))
+        gc.freeze()

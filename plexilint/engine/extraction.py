@@ -33,7 +33,10 @@ def _memoise(source: SourceFile, kinds: frozenset[str], facts: FileFacts) -> Non
 
 
 def facts_for_sources(sources: list[SourceFile], kinds: frozenset[str], cache: FactsCache | None = None,
-                      jobs: int = 1) -> list[FileFacts]:
+                      jobs: int = 1, release_data: bool = False) -> list[FileFacts]:
+    """The facts of each source, from the memo, the cache or extraction. ``release_data``: drop
+    each source's bytes once its facts exist (a one-shot run that keeps no source for later;
+    the language server keeps its sources and must not)."""
     found: dict[str, FileFacts] = {}
     missing: list[SourceFile] = []
     for source in sources:
@@ -43,7 +46,7 @@ def facts_for_sources(sources: list[SourceFile], kinds: frozenset[str], cache: F
         else:
             found[source.posix] = facts
     PROGRESS.started(len(missing))
-    for source, facts in zip(missing, _extract(missing, kinds, cache, jobs)):
+    for source, facts in zip(missing, _extract(missing, kinds, cache, jobs, release_data)):
         _memoise(source, kinds, facts)
         found[source.posix] = facts
     return [found[source.posix] for source in sources]
@@ -61,12 +64,13 @@ def _known_facts(source: SourceFile, kinds: frozenset[str], cache: FactsCache | 
 
 
 def _extract(sources: list[SourceFile], kinds: frozenset[str], cache: FactsCache | None,
-             jobs: int) -> list[FileFacts]:
+             jobs: int, release_data: bool) -> list[FileFacts]:
     # Editors' buffers are analysed here and never stored: the cache mirrors the disk.
     tasks: list[Task] = [(s.posix, s.relpath, s.module, s.digest, s.data) for s in sources
                          if not s.from_buffer and s.data is not None]
     pooled_facts = extract_in_pool(tasks, kinds, jobs, cache) if worth_a_pool(tasks, jobs) else None
     pooled = dict(zip((task[0] for task in tasks), pooled_facts or []))
+    del tasks
     results = []
     try:
         for source in sources:
@@ -77,6 +81,10 @@ def _extract(sources: list[SourceFile], kinds: frozenset[str], cache: FactsCache
                 if cache is not None and not source.from_buffer:
                     cache.store_facts(source.posix, source.module, source.digest, kinds, facts)
                 PROGRESS.advanced()
+            if release_data:
+                # The bytes are not read again once the facts exist (the project's files are read
+                # afresh when asked again), and the whole source is the largest thing a big run holds.
+                source.data = None
             results.append(facts)
     finally:
         if cache is not None:

@@ -131,7 +131,8 @@ class _Run:
 
     def index(self, sources: list[SourceFile]) -> ProjectIndex:
         kinds = fact_kinds(self.config) | self.extra_facts
-        return ProjectIndex(self.root, facts_for_sources(sources, kinds, self.cache, self.jobs))
+        facts = facts_for_sources(sources, kinds, self.cache, self.jobs, release_data=True)
+        return ProjectIndex(self.root, facts)
 
     def index_from_disk(self) -> ProjectIndex:
         return self.index(self.sources({}))
@@ -247,15 +248,16 @@ def _keep_reported(findings: dict[str, list[Finding]], found: Iterable[Finding],
 _PROJECTS: dict[tuple[str, str], ProjectAnalysis] = {}
 
 
-def project_analysis_for(path: Path, explicit_config: Path | None = None) -> ProjectAnalysis:
+def project_analysis_for(path: Path, explicit_config: Path | None = None, jobs: int = 1) -> ProjectAnalysis:
     """The (memoised) analysis of the project a file belongs to. flake8 and pylint call this
-    once per file; the whole project is analysed once per process."""
+    once per file; the whole project is analysed once per process (``jobs``: processes
+    extracting facts when it is analysed here)."""
     root = find_project_root(path)
     config = load_config(root, explicit_config)
     key = (root.as_posix(), config.digest)
     analysis = _PROJECTS.get(key)
     if analysis is None:
-        analysis = analyse_project(root, config, cache=cache_for(root, config))
+        analysis = analyse_project(root, config, cache=cache_for(root, config), jobs=jobs)
         _PROJECTS[key] = analysis
     return analysis
 
