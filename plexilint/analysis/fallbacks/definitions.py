@@ -71,7 +71,25 @@ def import_copies(stmt: ast.Try, handler: ast.ExceptHandler, names: ModuleNames)
                 for alias in node.names:
                     imported[alias.asname or alias.name] = origin
     return [ImportFallbackCopy(node.name, imported[node.name], name_span(node))
-            for node in module_level_definitions(handler.body) if node.name in imported]
+            for node in module_level_definitions(handler.body)
+            if node.name in imported and not _fails_loudly(node)]
+
+
+def _fails_loudly(node: ast.stmt) -> bool:
+    """A function whose body ends by raising or exiting (httpx's `main` that says which extra
+    to install, then `sys.exit(1)`): a notice that the feature is missing, not a second
+    implementation that hides the failure."""
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not node.body:
+        return False
+    last = node.body[-1]
+    if isinstance(last, ast.Raise):
+        return True
+    call = last.value if isinstance(last, ast.Expr) else None
+    if not isinstance(call, ast.Call):
+        return False
+    target = call.func
+    name = target.attr if isinstance(target, ast.Attribute) else target.id if isinstance(target, ast.Name) else ""
+    return name in ("exit", "_exit", "abort")
 
 
 def only_serves_stubs(node: Function, stubs: set[str]) -> bool:

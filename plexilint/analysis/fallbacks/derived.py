@@ -151,12 +151,33 @@ def undefined_on_failure(tree: ast.Module, guarded_tries: list[ast.Try],
     if not candidates:
         return ()
     uses = module_global_uses(tree, {name for name, *_ in candidates})
+    checked = _lines_under_version_checks(tree)
     result = []
     for name, origin, stmt, try_node in candidates:
-        inside = _lines_run_on_success(try_node)
+        inside = checked.union(_lines_run_on_success(try_node))
         outside = sorted(line for line in uses.get(name, []) if line not in inside)
         exported = any(line not in inside for line in names.export_lines.get(name, []))
         if outside or exported:
             result.append(UndefinedOnImportFailure(
                 name, origin, span_of(stmt), outside[0] if outside else None, exported))
     return tuple(result)
+
+
+def _lines_under_version_checks(tree: ast.Module) -> set[int]:
+    """Lines of `if` statements that test the interpreter (`sys.version_info`, `sys.platform`)
+    or `TYPE_CHECKING`: a name imported from the standard library only where it exists is
+    used there on purpose (`if sys.version_info >= (3, 8): ... cached_property ...`)."""
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and _tests_the_interpreter(node.test):
+            lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+    return lines
+
+
+def _tests_the_interpreter(test: ast.expr) -> bool:
+    for node in ast.walk(test):
+        if isinstance(node, ast.Attribute) and node.attr in ("version_info", "platform", "TYPE_CHECKING"):
+            return True
+        if isinstance(node, ast.Name) and node.id == "TYPE_CHECKING":
+            return True
+    return False
