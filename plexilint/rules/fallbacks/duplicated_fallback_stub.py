@@ -126,10 +126,7 @@ class DuplicatedFallbackStub(Rule):
                 if (file.path, stub.span.line) in sibling_copy_lines(index, config):
                     continue  # a package's copy of its submodule's name (or that name): PLX107
                 others = places[:position] + places[position + 1:]
-                if modules == 1:
-                    where = "this module"
-                else:
-                    where = f"{modules - 1} other module{'s' if modules > 2 else ''}"
+                where = _where(len([p for p in others if p.path == file.relpath]), modules - 1)
                 yield self.finding(
                     file,
                     stub.span,
@@ -140,3 +137,11 @@ class DuplicatedFallbackStub(Rule):
                     key=f"{stub.kind}:{stub.name}:{stub.shape}",
                     related=others,
                 )
+
+
+def _where(in_this_module: int, other_modules: int) -> str:
+    """`this module`, `2 other modules`, or `this module and 2 other modules`."""
+    elsewhere = f"{other_modules} other module{'s' if other_modules > 1 else ''}"
+    if not other_modules:
+        return "this module"
+    return f"this module and {elsewhere}" if in_this_module else elsewhere
