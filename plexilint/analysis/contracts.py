@@ -57,7 +57,7 @@ class ReturnedCall:
 
     callee: str
     keywords: tuple[tuple[str, str], ...]  # name -> repr of a literal value ("True", "'x'") or "?"
-    line: int
+    span: Span
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class Method:
     does_work: bool  # calls or awaits something (may raise)
     returned_dict_keys: tuple[object, ...] | None  # `return {"name": ...}`: its constant keys
     returned_literal: str | None  # JSON of a fully literal returned dict
-    returned_literal_line: int
+    returned_literal_span: Span | None  # where that dict literal is
     returned_call: ReturnedCall | None
 
 
@@ -90,8 +90,8 @@ class ClassFacts:
     abstract: bool
     documented: bool
     methods: tuple[Method, ...]
-    capability_refs: tuple[tuple[str, str, int], ...]  # (enum name, member, line)
-    usage: tuple[tuple[str, int, str], ...]  # (category, line, evidence)
+    capability_refs: tuple[tuple[str, str, Span], ...]  # (enum name, member, where)
+    usage: tuple[tuple[str, Span, str], ...]  # (category, where, evidence)
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,7 @@ class _ErrorHandling(TypedDict):
 class _ReturnedDict(TypedDict):
     returned_dict_keys: tuple[object, ...] | None
     returned_literal: str | None
-    returned_literal_line: int
+    returned_literal_span: Span | None
 
 
 def _error_handling(tries: list[ast.Try]) -> _ErrorHandling:
@@ -208,12 +208,12 @@ def _error_handling(tries: list[ast.Try]) -> _ErrorHandling:
     }
 
 
-def _literal_json(value: ast.Dict) -> tuple[str | None, int]:
-    """A fully literal dict as sorted JSON, with its line; (None, 0) otherwise."""
+def _literal_json(value: ast.Dict) -> tuple[str | None, Span | None]:
+    """A fully literal dict as sorted JSON, with where it is; (None, None) otherwise."""
     try:
-        return json.dumps(ast.literal_eval(value), sort_keys=True), value.lineno
+        return json.dumps(ast.literal_eval(value), sort_keys=True), span_of(value)
     except (ValueError, TypeError, SyntaxError, RecursionError):
-        return None, 0
+        return None, None
 
 
 def _returned_dict_fields(returns: list[ast.Return]) -> _ReturnedDict:
@@ -221,10 +221,10 @@ def _returned_dict_fields(returns: list[ast.Return]) -> _ReturnedDict:
     them unknown) and, when fully literal, its JSON."""
     dict_return = next((n.value for n in returns if isinstance(n.value, ast.Dict)), None)
     if dict_return is None:
-        return {"returned_dict_keys": None, "returned_literal": None, "returned_literal_line": 0}
-    literal, line = _literal_json(dict_return)
+        return {"returned_dict_keys": None, "returned_literal": None, "returned_literal_span": None}
+    literal, where = _literal_json(dict_return)
     keys = None if None in dict_return.keys else tuple(k.value for k in dict_return.keys if isinstance(k, ast.Constant))
-    return {"returned_dict_keys": keys, "returned_literal": literal, "returned_literal_line": line}
+    return {"returned_dict_keys": keys, "returned_literal": literal, "returned_literal_span": where}
 
 
 def _returned_call(call: ast.Call | None, resolve: Callable[[str], str]) -> ReturnedCall | None:
@@ -236,7 +236,7 @@ def _returned_call(call: ast.Call | None, resolve: Callable[[str], str]) -> Retu
             continue
         value = keyword.value
         keywords.append((keyword.arg, repr(value.value) if isinstance(value, ast.Constant) else "?"))
-    return ReturnedCall(resolve(dotted_name(call.func) or "?"), tuple(keywords), call.lineno)
+    return ReturnedCall(resolve(dotted_name(call.func) or "?"), tuple(keywords), span_of(call))
 
 
 def _calls_init(calls: list[ast.Call]) -> bool:
@@ -363,8 +363,8 @@ class _UsageScan:
 
     def __init__(self, classes: _ModuleClasses) -> None:
         self.classes = classes
-        self.refs: list[tuple[str, str, int]] = []  # (enum name, member, line)
-        self.usage: list[tuple[str, int, str]] = []  # (category, line, evidence)
+        self.refs: list[tuple[str, str, Span]] = []  # (enum name, member, where)
+        self.usage: list[tuple[str, Span, str]] = []  # (category, where, evidence)
         self.seen: set[str] = set()  # module functions already followed
 
     def scan(self, nodes: _Walked) -> None:
@@ -375,14 +375,14 @@ class _UsageScan:
     def _name(self, node: ast.Name) -> None:
         category = self.classes.alias_categories.get(node.id)
         if category:  # `requests`, `QdrantClient`, `subprocess` used here
-            self.usage.append((category, node.lineno, self.classes.aliases[node.id]))
+            self.usage.append((category, span_of(node), self.classes.aliases[node.id]))
 
     def _attribute(self, node: ast.Attribute) -> None:
         owner = node.value
         owner_name = owner.id if isinstance(owner, ast.Name) else (
             owner.attr if isinstance(owner, ast.Attribute) else "")  # interfaces.ModuleCapability.X
         if owner_name[:1].isupper() and node.attr.isupper():
-            self.refs.append((last_part(self.classes.resolve(owner_name)), node.attr, node.lineno))
+            self.refs.append((last_part(self.classes.resolve(owner_name)), node.attr, span_of(node)))
 
     def _import(self, node: ast.Import | ast.ImportFrom) -> None:
         """A lazy import inside a method."""
@@ -393,7 +393,7 @@ class _UsageScan:
         for origin in origins:
             category = _category_of(origin)
             if category:
-                self.usage.append((category, node.lineno, origin))
+                self.usage.append((category, span_of(node), origin))
 
     def _call(self, node: ast.Call) -> None:
         self._file_or_module_call(node)
@@ -406,19 +406,19 @@ class _UsageScan:
         """``open(...)``, ``Path(...).open()``, ``.read_text()``; ``os.remove(...)``."""
         func = call.func
         if isinstance(func, ast.Name) and func.id == "open":
-            self.usage.append(("file_system", call.lineno, "open"))
+            self.usage.append(("file_system", span_of(call), "open"))
             return
         if not isinstance(func, ast.Attribute):
             return
         opens_path = func.attr == "open" and isinstance(func.value, ast.Call) \
             and last_part(dotted_name(func.value.func)) in ("Path", "PurePath")
         if func.attr in _FILE_METHODS or opens_path:
-            self.usage.append(("file_system", call.lineno, f".{func.attr}()"))
+            self.usage.append(("file_system", span_of(call), f".{func.attr}()"))
         elif isinstance(func.value, ast.Name) and func.value.id in self.classes.aliases:
             resolved = f"{self.classes.aliases[func.value.id]}.{func.attr}"  # os.remove, os.system
             category = "file_system" if resolved in _FILE_FUNCTIONS else _category_of(resolved)
             if category:
-                self.usage.append((category, call.lineno, resolved))
+                self.usage.append((category, span_of(call), resolved))
 
 
 _SCANNERS: dict[type, Callable[[_UsageScan, Any], None]] = {

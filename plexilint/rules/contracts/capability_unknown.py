@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plexilint.model import Finding, Span
+from plexilint.model import Finding
 from plexilint.rules.contracts.base import ContractRule
 from plexilint.rules.contracts.model import ContractModel, Covered
 
@@ -58,10 +58,10 @@ class CapabilityUnknown(ContractRule):
         enum = (covered.contract.get("capabilities-enum") or "").rsplit(".", 1)[-1]
         if not members:
             return
-        for name, member, line in covered.cls.capability_refs:
+        for name, member, where in covered.cls.capability_refs:
             if name == enum and member not in members:
                 yield self.report(
-                    covered, Span(line, 0),
+                    covered, where,
                     f"`{enum}.{member}` is not a capability (known: {', '.join(sorted(members)[:8])}"
                     f"{', ...' if len(members) > 8 else ''}): use one of them",
                     key=member,

@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from plexilint.model import Finding, Span
+from plexilint.model import Finding
 from plexilint.rules.contracts.base import ContractRule
 from plexilint.rules.contracts.model import ContractModel, Covered
 
@@ -108,7 +108,7 @@ class ConfigSchemaInvalid(ContractRule):
         if problems:
             shown = "; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else "")
             yield self.report(
-                covered, Span(method.returned_literal_line, 0),
+                covered, method.returned_literal_span or covered.cls.span,
                 f"`{covered.cls.name}.{name}` returns an invalid configuration schema: {shown}",
                 key=name,
             )

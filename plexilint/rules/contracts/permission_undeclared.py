@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plexilint.model import Finding, Span
+from plexilint.model import Finding
 from plexilint.rules.contracts.base import ContractRule
 from plexilint.rules.contracts.model import ContractModel, Covered
 from plexilint.rules.contracts.permissions import USAGE_WORDS, declared_flags, lineage_capabilities, used_categories
@@ -75,16 +75,16 @@ class PermissionUndeclared(ContractRule):
         capability_for = covered.contract.get("capability-for") or {}
         if not flags_for or not covered.contract.get("permissions-method"):
             return
-        declared, line = declared_flags(covered)
-        if line is None:
+        declared, where = declared_flags(covered)
+        if where is None:
             return  # permissions built at run time: nothing to compare with
         capabilities = lineage_capabilities(covered, model)
-        for category, (line, evidence) in sorted(used_categories(covered).items()):
+        for category, (used_at, evidence) in sorted(used_categories(covered).items()):
             flag = flags_for.get(category)
             if flag is None or declared.get(flag) == "True" or capability_for.get(category) in capabilities:
                 continue
             yield self.report(
-                covered, Span(line, 0),
+                covered, used_at,
                 f"`{covered.cls.name}` {USAGE_WORDS[category]} (`{evidence}`) but "
                 f"`{covered.contract['permissions-method']}` does not declare `{flag}=True`: declare it",
                 key=category,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plexilint.model import Finding, Span
+from plexilint.model import Finding
 from plexilint.rules.contracts.base import ContractRule
 from plexilint.rules.contracts.model import ContractModel, Covered
 from plexilint.rules.contracts.permissions import USAGE_WORDS, declared_flags, lineage_usage
@@ -61,14 +61,14 @@ class PermissionUnused(ContractRule):
     def check_class(self, covered: Covered, model: ContractModel) -> Iterator[Finding]:
         flags_for = covered.contract.get("permission-flags") or {}
         name = covered.contract.get("permissions-method")
-        declared, line = declared_flags(covered)
-        if line is None or not name or covered.own(name) is None:
+        declared, where = declared_flags(covered)
+        if where is None or not name or covered.own(name) is None:
             return  # judged where the permissions method is written
         used = lineage_usage(covered, model)
         for category, flag in sorted(flags_for.items()):
             if declared.get(flag) == "True" and category not in used:
                 yield self.report(
-                    covered, Span(line, 0),
+                    covered, where,
                     f"`{covered.cls.name}` declares `{flag}=True` but never {USAGE_WORDS[category]}: "
                     "remove it (least privilege)",
                     key=flag,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from plexilint.model import Span
 from plexilint.rules.contracts.model import ContractModel, Covered
 
 USAGE_WORDS = {
@@ -13,21 +14,22 @@ USAGE_WORDS = {
 }
 
 
-def declared_flags(covered: Covered) -> tuple[dict[str, str], int | None]:
-    """(flag -> literal value, line) from the call the permissions method returns."""
+def declared_flags(covered: Covered) -> tuple[dict[str, str], Span | None]:
+    """(flag -> literal value, where) from the call the permissions method returns."""
     name = covered.contract.get("permissions-method")
     method = covered.methods.get(name) if name else None
     if method is None or method.returned_call is None:
         return {}, None
-    return dict(method.returned_call.keywords), method.returned_call.line
+    return dict(method.returned_call.keywords), method.returned_call.span
 
 
-def used_categories(covered: Covered) -> dict[str, tuple[int, str]]:
-    """category -> (first line, evidence)."""
-    used: dict[str, tuple[int, str]] = {}
-    for category, line, evidence in covered.cls.usage:
-        if category not in used or line < used[category][0]:
-            used[category] = (line, evidence)
+def used_categories(covered: Covered) -> dict[str, tuple[Span, str]]:
+    """category -> (first place, evidence)."""
+    used: dict[str, tuple[Span, str]] = {}
+    for category, where, evidence in covered.cls.usage:
+        first = used.get(category)
+        if first is None or (where.line, where.column) < (first[0].line, first[0].column):
+            used[category] = (where, evidence)
     return used
 
 
