@@ -57,7 +57,7 @@ class FileFacts:
     digest: str  # sha256 of the file's bytes
     parse_failure: ParseFailure | None = None
     suppressions: Suppressions = field(default_factory=dict)
-    noqa_comment_lines: frozenset[int] = frozenset()
+    noqa_comment_lines: tuple[tuple[int, int, int], ...] = ()  # (line, start, end) of real `# noqa` comments
     fallbacks: FallbackFacts = field(default_factory=FallbackFacts)
     database: DatabaseFacts = field(default_factory=DatabaseFacts)
     contracts: ContractFacts = field(default_factory=ContractFacts)
@@ -129,7 +129,7 @@ def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None
     parsed = tree if tree is not None else parse_source(source, str(path))
     if isinstance(parsed, ParseFailure):
         return FileFacts(**base, parse_failure=parsed, suppressions=suppressions)
-    noqa_lines = noqa_comment_lines(source) if suppressions else frozenset()
+    noqa_lines = noqa_comment_lines(source) if suppressions else ()
     if path.suffix == ".pyi":  # stub files are intentional stubs, never fallbacks
         return FileFacts(**base, suppressions=suppressions, noqa_comment_lines=noqa_lines)
     try:

@@ -71,17 +71,20 @@ def is_finding_suppressed(suppressions: Suppressions, finding: Finding, mode: No
     return is_suppressed_by_block_comment(suppressions, finding)
 
 
-def noqa_comment_lines(source: str) -> frozenset[int]:
-    """Lines whose `# noqa` is a real comment, not text inside a string (for PLX002, which
-    must not call a docstring's example comment unused)."""
+def noqa_comment_lines(source: str) -> tuple[tuple[int, int, int], ...]:
+    """Where each `# noqa` that is a real comment, not text inside a string, stands: (line,
+    start and end column in UTF-8 bytes, as ast columns). For PLX002, which must not call a
+    docstring's example comment unused, and points at the comment."""
     if "noqa" not in source.lower():
-        return frozenset()
-    lines = set()
+        return ()
+    found = []
     try:
         # newline=None: a lone \r ends a line for Python, so it must for the tokenizer too.
         for token in tokenize.generate_tokens(io.StringIO(source, newline=None).readline):
             if token.type == tokenize.COMMENT and NOQA_INLINE.search(token.string):
-                lines.add(token.start[0])
+                line, column = token.start
+                start = len(token.line[:column].encode("utf-8"))
+                found.append((line, start, start + len(token.string.encode("utf-8"))))
     except (tokenize.TokenError, SyntaxError, ValueError):
-        return frozenset()
-    return frozenset(lines)
+        return ()
+    return tuple(found)

@@ -52,15 +52,16 @@ class UnusedNoqa(AfterFindingsRule):
         if not file.noqa_comment_lines or WHOLE_FILE in file.suppressions:
             return
         on_line = _codes_by_line(findings)
+        comments = {line: (start, end) for line, start, end in file.noqa_comment_lines}
         for line, listed in sorted(file.suppressions.items()):
-            if listed is None or line not in file.noqa_comment_lines:
+            if listed is None or line not in comments:
                 continue
             for code in sorted(c for c in listed if c.startswith("PLX")):
                 if self._could_report(code, file, selection) and not any(
                         found.startswith(code) for found in on_line.get(line, ())):
                     yield self.finding(
                         file,
-                        Span(line, 0),
+                        Span(line, comments[line][0], line, comments[line][1]),  # the comment
                         f"`# noqa: {code}` suppresses nothing on this line: remove {code} from the comment",
                         key=f"{code}:{line}",
                     )
