@@ -92,3 +92,18 @@ def test_flake8_disable_noqa_also_ignores_block_comments(tmp_path):
     loud = subprocess.run(command + ["--disable-noqa"], cwd=tmp_path, capture_output=True, text=True)
     assert quiet.stdout == ""
     assert loud.stdout.startswith("pkg/a.py:2:5: PLX401 `f` has cyclomatic complexity 2")
+
+
+def test_a_noqa_on_the_first_line_of_a_multi_line_import_covers_each_name(project, cli):
+    """Each imported name is reported on its own line and columns; a `# noqa` on the import's
+    first line (where people put it) still covers them, as one on the name's own line does."""
+    root = project({
+        "app/__init__.py": "",
+        "app/database.py": "def get_fallback_manager():\n    return None\n",
+        "app/services/__init__.py": "",
+        "app/services/users.py": (
+            "from sqlite3 import (  # noqa: PLX202\n    connect,\n    Connection,\n)\n"
+            "from sqlite3 import (\n    Row,  # noqa: PLX202\n    Cursor,\n)\n"),
+    }, 'select = ["PLX202"]\n[tool.plexilint.database]\nfallback-manager = ["app.database.get_fallback_manager"]\n')
+    findings = json.loads(cli("check", root, "--format", "json")[1])["findings"]
+    assert [(f["line"], f["column"], f["message"].split("`")[1]) for f in findings] == [(7, 5, "Cursor")]

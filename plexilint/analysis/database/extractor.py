@@ -112,19 +112,22 @@ class _Extractor:
 
     def _import_bindings(self, stmt: ast.Import | ast.ImportFrom, type_checking: bool) -> None:
         context = self.context
-        for local, origin in imported_names(stmt, context.module, context.is_package):
+        # One alias per name `imported_names` gives, in order: each finding underlines its own name.
+        aliases = [alias for alias in stmt.names if alias.name != "*"]
+        for (local, origin), alias in zip(imported_names(stmt, context.module, context.is_package), aliases):
             context.aliases[local] = origin
             if isinstance(stmt, ast.ImportFrom):
                 context.from_imported.add(local)
             if worth_recording(origin):
-                self.imports.append(ImportBinding(local, origin, span_of(stmt), type_checking, False,
-                                                  isinstance(stmt, ast.Import)))
+                self.imports.append(ImportBinding(local, origin, span_of(alias), type_checking, False,
+                                                  isinstance(stmt, ast.Import), stmt.lineno))
 
     def _mark_annotation_only_imports(self) -> None:
         annotation_names, all_names = _name_usage(self.tree)
         self.imports = [
             ImportBinding(b.name, b.origin, b.span, b.type_checking,
-                          0 < annotation_names.get(b.name, 0) >= all_names.get(b.name, 0), b.module_import)
+                          0 < annotation_names.get(b.name, 0) >= all_names.get(b.name, 0), b.module_import,
+                          b.statement_line)
             for b in self.imports
         ]
 

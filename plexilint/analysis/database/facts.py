@@ -32,6 +32,7 @@ class ImportBinding:
     type_checking: bool
     annotation_only: bool
     module_import: bool = False  # `import x.y as z`: the origin is certainly a module
+    statement_line: int = 0  # the import statement's first line: a `# noqa` there covers its names
 
 
 @dataclass(frozen=True)

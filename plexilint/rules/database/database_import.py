@@ -98,4 +98,5 @@ class DatabaseImport(NeedsManager, Rule):
                     f"`{binding.name}` brings raw database access (`{verdict.via}`) into a guarded "
                     f"module: import the fallback manager and use {accessor_hint(model)} instead",
                     key=binding.origin,
+                    noqa_lines=(binding.statement_line,),  # a multi-line import's first line
                 )
