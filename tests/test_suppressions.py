@@ -38,7 +38,7 @@ def test_noqa_suppresses_only_its_line_in_the_cli(project, cli):
     # b.py's comment names the wrong code: the finding stays and the comment is reported.
     assert [(f["path"], f["code"]) for f in findings] == [("pkg/b.py", "PLX101"), ("pkg/b.py", "PLX002")]
     unused = findings[1]
-    assert (unused["column"], unused["end_column"]) == (29, 43)  # `# noqa: PLX104`, 1-based in JSON
+    assert (unused["column"], unused["end_column"]) == (29, 43)  # the comment, 1-based in JSON
     # The suppressed copies still count as copies: b.py is told about both.
     assert len(findings[0]["related"]) == 2
 
