@@ -144,11 +144,12 @@ def test_columns_count_characters_not_utf8_bytes(at_root, cli):
     at_root(MIXED)
     _, document = sarif(cli, ".")
     region = document["runs"][0]["results"][-1]["locations"][0]["physicalLocation"]["region"]
-    # `import` is the 25th character of `NOTE = "héllo wörld €"; import sqlite3` (29th byte).
-    assert region == {"startLine": 1, "startColumn": 25, "endLine": 1, "endColumn": 39}
-    assert "pkg/services/audit.py:1:29: PLX202" in cli("check", ".")[1]
+    # The imported name `sqlite3` is the 32nd character of `NOTE = "héllo wörld €"; import sqlite3`
+    # (36th byte).
+    assert region == {"startLine": 1, "startColumn": 32, "endLine": 1, "endColumn": 39}
+    assert "pkg/services/audit.py:1:36: PLX202" in cli("check", ".")[1]
     github = cli("check", ".", "--format", "github")[1]
-    assert "::warning file=pkg/services/audit.py,line=1,col=25,endLine=1,endColumn=39," in github
+    assert "::warning file=pkg/services/audit.py,line=1,col=32,endLine=1,endColumn=39," in github
 
 
 def test_character_columns_read_python_line_breaks_only(tmp_path):
@@ -266,7 +267,7 @@ def test_github_annotations(at_root, cli):
         "duplicated-fallback-stub::Fallback stub `FileManager` (empty class) has the same shape as 1 other "
         "definition in 1 other module (pkg/events/__init__.py:1): define it once in `pkg.fallbacks` and import it "
         "from there",
-        "::warning file=pkg/services/audit.py,line=1,col=25,endLine=1,endColumn=39,title=PLX202 database-import::"
+        "::warning file=pkg/services/audit.py,line=1,col=32,endLine=1,endColumn=39,title=PLX202 database-import::"
         "`sqlite3` brings raw database access (`sqlite3`) into a guarded module: import the fallback manager and "
         "use `get_fallback_manager()` instead",
         "Found 4 findings in 4 files (6 checked). `plexilint explain CODE` tells what each code means and what to do.",
