@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,3 +73,18 @@ def cli(capsys):
         return status, captured.out, captured.err
 
     return run
+
+
+def spy_on(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str,
+           record: Callable[..., Any] = lambda first, *args, **kwargs: first) -> list[Any]:
+    """Replaces ``owner.name`` by a wrapper that calls through and records what ``record``
+    makes of each call's arguments (by default its first argument); returns the records."""
+    calls: list[Any] = []
+    real = getattr(owner, name)
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        calls.append(record(*args, **kwargs))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recording)
+    return calls

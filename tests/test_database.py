@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from conftest import spy_on
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.rules.database.model import MANAGER, RAW, DatabaseModel
@@ -284,9 +285,7 @@ def test_the_manager_is_found_by_what_it_does_and_named_with_its_import(project,
 def test_the_manager_is_looked_for_once_per_run(project, monkeypatch):
     from plexilint.rules.database import model as database_model_module
 
-    calls = []
-    real = database_model_module.find_manager
-    monkeypatch.setattr(database_model_module, "find_manager", lambda *a: calls.append(1) or real(*a))
+    calls = spy_on(monkeypatch, database_model_module, "find_manager", lambda *args: 1)
     root = project(UNRELATED_AND_REAL_MANAGERS)
     from plexilint.config import load_config
     from plexilint.engine.project import analyse_project

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from flake8.main.options import JobsArgument
 
-from conftest import SAMPLES
+from conftest import SAMPLES, spy_on
 from frontends import via_cli
 from plexilint.adapters.flake8 import PlexilintChecker
 from plexilint.engine import project as project_module
@@ -35,15 +35,7 @@ def _options(*names: str, jobs: str = "2") -> argparse.Namespace:
 
 
 def _count_analyses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    analysed: list[Path] = []
-    real = project_module.analyse_project
-
-    def counting(root, *args, **kwargs):
-        analysed.append(root)
-        return real(root, *args, **kwargs)
-
-    monkeypatch.setattr(project_module, "analyse_project", counting)
-    return analysed
+    return spy_on(monkeypatch, project_module, "analyse_project")
 
 
 def test_named_project_is_analysed_once_before_any_file(sample: Path, monkeypatch: pytest.MonkeyPatch):

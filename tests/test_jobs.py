@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
+from conftest import SAMPLES, spy_on
 from plexilint.config import load_config
-from plexilint.engine import parallel
+from plexilint.engine import extraction, parallel
 from plexilint.engine.cache import CACHE_DIRECTORY, FactsCache
 from plexilint.engine.facts import FACT_KINDS, extract_facts
 from plexilint.engine.project import analyse_project, clear_memo
@@ -24,16 +24,8 @@ SAMPLE_NAMES = ("plexichat_legacy", "plexichat_refactored")
 def pool_calls(monkeypatch) -> list[int]:
     """Every project is worth a pool (the samples are smaller than the real threshold); records
     the number of files each pool extracted."""
-    calls: list[int] = []
-    real = parallel.extract_in_pool
-
-    def counting(tasks, *args, **kwargs):
-        calls.append(len(tasks))
-        return real(tasks, *args, **kwargs)
-
     monkeypatch.setattr(parallel, "POOL_MIN_BYTES", 0)
-    monkeypatch.setattr("plexilint.engine.extraction.extract_in_pool", counting)
-    return calls
+    return spy_on(monkeypatch, extraction, "extract_in_pool", lambda tasks, *args, **kwargs: len(tasks))
 
 
 pytestmark = pytest.mark.usefixtures("project_cache_location")

@@ -15,7 +15,7 @@ import pytest
 from lsprotocol import types
 from pygls.workspace import PositionCodec
 
-from conftest import write_project
+from conftest import spy_on, write_project
 from lsp_client import LspClient
 from plexilint.adapters.lsp import rule_links
 from plexilint.adapters.lsp.code_actions import FIX_TITLE
@@ -283,14 +283,7 @@ def test_a_changed_buffer_is_the_only_file_extracted_again_and_its_old_facts_are
     root = project(STUBS)
     events = root / "pkg" / "events" / "__init__.py"
     config = read_project_config(root)
-    extracted: list[Path] = []
-    real = extraction.extract_facts
-
-    def counting(path, *args, **kwargs):
-        extracted.append(path)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(extraction, "extract_facts", counting)
+    extracted = spy_on(monkeypatch, extraction, "extract_facts")
     findings_for_buffers(root, config, {events: events.read_bytes()})
     assert len(extracted) == 3
     memoised = len(extraction._FACTS_MEMO)

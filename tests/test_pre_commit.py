@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, write_project
+from conftest import REPO, spy_on, write_project
 from plexilint.adapters.cli import main
 from plexilint.engine import run
 
@@ -206,14 +206,7 @@ def test_file_arguments_are_checked_against_the_whole_project_analysed_once(proj
         "app/users/__init__.py": STUB.format(name="UserManager"),
         "app/maths.py": CLEAN,
     })
-    analysed = []
-    analyse_project = run.analyse_project
-
-    def counting(root, *arguments, **options):
-        analysed.append(root)
-        return analyse_project(root, *arguments, **options)
-
-    monkeypatch.setattr(run, "analyse_project", counting)
+    analysed = spy_on(monkeypatch, run, "analyse_project")
     named = [root / "app/files/__init__.py", root / "app/users/__init__.py", root / "app/maths.py"]
 
     result = run.check_paths(named)
