@@ -61,6 +61,7 @@ class GlobalState:
     span: Span
     name: str
     how: str  # what makes it global state, for the message
+    function: str = ""  # the function that rebinds or mutates it
 
 
 @dataclass(frozen=True)
@@ -135,11 +136,11 @@ class _Extractor:
             c.qualname, name_span(c.node), c.methods, (c.node.end_lineno or c.node.lineno) - c.node.lineno + 1,
             self._noqa_lines(c.node), tuple(links.result(c.stored) for links in c.links), accessors(c.node)) for c in walked.classes)
         state = _one_per_name(
-            [GlobalState(span_of(node), name, f"rebound by `global` in `{function}`")
+            [GlobalState(span_of(node), name, f"rebound by `global` in `{function}`", function)
              for node, function in walked.global_statements for name in node.names
              if not _is_dunder(name) and function != "__getattr__"],  # PEP 562: a lazy import's cache
             [GlobalState(span_of(containers[name]), name,
-                         f"a module-level {_kind_of_state(containers[name])} mutated in `{function}`")
+                         f"a module-level {_kind_of_state(containers[name])} mutated in `{function}`", function)
              for name, (_, function) in sorted(walked.mutations.items()) if not _is_dunder(name)])
         maintainability = maintainability_index(self.source, walked.halstead.volume, walked.total_complexity)
         return ComplexityFacts(_code_lines(self.source), maintainability, walked.total_complexity,
@@ -175,18 +176,19 @@ def _is_dunder(name: str) -> bool:
 
 def _one_per_name(rebound: list[GlobalState], mutated: list[GlobalState]) -> tuple[GlobalState, ...]:
     """One finding per name, where it is first seen: a name rebound by `global` in several
-    functions (or also mutated) is one piece of global state."""
+    functions (or also mutated) is one piece of global state; the message counts the other
+    functions that touch it."""
     first: dict[str, GlobalState] = {}
-    others: dict[str, int] = {}
+    functions: dict[str, set[str]] = {}
     for state in sorted([*rebound, *mutated], key=lambda s: (s.span.line, s.span.column)):
-        if state.name in first:
-            others[state.name] = others.get(state.name, 0) + 1
-        else:
-            first[state.name] = state
-    return tuple(
-        state if state.name not in others else
-        GlobalState(state.span, state.name, f"{state.how}; also in {_functions(others[state.name])}")
-        for state in first.values())
+        first.setdefault(state.name, state)
+        functions.setdefault(state.name, set()).add(state.function)
+    result = []
+    for name, state in first.items():
+        others = len(functions[name] - {state.function})
+        result.append(state if not others else
+                      GlobalState(state.span, name, f"{state.how}; also in {_functions(others)}", state.function))
+    return tuple(result)
 
 
 def _functions(count: int) -> str:

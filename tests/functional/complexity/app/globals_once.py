@@ -34,3 +34,11 @@ def __getattr__(name):
         import json as _lazy
         return _lazy
     raise AttributeError(name)
+
+
+_seen = set()  # [mutable-global-state]
+
+
+def note(item):
+    global _seen  # the same function as the mutation below: one finding, no "also in"
+    _seen.add(item)
