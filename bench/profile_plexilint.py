@@ -3,7 +3,7 @@ extractor) and per rule. Prints JSON; the benchmark runs it as a child and repor
 
     python bench/profile_plexilint.py PROJECT_DIR
 
-It calls the engine's stages one by one, the way ``plexilint.engine.project`` chains them,
+It calls the engine's stages one by one, the way ``plexilint.runner.project`` chains them,
 so it needs updating when that pipeline changes (the benchmark reports a failure, it does
 not stop).
 """
@@ -26,7 +26,7 @@ from plexilint.config import load_config
 from plexilint.engine.discovery import discover_files
 from plexilint.engine.facts import decode_source, extract_facts
 from plexilint.engine.index import ProjectIndex
-from plexilint.engine.project import fact_kinds
+from plexilint.runner.project import fact_kinds
 from plexilint.engine.selection import Selection
 from plexilint.rules import all_rules
 from plexilint.rules.base import AfterFindingsRule
@@ -85,7 +85,7 @@ def profile_rules(index: ProjectIndex, root: Path) -> dict[str, float]:
 
 
 def main(directory: str) -> int:
-    gc.disable()  # as the engine does (plexilint.engine.project.analyse_project)
+    gc.disable()  # as the engine does (plexilint.runner.project.analyse_project)
     root = Path(directory).resolve()
     start = time.perf_counter()
     config = load_config(root)

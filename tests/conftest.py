@@ -11,7 +11,7 @@ import pytest
 
 from plexilint.adapters.cli import main
 from plexilint.engine.cache import CACHE_DIR_VARIABLE
-from plexilint.engine.project import clear_memo
+from plexilint.runner.project import clear_memo
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_projects"

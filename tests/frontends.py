@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from plexilint.engine.run import check_paths
+from plexilint.runner.run import check_paths
 from plexilint.rules import all_rules
 
 SYMBOL_TO_CODE = {rule.symbol: rule.code for rule in all_rules()}

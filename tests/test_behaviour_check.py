@@ -11,7 +11,7 @@ import pytest
 from plexilint.config import load_config
 from plexilint.consolidation import fixer
 from plexilint.consolidation.behaviour_check import check_behaviour
-from plexilint.engine.project import analyse_project, clear_memo
+from plexilint.runner.project import analyse_project, clear_memo
 
 CENTRAL = "app.fallbacks"
 GUARDED = '''

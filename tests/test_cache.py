@@ -22,7 +22,7 @@ from plexilint.analysis.modules import distinct_module_names, module_name_for
 from plexilint.config import load_config
 from plexilint.engine import cache_store, fingerprint
 from plexilint.engine.cache import CACHE_DIRECTORY, FactsCache
-from plexilint.engine.project import analyse_project, clear_memo
+from plexilint.runner.project import analyse_project, clear_memo
 
 STUB = "class EventManager:\n    pass\n"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from plexilint.config import load_config
 from plexilint.consolidation.fixer import propose_fix
-from plexilint.engine.project import analyse_project, clear_memo
+from plexilint.runner.project import analyse_project, clear_memo
 
 CONFIG = '[tool.plexilint]\nfallbacks-module = "app.utils.fallbacks"\n'
 

@@ -14,7 +14,7 @@ from plexilint.consolidation import atomic
 from plexilint.consolidation.apply import apply_fix
 from plexilint.consolidation.backups import FAILED, FixFailed, FixRefused, apply_changes, list_runs, rollback
 from plexilint.consolidation.fixer import propose_fix
-from plexilint.engine.project import analyse_project, clear_memo
+from plexilint.runner.project import analyse_project, clear_memo
 from plexilint.config import load_config
 from stub_projects import DUPLICATED_STUBS
 

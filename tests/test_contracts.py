@@ -142,7 +142,7 @@ def test_contract_facts_are_extracted_only_when_a_contract_is_declared(project):
     """Contract rules cannot report without a declared contract, so a run without one does not
     pay for the contract facts; declaring one brings them (and the findings) back."""
     from plexilint.config import load_config
-    from plexilint.engine.project import analyse_project
+    from plexilint.runner.project import analyse_project
 
     files = {"store/__init__.py": "", **{k: v for k, v in STORAGE.items() if k != "store/__init__.py"}}
     root = project(files, "")

@@ -288,7 +288,7 @@ def test_the_manager_is_looked_for_once_per_run(project, monkeypatch):
     calls = spy_on(monkeypatch, database_model_module, "find_manager", lambda *args: 1)
     root = project(UNRELATED_AND_REAL_MANAGERS)
     from plexilint.config import load_config
-    from plexilint.engine.project import analyse_project
+    from plexilint.runner.project import analyse_project
 
     analysis = analyse_project(root, load_config(root))
     assert sum(len(f) for f in analysis.findings.values()) >= 2

@@ -14,7 +14,7 @@ import pytest
 
 from plexilint.config import load_config
 from plexilint.consolidation.fixer import propose_fix
-from plexilint.engine.project import analyse_project
+from plexilint.runner.project import analyse_project
 from plexilint.rules import all_rules
 
 FILE_HEADER = re.compile(r"^# ([\w/]+\.py)$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from plexilint.analysis.modules import is_test_file
 from plexilint.config import load_config
-from plexilint.engine.project import analyse_project
+from plexilint.runner.project import analyse_project
 
 MOCK = "class FakeManager:\n    def __init__(self):\n        pass\n"
 

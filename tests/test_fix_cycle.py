@@ -175,7 +175,7 @@ def test_the_generated_central_module_against_the_hand_refactored_sample(legacy:
 
     from plexilint.config import load_config
     from plexilint.consolidation.fixer import propose_fix
-    from plexilint.engine.project import analyse_project
+    from plexilint.runner.project import analyse_project
 
     analysis = analyse_project(legacy, load_config(legacy))
     fix = propose_fix(analysis)

@@ -14,8 +14,8 @@ from flake8.main.options import JobsArgument
 from conftest import SAMPLES, spy_on
 from frontends import via_cli
 from plexilint.adapters.flake8 import PlexilintChecker
-from plexilint.engine import project as project_module
-from plexilint.engine.project import clear_memo
+from plexilint.runner import project as project_module
+from plexilint.runner.project import clear_memo
 
 
 @pytest.fixture

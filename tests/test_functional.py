@@ -15,7 +15,7 @@ import pytest
 
 from expectations import expected_findings
 from plexilint.config import load_config
-from plexilint.engine.project import analyse_project
+from plexilint.runner.project import analyse_project
 from plexilint.model import Finding
 
 FUNCTIONAL = Path(__file__).parent / "functional"

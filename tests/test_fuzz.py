@@ -21,7 +21,7 @@ from conftest import SAMPLES
 from plexilint.config import load_config
 from plexilint.engine.cache import cache_for
 from plexilint.engine.facts import FACT_KINDS
-from plexilint.engine.project import analyse_project, clear_memo
+from plexilint.runner.project import analyse_project, clear_memo
 
 FUZZ_SETTINGS = settings(
     max_examples=40,

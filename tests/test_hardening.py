@@ -21,7 +21,7 @@ from conftest import write_project
 from plexilint.adapters.cli import main
 from plexilint.engine import discovery
 from plexilint.engine.discovery import discover
-from plexilint.engine.project import clear_memo
+from plexilint.runner.project import clear_memo
 from stub_projects import DUPLICATED_STUBS, stub
 
 NOBODY = 65534

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from plexilint.engine.hotspots import parse_since
+from plexilint.runner.hotspots import parse_since
 from plexilint.vcs.git import lines_touched_per_commit
 
 

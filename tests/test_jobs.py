@@ -13,7 +13,7 @@ from plexilint.config import load_config
 from plexilint.engine import extraction, parallel
 from plexilint.engine.cache import CACHE_DIRECTORY, FactsCache
 from plexilint.engine.facts import FACT_KINDS, extract_facts
-from plexilint.engine.project import analyse_project, clear_memo
+from plexilint.runner.project import analyse_project, clear_memo
 from plexilint.analysis.modules import distinct_module_names
 from plexilint.engine.sources import read_source
 

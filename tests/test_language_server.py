@@ -300,7 +300,7 @@ def test_the_live_project_finds_what_a_fresh_analysis_finds_edit_after_edit(tmp_
     import shutil
 
     from plexilint.adapters.lsp.engine_calls import live_findings, live_project
-    from plexilint.engine.project import analyse_project
+    from plexilint.runner.project import analyse_project
 
     root = tmp_path / "legacy"
     shutil.copytree(REPOSITORY / "sample_projects" / "plexichat_legacy", root)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from plexilint.analysis.modules import distinct_module_names, resolve_import
 from plexilint.config import load_config
-from plexilint.engine.project import analyse_project
+from plexilint.runner.project import analyse_project
 
 CASE = Path(__file__).parent / "functional" / "module_names"
 

@@ -20,7 +20,7 @@ import pytest
 
 from conftest import REPO, spy_on, write_project
 from plexilint.adapters.cli import main
-from plexilint.engine import run
+from plexilint.runner import run
 
 STUB = "class {name}:\n    def __init__(self):\n        pass\n"
 CLEAN = "def add(a, b):\n    return a + b\n"

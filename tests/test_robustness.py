@@ -22,7 +22,7 @@ from robustness_support import check_failures_match_python, python_parses, sweep
 from plexilint.engine.cache import cache_for
 from plexilint.engine.discovery import discover_files
 from plexilint.engine.facts import FACT_KINDS, extract_facts
-from plexilint.engine.project import analyse_project, clear_memo
+from plexilint.runner.project import analyse_project, clear_memo
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 FULL_SWEEP = os.environ.get("PLEXILINT_FULL_SWEEP") == "1"

@@ -13,9 +13,9 @@ from typing import Any
 from plexilint.config import find_project_root, load_config
 from plexilint.engine.baseline import Baseline, EntryKey
 from plexilint.engine.baseline_file import BaselineError, read_baseline
-from plexilint.engine.baseline_run import baseline_location, compare_with_baseline, configured_baseline
+from plexilint.runner.baseline_run import baseline_location, compare_with_baseline, configured_baseline
 from plexilint.engine.changed_code import on_changed_code
-from plexilint.engine.run import CheckResult
+from plexilint.runner.run import CheckResult
 from plexilint.model import Finding
 from plexilint.vcs.git import ChangedLines, GitError, changes_since, repository_root, resolve_commit
 

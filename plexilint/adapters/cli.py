@@ -20,9 +20,9 @@ from plexilint.adapters.terminal import COLOR_CHOICES, ProgressBar, is_terminal,
 from plexilint.adapters.path_arguments import check_path_arguments
 from plexilint.config import Config, ConfigError
 from plexilint.config.options import CODE_PATTERN, InvalidValue, _codes, _globs, unknown_codes
-from plexilint.engine.hotspots import parse_since, rank_hotspots
+from plexilint.runner.hotspots import parse_since, rank_hotspots
 from plexilint.engine.parallel import resolve_jobs
-from plexilint.engine.run import CheckResult, check_paths
+from plexilint.runner.run import CheckResult, check_paths
 from plexilint.engine.selection import normalise_code
 from plexilint.engine.work_progress import PROGRESS
 from plexilint.reporting import hotspots_format

@@ -11,8 +11,8 @@ from typing import Any
 from plexilint.adapters.check_narrowing import display_path as _display
 from plexilint.config import find_project_root, load_config
 from plexilint.engine.baseline_file import BaselineError, read_baseline, write_baseline
-from plexilint.engine.baseline_run import baseline_location, baseline_of, compare_with_baseline, updated_baseline
-from plexilint.engine.run import CheckResult, check_paths
+from plexilint.runner.baseline_run import baseline_location, baseline_of, compare_with_baseline, updated_baseline
+from plexilint.runner.run import CheckResult, check_paths
 
 EXIT_OK, EXIT_ERROR = 0, 2
 COMMAND = "baseline"

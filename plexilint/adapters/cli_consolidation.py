@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from plexilint.config import find_project_root, load_config
 from plexilint.engine.cache import cache_for
-from plexilint.engine.project import ProjectAnalysis, analyse_project
+from plexilint.runner.project import ProjectAnalysis, analyse_project
 from plexilint.consolidation.backups import FixError, FixRefused, RollbackResult, list_runs, rollback
 from plexilint.consolidation.history import HistoryError, history_path, load_history
 from plexilint.consolidation.progress import FORMATS, render_progress

@@ -19,9 +19,9 @@ from plexilint.config import ConfigError, find_project_root
 from plexilint.config.loader import PROJECT_MARKER
 from plexilint.engine.facts import decode_source
 from plexilint.engine.baseline_file import BaselineError
-from plexilint.engine.baseline_run import without_baselined
+from plexilint.runner.baseline_run import without_baselined
 from plexilint.engine.parallel import resolve_jobs
-from plexilint.engine.project import ProjectAnalysis, findings_for_source, project_analysis_for
+from plexilint.runner.project import ProjectAnalysis, findings_for_source, project_analysis_for
 from plexilint.engine.suppressions import NoqaMode
 
 

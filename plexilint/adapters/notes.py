@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from plexilint.config import ConfigError, find_project_root
 from plexilint.config.loader import PROJECT_MARKER
 from plexilint.engine.baseline_file import BaselineError
-from plexilint.engine.project import ProjectAnalysis, project_analysis_for
+from plexilint.runner.project import ProjectAnalysis, project_analysis_for
 from plexilint.model import Note
 from plexilint.rules import all_rules
 

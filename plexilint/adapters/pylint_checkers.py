@@ -18,8 +18,8 @@ from plexilint.adapters.notes import PylintNotes
 from plexilint.adapters.startup import check_configuration_or_exit
 from plexilint.config import ConfigError
 from plexilint.engine.baseline_file import BaselineError
-from plexilint.engine.baseline_run import without_baselined
-from plexilint.engine.project import project_analysis_for
+from plexilint.runner.baseline_run import without_baselined
+from plexilint.runner.project import project_analysis_for
 from plexilint.rules import all_rules
 from plexilint.rules.base import CATEGORIES
 from plexilint.families import family_named, family_prefix, in_family

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from plexilint.config import ConfigError, find_project_root, load_config
-from plexilint.engine.project import validate_selection
+from plexilint.runner.project import validate_selection
 
 EXIT_CONFIG_ERROR = 2
 

@@ -11,7 +11,7 @@ from plexilint.consolidation.diff import line_counts
 from plexilint.consolidation.fixer import ProposedFix
 from plexilint.consolidation.history import findings_by_family, load_history, record_step
 from plexilint.engine.cache import cache_for
-from plexilint.engine.project import ProjectAnalysis, analyse_project, clear_memo
+from plexilint.runner.project import ProjectAnalysis, analyse_project, clear_memo
 from plexilint.families import in_family
 from plexilint.vcs.git import GitError, repository_root, uncommitted_files
 

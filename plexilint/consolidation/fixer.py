@@ -11,7 +11,7 @@ from plexilint.consolidation.behaviour_check import BehaviourReport, Failure, ch
 from plexilint.consolidation.central_module import central_source
 from plexilint.consolidation.plan import ConsolidationPlan, Exclusions, build_plan
 from plexilint.consolidation.rewrite import rewrite_module
-from plexilint.engine.project import ProjectAnalysis
+from plexilint.runner.project import ProjectAnalysis
 
 _BOM = b"\xef\xbb\xbf"
 _NEW_PACKAGE = '"""Package of `{module}`, created by `plexilint fix`."""\n'

@@ -23,7 +23,7 @@ from plexilint.consolidation.dependencies import ImportedName, free_names
 from plexilint.consolidation.layout import central_module_problem, free_central_name, invalid_parts
 from plexilint.consolidation.none_tests import none_tests
 from plexilint.engine.facts import FileFacts
-from plexilint.engine.project import ProjectAnalysis
+from plexilint.runner.project import ProjectAnalysis
 from plexilint.rules.fallbacks.central import central_files, proposed_central_module
 from plexilint.rules.consolidation.moved import moved_names
 from plexilint.rules.fallbacks.placeholder_instance import placeholder_replacement

@@ -11,8 +11,8 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from plexilint.engine.project import ProjectAnalysis
-from plexilint.engine.run import is_within_scopes
+from plexilint.runner.project import ProjectAnalysis
+from plexilint.runner.run import is_within_scopes
 from plexilint.rules import REGISTRY
 from plexilint.rules.contracts.model import contract_model
 

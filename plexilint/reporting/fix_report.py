@@ -18,8 +18,8 @@ from plexilint.consolidation.fixer import ProposedFix
 from plexilint.consolidation.none_tests import none_tests
 from plexilint.consolidation.history import HistoryError, load_history
 from plexilint.consolidation.plan import VERSION_GETTER, FilePlan
-from plexilint.engine.hotspots import rank_hotspots
-from plexilint.engine.project import ProjectAnalysis
+from plexilint.runner.hotspots import rank_hotspots
+from plexilint.runner.project import ProjectAnalysis
 from plexilint.families import FAMILIES, family_prefix, in_family
 from plexilint.model import Finding
 from plexilint.reporting.contracts_report import class_reports

@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from collections.abc import Callable
 
-from plexilint.engine.hotspots import FileHotspot, HotspotReport
+from plexilint.runner.hotspots import FileHotspot, HotspotReport
 
 _BOLD, _RED, _DIM, _RESET = "\033[1m", "\033[31m", "\033[2m", "\033[0m"
 FILE_COLUMNS = ("#", "file", "lines", "worst function", "cc", "MI", "commits", "changed", "score", "PLX4 findings")

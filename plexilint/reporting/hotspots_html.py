@@ -15,7 +15,7 @@ from collections import defaultdict
 from statistics import median
 
 from plexilint import __version__
-from plexilint.engine.hotspots import FileHotspot, FunctionHotspot, HotspotReport
+from plexilint.runner.hotspots import FileHotspot, FunctionHotspot, HotspotReport
 
 # The plot's geometry, in SVG user units.
 WIDTH, HEIGHT = 880, 520

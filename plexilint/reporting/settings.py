@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from plexilint.engine.project import ProjectAnalysis
+from plexilint.runner.project import ProjectAnalysis
 from plexilint.rules.database.advice import describe_database_model
 
 SETTINGS_FORMATS = ("text", "json")

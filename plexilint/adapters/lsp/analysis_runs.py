@@ -23,7 +23,7 @@ from plexilint.adapters.lsp.notes import NoteMessages
 from plexilint.adapters.lsp.publisher import Publisher
 from plexilint.adapters.lsp.scheduler import Scheduler
 from plexilint.adapters.lsp.text import buffer_bytes
-from plexilint.engine.live_project import INDEXING_CHUNK, LiveProject
+from plexilint.runner.live_project import INDEXING_CHUNK, LiveProject
 
 logger = logging.getLogger(__name__)
 # After this long without an analysis, the saved files are read again in the background:

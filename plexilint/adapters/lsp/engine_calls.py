@@ -8,11 +8,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from plexilint.config import Config
-from plexilint.engine.baseline_run import without_baselined
+from plexilint.runner.baseline_run import without_baselined
 from plexilint.engine.cache import cache_for
 from plexilint.engine.facts import FACT_KINDS
-from plexilint.engine.live_project import LiveProject
-from plexilint.engine.project import analyse_project
+from plexilint.runner.live_project import LiveProject
+from plexilint.runner.project import analyse_project
 from plexilint.model import Finding
 
 def live_project(root: Path, config: Config) -> LiveProject:

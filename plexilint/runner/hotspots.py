@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from plexilint.engine.facts import FileFacts
-from plexilint.engine.project import ProjectAnalysis
-from plexilint.engine.run import is_within_scopes
+from plexilint.runner.project import ProjectAnalysis
+from plexilint.runner.run import is_within_scopes
 from plexilint.families import in_family
 from plexilint.vcs.git import FileChurn, GitError, churn_since, lines_touched_per_commit, repository_root
 

@@ -11,7 +11,7 @@ from plexilint.config import Config, ConfigError, find_project_root, load_config
 from plexilint.config.loader import PROJECT_MARKER
 from plexilint.engine.cache import cache_for
 from plexilint.engine.discovery import SkippedFolder, _is_file, _is_skipped_directory, exclude_globs
-from plexilint.engine.project import ProjectAnalysis, analyse_project, validate_selection
+from plexilint.runner.project import ProjectAnalysis, analyse_project, validate_selection
 from plexilint.model import Finding, Note
 from plexilint.vcs.git import ignored_paths
 

@@ -17,7 +17,7 @@ from plexilint.engine.discovery import discover_files
 from plexilint.engine.extraction import facts_for_sources
 from plexilint.engine.index import ProjectIndex
 from plexilint.engine.facts import FileFacts, facts_for_codes
-from plexilint.engine.project import _history_bytes, fact_kinds, findings_in, is_project_file
+from plexilint.runner.project import _history_bytes, fact_kinds, findings_in, is_project_file
 from plexilint.engine.sources import SourceFile, read_source
 from plexilint.engine.suppressions import is_finding_suppressed
 from plexilint.model import Finding, Note

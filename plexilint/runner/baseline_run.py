@@ -11,7 +11,7 @@ from plexilint.config import Config
 from plexilint.engine.baseline import DEFAULT_NAME, Baseline, Comparison, EntryKey, KeyMaker, compare
 from plexilint.engine.baseline_file import read_baseline
 from plexilint.engine.finding_context import SourceContexts
-from plexilint.engine.run import CheckResult, is_within_scopes
+from plexilint.runner.run import CheckResult, is_within_scopes
 from plexilint.engine.selection import Selection
 from plexilint.model import Finding
 
