@@ -19,11 +19,11 @@ from plexilint.adapters.check_narrowing import Narrowing, UsageError, add_check_
 from plexilint.adapters.terminal import COLOR_CHOICES, ProgressBar, is_terminal, terminal_width, use_colour
 from plexilint.adapters.path_arguments import check_path_arguments
 from plexilint.config import Config, ConfigError
-from plexilint.config.options import CODE_PATTERN, InvalidValue, _codes, _globs, unknown_codes
+from plexilint.config.options import CODE_PATTERN, InvalidValue, _codes, _globs
 from plexilint.runner.hotspots import parse_since, rank_hotspots
 from plexilint.engine.parallel import resolve_jobs
+from plexilint.runner.codes import normalise_code, unknown_codes
 from plexilint.runner.run import CheckResult, check_paths
-from plexilint.engine.selection import normalise_code
 from plexilint.engine.work_progress import PROGRESS
 from plexilint.reporting import hotspots_format
 from plexilint.reporting.contracts_report import class_reports, render_contracts

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from plexilint.config import find_project_root, load_config
+from plexilint.config import find_project_root
 from plexilint.engine.cache import cache_for
+from plexilint.runner.codes import load_checked_config
 from plexilint.runner.project import ProjectAnalysis, analyse_project
 from plexilint.consolidation.backups import FixError, FixRefused, RollbackResult, list_runs, rollback
 from plexilint.consolidation.history import HistoryError, history_path, load_history
@@ -143,7 +144,7 @@ _REPORT_FACTS = _FIX_FACTS | {"complexity"}
 
 def _analysis(args: argparse.Namespace, extra_facts: frozenset[str] = _FIX_FACTS) -> ProjectAnalysis:
     root = _project(args.path if args.path.is_dir() else args.path.parent)
-    config = load_config(root, args.config)
+    config = load_checked_config(root, args.config)
     if extra_facts is _REPORT_FACTS and config["contracts"]:
         extra_facts = extra_facts | {"contracts"}  # the report scores the declared contracts
     # The facts cache, as `check` uses it: `--apply` re-checks the project after writing, and

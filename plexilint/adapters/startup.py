@@ -6,18 +6,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from plexilint.config import ConfigError, find_project_root, load_config
-from plexilint.runner.project import validate_selection
+from plexilint.config import ConfigError, find_project_root
+from plexilint.runner.codes import load_checked_config
 
 EXIT_CONFIG_ERROR = 2
 
 
 def check_configuration_or_exit(start: Path) -> None:
     try:
-        config = load_config(find_project_root(start))
-        problems = validate_selection(config)
-        if problems:
-            raise ConfigError(problems, config.source)
+        load_checked_config(find_project_root(start))
     except ConfigError as error:
         print(f"plexilint: configuration error\n{error}", file=sys.stderr)
         raise SystemExit(EXIT_CONFIG_ERROR) from None

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from plexilint.config.errors import ConfigError
-from plexilint.config.options import Config, unknown_codes, validate_table
+from plexilint.config.options import Config, validate_table
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -70,7 +70,6 @@ def _config_from(data: dict, config_path: Path) -> Config:
         if not isinstance(table, dict):
             raise ConfigError([f"invalid value for '{key}': {table!r}: expected a table [{key}]"], str(config_path))
     values, problems = validate_table(table)
-    problems += unknown_codes(values)  # of the valid values (the others are the defaults)
     if problems:
         raise ConfigError(problems, str(config_path))
     return Config(values, str(config_path))

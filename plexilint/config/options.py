@@ -402,23 +402,6 @@ class Config:
         return Config(values, self.source)
 
 
-def unknown_codes(values: dict[str, Any]) -> list[str]:
-    """Selected, ignored and per-file-ignored codes that match no rule: a typo must not
-    silently select (or ignore) nothing."""
-    from plexilint.rules import REGISTRY  # imported late: the rules read the configuration
-
-    problems = []
-    for key in ("select", "ignore"):
-        for code in values[key]:
-            if CODE_PATTERN.match(code) and not any(known.startswith(code) for known in REGISTRY):
-                problems.append(f"invalid value for '{key}': {code!r} matches no rule (see `plexilint rules`)")
-    for glob, codes in values["per-file-ignores"].items():
-        for code in codes:
-            if not any(known.startswith(code) for known in REGISTRY):
-                problems.append(f"invalid value for 'per-file-ignores' {glob!r}: {code!r} matches no rule")
-    return problems
-
-
 def validate_table(table: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Returns (values with defaults, problems); every problem names its key. Sub-tables such
     as ``[tool.plexilint.database]`` are flattened to ``database.<key>``."""

@@ -8,16 +8,6 @@ from dataclasses import dataclass
 from plexilint.config import Config
 
 
-def normalise_code(text: str) -> str:
-    """What a user may type for a rule where codes are expected (as `plexilint explain`
-    accepts it): a code or prefix in any case (`plx1`), a symbol (`duplicated-fallback-stub`)
-    or a pylint message id; returned as the code or upper-case prefix."""
-    from plexilint.rules import rule_for  # imported late: the rules import this module
-
-    rule = rule_for(text)
-    return rule.code if rule is not None else text.strip().upper()
-
-
 def _longest_match(code: str, prefixes: list[str]) -> int:
     return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plexilint.config import Config, find_project_root, load_config
-from plexilint.config.options import unknown_codes
 from plexilint.consolidation.history import history_path
 from plexilint.engine.cache import FactsCache, cache_for, project_key
 from plexilint.engine.discovery import SkippedFolder, discover, is_excluded
@@ -287,8 +286,3 @@ def is_project_file(path: Path, root: Path, config: Config) -> bool:
     relative = os.path.relpath(path.resolve(), root)
     return not relative.startswith("..") and not is_excluded(Path(relative).as_posix(), config["exclude"])
 
-
-def validate_selection(config: Config) -> list[str]:
-    """Selected/ignored codes that match no rule. A loaded configuration was checked already;
-    this checks it again once the command line has changed `select` or `ignore`."""
-    return unknown_codes(config.values)

@@ -11,7 +11,8 @@ from plexilint.config import Config, ConfigError, find_project_root, load_config
 from plexilint.config.loader import PROJECT_MARKER
 from plexilint.engine.cache import cache_for
 from plexilint.engine.discovery import SkippedFolder, _is_file, _is_skipped_directory, exclude_globs
-from plexilint.runner.project import ProjectAnalysis, analyse_project, validate_selection
+from plexilint.runner.codes import load_checked_config, validate_selection
+from plexilint.runner.project import ProjectAnalysis, analyse_project
 from plexilint.model import Finding, Note
 from plexilint.vcs.git import ignored_paths
 
@@ -105,7 +106,7 @@ def check_paths(paths: list[Path], explicit_config: Path | None = None,
     result = CheckResult()
     seen: set[str] = set()
     for root in sorted(scopes):
-        config: Config = configure(load_config(root, explicit_config))
+        config: Config = configure(load_checked_config(root, explicit_config))
         problems = validate_selection(config)
         if problems:
             raise ConfigError(problems, config.source)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from plexilint.config import Config, ConfigError, find_project_root, read_config_file
 from plexilint.config.loader import PROJECT_MARKER
-from plexilint.runner.project import validate_selection
+from plexilint.runner.codes import validate_selection
 
 
 @dataclass(frozen=True)
