@@ -11,17 +11,9 @@ import pytest
 
 from plexilint.adapters.cli import main
 from plexilint.engine.cache import CACHE_DIR_VARIABLE
-from plexilint.runner.project import clear_memo
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_projects"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_engine_memo():
-    clear_memo()
-    yield
-    clear_memo()
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import pytest
 from plexilint.config import load_config
 from plexilint.consolidation import fixer
 from plexilint.consolidation.behaviour_check import check_behaviour
-from plexilint.runner.project import analyse_project, clear_memo
+from plexilint.runner.project import analyse_project
 
 CENTRAL = "app.fallbacks"
 GUARDED = '''
@@ -33,7 +33,6 @@ def _project(tmp_path: Path, files: dict[str, str]) -> tuple[Path, object]:
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text).lstrip("\n"))
-    clear_memo()
     return root, analyse_project(root, load_config(root)).index
 
 
@@ -136,7 +135,6 @@ def test_a_package_folder_that_is_not_an_identifier_is_refused_not_a_crash(tmp_p
         (root / folder / sub / "__init__.py").write_text(textwrap.dedent(GUARDED).lstrip("\n"))
     (root / folder / "__init__.py").write_text("")
     (root / "pyproject.toml").write_text("[tool.plexilint]\n")
-    clear_memo()
     fix = fixer.propose_fix(analyse_project(root, load_config(root)))
     # `<folder>/__init__.py` makes `a` and `b` sub-packages of a folder no import can name:
     # they have no dotted name, and the fix leaves them alone, saying why.
@@ -165,7 +163,6 @@ def test_the_proposed_central_module_avoids_a_folder_in_its_way(tmp_path):
     (root / "app" / "fallbacks" / "data.py").write_text("X = 1\n")
     for name in ("a", "b"):
         (root / "app" / f"{name}.py").write_text(textwrap.dedent(GUARDED).lstrip("\n"))
-    clear_memo()
     fix = fixer.propose_fix(analyse_project(root, load_config(root)))
     assert fix.plan.central_module == "app.fallbacks_central" and fix.plan.refused is None
     assert (root / "app" / "fallbacks_central.py").resolve() in fix.changes
@@ -183,7 +180,6 @@ def test_a_move_an_old_history_recorded_wrongly_is_not_trusted(tmp_path):
     entry = {"name": "emit", "kind": "no-op function", "old_module": "app.events", "new_module": CENTRAL,
              "import": f"from {CENTRAL} import emit", "conditional": False}
     (root / ".plexilint" / "history.json").write_text(json.dumps({"steps": [], "mapping": [entry]}))
-    clear_memo()
     fix = fixer.propose_fix(analyse_project(root, load_config(root)))
     assert (root / "app/user.py").resolve() not in fix.changes
     assert any(f.import_line == 1 and "bound differently" in f.reason for f in fix.refused)

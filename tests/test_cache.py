@@ -22,7 +22,7 @@ from plexilint.analysis.modules import distinct_module_names, module_name_for
 from plexilint.config import load_config
 from plexilint.engine import cache_store, fingerprint
 from plexilint.engine.cache import CACHE_DIRECTORY, FactsCache
-from plexilint.runner.project import analyse_project, clear_memo
+from plexilint.runner.project import analyse_project
 
 STUB = "class EventManager:\n    pass\n"
 
@@ -38,7 +38,6 @@ def copy_sample(name: str, destination: Path) -> Path:
 
 def analyse(root: Path, **options):
     """A fresh process's view: no in-process memo, a new cache object (its stats start at 0)."""
-    clear_memo()
     cache = FactsCache(root)
     analysis = analyse_project(root, load_config(root), cache=cache, **options)
     return analysis, cache.stats
@@ -84,7 +83,6 @@ def test_modifying_one_file_invalidates_only_its_facts(legacy):
     assert before.keys() == after.keys()  # the file's entry was replaced, not added beside it
     assert [name for name in before if before[name] != after[name]] == [
         FactsCache(legacy).facts_path(changed.as_posix(), _kinds(analysis)).name]
-    clear_memo()
     assert all_findings(analysis) == all_findings(analyse_project(legacy, load_config(legacy)))
 
 
@@ -166,7 +164,6 @@ def test_configuration_change_reuses_facts_but_not_findings(legacy):
     analysis, stats = analyse(legacy)
     # Facts never depend on the configuration; findings do.
     assert not stats.project_hit and stats.facts_stored == 0 and stats.facts_hits == len(analysis.paths)
-    clear_memo()
     assert all_findings(analysis) == all_findings(analyse_project(legacy, load_config(legacy)))
 
 
@@ -238,7 +235,6 @@ def test_editor_buffers_are_never_cached(legacy):
     analyse(legacy)
     before = entries(legacy)
     path = legacy / "src/plexichat/core/events/__init__.py"
-    clear_memo()
     analyse_project(legacy, load_config(legacy), {path: b"x = 1\n"}, cache=FactsCache(legacy))
     assert entries(legacy) == before
 
@@ -270,7 +266,6 @@ def test_cli_output_is_the_same_cold_warm_and_uncached(legacy, cli):
         uncached = cli("check", legacy, "--no-cache", "--format", output_format)
         shutil.rmtree(legacy / CACHE_DIRECTORY, ignore_errors=True)
         cold = cli("check", legacy, "--format", output_format)
-        clear_memo()
         warm = cli("check", legacy, "--format", output_format)
         assert uncached == cold == warm
 
@@ -279,7 +274,6 @@ def test_contracts_and_hotspots_read_facts_through_a_warm_cache(legacy, cli):
     for command in (["contracts", "--format", "json"], ["hotspots", "--format", "json", "--since", "2000-01-01"]):
         uncached = cli(*command, legacy, "--no-cache")
         cli(*command, legacy)
-        clear_memo()
         assert cli(*command, legacy) == uncached
 
 
@@ -317,13 +311,11 @@ def test_plexilint_cache_dir_moves_the_cache_out_of_the_project(project, tmp_pat
     status, first, _ = cli("check", outer, "--format", "json")
     assert status == 1 and not (outer / CACHE_DIRECTORY).exists()
     assert [p.name.startswith(f"{outer.name}-") for p in shared.iterdir()] == [True]  # one project, named
-    clear_memo()
     _, warm, _ = cli("check", outer, "--format", "json")
     assert warm == first
     # The same files as another project (`sub` gets its own pyproject.toml): their own entries,
     # reported relative to the new root.
     (outer / "sub" / "pyproject.toml").write_text("", encoding="utf-8")
-    clear_memo()
     report = json.loads(cli("check", outer / "sub", "--format", "json")[1])
     assert sorted(f["path"] for f in report["findings"]) == ["pkg/a.py", "pkg/b.py"]
     assert len(list(shared.iterdir())) == 2 and not (outer / "sub" / CACHE_DIRECTORY).exists()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from plexilint.config import load_config
 from plexilint.consolidation.fixer import propose_fix
-from plexilint.runner.project import analyse_project, clear_memo
+from plexilint.runner.project import analyse_project
 
 CONFIG = '[tool.plexilint]\nfallbacks-module = "app.utils.fallbacks"\n'
 
@@ -27,7 +27,6 @@ def _project(tmp_path: Path, files: dict[str, str], config: str = CONFIG) -> Pat
 
 
 def _fix(root: Path):
-    clear_memo()
     return propose_fix(analyse_project(root, load_config(root)))
 
 
@@ -213,7 +212,6 @@ def test_imports_through_a_moved_path_are_retargeted(tmp_path):
     root = _project(tmp_path, {"app/old.py": "Thing = 1\nother = 2\n", "app/new.py": "Thing = 1\n",
                                "app/user.py": "from app.old import Thing, other as o  # why\n\nprint(Thing, o)\n",
                                "app/aliased.py": "from .old import Thing as T\n"}, config)
-    clear_memo()
     analysis = analyse_project(root, load_config(root))
     assert [(f.relpath, f.code) for p in sorted(analysis.findings) for f in analysis.findings_for(Path(p))] == [
         ("app/aliased.py", "PLX501"), ("app/user.py", "PLX501")]
@@ -251,7 +249,6 @@ def test_shims_keep_old_paths_importable_with_a_deprecation_warning(tmp_path, cl
                                 cwd=root, capture_output=True, text=True)
         assert "DeprecationWarning" in strict.stderr and "app.new" in strict.stderr
     # Idempotent: the shims exist, nothing more to write.
-    clear_memo()
     status, out, _ = cli("fix", root, "--shims")
     assert (status, out) == (0, "")
 
@@ -267,12 +264,10 @@ def test_apply_refuses_files_with_uncommitted_changes_unless_allowed(tmp_path, c
     for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "x"]):
         subprocess.run(command, cwd=root, check=True, env=env, capture_output=True)
     (root / "app" / "a.py").write_text(stub + "\n# work in progress\n")
-    clear_memo()
     status, _, err = cli("fix", root, "--apply")
     assert status == 2
     assert "uncommitted changes" in err and "app/a.py" in err and "--allow-dirty" in err
     assert (root / "app" / "b.py").read_text() == stub  # nothing written
-    clear_memo()
     status, out, err = cli("fix", root, "--apply", "--allow-dirty")
     assert status == 0, err
     assert "# work in progress" in (root / "app" / "a.py").read_text()
@@ -288,7 +283,6 @@ def test_the_report_warns_of_a_cycle_when_the_central_module_imports_its_package
     clean = _project(tmp_path / "clean", files)
     cyclic = _project(tmp_path / "cyclic", {**files, "app/utils/fallbacks.py": central})
     for root, expected in ((clean, "no import cycle is added"), (cyclic, "can close an import cycle")):
-        clear_memo()
         analysis = analyse_project(root, load_config(root))
         report = build_report(analysis, propose_fix(analysis))
         notes = " ".join(n for f in report["files"] for n in f["mitigation"])
@@ -304,7 +298,6 @@ def test_missing_packages_of_the_central_module_are_created(tmp_path, cli):
         assert fix.changes[(root / package).resolve()][0] is None  # created
     assert not (root / "fallbacks.py").resolve() in fix.changes
     cli("fix", root, "--apply", "--allow-dirty")
-    clear_memo()
     status, out, _ = cli("check", root, "--select", "PLX1", "--format", "json")
     assert status == 0, out  # the moved stubs resolve to the new module: nothing left to report
     cli("rollback", root)

@@ -14,7 +14,7 @@ from plexilint.consolidation import atomic
 from plexilint.consolidation.apply import apply_fix
 from plexilint.consolidation.backups import FAILED, FixFailed, FixRefused, apply_changes, list_runs, rollback
 from plexilint.consolidation.fixer import propose_fix
-from plexilint.runner.project import analyse_project, clear_memo
+from plexilint.runner.project import analyse_project
 from plexilint.config import load_config
 from stub_projects import DUPLICATED_STUBS
 
@@ -156,7 +156,6 @@ def test_with_allow_dirty_an_edit_made_during_analysis_is_not_lost(tmp_path):
         apply_fix(analysis, fix, "fallbacks", allow_dirty=True)
     assert "pkg/events/__init__.py" in str(refused.value)
     assert edited.read_bytes().endswith(EDIT)
-    clear_memo()
 
 
 def test_with_allow_dirty_an_edit_made_between_the_fix_and_the_write_is_not_lost(tmp_path):

@@ -14,8 +14,7 @@ from flake8.main.options import JobsArgument
 from conftest import SAMPLES, spy_on
 from frontends import via_cli
 from plexilint.adapters.flake8 import PlexilintChecker
-from plexilint.runner import project as project_module
-from plexilint.runner.project import clear_memo
+from plexilint.runner import session as session_module
 
 
 @pytest.fixture
@@ -24,9 +23,7 @@ def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(SAMPLES / "plexichat_legacy", root)
     monkeypatch.chdir(root)
     monkeypatch.setenv("PLEXILINT_CACHE_DIR", str(tmp_path / "cache"))
-    clear_memo()
     yield root
-    clear_memo()
     gc.unfreeze()
 
 
@@ -35,7 +32,7 @@ def _options(*names: str, jobs: str = "2") -> argparse.Namespace:
 
 
 def _count_analyses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    return spy_on(monkeypatch, project_module, "analyse_project")
+    return spy_on(monkeypatch, session_module, "analyse_project")
 
 
 def test_named_project_is_analysed_once_before_any_file(sample: Path, monkeypatch: pytest.MonkeyPatch):

@@ -21,7 +21,7 @@ from conftest import SAMPLES
 from plexilint.config import load_config
 from plexilint.engine.cache import cache_for
 from plexilint.engine.facts import FACT_KINDS
-from plexilint.runner.project import analyse_project, clear_memo
+from plexilint.runner.project import analyse_project
 
 FUZZ_SETTINGS = settings(
     max_examples=40,
@@ -54,7 +54,6 @@ def _analyse_generated(modules: list[str]) -> None:
         config = load_config(root)
         results = []
         for _ in range(2):
-            clear_memo()
             analysis = analyse_project(root, config, extra_facts=FACT_KINDS, cache=cache_for(root, config))
             check_failures_match_python(analysis, contents)
             duplicates = {f.relpath for fs in analysis.findings.values() for f in fs if f.code == "PLX101"}

@@ -21,7 +21,6 @@ from conftest import write_project
 from plexilint.adapters.cli import main
 from plexilint.engine import discovery
 from plexilint.engine.discovery import discover
-from plexilint.runner.project import clear_memo
 from stub_projects import DUPLICATED_STUBS, stub
 
 NOBODY = 65534
@@ -61,7 +60,6 @@ def run_unprivileged(function) -> tuple[object, str]:
         os.close(read)
         raw = io.BytesIO()
         output = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)  # flake8 writes to .buffer
-        clear_memo()  # the parent's analyses: the child must look at the tree itself
         try:
             os.setgroups([])
             os.setgid(NOBODY)

@@ -13,7 +13,7 @@ from plexilint.config import load_config
 from plexilint.engine import extraction, parallel
 from plexilint.engine.cache import CACHE_DIRECTORY, FactsCache
 from plexilint.engine.facts import FACT_KINDS, extract_facts
-from plexilint.runner.project import analyse_project, clear_memo
+from plexilint.runner.project import analyse_project
 from plexilint.analysis.modules import distinct_module_names
 from plexilint.engine.sources import read_source
 
@@ -43,7 +43,6 @@ def test_jobs_2_prints_what_jobs_1_prints(name, output_format, cli, pool_calls, 
     root = copy_sample(name, tmp_path)
     serial = cli("check", root, "--no-cache", "--format", output_format, "--jobs", "1")
     assert pool_calls == []
-    clear_memo()
     parallel_run = cli("check", root, "--no-cache", "--format", output_format, "--jobs", "2")
     assert pool_calls and pool_calls[0] > 1
     assert parallel_run == serial
@@ -53,18 +52,15 @@ def test_jobs_2_prints_what_jobs_1_prints(name, output_format, cli, pool_calls, 
 def test_workers_fill_the_cache(cli, pool_calls, tmp_path):
     root = copy_sample("plexichat_legacy", tmp_path).resolve()
     cold = cli("check", root, "-j", "2", "--format", "json")
-    clear_memo()
     cache = FactsCache(root)
     analysis = analyse_project(root, load_config(root), cache=cache)
     # Without the project entry, every file's facts come from what the workers stored.
     assert cache.stats.project_hit
     for path in (root / CACHE_DIRECTORY).glob("*/project-*.pickle"):
         path.unlink()
-    clear_memo()
     cache = FactsCache(root)
     analysis = analyse_project(root, load_config(root), cache=cache)
     assert cache.stats.facts_stored == 0 and cache.stats.facts_hits == len(analysis.paths)
-    clear_memo()
     assert cli("check", root, "--format", "json") == cold
 
 
@@ -88,7 +84,6 @@ def test_a_pool_that_cannot_start_falls_back_to_one_process(cli, pool_calls, mon
     root = copy_sample("plexichat_legacy", tmp_path)
     expected = cli("check", root, "--no-cache", "--format", "json")
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", cannot_fork)
-    clear_memo()
     assert cli("check", root, "--no-cache", "--format", "json", "-j", "2") == expected
     assert pool_calls  # it was tried
 

@@ -27,6 +27,7 @@ from plexilint.adapters.lsp.text import character_column, text_lines
 from plexilint.engine import extraction
 from plexilint.reporting.rule_docs import rule_markdown
 from plexilint.rules import rule_for
+from plexilint.runner.session import Session
 from stub_projects import DUPLICATED_STUBS
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -284,13 +285,14 @@ def test_a_changed_buffer_is_the_only_file_extracted_again_and_its_old_facts_are
     events = root / "pkg" / "events" / "__init__.py"
     config = read_project_config(root)
     extracted = spy_on(monkeypatch, extraction, "extract_facts")
-    findings_for_buffers(root, config, {events: events.read_bytes()})
+    session = Session()  # the server's
+    findings_for_buffers(root, config, {events: events.read_bytes()}, session)
     assert len(extracted) == 3
-    memoised = len(extraction._FACTS_MEMO)
+    memoised = len(session.facts)
     for typed in ("x", "xy", "xyz"):
-        findings_for_buffers(root, config, {events: events.read_bytes() + f"{typed} = 1\n".encode()})
+        findings_for_buffers(root, config, {events: events.read_bytes() + f"{typed} = 1\n".encode()}, session)
     assert extracted[3:] == [events.resolve()] * 3
-    assert len(extraction._FACTS_MEMO) == memoised  # each buffer version replaces the one before
+    assert len(session.facts) == memoised  # each buffer version replaces the one before
 
 
 def test_the_live_project_finds_what_a_fresh_analysis_finds_edit_after_edit(tmp_path):
@@ -307,7 +309,7 @@ def test_the_live_project_finds_what_a_fresh_analysis_finds_edit_after_edit(tmp_
     config = read_project_config(root)
     files = sorted(root.rglob("*.py"))
     edited = [path for path in files if "class " in path.read_text(encoding="utf-8")][:3]
-    project = live_project(root, config)
+    project = live_project(Session(), root, config)
     for _ in project.index_steps():
         pass
     originals = {path: path.read_bytes() for path in edited}

@@ -20,7 +20,7 @@ import pytest
 
 from conftest import REPO, spy_on, write_project
 from plexilint.adapters.cli import main
-from plexilint.runner import run
+from plexilint.runner import run, session
 
 STUB = "class {name}:\n    def __init__(self):\n        pass\n"
 CLEAN = "def add(a, b):\n    return a + b\n"
@@ -206,7 +206,7 @@ def test_file_arguments_are_checked_against_the_whole_project_analysed_once(proj
         "app/users/__init__.py": STUB.format(name="UserManager"),
         "app/maths.py": CLEAN,
     })
-    analysed = spy_on(monkeypatch, run, "analyse_project")
+    analysed = spy_on(monkeypatch, session, "analyse_project")
     named = [root / "app/files/__init__.py", root / "app/users/__init__.py", root / "app/maths.py"]
 
     result = run.check_paths(named)

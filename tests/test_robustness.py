@@ -22,7 +22,7 @@ from robustness_support import check_failures_match_python, python_parses, sweep
 from plexilint.engine.cache import cache_for
 from plexilint.engine.discovery import discover_files
 from plexilint.engine.facts import FACT_KINDS, extract_facts
-from plexilint.runner.project import analyse_project, clear_memo
+from plexilint.runner.project import analyse_project
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 FULL_SWEEP = os.environ.get("PLEXILINT_FULL_SWEEP") == "1"
@@ -77,7 +77,6 @@ def test_bounded_standard_library_sweep(tmp_path, cli):
     codes = {f.code for fs in cold.findings.values() for f in fs}
     assert {"PLX001", "PLX301", "PLX401", "PLX501"} <= codes
 
-    clear_memo()
     warm = analyse_project(root, config, extra_facts=FACT_KINDS, cache=cache_for(root, config))
     assert warm.findings == cold.findings
 
@@ -206,7 +205,6 @@ def test_five_megabyte_generated_module(project, cli):
     root = project({"pkg/__init__.py": ""})
     (root / "pkg" / "big.py").write_bytes(source)
     for _ in range(2):  # cold, then warm
-        clear_memo()
         status, found, findings = _findings(cli, root)
         assert status == 1
         assert ("pkg/big.py", "PLX403", 1) in found

@@ -24,6 +24,7 @@ from plexilint.runner.hotspots import parse_since, rank_hotspots
 from plexilint.engine.parallel import resolve_jobs
 from plexilint.runner.codes import normalise_code, unknown_codes
 from plexilint.runner.run import CheckResult, check_paths
+from plexilint.runner.session import Session
 from plexilint.engine.work_progress import PROGRESS
 from plexilint.reporting import hotspots_format
 from plexilint.reporting.contracts_report import class_reports, render_contracts
@@ -158,6 +159,7 @@ def _add_colour_option(command: argparse.ArgumentParser) -> None:
 
 
 def _check(args: argparse.Namespace, **options: Any) -> CheckResult:
+    options["session"] = Session()  # the command's
     if not getattr(args, "quiet", False) and is_terminal(sys.stderr):
         with PROGRESS.listening(ProgressBar(sys.stderr)):
             result = check_paths(args.paths, args.config, use_cache=args.use_cache, jobs=args.jobs, **options)

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 from plexilint.config import find_project_root
 from plexilint.engine.cache import cache_for
 from plexilint.runner.codes import load_checked_config
-from plexilint.runner.project import ProjectAnalysis, analyse_project
+from plexilint.runner.project import ProjectAnalysis
+from plexilint.runner.session import Session
 from plexilint.consolidation.backups import FixError, FixRefused, RollbackResult, list_runs, rollback
 from plexilint.consolidation.history import HistoryError, history_path, load_history
 from plexilint.consolidation.progress import FORMATS, render_progress
@@ -149,7 +150,7 @@ def _analysis(args: argparse.Namespace, extra_facts: frozenset[str] = _FIX_FACTS
         extra_facts = extra_facts | {"contracts"}  # the report scores the declared contracts
     # The facts cache, as `check` uses it: `--apply` re-checks the project after writing, and
     # only the rewritten files need new facts then.
-    return analyse_project(root, config, extra_facts=extra_facts, cache=cache_for(root, config))
+    return Session().analyse(root, config, extra_facts=extra_facts, cache=cache_for(root, config))  # the command's
 
 
 def _write(text: bytes, output: Path | None) -> None:

@@ -21,7 +21,8 @@ from plexilint.engine.facts import decode_source
 from plexilint.engine.baseline_file import BaselineError
 from plexilint.runner.baseline_run import without_baselined
 from plexilint.engine.parallel import resolve_jobs
-from plexilint.runner.project import ProjectAnalysis, findings_for_source, project_analysis_for
+from plexilint.runner.project import ProjectAnalysis
+from plexilint.runner.session import Session
 from plexilint.engine.suppressions import NoqaMode
 
 
@@ -29,15 +30,17 @@ class PlexilintChecker:
     name = "plexilint"
     version = __version__
     disable_noqa = False  # flake8's --disable-noqa, read in parse_options
+    session = Session()  # a new one for each flake8 run, in parse_options
 
     @classmethod
     def parse_options(cls, options: object) -> None:
         """Runs once, in flake8's main process: a bad configuration stops the run before any
         worker starts, with the message naming the key (exit status 2)."""
         cls.disable_noqa = bool(getattr(options, "disable_noqa", False))
+        cls.session = Session()
         check_configuration_or_exit(Path.cwd())
-        _analyse_named_projects(options)
-        announce_flake8_notes(options)
+        _analyse_named_projects(options, cls.session)
+        announce_flake8_notes(options, cls.session)
 
     def __init__(self, tree: ast.AST, filename: str, lines: list[str]) -> None:
         self.filename = filename
@@ -51,8 +54,8 @@ class PlexilintChecker:
         # above a block is plexilint's to apply.
         noqa = NoqaMode.NONE if self.disable_noqa else NoqaMode.BLOCK_LINES
         try:
-            findings = findings_for_source(Path(self.filename), source, noqa=noqa)
-            analysis = project_analysis_for(Path(self.filename))
+            findings = self.session.findings_for_source(Path(self.filename), source, noqa=noqa)
+            analysis = self.session.project_analysis_for(Path(self.filename))
             _keep_out_of_the_collector(analysis)
             buffer = {Path(self.filename).resolve().as_posix(): source}
             findings = without_baselined(analysis.root, analysis.config, findings, buffer)
@@ -85,7 +88,7 @@ class PlexilintChecker:
         return data if normalise(on_disk) == normalise(given) else given.encode("utf-8")
 
 
-def _analyse_named_projects(options: object) -> None:
+def _analyse_named_projects(options: object, session: Session) -> None:
     """Each declared project (a directory with a pyproject.toml) holding a path flake8 was
     given, analysed now, once: with ``-j N`` flake8's workers would otherwise each analyse the
     whole project at their first file. It uses as many processes as flake8's ``--jobs``. A
@@ -101,7 +104,7 @@ def _analyse_named_projects(options: object) -> None:
                 roots.add(root)
     for root in sorted(roots):
         try:
-            _keep_out_of_the_collector(project_analysis_for(root, jobs=jobs))
+            _keep_out_of_the_collector(session.project_analysis_for(root, jobs=jobs))
         except (ConfigError, BaselineError, OSError):
             continue
 

@@ -18,7 +18,8 @@ from typing import Any, TextIO
 from plexilint.config import ConfigError, find_project_root
 from plexilint.config.loader import PROJECT_MARKER
 from plexilint.engine.baseline_file import BaselineError
-from plexilint.runner.project import ProjectAnalysis, project_analysis_for
+from plexilint.runner.project import ProjectAnalysis
+from plexilint.runner.session import Session
 from plexilint.model import Note
 from plexilint.rules import all_rules
 
@@ -53,7 +54,7 @@ def _in_worker_process() -> bool:
     return multiprocessing.parent_process() is not None
 
 
-def announce_flake8_notes(options: Any, stream: TextIO | None = None) -> None:
+def announce_flake8_notes(options: Any, session: Session, stream: TextIO | None = None) -> None:
     """From flake8's main process, before its workers start: the notes of each declared project
     (a directory with a pyproject.toml) holding a path flake8 was given, about the rules its
     selection reports (`flake8 --select E,W,F` hears nothing about plexilint's). Analysing the
@@ -67,7 +68,7 @@ def announce_flake8_notes(options: Any, stream: TextIO | None = None) -> None:
         if not (root / PROJECT_MARKER).is_file():
             continue
         try:
-            analyses.append(project_analysis_for(root))
+            analyses.append(session.project_analysis_for(root))
         except (ConfigError, BaselineError, OSError):
             continue  # the files that meet the problem report it, as flake8 expects
     announce_notes(analyses, stream, _selected_by_flake8(options))

@@ -19,7 +19,7 @@ from plexilint.adapters.startup import check_configuration_or_exit
 from plexilint.config import ConfigError
 from plexilint.engine.baseline_file import BaselineError
 from plexilint.runner.baseline_run import without_baselined
-from plexilint.runner.project import project_analysis_for
+from plexilint.runner.session import Session
 from plexilint.rules import all_rules
 from plexilint.rules.base import CATEGORIES
 from plexilint.families import family_named, family_prefix, in_family
@@ -28,33 +28,48 @@ if TYPE_CHECKING:
     from pylint.lint import PyLinter
 
 
-# Modules whose project's bad configuration was reported (once, not once per family checker).
-_CONFIG_ERROR_REPORTED: set[str] = set()
+class PylintRun:
+    """What the family checkers of one pylint run share: the session that analyses each
+    project once, and the modules whose project's bad configuration was reported (once, not
+    once per family checker)."""
+
+    def __init__(self) -> None:
+        self.session = Session()
+        self.config_errors_reported: set[str] = set()
+
+    def first_report(self, module_file: str) -> bool:
+        """Whether a configuration problem met at this module is to be reported now."""
+        if module_file in self.config_errors_reported:
+            return False
+        self.config_errors_reported.add(module_file)
+        return True
 
 
 class _FamilyChecker(PylintNotes, BaseChecker):
     family = ""
+
+    def __init__(self, linter: PyLinter, run: PylintRun) -> None:
+        super().__init__(linter)
+        self.run = run
 
     def visit_module(self, node: nodes.Module) -> None:
         if not node.file or not node.file.endswith((".py", ".pyi")):
             return
         path = Path(node.file)
         try:
-            analysis = project_analysis_for(path)
+            analysis = self.run.session.project_analysis_for(path)
         except ConfigError as error:
             # A project other than the current directory's (that one stops pylint at start-up):
             # pylint's own message for a configuration it cannot use. Raised, the error would
             # be reported as a crash of pylint itself.
-            if node.file not in _CONFIG_ERROR_REPORTED:
-                _CONFIG_ERROR_REPORTED.add(node.file)
+            if self.run.first_report(node.file):
                 self.linter.add_message("config-parse-error", line=0, args=f"plexilint: {error}")
             return
         self.announce_notes(analysis)
         try:
             findings = without_baselined(analysis.root, analysis.config, analysis.findings_for(path))
         except BaselineError as error:
-            if node.file not in _CONFIG_ERROR_REPORTED:
-                _CONFIG_ERROR_REPORTED.add(node.file)
+            if self.run.first_report(node.file):
                 self.linter.add_message("config-parse-error", line=0, args=f"plexilint: {error}")
             return
         for finding in findings:
@@ -86,5 +101,6 @@ def _checker_class(family: str) -> type[_FamilyChecker]:
 def register(linter: PyLinter) -> None:
     check_configuration_or_exit(Path.cwd())
     assert all(rule.category in CATEGORIES for rule in all_rules())
+    run = PylintRun()  # pylint's -j workers register the plugin again: one each
     for family in sorted({family_prefix(rule.code) for rule in all_rules()}):
-        linter.register_checker(_checker_class(family)(linter))
+        linter.register_checker(_checker_class(family)(linter, run))

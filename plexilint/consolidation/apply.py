@@ -11,7 +11,7 @@ from plexilint.consolidation.diff import line_counts
 from plexilint.consolidation.fixer import ProposedFix
 from plexilint.consolidation.history import findings_by_family, load_history, record_step
 from plexilint.engine.cache import cache_for
-from plexilint.runner.project import ProjectAnalysis, analyse_project, clear_memo
+from plexilint.runner.project import ProjectAnalysis, analyse_project
 from plexilint.families import in_family
 from plexilint.vcs.git import GitError, repository_root, uncommitted_files
 
@@ -52,7 +52,6 @@ def apply_fix(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dir
                             findings_by_family(f.code for f in before_findings), 0, 0,
                             [f for f in before_findings if in_family(f.code, "PLX1")], fix.plan.conflicts)
     run = _write(analysis, fix, phase, allow_dirty)
-    clear_memo()
     after = analyse_project(root, analysis.config, extra_facts=_FIX_FACTS, cache=cache_for(root, analysis.config))
     after_findings = _all_findings(after)
     # One count everywhere: the diff's `-` and `+` lines (what `git diff --numstat` says too).

@@ -1,4 +1,4 @@
-"""Facts for a project's files: from this process's memo, else the on-disk cache, else
+"""Facts for a project's files: from a session's memo, else the on-disk cache, else
 extracted (in worker processes when there is enough to extract)."""
 
 from __future__ import annotations
@@ -9,57 +9,66 @@ from plexilint.engine.facts import FileFacts, extract_facts
 from plexilint.engine.parallel import Task, extract_in_pool, worth_a_pool
 from plexilint.engine.sources import SourceFile
 
-# (path, module, content digest, fact kinds) -> facts: a file whose bytes did not change is never
-# re-analysed in this process for the same kinds of facts (flake8 and pylint call once per file).
-_FACTS_MEMO: dict[tuple[str, str, str, frozenset[str]], FileFacts] = {}
-# (path, fact kinds) -> memo key of that file's latest editor buffer: a buffer changes at every
-# keystroke, and a long-running language server must not keep the facts of every version.
-_LATEST_BUFFER: dict[tuple[str, frozenset[str]], tuple[str, str, str, frozenset[str]]] = {}
+MemoKey = tuple[str, str, str, frozenset[str]]  # (path, module, content digest, fact kinds)
 
 
-def clear_facts_memo() -> None:
-    _FACTS_MEMO.clear()
-    _LATEST_BUFFER.clear()
+class FactsMemo:
+    """Facts already computed, by file content: a file whose bytes did not change is never
+    re-analysed for the same kinds of facts while the memo lives (flake8 and pylint ask once
+    per file; an editor asks at every change). Owned by a session (plexilint/runner/session.py)."""
 
+    def __init__(self) -> None:
+        self._facts: dict[MemoKey, FileFacts] = {}
+        # (path, fact kinds) -> memo key of that file's latest editor buffer: a buffer changes at
+        # every keystroke, and a long-running language server must not keep the facts of every version.
+        self._latest_buffer: dict[tuple[str, frozenset[str]], MemoKey] = {}
 
-def _memoise(source: SourceFile, kinds: frozenset[str], facts: FileFacts) -> None:
-    key = (source.posix, source.module, source.digest, kinds)
-    _FACTS_MEMO[key] = facts
-    if source.from_buffer:
-        previous = _LATEST_BUFFER.get((source.posix, kinds))
-        if previous is not None and previous != key:
-            _FACTS_MEMO.pop(previous, None)
-        _LATEST_BUFFER[(source.posix, kinds)] = key
+    def __len__(self) -> int:
+        return len(self._facts)
+
+    def get(self, source: SourceFile, kinds: frozenset[str]) -> FileFacts | None:
+        return self._facts.get((source.posix, source.module, source.digest, kinds))
+
+    def remember(self, source: SourceFile, kinds: frozenset[str], facts: FileFacts) -> None:
+        key = (source.posix, source.module, source.digest, kinds)
+        self._facts[key] = facts
+        if source.from_buffer:
+            previous = self._latest_buffer.get((source.posix, kinds))
+            if previous is not None and previous != key:
+                self._facts.pop(previous, None)
+            self._latest_buffer[(source.posix, kinds)] = key
 
 
 def facts_for_sources(sources: list[SourceFile], kinds: frozenset[str], cache: FactsCache | None = None,
-                      jobs: int = 1, release_data: bool = False) -> list[FileFacts]:
-    """The facts of each source, from the memo, the cache or extraction. ``release_data``: drop
-    each source's bytes once its facts exist (a one-shot run that keeps no source for later;
-    the language server keeps its sources and must not)."""
+                      jobs: int = 1, release_data: bool = False, memo: FactsMemo | None = None) -> list[FileFacts]:
+    """The facts of each source, from the ``memo``, the cache or extraction (and then kept in
+    the memo). ``release_data``: drop each source's bytes once its facts exist (a one-shot run
+    that keeps no source for later; the language server keeps its sources and must not)."""
+    memo = FactsMemo() if memo is None else memo
     found: dict[str, FileFacts] = {}
     missing: list[SourceFile] = []
     for source in sources:
-        facts = _known_facts(source, kinds, cache)
+        facts = _known_facts(source, kinds, cache, memo)
         if facts is None:
             missing.append(source)
         else:
             found[source.posix] = facts
     PROGRESS.started(len(missing))
     for source, facts in zip(missing, _extract(missing, kinds, cache, jobs, release_data)):
-        _memoise(source, kinds, facts)
+        memo.remember(source, kinds, facts)
         found[source.posix] = facts
     return [found[source.posix] for source in sources]
 
 
-def _known_facts(source: SourceFile, kinds: frozenset[str], cache: FactsCache | None) -> FileFacts | None:
+def _known_facts(source: SourceFile, kinds: frozenset[str], cache: FactsCache | None,
+                 memo: FactsMemo) -> FileFacts | None:
     if source.data is None:
         return source.unreadable_facts()
-    facts = _FACTS_MEMO.get((source.posix, source.module, source.digest, kinds))
+    facts = memo.get(source, kinds)
     if facts is None and cache is not None and not source.from_buffer:
         facts = cache.load_facts(source.posix, source.module, source.digest, kinds)
         if facts is not None:
-            _FACTS_MEMO[(source.posix, source.module, source.digest, kinds)] = facts
+            memo.remember(source, kinds, facts)
     return facts
 
 

@@ -14,7 +14,7 @@ from plexilint.analysis.modules import distinct_module_names
 from plexilint.config import Config
 from plexilint.engine.cache import FactsCache
 from plexilint.engine.discovery import discover_files
-from plexilint.engine.extraction import facts_for_sources
+from plexilint.engine.extraction import FactsMemo, facts_for_sources
 from plexilint.engine.index import ProjectIndex
 from plexilint.engine.facts import FileFacts, facts_for_codes
 from plexilint.runner.project import _history_bytes, fact_kinds, findings_in, is_project_file
@@ -27,13 +27,15 @@ INDEXING_CHUNK = 25  # files whose facts are extracted in one step of `index_ste
 
 
 class LiveProject:
-    def __init__(self, root: Path, config: Config, cache: FactsCache | None = None) -> None:
+    def __init__(self, root: Path, config: Config, cache: FactsCache | None = None,
+                 memo: FactsMemo | None = None) -> None:
         self.root = root.resolve()
         self.config = config
         self.cache = cache
+        self.memo = FactsMemo() if memo is None else memo  # the facts of the saved files live here
         self.kinds = fact_kinds(config)
         self._saved: dict[Path, SourceFile] | None = None  # the files on disk, as last read
-        self._indexed = False  # the facts of every saved file are in the engine's memo
+        self._indexed = False  # the facts of every saved file are in the memo
         self._project_rules = ProjectRuleMemo(self.root)
         self.notes: tuple[Note, ...] = ()  # those of the last complete analysis
 
@@ -67,7 +69,7 @@ class LiveProject:
         saved = self._saved_sources()
         sources = list(saved.values())
         for start in range(0, len(sources), INDEXING_CHUNK):
-            facts_for_sources(sources[start:start + INDEXING_CHUNK], self.kinds, self.cache)
+            facts_for_sources(sources[start:start + INDEXING_CHUNK], self.kinds, self.cache, memo=self.memo)
             yield max(len(sources) - start - INDEXING_CHUNK, 0)
         if self._saved is saved:  # else the files were read again meanwhile: not all indexed
             self._indexed = True
@@ -91,7 +93,7 @@ class LiveProject:
                   local_only: bool) -> dict[Path, list[Finding]]:
         buffers = {path.resolve(): data for path, data in buffers.items()}
         sources = self._sources(buffers, only_buffers=local_only)
-        index = ProjectIndex(self.root, facts_for_sources(sources, self.kinds, self.cache))
+        index = ProjectIndex(self.root, facts_for_sources(sources, self.kinds, self.cache, memo=self.memo))
         wanted = {path.resolve().as_posix(): path for path in paths}
         self._project_rules.start()
         found, notes = findings_in(index, self.config, wanted, local_only, self._project_rules.check)

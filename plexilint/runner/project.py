@@ -9,12 +9,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plexilint.config import Config, find_project_root, load_config
+from plexilint.config import Config
 from plexilint.consolidation.history import history_path
-from plexilint.engine.cache import FactsCache, cache_for, project_key
+from plexilint.engine.cache import FactsCache, project_key
 from plexilint.engine.discovery import SkippedFolder, discover, is_excluded
-from plexilint.engine.extraction import clear_facts_memo, facts_for_sources
-from plexilint.engine.facts import FALLBACKS_IN_TESTS, content_digest, facts_for_codes
+from plexilint.engine.extraction import FactsMemo, facts_for_sources
+from plexilint.engine.facts import FALLBACKS_IN_TESTS, facts_for_codes
 from plexilint.engine.index import ProjectIndex
 from plexilint.engine.selection import Selection
 from plexilint.analysis.modules import distinct_module_names
@@ -88,21 +88,22 @@ def fact_kinds(config: Config) -> frozenset[str]:
 
 def analyse_project(root: Path, config: Config, overrides: dict[Path, bytes] | None = None,
                     extra_facts: frozenset[str] = frozenset(), cache: FactsCache | None = None,
-                    jobs: int = 1) -> ProjectAnalysis:
+                    jobs: int = 1, memo: FactsMemo | None = None) -> ProjectAnalysis:
     """Facts for every file under ``root`` (``overrides`` replace on-disk contents, as an
     editor's unsaved buffer does), then every enabled rule, then selection filters. The facts
     computed are those the enabled rules read, plus ``extra_facts`` (hotspots, fixes).
 
     With a ``cache``, facts of unchanged files and the findings of an unchanged project are
     reused (buffers in ``overrides`` are never cached); ``jobs`` > 1 extracts facts in that
-    many processes. Neither changes the result."""
+    many processes; ``memo``: the facts a session already has (and keeps the new ones). None
+    of them changes the result."""
     # Syntax trees and facts hold no reference cycles; the cyclic collector would only rescan
     # millions of live nodes (a third of the run time on the standard library).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         overrides = {p.resolve(): data for p, data in (overrides or {}).items()}
-        return _analyse(_Run(root.resolve(), config, extra_facts, cache, jobs), overrides)
+        return _analyse(_Run(root.resolve(), config, extra_facts, cache, jobs, memo or FactsMemo()), overrides)
     finally:
         if was_enabled:
             gc.enable()
@@ -117,6 +118,7 @@ class _Run:
     extra_facts: frozenset[str]
     cache: FactsCache | None
     jobs: int
+    memo: FactsMemo
 
     def sources(self, overrides: dict[Path, bytes], skipped: list[SkippedFolder] | None = None) -> list[SourceFile]:
         found = discover(self.root, self.config["exclude"], self.config["respect-gitignore"])
@@ -130,7 +132,7 @@ class _Run:
 
     def index(self, sources: list[SourceFile]) -> ProjectIndex:
         kinds = fact_kinds(self.config) | self.extra_facts
-        facts = facts_for_sources(sources, kinds, self.cache, self.jobs, release_data=True)
+        facts = facts_for_sources(sources, kinds, self.cache, self.jobs, release_data=True, memo=self.memo)
         return ProjectIndex(self.root, facts)
 
     def index_from_disk(self) -> ProjectIndex:
@@ -241,45 +243,6 @@ def _keep_reported(findings: dict[str, list[Finding]], found: Iterable[Finding],
     for finding in found:
         if selection.reports(finding.code, finding.relpath):
             findings.setdefault(path or finding.path, []).append(finding)
-
-
-# (root, config digest) -> analysis, for the plugins that are called once per file.
-_PROJECTS: dict[tuple[str, str], ProjectAnalysis] = {}
-
-
-def project_analysis_for(path: Path, explicit_config: Path | None = None, jobs: int = 1) -> ProjectAnalysis:
-    """The (memoised) analysis of the project a file belongs to. flake8 and pylint call this
-    once per file; the whole project is analysed once per process (``jobs``: processes
-    extracting facts when it is analysed here)."""
-    root = find_project_root(path)
-    config = load_config(root, explicit_config)
-    key = (root.as_posix(), config.digest)
-    analysis = _PROJECTS.get(key)
-    if analysis is None:
-        analysis = analyse_project(root, config, cache=cache_for(root, config), jobs=jobs)
-        _PROJECTS[key] = analysis
-    return analysis
-
-
-def findings_for_source(path: Path, source: bytes, explicit_config: Path | None = None,
-                        noqa: NoqaMode = NoqaMode.ALL) -> list[Finding]:
-    """Findings for one file whose content may differ from the disk (stdin, an editor)."""
-    analysis = project_analysis_for(path, explicit_config)
-    resolved = path.resolve()
-    digest = analysis.digest_of(resolved)
-    if digest is not None and digest == content_digest(source):
-        return analysis.findings_for(resolved, noqa)
-    if digest is None and not is_project_file(resolved, analysis.root, analysis.config):
-        return []
-    changed = analyse_project(analysis.root, analysis.config, {resolved: source},
-                              cache=cache_for(analysis.root, analysis.config))
-    return changed.findings_for(resolved, noqa)
-
-
-def clear_memo() -> None:
-    """Forget every analysed project (tests, and long-running servers after a config change)."""
-    _PROJECTS.clear()
-    clear_facts_memo()
 
 
 def is_project_file(path: Path, root: Path, config: Config) -> bool:

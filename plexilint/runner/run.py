@@ -12,7 +12,8 @@ from plexilint.config.loader import PROJECT_MARKER
 from plexilint.engine.cache import cache_for
 from plexilint.engine.discovery import SkippedFolder, _is_file, _is_skipped_directory, exclude_globs
 from plexilint.runner.codes import load_checked_config, validate_selection
-from plexilint.runner.project import ProjectAnalysis, analyse_project
+from plexilint.runner.project import ProjectAnalysis
+from plexilint.runner.session import Session
 from plexilint.model import Finding, Note
 from plexilint.vcs.git import ignored_paths
 
@@ -94,12 +95,14 @@ def _scopes_per_project(paths: list[Path], explicit_config: Path | None, configu
 def check_paths(paths: list[Path], explicit_config: Path | None = None,
                 adjust: Callable[[Config], Config] | None = None,
                 extra_facts: frozenset[str] = frozenset(), use_cache: bool = False, jobs: int = 1,
-                overrides: dict[Path, bytes] | None = None) -> CheckResult:
+                overrides: dict[Path, bytes] | None = None, session: Session | None = None) -> CheckResult:
     """Findings (noqa applied) for the files under ``paths``, each analysed with the whole
     index of the project it belongs to. ``adjust`` may rewrite each project's config (CLI
     overrides). ``use_cache``: each project's cache, unless its configuration turns it off;
     ``jobs``: processes extracting facts; ``overrides``: contents that replace (or stand for)
-    files on disk, e.g. standard input. Raises ConfigError and FileNotFoundError."""
+    files on disk, e.g. standard input; ``session``: the caller's (a new one by default).
+    Raises ConfigError and FileNotFoundError."""
+    session = session or Session()
     overrides = {path.resolve(): data for path, data in (overrides or {}).items()}
     configure: Callable[[Config], Config] = adjust or (lambda config: config)
     scopes = _scopes_per_project(paths, explicit_config, configure, overrides)
@@ -110,7 +113,7 @@ def check_paths(paths: list[Path], explicit_config: Path | None = None,
         problems = validate_selection(config)
         if problems:
             raise ConfigError(problems, config.source)
-        analysis: ProjectAnalysis = analyse_project(root, config, extra_facts=extra_facts,
+        analysis: ProjectAnalysis = session.analyse(root, config, extra_facts=extra_facts,
                                                     cache=cache_for(root, config, use_cache), jobs=jobs,
                                                     overrides={p: d for p, d in overrides.items() if
                                                                find_project_root(p) == root})

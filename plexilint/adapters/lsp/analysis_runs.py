@@ -24,6 +24,7 @@ from plexilint.adapters.lsp.publisher import Publisher
 from plexilint.adapters.lsp.scheduler import Scheduler
 from plexilint.adapters.lsp.text import buffer_bytes
 from plexilint.runner.live_project import INDEXING_CHUNK, LiveProject
+from plexilint.runner.session import Session
 
 logger = logging.getLogger(__name__)
 # After this long without an analysis, the saved files are read again in the background:
@@ -36,7 +37,8 @@ class AnalysisRuns:
                  publisher: Publisher) -> None:
         self.documents = documents
         self.server = documents.server
-        self.executor = executor  # one thread: the engine's memo of facts is shared
+        self.executor = executor  # one thread: the session's memo of facts is shared
+        self.session = Session()  # the server's, for as long as it serves
         self.publisher = publisher
         self.notes = NoteMessages(self.server)
         self.scheduler = Scheduler(self._analyse, debounce)  # debounced, coalesced, per project root
@@ -56,7 +58,7 @@ class AnalysisRuns:
             return None
         project = self.live.get(root)
         if project is None or project.config is not config:
-            project = self.live[root] = live_project(root, config)
+            project = self.live[root] = live_project(self.session, root, config)
         return project
 
     async def _analyse(self, root: Path) -> None:

@@ -1,5 +1,5 @@
-"""What the server asks the engine, run on the analysis thread (one at a time: the engine's
-memo of facts is shared), and the consolidation fix (run in a process of its own:
+"""What the server asks the engine, run on the analysis thread (one at a time: the server's
+session, with its memo of facts, is shared), and the consolidation fix (run in a process of its own:
 fix_process.py)."""
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ from plexilint.engine.cache import cache_for
 from plexilint.engine.facts import FACT_KINDS
 from plexilint.runner.live_project import LiveProject
 from plexilint.runner.project import analyse_project
+from plexilint.runner.session import Session
 from plexilint.model import Finding
 
-def live_project(root: Path, config: Config) -> LiveProject:
-    return LiveProject(root, config, cache_for(root, config))
+
+def live_project(session: Session, root: Path, config: Config) -> LiveProject:
+    return session.live_project(root, config)
 
 
 def live_findings(project: LiveProject, buffers: dict[Path, bytes], paths: Iterable[Path],
@@ -30,9 +32,11 @@ def live_findings(project: LiveProject, buffers: dict[Path, bytes], paths: Itera
             for path, path_findings in found.items()}
 
 
-def findings_for_buffers(root: Path, config: Config, buffers: dict[Path, bytes]) -> dict[Path, list[Finding]]:
-    """``live_findings`` of each buffer, the project read afresh."""
-    return live_findings(live_project(root, config), buffers, buffers)
+def findings_for_buffers(root: Path, config: Config, buffers: dict[Path, bytes],
+                         session: Session | None = None) -> dict[Path, list[Finding]]:
+    """``live_findings`` of each buffer, the project read afresh (its facts from ``session``'s
+    memo when given)."""
+    return live_findings(live_project(session or Session(), root, config), buffers, buffers)
 
 
 def proposed_changes(root: Path, config: Config) -> dict[Path, tuple[bytes | None, bytes]]:
