@@ -1,8 +1,9 @@
 """The rule families, one object each, and the one place a rule code is taken apart.
 
 A code is ``PLX`` + a family digit + a two-digit number: ``PLX101`` is rule 01 of family
-``PLX1``. Everything that groups rules by family (which facts a run extracts, the generated
-docs, SARIF tags, pylint's checkers, the fix report's totals) reads it from here."""
+``PLX1``. Everything that groups rules by family (the generated docs, SARIF tags, pylint's
+checkers, the fix report's totals) reads it from here. What a rule reads is declared on the
+rule itself (`Rule.reads`, `Rule.project_files`)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ class Family:
     digit: str  # "1" in PLX101
     title: str  # headings of the generated docs, SARIF tags, pylint checker names
     report_label: str  # the fix report's findings table
-    facts: frozenset[str]  # the kinds of per-file facts its rules read (see engine/facts.py)
 
     @property
     def prefix(self) -> str:
@@ -24,13 +24,12 @@ class Family:
 
 
 FAMILIES: tuple[Family, ...] = (
-    Family("0", "System", "input", frozenset()),
-    Family("1", "Duplicated fallbacks", "duplicated fallbacks", frozenset({"fallbacks"})),
-    Family("2", "Database access", "database access", frozenset({"database"})),
-    # Contracts resolve names through the imports table the database facts carry.
-    Family("3", "Module contracts", "module contracts", frozenset({"contracts", "database"})),
-    Family("4", "Complexity hotspots", "complexity", frozenset({"complexity"})),
-    Family("5", "Consolidation", "consolidation", frozenset({"name_imports"})),
+    Family("0", "System", "input"),
+    Family("1", "Duplicated fallbacks", "duplicated fallbacks"),
+    Family("2", "Database access", "database access"),
+    Family("3", "Module contracts", "module contracts"),
+    Family("4", "Complexity hotspots", "complexity"),
+    Family("5", "Consolidation", "consolidation"),
 )
 _BY_PREFIX = {family.prefix: family for family in FAMILIES}
 

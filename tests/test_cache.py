@@ -87,12 +87,9 @@ def test_modifying_one_file_invalidates_only_its_facts(legacy):
 
 
 def _kinds(analysis) -> frozenset[str]:
-    from plexilint.engine.facts import facts_for_codes
-    from plexilint.engine.selection import Selection
-    from plexilint.rules import all_rules
+    from plexilint.runner.project import fact_kinds
 
-    selection = Selection.from_config(analysis.config)
-    return facts_for_codes(r.code for r in all_rules() if selection.enables(r.code))
+    return fact_kinds(analysis.config)
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "flipped byte", "other key", "foreign class",

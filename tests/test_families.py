@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from plexilint.engine.facts import FACT_KINDS, facts_for_codes
 from plexilint.families import FAMILIES, family_named, family_of, family_prefix, in_family, rule_number
 from plexilint.rules import all_rules
 from plexilint.rules.base import Rule
@@ -19,19 +18,12 @@ def test_codes_are_taken_apart():
     assert in_family("PLX204", "PLX2") and not in_family("PLX204", "PLX20")
 
 
-def test_every_rule_is_in_a_family_and_every_family_reads_known_facts():
+def test_every_rule_is_in_a_family():
     assert {family_prefix(rule.code) for rule in all_rules()} == {family.prefix for family in FAMILIES}
-    for family in FAMILIES:
-        assert family.facts <= FACT_KINDS, family
-
-
-def test_facts_follow_the_families_and_an_unknown_code_reads_everything():
-    assert facts_for_codes(["PLX101", "PLX401"]) == {"fallbacks", "complexity"}
-    assert facts_for_codes(["PLX001"]) == frozenset()
-    assert facts_for_codes(["PLX"]) == FACT_KINDS
 
 
 def test_a_rule_outside_every_family_is_refused():
     doc = "## What it does\nx\n## Why is this bad?\nx\n## Example\nx\nUse instead:\nx\n## Options\nNone.\n## Fix\nx\n"
     with pytest.raises(TypeError, match="PLX901 is in no family"):
-        type("NoFamily", (Rule,), {"__doc__": doc, "code": "PLX901", "symbol": "no-family-rule", "summary": "x"})
+        type("NoFamily", (Rule,), {"__doc__": doc, "code": "PLX901", "symbol": "no-family-rule", "summary": "x",
+                                     "reads": frozenset()})

@@ -10,34 +10,29 @@ step re-adds them.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
 from plexilint.consolidation.atomic import write_json_atomic
-from plexilint.consolidation.state import ensure_state_directory, state_path
+from plexilint.consolidation.state import ensure_state_directory
 from plexilint.families import family_prefix
+from plexilint.policy.history import HISTORY_PATH, HistoryError, parse_history
 
 __all__ = [
     "HistoryError", "MAPPING_FIELDS", "STEP_FIELDS", "findings_by_family", "history_path", "load_history",
     "mark_rolled_back", "record_step",
 ]
 
-HISTORY_FILE = "history.json"
 STEP_FIELDS = ("run_id", "phase", "files_before", "files_after", "findings_before", "findings_after",
                "lines_before", "lines_after")  # required; time, lines_removed and mapping have defaults
 MAPPING_FIELDS = ("name", "kind", "old_module", "new_module", "import")
 _ROLLED_BACK = "rolled-back"
 
 
-class HistoryError(Exception):
-    """history.json exists but cannot be used; it is never overwritten silently."""
-
-
 def history_path(root: Path) -> Path:
-    return state_path(Path(root)) / HISTORY_FILE
+    return Path(root) / HISTORY_PATH
 
 
 def _now() -> str:
@@ -50,15 +45,11 @@ def load_history(root: Path) -> dict[str, Any]:
     if not path.exists():
         return {"steps": [], "mapping": []}
     try:
-        history = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:  # UnicodeDecodeError is a ValueError
+        data = path.read_bytes()
+    except OSError as error:
         raise HistoryError(f"cannot read {path}: {error}; fix or remove the file "
                            "(plexilint does not overwrite it)") from None
-    if not (isinstance(history, dict) and isinstance(history.get("steps"), list)
-            and isinstance(history.get("mapping"), list)):
-        raise HistoryError(f"{path} is not a plexilint history (expected an object with lists "
-                           '"steps" and "mapping"); fix or remove the file')
-    return history
+    return parse_history(data, path)
 
 
 def _replay(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:

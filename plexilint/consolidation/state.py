@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from plexilint.consolidation.atomic import write_atomic
+from plexilint.policy.history import STATE_DIRECTORY
 
-STATE_DIRECTORY = ".plexilint"
+__all__ = ["STATE_DIRECTORY", "ensure_state_directory", "state_path"]
 # Backups hold copies of source files and history is per checkout: neither belongs in commits.
 _GITIGNORE = b"# plexilint's fix backups and history: never committed\n*\n"
 

@@ -6,8 +6,9 @@ Two kinds of entries, in a directory per code fingerprint (plexilint's source, v
   kinds asked for. Facts depend on nothing else (extraction never reads the configuration), so
   a changed configuration keeps them.
 - per project, the findings of a whole run: keyed by every file's path, module and content hash,
-  the configuration, the extra fact kinds and the fix history that rules read. A re-run on an
-  unchanged project loads this one entry: no file is parsed, no facts are loaded.
+  the configuration, the extra fact kinds and the project files the enabled rules read (the fix
+  history). A re-run on an unchanged project loads this one entry: no file is parsed, no facts
+  are loaded.
 
 Each entry has a fixed name (its "slot": the hash of the path and kinds, or of the project and
 configuration) and holds the full key it was computed for, checked on reading; a new version of a
@@ -123,13 +124,15 @@ def cache_for(root: Path, config: Config, enabled: bool = True) -> FactsCache | 
 
 
 def project_key(root: str, config_digest: str, extra_facts: frozenset[str], files: list[tuple[str, str, str]],
-                history: bytes | None) -> str:
+                project_files: dict[str, bytes | None]) -> str:
     """Everything a project's findings depend on: the code (the entry's directory), the files
-    (path, module, content hash), the configuration, the extra facts and the fix history."""
+    (path, module, content hash), the configuration, the extra facts and the project files the
+    enabled rules read (relative path -> bytes, None when absent; e.g. the fix history)."""
     digest = hashlib.sha256()
     for part in (root, config_digest, ",".join(sorted(extra_facts))):
         digest.update(part.encode() + b"\0")
-    digest.update(b"history\0" + (hashlib.sha256(history).digest() if history is not None else b"none"))
+    for relpath, data in sorted(project_files.items()):
+        digest.update(relpath.encode() + b"\0" + (hashlib.sha256(data).digest() if data is not None else b"none"))
     for path, module, content in files:
         digest.update(f"{path}\0{module}\0{content}\n".encode())
     return digest.hexdigest()

@@ -7,7 +7,6 @@ import hashlib
 import io
 import tokenize
 import warnings
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict
@@ -18,24 +17,17 @@ from plexilint.analysis.database import DatabaseFacts, extract_database_facts
 from plexilint.analysis.fallbacks import FallbackFacts, extract_fallback_facts
 from plexilint.analysis.imports import NameImport, extract_name_imports
 from plexilint.analysis.modules import is_test_file, module_name_for
-from plexilint.families import FAMILIES, family_prefix
 from plexilint.engine.suppressions import Suppressions, noqa_comment_lines, read_noqa_comments
 from plexilint.analysis.source import source_lines
 
 
 # The kinds of facts, each from its own extractor; a run computes only those its enabled rules
-# read (`--select PLX4` never walks a tree for database access).
+# read (`Rule.reads`: `--select PLX4` never walks a tree for database access).
 FACT_KINDS = frozenset({"fallbacks", "database", "contracts", "complexity", "name_imports"})
-FAMILY_FACTS = {family.prefix: family.facts for family in FAMILIES}
 
 
 # Not a kind of its own: asks for the fallback facts of test files too (`fallbacks-in-tests`).
 FALLBACKS_IN_TESTS = "fallbacks-in-tests"
-
-
-def facts_for_codes(codes: Iterable[str]) -> frozenset[str]:
-    """The fact kinds the rules with these codes read."""
-    return frozenset().union(*(FAMILY_FACTS.get(family_prefix(code), FACT_KINDS) for code in codes))
 
 
 @dataclass(frozen=True)

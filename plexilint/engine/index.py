@@ -1,4 +1,5 @@
-"""The project index: the facts of every file of one project, for cross-module rules."""
+"""The project index: the facts of every file of one project, for cross-module rules, and the
+project files (not Python sources) that rules declare they read, as the runner read them."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from plexilint.engine.facts import FileFacts
 class ProjectIndex:
     root: Path
     files: list[FileFacts]
+    # Relative posix path -> bytes (None: no such file) of each file a rule declares in
+    # `Rule.project_files`: rules read these, never the disk.
+    project_files: dict[str, bytes | None] = field(default_factory=dict)
     by_module: dict[str, FileFacts] = field(init=False)
     by_path: dict[str, FileFacts] = field(init=False)
     _derived: dict[str, tuple[str, Any]] = field(init=False, default_factory=dict)
@@ -28,6 +32,13 @@ class ProjectIndex:
 
     def module(self, name: str | None) -> FileFacts | None:
         return self.by_module.get(name) if name else None
+
+    def project_file(self, relpath: str) -> bytes | None:
+        """The bytes of a declared project file (None when the project has none)."""
+        try:
+            return self.project_files[relpath]
+        except KeyError:
+            raise KeyError(f"{relpath} is read by no rule's `project_files`: declare it there") from None
 
     def derived(self, name: str, config_digest: str, build: Callable[[], Any]) -> Any:
         """A project-wide model that several rules share, built once per configuration."""

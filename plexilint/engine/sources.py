@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,18 @@ def read_file_bytes(path: Path) -> bytes:
     if not stat.S_ISREG(path.stat().st_mode):
         raise OSError(errno.EINVAL, "not a regular file", str(path))
     return path.read_bytes()
+
+
+def read_project_files(root: Path, relpaths: Iterable[str]) -> dict[str, bytes | None]:
+    """The bytes of each file (relative posix path under ``root``); None for one that is
+    missing or unreadable."""
+    found: dict[str, bytes | None] = {}
+    for relpath in relpaths:
+        try:
+            found[relpath] = read_file_bytes(root / relpath)
+        except OSError:
+            found[relpath] = None
+    return found
 
 
 def read_source(path: Path, root: Path, module: str, buffer: bytes | None = None) -> SourceFile:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar
 
+from plexilint.engine.facts import FACT_KINDS
 from plexilint.families import family_named, family_of, family_prefix, rule_number
 from plexilint.model import Finding, Measure, Note, Related, Span
 
@@ -28,13 +29,21 @@ REGISTRY: dict[str, type[Rule]] = {}
 
 class Rule:
     """A rule turns facts plus configuration into findings. Subclasses set the metadata
-    below and write their documentation as the class docstring (ruff's section layout)."""
+    below and write their documentation as the class docstring (ruff's section layout).
+
+    A rule declares everything it reads: the kinds of per-file facts (`reads`, from
+    engine/facts.py FACT_KINDS; a run extracts those its enabled rules read), its configuration
+    keys (`options`) and the project files it depends on (`project_files`, relative to the
+    project root: the runner reads them, hands them over through `ProjectIndex.project_file`
+    and keys the cached findings on their bytes)."""
 
     code: ClassVar[str]
     symbol: ClassVar[str]
     category: ClassVar[str] = "W"
     summary: ClassVar[str]  # one line, for `plexilint rules`
+    reads: ClassVar[frozenset[str]]  # kinds of per-file facts the rule reads (none: frozenset())
     options: ClassVar[tuple[str, ...]] = ()  # configuration keys the rule reads
+    project_files: ClassVar[tuple[str, ...]] = ()  # files it reads, relative to the project root
     added_in: ClassVar[str] = "0.1.0"
     # Its findings in a file depend on that file's facts alone (an editor's change re-runs it
     # on the changed file only).
@@ -52,6 +61,9 @@ class Rule:
             problems.append(f"code {cls.code} is in no family (plexilint/families.py)")
         if not SYMBOL.match(getattr(cls, "symbol", "")):
             problems.append("symbol must be kebab-case")
+        reads = getattr(cls, "reads", None)
+        if not isinstance(reads, frozenset) or not reads <= FACT_KINDS:
+            problems.append(f"reads must be a frozenset of fact kinds from {sorted(FACT_KINDS)}")
         if cls.category not in CATEGORIES:
             problems.append(f"category must be one of {sorted(CATEGORIES)}")
         if getattr(cls, "code", None) in REGISTRY:

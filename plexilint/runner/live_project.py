@@ -16,9 +16,9 @@ from plexilint.engine.cache import FactsCache
 from plexilint.engine.discovery import discover_files
 from plexilint.engine.extraction import FactsMemo, facts_for_sources
 from plexilint.engine.index import ProjectIndex
-from plexilint.engine.facts import FileFacts, facts_for_codes
-from plexilint.runner.project import _history_bytes, fact_kinds, findings_in, is_project_file
-from plexilint.engine.sources import SourceFile, read_source
+from plexilint.engine.facts import FileFacts
+from plexilint.runner.project import declared_project_files, fact_kinds, findings_in, is_project_file
+from plexilint.engine.sources import SourceFile, read_project_files, read_source
 from plexilint.engine.suppressions import is_finding_suppressed
 from plexilint.model import Finding, Note
 from plexilint.rules.base import Rule
@@ -36,7 +36,7 @@ class LiveProject:
         self.kinds = fact_kinds(config)
         self._saved: dict[Path, SourceFile] | None = None  # the files on disk, as last read
         self._indexed = False  # the facts of every saved file are in the memo
-        self._project_rules = ProjectRuleMemo(self.root)
+        self._project_rules = ProjectRuleMemo()
         self.notes: tuple[Note, ...] = ()  # those of the last complete analysis
 
     @property
@@ -93,7 +93,8 @@ class LiveProject:
                   local_only: bool) -> dict[Path, list[Finding]]:
         buffers = {path.resolve(): data for path, data in buffers.items()}
         sources = self._sources(buffers, only_buffers=local_only)
-        index = ProjectIndex(self.root, facts_for_sources(sources, self.kinds, self.cache, memo=self.memo))
+        facts = facts_for_sources(sources, self.kinds, self.cache, memo=self.memo)
+        index = ProjectIndex(self.root, facts, read_project_files(self.root, declared_project_files()))
         wanted = {path.resolve().as_posix(): path for path in paths}
         self._project_rules.start()
         found, notes = findings_in(index, self.config, wanted, local_only, self._project_rules.check)
@@ -133,13 +134,12 @@ class LiveProject:
 
 class ProjectRuleMemo:
     """The last findings of each project-wide rule, with what it read: the facts of the kinds
-    its family reads (and each file's name and parse failure) and the fix history. A rule
+    it reads (and each file's name and parse failure) and its project files. A rule
     whose inputs are unchanged (an edit that changes none of them, e.g. inside a function body
     for the fallback rules) is not run again; the facts of unchanged files are the same objects,
     so comparing costs little."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
+    def __init__(self) -> None:
         self._last: dict[str, tuple[tuple, list[Finding]]] = {}
         self._inputs: dict[frozenset[str], tuple] = {}
 
@@ -148,7 +148,7 @@ class ProjectRuleMemo:
         self._inputs = {}
 
     def check(self, rule: Rule, index: ProjectIndex, config: Config) -> list[Finding]:
-        inputs = self._read(index, facts_for_codes([rule.code]))
+        inputs = (tuple(index.project_file(path) for path in rule.project_files), self._read(index, rule.reads))
         last = self._last.get(rule.code)
         if last is not None and last[0] == inputs:
             return last[1]
@@ -160,8 +160,7 @@ class ProjectRuleMemo:
         known = self._inputs.get(kinds)
         if known is None:
             names = sorted(kinds)
-            known = self._inputs[kinds] = (
-                _history_bytes(self.root), tuple(_file_inputs(file, names) for file in index.files))
+            known = self._inputs[kinds] = tuple(_file_inputs(file, names) for file in index.files)
         return known
 
 

@@ -10,15 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plexilint.config import Config
-from plexilint.consolidation.history import history_path
 from plexilint.engine.cache import FactsCache, project_key
 from plexilint.engine.discovery import SkippedFolder, discover, is_excluded
 from plexilint.engine.extraction import FactsMemo, facts_for_sources
-from plexilint.engine.facts import FALLBACKS_IN_TESTS, facts_for_codes
+from plexilint.engine.facts import FALLBACKS_IN_TESTS
 from plexilint.engine.index import ProjectIndex
 from plexilint.engine.selection import Selection
 from plexilint.analysis.modules import distinct_module_names
-from plexilint.engine.sources import SourceFile, read_source
+from plexilint.engine.sources import SourceFile, read_project_files, read_source
 from plexilint.engine.suppressions import NoqaMode, Suppressions, is_finding_suppressed
 from plexilint.model import Finding, Note
 from plexilint.rules import all_rules
@@ -78,12 +77,28 @@ class ProjectAnalysis:
         return self.files.digests.get(path.resolve().as_posix())
 
 
-def fact_kinds(config: Config) -> frozenset[str]:
-    """The facts the rules enabled by ``config`` read; none for a rule that cannot report
-    under it (contract rules without a declared contract)."""
+def enabled_rules(config: Config) -> list[type[Rule]]:
     selection = Selection.from_config(config)
-    kinds = facts_for_codes(r.code for r in all_rules() if selection.enables(r.code) and r.can_report(config))
+    return [rule for rule in all_rules() if selection.enables(rule.code)]
+
+
+def fact_kinds(config: Config) -> frozenset[str]:
+    """The facts the rules enabled by ``config`` read (`Rule.reads`); none for a rule that
+    cannot report under it (contract rules without a declared contract)."""
+    kinds = frozenset().union(*(rule.reads for rule in enabled_rules(config) if rule.can_report(config)))
     return kinds | {FALLBACKS_IN_TESTS} if config["fallbacks-in-tests"] else kinds
+
+
+def declared_project_files() -> list[str]:
+    """Every project file a rule declares (`Rule.project_files`): each index holds them all, as
+    the fix reads them through the index too, whichever rules are enabled."""
+    return sorted({path for rule in all_rules() for path in rule.project_files})
+
+
+def keyed_project_files(config: Config, project_files: dict[str, bytes | None]) -> dict[str, bytes | None]:
+    """The project files the enabled rules' findings depend on."""
+    return {path: project_files[path] for path in sorted({p for rule in enabled_rules(config)
+                                                          for p in rule.project_files})}
 
 
 def analyse_project(root: Path, config: Config, overrides: dict[Path, bytes] | None = None,
@@ -130,26 +145,31 @@ class _Run:
         modules = distinct_module_names(paths, self.root)
         return [read_source(path, self.root, modules[path], overrides.get(path)) for path in paths]
 
-    def index(self, sources: list[SourceFile]) -> ProjectIndex:
+    def project_files(self) -> dict[str, bytes | None]:
+        return read_project_files(self.root, declared_project_files())
+
+    def index(self, sources: list[SourceFile], project_files: dict[str, bytes | None]) -> ProjectIndex:
         kinds = fact_kinds(self.config) | self.extra_facts
         facts = facts_for_sources(sources, kinds, self.cache, self.jobs, release_data=True, memo=self.memo)
-        return ProjectIndex(self.root, facts)
+        return ProjectIndex(self.root, facts, project_files)
 
     def index_from_disk(self) -> ProjectIndex:
-        return self.index(self.sources({}))
+        return self.index(self.sources({}), self.project_files())
 
 
 def _analyse(run: _Run, overrides: dict[Path, bytes]) -> ProjectAnalysis:
     skipped: list[SkippedFolder] = []
     sources = run.sources(overrides, skipped)
     files = ProjectFiles({s.posix: s.digest for s in sources}, {}, skipped)
-    entry = None if run.cache is None or overrides else _ProjectEntry(run, sources)
+    # Read once: the rules read these bytes, and the cached findings are keyed on them.
+    project_files = run.project_files()
+    entry = None if run.cache is None or overrides else _ProjectEntry(run, sources, project_files)
     cached = entry.load() if entry is not None else None
     if cached is not None and len(cached) == 3:
         findings, files.suppressions, notes = cached
         # Facts only if something asks for them (contracts, hotspots), from the files as they are then.
         return ProjectAnalysis(run.root, run.config, findings, files, load_index=run.index_from_disk, notes=notes)
-    index = run.index(sources)
+    index = run.index(sources, project_files)
     findings, notes = _run_rules(index, run.config, Selection.from_config(run.config))
     for path_findings in findings.values():
         path_findings.sort(key=Finding.sort_key)
@@ -162,28 +182,19 @@ def _analyse(run: _Run, overrides: dict[Path, bytes]) -> ProjectAnalysis:
 class _ProjectEntry:
     """The cached findings of a whole project, under a key of everything they depend on."""
 
-    def __init__(self, run: _Run, sources: list[SourceFile]) -> None:
+    def __init__(self, run: _Run, sources: list[SourceFile], project_files: dict[str, bytes | None]) -> None:
         assert run.cache is not None
         self.cache = run.cache
-        self.root = run.root
-        self.history = _history_bytes(run.root)  # the fix history, which PLX5 rules read
         files = [(s.posix, s.module, s.digest or s.read_error) for s in sources]
         self.slot = self.cache.project_path(run.root.as_posix(), run.config.digest, run.extra_facts)
-        self.key = project_key(run.root.as_posix(), run.config.digest, run.extra_facts, files, self.history)
+        self.key = project_key(run.root.as_posix(), run.config.digest, run.extra_facts, files,
+                               keyed_project_files(run.config, project_files))
 
     def load(self) -> tuple[dict[str, list[Finding]], dict[str, Suppressions], tuple[Note, ...]] | None:
         return self.cache.load_project(self.slot, self.key)
 
     def store(self, payload: tuple[dict[str, list[Finding]], dict[str, Suppressions], tuple[Note, ...]]) -> None:
-        if _history_bytes(self.root) == self.history:  # else the rules may have read another one
-            self.cache.store_project(self.slot, self.key, payload)
-
-
-def _history_bytes(root: Path) -> bytes | None:
-    try:
-        return history_path(root).read_bytes()
-    except OSError:
-        return None
+        self.cache.store_project(self.slot, self.key, payload)
 
 
 # How a project-wide rule is run: Rule.check, or something that knows its findings already.
@@ -211,7 +222,8 @@ def _run_rules(index: ProjectIndex, config: Config, selection: Selection, only: 
                local_only: bool = False, check_project: ProjectCheck | None = None,
                ) -> tuple[dict[str, list[Finding]], tuple[Note, ...]]:
     """Every enabled rule's findings and notes; with ``only``, the findings of these paths alone."""
-    files = index if only is None else ProjectIndex(index.root, [index.by_path[path] for path in only])
+    files = index if only is None else ProjectIndex(index.root, [index.by_path[path] for path in only],
+                                                    index.project_files)
     findings: dict[str, list[Finding]] = {}
     notes: dict[Note, None] = {}  # one of each, in the order the rules gave them
     later: list[AfterFindingsRule] = []

@@ -66,6 +66,7 @@ class ClassTooLarge(FileRule):
     symbol = "class-too-large"
     category = "R"
     summary = "Class with too many methods or lines"
+    reads = frozenset({"complexity"})
     options = ("complexity.max-class-methods", "complexity.max-class-lines")
 
     def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:

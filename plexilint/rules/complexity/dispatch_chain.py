@@ -61,6 +61,7 @@ class DispatchChain(FileRule):
     symbol = "dispatch-chain"
     category = "R"
     summary = "Long if/elif chain on one subject that should be a dict"
+    reads = frozenset({"complexity"})
     options = ("complexity.min-dispatch-branches",)
 
     def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:

@@ -17,6 +17,7 @@ class FunctionLimitRule(FileRule):
     """Subclasses name their option first in `options` and say what they measure."""
 
     abstract = True
+    reads = frozenset({"complexity"})
     measured: ClassVar[str]  # the number's name in a baseline's "got worse" message
 
     def measure(self, function: FunctionMetrics) -> int:

@@ -89,6 +89,7 @@ class LowCohesionClass(FileRule):
     symbol = "low-cohesion-class"
     category = "R"
     summary = "Class whose methods form disconnected groups (LCOM4)"
+    reads = frozenset({"complexity"})
     options = ("complexity.max-lcom4",)
 
     def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:

@@ -64,6 +64,7 @@ class LowMaintainability(FileRule):
     symbol = "low-maintainability"
     category = "R"
     summary = "Module with a maintainability index below the limit"
+    reads = frozenset({"complexity"})
     options = ("complexity.min-maintainability",)
 
     def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:

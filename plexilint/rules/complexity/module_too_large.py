@@ -56,6 +56,7 @@ class ModuleTooLarge(FileRule):
     symbol = "module-too-large"
     category = "R"
     summary = "Module with more lines of code than the limit"
+    reads = frozenset({"complexity"})
     options = ("complexity.max-module-lines",)
 
     def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:

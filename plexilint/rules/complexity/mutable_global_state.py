@@ -55,6 +55,7 @@ class MutableGlobalState(FileRule):
     symbol = "mutable-global-state"
     category = "W"
     summary = "Global statement, or module-level container or object mutated by functions"
+    reads = frozenset({"complexity"})
 
     def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:
         for state in file.complexity.global_state:

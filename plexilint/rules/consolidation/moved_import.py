@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
+from plexilint.policy.history import HISTORY_PATH
 from plexilint.rules.base import Rule
 from plexilint.rules.consolidation.moved import moved_names
 
@@ -61,6 +62,8 @@ class MovedImport(Rule):
     symbol = "moved-import"
     category = "W"
     summary = "Import through a path the consolidation moved"
+    reads = frozenset({"name_imports"})
+    project_files = (HISTORY_PATH,)  # the names `plexilint fix --apply` moved
     options = ("moved",)
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:

@@ -15,6 +15,8 @@ CONTRACT_OPTIONS = ("contracts",)
 
 class ContractRule(Rule):
     abstract = True
+    # Contracts resolve names through the imports table the database facts carry.
+    reads = frozenset({"contracts", "database"})
     options = CONTRACT_OPTIONS
     # Rules about a class's own methods also judge abstract intermediate classes: a wrong
     # `start` written there would otherwise reach every concrete child unreported.

@@ -73,6 +73,7 @@ class DatabaseImport(NeedsManager, Rule):
     symbol = "database-import"
     category = "W"
     summary = "Driver, ORM session or raw-access name imported in a guarded module"
+    reads = frozenset({"database"})
     options = ("database.fallback-manager", "database.raw-access", "database.guarded", "database.allowed")
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:

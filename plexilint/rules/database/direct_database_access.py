@@ -93,6 +93,7 @@ class DirectDatabaseAccess(NeedsManager, Rule):
     symbol = "direct-database-access"
     category = "W"
     summary = "Database reached directly instead of through the fallback manager"
+    reads = frozenset({"database"})
     options = ("database.fallback-manager", "database.raw-access", "database.guarded", "database.allowed")
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:

@@ -97,6 +97,7 @@ class LocalDatabaseFallback(NeedsManager, Rule):
     symbol = "local-database-fallback"
     category = "W"
     summary = "Local try/except fallback between databases, outside the manager"
+    reads = frozenset({"database"})
     options = ("database.fallback-manager", "database.guarded", "database.allowed")
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:

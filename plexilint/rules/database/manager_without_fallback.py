@@ -73,6 +73,7 @@ class ManagerWithoutFallback(NeedsManager, Rule):
     symbol = "manager-without-fallback"
     category = "W"
     summary = "Fallback manager operation that uses a single client"
+    reads = frozenset({"database"})
     options = ("database.fallback-manager",)
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:

@@ -73,6 +73,7 @@ class MockResponseOnFailure(Rule):
     symbol = "mock-response-on-failure"
     category = "E"
     summary = "Made-up data returned when the database fails"
+    reads = frozenset({"database"})
     options = ("database.outage-error", "database.guarded", "database.allowed")
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:

@@ -82,6 +82,7 @@ class SwallowedOutage(NeedsManager, Rule):
     symbol = "swallowed-outage"
     category = "E"
     summary = "Total database outage caught and hidden, or not mapped to 503"
+    reads = frozenset({"database"})
     options = ("database.fallback-manager", "database.outage-error", "database.api", "database.guarded",
                "database.allowed")
 

@@ -58,6 +58,7 @@ class CentralImportsPackage(Rule):
     symbol = "central-imports-package"
     category = "E"
     summary = "Central fallbacks module imports from the package it serves"
+    reads = frozenset({"fallbacks"})
     options = ("fallbacks-module",)
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:

@@ -108,6 +108,7 @@ class DuplicatedFallbackStub(Rule):
     symbol = "duplicated-fallback-stub"
     category = "R"
     summary = "Fallback stub duplicated across modules"
+    reads = frozenset({"fallbacks"})
     options = ("fallbacks-module", "min-duplicates", "fallbacks-in-tests")
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:

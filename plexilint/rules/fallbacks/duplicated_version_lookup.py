@@ -60,6 +60,7 @@ class DuplicatedVersionLookup(Rule):
     symbol = "duplicated-version-lookup"
     category = "R"
     summary = "`__version__` lookup repeated across modules"
+    reads = frozenset({"fallbacks"})
     options = ("fallbacks-module", "min-duplicates")
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:

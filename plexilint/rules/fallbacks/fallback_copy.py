@@ -97,6 +97,7 @@ class FallbackCopy(Rule):
     symbol = "fallback-copy"
     category = "R"
     summary = "Second, simplified implementation of a name the project already defines"
+    reads = frozenset({"fallbacks"})
     options = ("fallbacks-module", "fallbacks-in-tests")
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:

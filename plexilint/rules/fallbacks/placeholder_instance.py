@@ -85,6 +85,7 @@ class PlaceholderInstance(Rule):
     symbol = "placeholder-instance"
     category = "W"
     summary = "`name = None` placeholder for a manager or service instance"
+    reads = frozenset({"fallbacks"})
     options = ("fallbacks-module",)
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:

@@ -62,6 +62,7 @@ class ShadowsCentralFallback(Rule):
     symbol = "shadows-central-fallback"
     category = "R"
     summary = "Local stub duplicates the central fallbacks module"
+    reads = frozenset({"fallbacks"})
     options = ("fallbacks-module",)
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:

@@ -69,6 +69,7 @@ class UndefinedOnImportFailure(FileRule):
     symbol = "undefined-on-import-failure"
     category = "E"
     summary = "Guarded import leaves names undefined when it fails"
+    reads = frozenset({"fallbacks"})
 
     def check_file(self, file: FileFacts, config: Config) -> Iterator[Finding]:
         for gap in file.fallbacks.undefined_on_failure:

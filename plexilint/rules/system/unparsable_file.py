@@ -56,6 +56,7 @@ class UnparsableFile(Rule):
     symbol = "unparsable-file"
     category = "E"
     summary = "File cannot be read, decoded or parsed"
+    reads = frozenset()
     single_file = True
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:

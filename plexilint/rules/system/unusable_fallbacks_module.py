@@ -61,6 +61,7 @@ class UnusableFallbacksModule(Rule):
     symbol = "unusable-fallbacks-module"
     category = "E"
     summary = "The configured fallbacks module cannot exist under its name"
+    reads = frozenset()
     options = ("fallbacks-module",)
 
     def check(self, index: ProjectIndex, config: Config) -> Iterator[Finding]:

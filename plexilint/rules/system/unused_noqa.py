@@ -47,6 +47,7 @@ class UnusedNoqa(AfterFindingsRule):
     symbol = "unused-noqa"
     category = "W"
     summary = "`# noqa` comment suppresses no plexilint finding"
+    reads = frozenset()
 
     def check_findings(self, file: FileFacts, findings: list[Finding], selection: Selection) -> Iterator[Finding]:
         if not file.noqa_comment_lines or WHOLE_FILE in file.suppressions:
