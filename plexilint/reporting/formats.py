@@ -5,33 +5,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 
-from plexilint.engine.discovery import SkippedFolder
-from plexilint.model import Finding, Note
+from plexilint.reporting.findings_report import FindingsReport
 from plexilint.reporting.github_format import render_github
 from plexilint.reporting.gitlab_format import render_gitlab
 from plexilint.reporting.json_format import render_json
 from plexilint.reporting.sarif_format import render_sarif
 from plexilint.reporting.skipped import skipped_line, skipped_to_json
-from plexilint.reporting.text import TextStyle, render_text
-
-
-@dataclass
-class FindingsReport:
-    """Everything a findings format may need."""
-
-    findings: list[Finding]
-    files_checked: int
-    roots: list[str]  # project roots, absolute posix paths
-    cwd: str
-    # Findings the baseline accepts: not reported as failures, but formats that can say
-    # "known and suppressed" (SARIF) show them as such.
-    baselined: list[Finding] = field(default_factory=list)
-    summary: bool = True  # the closing summary line of the text and GitHub formats (`--quiet`: none)
-    text_style: TextStyle = field(default_factory=TextStyle)  # colour, wrapping, source lines
-    notes: list[Note] = field(default_factory=list)  # what the run tells besides findings
-    skipped: list[SkippedFolder] = field(default_factory=list)  # folders not searched, and why
+from plexilint.reporting.text import render_text
 
 
 def _text(report: FindingsReport) -> str:

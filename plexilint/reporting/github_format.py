@@ -12,7 +12,7 @@ from plexilint.reporting.source_columns import CharacterColumns
 from plexilint.reporting.text import summary_line
 
 if TYPE_CHECKING:
-    from plexilint.reporting.formats import FindingsReport
+    from plexilint.reporting.findings_report import FindingsReport
 
 # What @actions/core escapes (toolkit command.ts): the message, and more in properties.
 _DATA_ESCAPES = (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"))

@@ -13,7 +13,7 @@ from plexilint.reporting.ci_levels import GITLAB_SEVERITIES, category_of
 from plexilint.reporting.ci_paths import ci_path
 
 if TYPE_CHECKING:
-    from plexilint.reporting.formats import FindingsReport
+    from plexilint.reporting.findings_report import FindingsReport
 
 
 def code_quality_issue(finding: Finding, fingerprint: str, cwd: str) -> dict:

@@ -14,7 +14,7 @@ from plexilint.reporting.sarif_rules import rule_descriptor
 from plexilint.rules import REGISTRY
 
 if TYPE_CHECKING:
-    from plexilint.reporting.formats import FindingsReport
+    from plexilint.reporting.findings_report import FindingsReport
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 # Versioned, as SARIF asks of partialFingerprints keys: a new scheme gets a new key.
