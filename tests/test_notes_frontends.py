@@ -67,7 +67,6 @@ def test_pylint_writes_the_note_once_to_stderr_and_only_findings_to_stdout(jobs)
 
 
 def test_announced_notes_are_written_once_per_run_and_detail_notes_never(monkeypatch):
-    monkeypatch.setattr(adapter_notes, "_WRITTEN", set())
     detail = Note("PLX2", "the manager found", detail=True)
     other = Note("PLX3", "something about contracts")
 
@@ -75,13 +74,13 @@ def test_announced_notes_are_written_once_per_run_and_detail_notes_never(monkeyp
         notes = (NO_MANAGER_NOTE, detail, other)
 
     stream = io.StringIO()
-    assert adapter_notes.announce_notes([Analysis(), Analysis()], stream) == []
-    adapter_notes.announce_notes([Analysis()], stream, relevant=lambda note: note.source == "PLX2")
+    written: set[Note] = set()  # the run's
+    assert adapter_notes.announce_notes([Analysis(), Analysis()], written, stream) == []
+    adapter_notes.announce_notes([Analysis()], written, stream, relevant=lambda note: note.source == "PLX2")
     assert stream.getvalue().splitlines() == [NOTE_LINE, "plexilint: note: something about contracts"]
 
 
 def test_a_worker_process_hands_its_notes_over_instead_of_writing_them(monkeypatch):
-    monkeypatch.setattr(adapter_notes, "_WRITTEN", set())
     monkeypatch.setattr(adapter_notes, "_in_worker_process", lambda: True)
 
     class Analysis:
@@ -91,6 +90,7 @@ def test_a_worker_process_hands_its_notes_over_instead_of_writing_them(monkeypat
         family = "PLX2"
 
     checker = Checker()
+    checker.written_notes = set()  # the pylint run's
     checker.announce_notes(Analysis())
     data = checker.get_map_data()
     assert data == [NO_MANAGER_NOTE] and checker.get_map_data() is None

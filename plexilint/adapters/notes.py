@@ -24,26 +24,27 @@ from plexilint.model import Note
 from plexilint.rules import all_rules
 
 PREFIX = "plexilint: note: "
-_WRITTEN: set[Note] = set()  # the notes this run has written, whatever project gave them
 
 
-def announce_notes(analyses: Iterable[ProjectAnalysis], stream: TextIO | None = None,
+def announce_notes(analyses: Iterable[ProjectAnalysis], written: set[Note], stream: TextIO | None = None,
                    relevant: Callable[[Note], bool] = lambda note: True) -> list[Note]:
-    """Writes each note of ``analyses`` that is ``relevant`` and not written before in this
+    """Writes each note of ``analyses`` that is ``relevant`` and not ``written`` before in this
     run (``detail`` notes are for `plexilint check --statistics` only). In a worker process
     nothing is written: the notes are returned, for the main process to write."""
     notes = [note for analysis in analyses for note in analysis.notes if not note.detail and relevant(note)]
     if _in_worker_process():
         return notes
-    write_notes(notes, stream)
+    write_notes(notes, written, stream)
     return []
 
 
-def write_notes(notes: Iterable[Note], stream: TextIO | None = None) -> None:
+def write_notes(notes: Iterable[Note], written: set[Note], stream: TextIO | None = None) -> None:
+    """Writes each note not in ``written`` (the notes this run has written, whatever project
+    gave them), and adds it there."""
     stream = stream or sys.stderr
     for note in notes:
-        if note not in _WRITTEN:
-            _WRITTEN.add(note)
+        if note not in written:
+            written.add(note)
             stream.write(f"{PREFIX}{note.message}\n")
     stream.flush()
 
@@ -71,7 +72,7 @@ def announce_flake8_notes(options: Any, session: Session, stream: TextIO | None 
             analyses.append(session.project_analysis_for(root))
         except (ConfigError, BaselineError, OSError):
             continue  # the files that meet the problem report it, as flake8 expects
-    announce_notes(analyses, stream, _selected_by_flake8(options))
+    announce_notes(analyses, set(), stream, _selected_by_flake8(options))  # the run's only announcement
 
 
 def _selected_by_flake8(options: Any) -> Callable[[Note], bool]:
@@ -93,10 +94,12 @@ class PylintNotes:
     workers' notes reach pylint's main process as map/reduce data and are written there."""
 
     family = ""
+    written_notes: set[Note]  # of the pylint run, shared by its family checkers
     _held_notes: list[Note]  # a worker's notes not handed over yet
 
     def announce_notes(self, analysis: ProjectAnalysis) -> None:
-        held = announce_notes([analysis], relevant=lambda note: note.source.startswith(self.family))
+        held = announce_notes([analysis], self.written_notes,
+                              relevant=lambda note: note.source.startswith(self.family))
         self._held_notes = [*getattr(self, "_held_notes", ()), *held]
 
     def get_map_data(self) -> list[Note] | None:
@@ -105,4 +108,4 @@ class PylintNotes:
         return held or None
 
     def reduce_map_data(self, linter: Any, data: list[list[Note]]) -> None:
-        write_notes(note for held in data for note in held)
+        write_notes((note for held in data for note in held), self.written_notes)

@@ -17,6 +17,7 @@ from pylint.constants import WarningScope
 from plexilint.adapters.notes import PylintNotes
 from plexilint.adapters.startup import check_configuration_or_exit
 from plexilint.config import ConfigError
+from plexilint.model import Note
 from plexilint.engine.baseline_file import BaselineError
 from plexilint.runner.baseline_run import without_baselined
 from plexilint.runner.session import Session
@@ -30,11 +31,12 @@ if TYPE_CHECKING:
 
 class PylintRun:
     """What the family checkers of one pylint run share: the session that analyses each
-    project once, and the modules whose project's bad configuration was reported (once, not
-    once per family checker)."""
+    project once, the notes written, and the modules whose project's bad configuration was
+    reported (once, not once per family checker)."""
 
     def __init__(self) -> None:
         self.session = Session()
+        self.notes_written: set[Note] = set()
         self.config_errors_reported: set[str] = set()
 
     def first_report(self, module_file: str) -> bool:
@@ -51,6 +53,7 @@ class _FamilyChecker(PylintNotes, BaseChecker):
     def __init__(self, linter: PyLinter, run: PylintRun) -> None:
         super().__init__(linter)
         self.run = run
+        self.written_notes = run.notes_written
 
     def visit_module(self, node: nodes.Module) -> None:
         if not node.file or not node.file.endswith((".py", ".pyi")):
