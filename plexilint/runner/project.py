@@ -118,7 +118,8 @@ def analyse_project(root: Path, config: Config, overrides: dict[Path, bytes] | N
     gc.disable()
     try:
         overrides = {p.resolve(): data for p, data in (overrides or {}).items()}
-        return _analyse(_Run(root.resolve(), config, extra_facts, cache, jobs, memo or FactsMemo()), overrides)
+        memo = FactsMemo() if memo is None else memo
+        return _analyse(_Run(root.resolve(), config, extra_facts, cache, jobs, memo), overrides)
     finally:
         if was_enabled:
             gc.enable()
