@@ -25,7 +25,7 @@ from plexilint.analysis.modules import module_name_for
 from plexilint.config import load_config
 from plexilint.engine.discovery import discover_files
 from plexilint.engine.facts import decode_source, extract_facts
-from plexilint.engine.index import ProjectIndex
+from plexilint.engine.index import DeclaredFiles, ProjectIndex
 from plexilint.engine.sources import read_project_files
 from plexilint.runner.project import declared_project_files, fact_kinds
 from plexilint.engine.selection import Selection
@@ -99,7 +99,7 @@ def main(directory: str) -> int:
         files.append(row)
         facts.append(file_facts)
     index_start = time.perf_counter()
-    index = ProjectIndex(root, facts, read_project_files(root, declared_project_files()))
+    index = ProjectIndex(root, facts, DeclaredFiles(read_project_files(root, declared_project_files())))
     index_built = time.perf_counter()
     rules = profile_rules(index, root)
     print(json.dumps({

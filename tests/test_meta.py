@@ -33,9 +33,11 @@ VALID_DOC = """## What it does\nx\n## Why is this bad?\nx\n## Example\nx\nUse in
     ({"code": "PLX101"}, "code PLX101 already used by DuplicatedFallbackStub"),
     ({"symbol": "duplicated-fallback-stub"}, "symbol duplicated-fallback-stub already used by DuplicatedFallbackStub"),
     ({"__doc__": VALID_DOC.replace("## Fix", "## Repair")}, "missing docstring section '## Fix'"),
-], ids=["valid", "duplicate-code", "duplicate-symbol", "no-fix-section"])
+    ({"reads": frozenset({"weather"})}, "reads must be a frozenset of fact kinds"),
+], ids=["valid", "duplicate-code", "duplicate-symbol", "no-fix-section", "unknown-facts"])
 def test_rule_metadata_is_checked_when_the_class_is_defined(change, problem):
-    attributes = {"__doc__": VALID_DOC, "code": "PLX099", "symbol": "meta-test-rule", "summary": "A test", **change}
+    attributes = {"__doc__": VALID_DOC, "code": "PLX099", "symbol": "meta-test-rule", "summary": "A test",
+                  "reads": frozenset(), **change}
     registered = dict(REGISTRY)
     try:
         if problem is None:

@@ -12,7 +12,7 @@ from plexilint.analysis.fallbacks import FallbackFacts
 from plexilint.config import Config
 from plexilint.engine.cache import FactsCache
 from plexilint.engine.facts import FACT_KINDS
-from plexilint.engine.index import ProjectIndex
+from plexilint.engine.index import DeclaredFiles, ProjectIndex
 from plexilint.policy.history import HISTORY_PATH
 from plexilint.rules import all_rules
 from plexilint.rules.base import Rule
@@ -55,12 +55,12 @@ def test_the_facts_a_rule_declares_are_extracted_and_no_others(project, monkeypa
 def test_a_rule_reads_its_project_files_through_the_index_never_the_disk(tmp_path):
     config = Config().replace(select=["PLX501"])
     analysis = analyse_project(tmp_path, config)  # an empty project: nothing on disk
-    assert analysis.index.project_file(HISTORY_PATH) is None
+    assert analysis.index.project_files.read(HISTORY_PATH) is None
     user = analyse_project(_write(tmp_path), config).index.files
-    handed = ProjectIndex(tmp_path, list(user), {HISTORY_PATH: HISTORY.encode()})
+    handed = ProjectIndex(tmp_path, list(user), DeclaredFiles({HISTORY_PATH: HISTORY.encode()}))
     assert [f.code for f in MovedImport().check(handed, config)] == ["PLX501"]
     with pytest.raises(KeyError, match="declare it"):
-        handed.project_file("setup.cfg")
+        handed.project_files.read("setup.cfg")
 
 
 def _write(root):

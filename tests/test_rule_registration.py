@@ -78,6 +78,7 @@ def test_a_new_rule_module_is_registered_without_touching_any_other_file(tmp_pat
             code = "PLX199"
             symbol = "brand-new-rule"
             summary = "A rule nobody imports"
+            reads = frozenset({"fallbacks"})
 
             def check_file(self, file, config):
                 return iter(())

@@ -11,13 +11,26 @@ from typing import Any
 from plexilint.engine.facts import FileFacts
 
 
+@dataclass(frozen=True)
+class DeclaredFiles:
+    """The project files that rules declare they read (`Rule.project_files`), as the runner
+    read them: rules read these, never the disk."""
+
+    contents: dict[str, bytes | None] = field(default_factory=dict)  # relative posix path -> bytes, None: absent
+
+    def read(self, relpath: str) -> bytes | None:
+        """The bytes of a declared project file (None when the project has none)."""
+        try:
+            return self.contents[relpath]
+        except KeyError:
+            raise KeyError(f"{relpath} is read by no rule's `project_files`: declare it there") from None
+
+
 @dataclass
 class ProjectIndex:
     root: Path
     files: list[FileFacts]
-    # Relative posix path -> bytes (None: no such file) of each file a rule declares in
-    # `Rule.project_files`: rules read these, never the disk.
-    project_files: dict[str, bytes | None] = field(default_factory=dict)
+    project_files: DeclaredFiles = field(default_factory=DeclaredFiles)
     by_module: dict[str, FileFacts] = field(init=False)
     by_path: dict[str, FileFacts] = field(init=False)
     _derived: dict[str, tuple[str, Any]] = field(init=False, default_factory=dict)
@@ -32,13 +45,6 @@ class ProjectIndex:
 
     def module(self, name: str | None) -> FileFacts | None:
         return self.by_module.get(name) if name else None
-
-    def project_file(self, relpath: str) -> bytes | None:
-        """The bytes of a declared project file (None when the project has none)."""
-        try:
-            return self.project_files[relpath]
-        except KeyError:
-            raise KeyError(f"{relpath} is read by no rule's `project_files`: declare it there") from None
 
     def derived(self, name: str, config_digest: str, build: Callable[[], Any]) -> Any:
         """A project-wide model that several rules share, built once per configuration."""

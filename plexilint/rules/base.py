@@ -34,7 +34,7 @@ class Rule:
     A rule declares everything it reads: the kinds of per-file facts (`reads`, from
     engine/facts.py FACT_KINDS; a run extracts those its enabled rules read), its configuration
     keys (`options`) and the project files it depends on (`project_files`, relative to the
-    project root: the runner reads them, hands them over through `ProjectIndex.project_file`
+    project root: the runner reads them, hands them over through `index.project_files.read(path)`
     and keys the cached findings on their bytes)."""
 
     code: ClassVar[str]
@@ -53,25 +53,7 @@ class Rule:
         super().__init_subclass__(**kwargs)
         if inspect.isabstract(cls) or cls.__dict__.get("abstract", False):
             return
-        doc = inspect.getdoc(cls) or ""
-        problems = [f"missing docstring section {s!r}" for s in REQUIRED_SECTIONS if s not in doc]
-        if not CODE.match(getattr(cls, "code", "")):
-            problems.append("code must look like PLX123")
-        elif family_of(cls.code) is None:
-            problems.append(f"code {cls.code} is in no family (plexilint/families.py)")
-        if not SYMBOL.match(getattr(cls, "symbol", "")):
-            problems.append("symbol must be kebab-case")
-        reads = getattr(cls, "reads", None)
-        if not isinstance(reads, frozenset) or not reads <= FACT_KINDS:
-            problems.append(f"reads must be a frozenset of fact kinds from {sorted(FACT_KINDS)}")
-        if cls.category not in CATEGORIES:
-            problems.append(f"category must be one of {sorted(CATEGORIES)}")
-        if getattr(cls, "code", None) in REGISTRY:
-            problems.append(f"code {cls.code} already used by {REGISTRY[cls.code].__name__}")
-        # The symbol is the pylint message name and a `rule_for` key: one rule each.
-        twins = [r.__name__ for r in REGISTRY.values() if r.symbol == getattr(cls, "symbol", None)]
-        if twins:
-            problems.append(f"symbol {cls.symbol} already used by {twins[0]}")
+        problems = _declaration_problems(cls) + _identity_problems(cls)
         if problems:
             raise TypeError(f"rule {cls.__name__}: " + "; ".join(problems))
         REGISTRY[cls.code] = cls
@@ -114,6 +96,36 @@ class Rule:
             noqa_lines=tuple(noqa_lines),
             measures=tuple(measures),
         )
+
+
+def _declaration_problems(cls: type[Rule]) -> list[str]:
+    """What is wrong with a rule's documentation, category and declared inputs."""
+    doc = inspect.getdoc(cls) or ""
+    problems = [f"missing docstring section {s!r}" for s in REQUIRED_SECTIONS if s not in doc]
+    reads = getattr(cls, "reads", None)
+    if not isinstance(reads, frozenset) or not reads <= FACT_KINDS:
+        problems.append(f"reads must be a frozenset of fact kinds from {sorted(FACT_KINDS)}")
+    if cls.category not in CATEGORIES:
+        problems.append(f"category must be one of {sorted(CATEGORIES)}")
+    return problems
+
+
+def _identity_problems(cls: type[Rule]) -> list[str]:
+    """What is wrong with a rule's code and symbol: their form, and one rule each."""
+    problems = []
+    if not CODE.match(getattr(cls, "code", "")):
+        problems.append("code must look like PLX123")
+    elif family_of(cls.code) is None:
+        problems.append(f"code {cls.code} is in no family (plexilint/families.py)")
+    if not SYMBOL.match(getattr(cls, "symbol", "")):
+        problems.append("symbol must be kebab-case")
+    if getattr(cls, "code", None) in REGISTRY:
+        problems.append(f"code {cls.code} already used by {REGISTRY[cls.code].__name__}")
+    # The symbol is the pylint message name and a `rule_for` key: one rule each.
+    twins = [r.__name__ for r in REGISTRY.values() if r.symbol == getattr(cls, "symbol", None)]
+    if twins:
+        problems.append(f"symbol {cls.symbol} already used by {twins[0]}")
+    return problems
 
 
 class FileRule(Rule):

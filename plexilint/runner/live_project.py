@@ -15,7 +15,7 @@ from plexilint.config import Config
 from plexilint.engine.cache import FactsCache
 from plexilint.engine.discovery import discover_files
 from plexilint.engine.extraction import FactsMemo, facts_for_sources
-from plexilint.engine.index import ProjectIndex
+from plexilint.engine.index import DeclaredFiles, ProjectIndex
 from plexilint.engine.facts import FileFacts
 from plexilint.runner.project import declared_project_files, fact_kinds, findings_in, is_project_file
 from plexilint.engine.sources import SourceFile, read_project_files, read_source
@@ -94,7 +94,7 @@ class LiveProject:
         buffers = {path.resolve(): data for path, data in buffers.items()}
         sources = self._sources(buffers, only_buffers=local_only)
         facts = facts_for_sources(sources, self.kinds, self.cache, memo=self.memo)
-        index = ProjectIndex(self.root, facts, read_project_files(self.root, declared_project_files()))
+        index = ProjectIndex(self.root, facts, DeclaredFiles(read_project_files(self.root, declared_project_files())))
         wanted = {path.resolve().as_posix(): path for path in paths}
         self._project_rules.start()
         found, notes = findings_in(index, self.config, wanted, local_only, self._project_rules.check)
@@ -148,7 +148,7 @@ class ProjectRuleMemo:
         self._inputs = {}
 
     def check(self, rule: Rule, index: ProjectIndex, config: Config) -> list[Finding]:
-        inputs = (tuple(index.project_file(path) for path in rule.project_files), self._read(index, rule.reads))
+        inputs = (tuple(index.project_files.read(path) for path in rule.project_files), self._read(index, rule.reads))
         last = self._last.get(rule.code)
         if last is not None and last[0] == inputs:
             return last[1]

@@ -14,7 +14,7 @@ from plexilint.engine.cache import FactsCache, project_key
 from plexilint.engine.discovery import SkippedFolder, discover, is_excluded
 from plexilint.engine.extraction import FactsMemo, facts_for_sources
 from plexilint.engine.facts import FALLBACKS_IN_TESTS
-from plexilint.engine.index import ProjectIndex
+from plexilint.engine.index import DeclaredFiles, ProjectIndex
 from plexilint.engine.selection import Selection
 from plexilint.analysis.modules import distinct_module_names
 from plexilint.engine.sources import SourceFile, read_project_files, read_source
@@ -95,9 +95,9 @@ def declared_project_files() -> list[str]:
     return sorted({path for rule in all_rules() for path in rule.project_files})
 
 
-def keyed_project_files(config: Config, project_files: dict[str, bytes | None]) -> dict[str, bytes | None]:
+def keyed_project_files(config: Config, project_files: DeclaredFiles) -> dict[str, bytes | None]:
     """The project files the enabled rules' findings depend on."""
-    return {path: project_files[path] for path in sorted({p for rule in enabled_rules(config)
+    return {path: project_files.read(path) for path in sorted({p for rule in enabled_rules(config)
                                                           for p in rule.project_files})}
 
 
@@ -146,10 +146,10 @@ class _Run:
         modules = distinct_module_names(paths, self.root)
         return [read_source(path, self.root, modules[path], overrides.get(path)) for path in paths]
 
-    def project_files(self) -> dict[str, bytes | None]:
-        return read_project_files(self.root, declared_project_files())
+    def project_files(self) -> DeclaredFiles:
+        return DeclaredFiles(read_project_files(self.root, declared_project_files()))
 
-    def index(self, sources: list[SourceFile], project_files: dict[str, bytes | None]) -> ProjectIndex:
+    def index(self, sources: list[SourceFile], project_files: DeclaredFiles) -> ProjectIndex:
         kinds = fact_kinds(self.config) | self.extra_facts
         facts = facts_for_sources(sources, kinds, self.cache, self.jobs, release_data=True, memo=self.memo)
         return ProjectIndex(self.root, facts, project_files)
@@ -183,7 +183,7 @@ def _analyse(run: _Run, overrides: dict[Path, bytes]) -> ProjectAnalysis:
 class _ProjectEntry:
     """The cached findings of a whole project, under a key of everything they depend on."""
 
-    def __init__(self, run: _Run, sources: list[SourceFile], project_files: dict[str, bytes | None]) -> None:
+    def __init__(self, run: _Run, sources: list[SourceFile], project_files: DeclaredFiles) -> None:
         assert run.cache is not None
         self.cache = run.cache
         files = [(s.posix, s.module, s.digest or s.read_error) for s in sources]

@@ -92,6 +92,16 @@ def _scopes_per_project(paths: list[Path], explicit_config: Path | None, configu
     return scopes
 
 
+def _checked_config(root: Path, explicit_config: Path | None, configure: Callable[[Config], Config]) -> Config:
+    """The project's configuration, then the command line's changes: every selected or
+    ignored code names a rule in both. Raises ConfigError."""
+    config = configure(load_checked_config(root, explicit_config))
+    problems = validate_selection(config)
+    if problems:
+        raise ConfigError(problems, config.source)
+    return config
+
+
 def check_paths(paths: list[Path], explicit_config: Path | None = None,
                 adjust: Callable[[Config], Config] | None = None,
                 extra_facts: frozenset[str] = frozenset(), use_cache: bool = False, jobs: int = 1,
@@ -109,10 +119,7 @@ def check_paths(paths: list[Path], explicit_config: Path | None = None,
     result = CheckResult()
     seen: set[str] = set()
     for root in sorted(scopes):
-        config: Config = configure(load_checked_config(root, explicit_config))
-        problems = validate_selection(config)
-        if problems:
-            raise ConfigError(problems, config.source)
+        config = _checked_config(root, explicit_config, configure)
         analysis: ProjectAnalysis = session.analyse(root, config, extra_facts=extra_facts,
                                                     cache=cache_for(root, config, use_cache), jobs=jobs,
                                                     overrides={p: d for p, d in overrides.items() if

@@ -9,7 +9,7 @@ from plexilint.policy.history import HISTORY_PATH, recorded_moves
 
 def _moved_names(index: ProjectIndex, config: Config) -> dict[str, str]:
     # The history as the runner read it (a rule that reads it declares it in `project_files`).
-    moved = recorded_moves(index.project_file(HISTORY_PATH))
+    moved = recorded_moves(index.project_files.read(HISTORY_PATH))
     moved.update(config["moved"])  # the user's table wins
     return moved
 
