@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plexilint.analysis.fallbacks import PlaceholderInstance, StubDefinition, UndefinedOnImportFailure, VersionLookup
+from plexilint.analysis.fallbacks import ImportFailureGap, NonePlaceholder, StubDefinition, VersionLookup
 from plexilint.analysis.fallbacks.facts import CONSTANT_HOLDER, EXCEPTION_FAMILY, LITERAL_HANDLER
 from plexilint.analysis.imports import NameImport
 from plexilint.consolidation.bindings import definitions_by_place
@@ -50,7 +50,7 @@ class Exclusions:
 
 @dataclass(frozen=True)
 class Placeholder:
-    fact: PlaceholderInstance
+    fact: NonePlaceholder
     helper: str  # get_fallback_instance or get_fallback_class
     argument: str  # the class name passed to it
 
@@ -62,7 +62,7 @@ class FilePlan:
     kept: list[tuple[StubDefinition, str]] = field(default_factory=list)  # with the reason
     placeholders: list[Placeholder] = field(default_factory=list)
     versions: list[VersionLookup] = field(default_factory=list)
-    undefined: list[UndefinedOnImportFailure] = field(default_factory=list)
+    undefined: list[ImportFailureGap] = field(default_factory=list)
     # Imports through a moved path, with the module and name to import from instead.
     retargeted: list[tuple[NameImport, str, str]] = field(default_factory=list)
     # Placeholders left as they are, with the reason (code tests them against None).

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from plexilint.analysis.fallbacks import UndefinedOnImportFailure
+from plexilint.analysis.fallbacks import ImportFailureGap
 from plexilint.consolidation.rewrite_support import (
     RewriteContext, dotted, imports_central, is_pass, only_central_imports)
 from plexilint.rules.fallbacks.undefined_on_import_failure import gap_fallback_helper
@@ -16,7 +16,7 @@ _IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError"}
 
 
 class GapBindings:
-    def __init__(self, gaps: list[UndefinedOnImportFailure]) -> None:
+    def __init__(self, gaps: list[ImportFailureGap]) -> None:
         self.gaps = list(gaps)
 
     def bind(self, original: cst.Try, updated: cst.Try, context: RewriteContext) -> cst.Try:
@@ -31,7 +31,7 @@ class GapBindings:
         return updated.with_changes(handlers=handlers)
 
 
-def _with_bindings(handler: cst.ExceptHandler, gaps: list[UndefinedOnImportFailure]) -> cst.ExceptHandler:
+def _with_bindings(handler: cst.ExceptHandler, gaps: list[ImportFailureGap]) -> cst.ExceptHandler:
     """The handler's statements, its `pass` lines dropped, then a fallback for each gap."""
     kept = [s for s in handler.body.body if not is_pass(s)]
     bindings = [cst.parse_statement(f'{g.name} = {gap_fallback_helper(g.name)}("{g.name}")\n')

@@ -9,7 +9,7 @@ from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Note
-from plexilint.rules.database.model import RAW, WRAPPED, DatabaseModel, database_model
+from plexilint.rules.database.resolution import RAW, WRAPPED, DatabaseModel, database_model
 
 
 def manager_classes(model: DatabaseModel) -> list[tuple[str, FileFacts, ClassShape]]:

@@ -8,7 +8,7 @@ from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
 from plexilint.rules.database.advice import NeedsManager, suggestion
-from plexilint.rules.database.model import RAW, WRAPPED, Verdict, database_model
+from plexilint.rules.database.resolution import RAW, WRAPPED, Verdict, database_model
 
 _WHAT = {
     "method": "uses a raw database handle",

@@ -8,7 +8,7 @@ from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
 from plexilint.rules.database.advice import NeedsManager, manager_classes
-from plexilint.rules.database.model import database_model
+from plexilint.rules.database.resolution import database_model
 
 
 class ManagerWithoutFallback(NeedsManager, Rule):

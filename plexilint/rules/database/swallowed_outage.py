@@ -9,7 +9,7 @@ from plexilint.model import Finding
 from plexilint.rules.base import Rule
 from plexilint.rules.database.failure_paths import database_tries, is_broad
 from plexilint.rules.database.advice import NeedsManager
-from plexilint.rules.database.model import MANAGER, database_model
+from plexilint.rules.database.resolution import MANAGER, database_model
 
 SERVICE_UNAVAILABLE = 503
 
