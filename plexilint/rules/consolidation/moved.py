@@ -5,20 +5,15 @@ from __future__ import annotations
 from plexilint.config import Config
 from plexilint.consolidation.history import HistoryError, load_history
 from plexilint.engine.index import ProjectIndex
+from plexilint.policy.moved import merge_moves
 
 
 def _moved_names(index: ProjectIndex, config: Config) -> dict[str, str]:
-    moved: dict[str, str] = {}
     try:
         mapping = load_history(index.root)["mapping"]
     except (HistoryError, OSError, ValueError, KeyError):
         mapping = []  # `plexilint progress` reports a broken history; linting goes on without it
-    for entry in mapping:
-        # A conditional fallback moved, not the name: the old path still serves the real object.
-        if not entry.get("conditional", False):
-            moved[f"{entry['old_module']}:{entry['name']}"] = f"{entry['new_module']}:{entry['name']}"
-    moved.update(config["moved"])  # the user's table wins
-    return moved
+    return merge_moves(mapping, config["moved"])
 
 
 def moved_names(index: ProjectIndex, config: Config) -> dict[str, str]:

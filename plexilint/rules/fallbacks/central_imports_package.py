@@ -6,7 +6,7 @@ from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
-from plexilint.rules.fallbacks.central import central_files, central_module_name
+from plexilint.policy.central import central_files, central_module_name
 
 
 class CentralImportsPackage(Rule):
