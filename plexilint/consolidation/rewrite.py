@@ -19,8 +19,8 @@ from plexilint.consolidation.plan import FilePlan, Placeholder
 from plexilint.consolidation.prune_imports import prune_unused_imports
 from plexilint.consolidation.reexports import mark_reexports
 from plexilint.consolidation.rewrite_support import RewriteContext, import_line
-from plexilint.consolidation.untouched import Untouched
 from plexilint.consolidation.try_blocks import GapBindings, flatten_central_try
+from plexilint.consolidation.untouched import Untouched
 from plexilint.policy.replacements import VERSION_GETTER
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from plexilint.engine.project import ProjectAnalysis
 from plexilint.engine.run import is_within_scopes
+from plexilint.policy.declared_contracts import contract_model
 from plexilint.rules import REGISTRY
-from plexilint.rules.contracts.declared_contracts import contract_model
 
 CATEGORIES = (
     "interface_compliance", "method_signatures", "security_compliance", "configuration_compliance",

@@ -15,8 +15,8 @@ from pathlib import Path
 from plexilint import __version__
 from plexilint.consolidation.diff import file_line_counts, line_counts
 from plexilint.consolidation.fixer import ProposedFix
-from plexilint.consolidation.none_tests import none_tests
 from plexilint.consolidation.history import HistoryError, load_history
+from plexilint.consolidation.none_tests import none_tests
 from plexilint.consolidation.plan import FilePlan
 from plexilint.engine.hotspots import rank_hotspots
 from plexilint.engine.project import ProjectAnalysis

@@ -6,9 +6,9 @@ from plexilint.analysis.database import Access
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import DATABASE_ACCESS, Finding, Replacement
+from plexilint.policy.database_access import RAW, WRAPPED, Verdict, database_model
 from plexilint.rules.base import Rule
 from plexilint.rules.database.advice import NeedsManager, suggestion
-from plexilint.rules.database.resolution import RAW, WRAPPED, Verdict, database_model
 
 _WHAT = {
     "method": "uses a raw database handle",

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding, Related
-from plexilint.rules.base import Rule, describe_places
 from plexilint.policy.central import is_central_module, proposed_central_module
 from plexilint.policy.replacements import VERSION_GETTER, version_getter
+from plexilint.rules.base import Rule, describe_places
 
 
 class DuplicatedVersionLookup(Rule):

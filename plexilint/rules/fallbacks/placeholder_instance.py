@@ -7,9 +7,9 @@ from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
-from plexilint.rules.base import Rule
 from plexilint.policy.central import proposed_central_module
 from plexilint.policy.replacements import FALLBACK_CLASS, placeholder_fallback
+from plexilint.rules.base import Rule
 
 # Exported `None` values are only placeholders when the name says "an object that does work";
 # `altsep = None` is a real value.

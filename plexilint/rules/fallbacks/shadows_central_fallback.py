@@ -5,9 +5,9 @@ from collections.abc import Iterator
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding, Related
-from plexilint.rules.base import Rule
 from plexilint.policy.central import central_files, proposed_central_module, shadowing_reason
 from plexilint.policy.replacements import stub_import
+from plexilint.rules.base import Rule
 
 
 class ShadowsCentralFallback(Rule):

@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
-from plexilint.rules.base import FileRule
 from plexilint.model import Finding
 from plexilint.policy.replacements import gap_binding
+from plexilint.rules.base import FileRule
 
 
 class UndefinedOnImportFailure(FileRule):
