@@ -13,6 +13,7 @@ import pytest
 from plexilint.analysis.fallbacks import ImportFailureGap, NonePlaceholder
 from plexilint.config import load_config
 from plexilint.consolidation.fixer import propose_fix
+from plexilint.engine.cache import FactsCache
 from plexilint.engine.project import analyse_project, clear_memo
 from plexilint.model import DATABASE_ACCESS, PLACEHOLDER, UNBOUND_NAME, VERSION_LOOKUP, Finding, Replacement, Span
 from plexilint.policy.layout import invalid_parts, shadowing_problem
@@ -123,6 +124,21 @@ def test_the_fix_data_is_no_part_of_a_findings_identity_or_output():
     with_fix = replace(finding, fix=Replacement("x", PLACEHOLDER, Span(1)))
     assert with_fix == finding and hash(with_fix) == hash(finding)
     assert finding_to_dict(with_fix) == finding_to_dict(finding)
+
+
+def test_findings_read_back_from_the_cache_keep_their_fix_data(legacy):
+    """A warm run answers from the project cache: its findings must still tell the fix what to do."""
+    def analyse():
+        clear_memo()
+        cache = FactsCache(legacy)
+        return analyse_project(legacy, load_config(legacy), cache=cache), cache.stats
+
+    cold, _ = analyse()
+    warm, stats = analyse()
+    assert stats.project_hit
+    assert [f.fix for f in _all(warm)] == [f.fix for f in _all(cold)]
+    assert any(f.fix is not None for f in _all(warm))
+    assert propose_fix(warm).changes == propose_fix(cold).changes
 
 
 def _without_messages(document: dict) -> dict:
