@@ -381,8 +381,8 @@ def _file_plan(analysis: ProjectAnalysis, file: FileFacts) -> FilePlan:
                          if (PLACEHOLDER, placeholder.name, placeholder.span) in fixes]
     plan.versions = [lookup for lookup in fallbacks.version_lookups
                      if (VERSION_LOOKUP, "__version__", lookup.span) in fixes]
-    plan.undefined = [GapBinding(gap, fixes[(UNBOUND_NAME, gap.name, gap.span)]) for gap in fallbacks.undefined_on_failure
-                      if (UNBOUND_NAME, gap.name, gap.span) in fixes]
+    plan.undefined = [GapBinding(gap, fixes[(UNBOUND_NAME, gap.name, gap.span)])
+                      for gap in fallbacks.undefined_on_failure if (UNBOUND_NAME, gap.name, gap.span) in fixes]
     return plan
 
 

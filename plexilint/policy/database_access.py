@@ -11,7 +11,8 @@ from plexilint.analysis.database import Access, ClassShape, Symbol
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
-from plexilint.policy.fallback_manager import HOW_TO_DECLARE, NO_MANAGER, NOT_FOUND, Manager, find_manager, with_accessors
+from plexilint.policy.fallback_manager import (
+    HOW_TO_DECLARE, NO_MANAGER, NOT_FOUND, Manager, find_manager, with_accessors)
 from plexilint.policy.project_names import project_names
 
 # Built-in knowledge: top-level modules of database drivers, ORMs and database clients.
