@@ -3,6 +3,7 @@ structured fix data (`Finding.fix`) the rules hand to the fix plan and the fix r
 
 from __future__ import annotations
 
+import ast
 import json
 import shutil
 from dataclasses import replace
@@ -175,3 +176,40 @@ def test_the_fix_plan_follows_the_fix_data_not_the_finding_codes(legacy):
     analysis.findings = {path: [replace(f, fix=None) if f.code == "PLX104" else f for f in found]
                          for path, found in analysis.findings.items()}
     assert not [p for file in propose_fix(analysis).plan.files for p in file.placeholders]
+
+
+# -- the direction of imports ----------------------------------------------------------------------
+
+PACKAGE = Path(__file__).resolve().parent.parent / "plexilint"
+
+
+def _imported_modules(directory: Path) -> dict[str, set[str]]:
+    """Per module of `directory` (relative path), the plexilint modules it imports (lazily too)."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(directory.rglob("*.py")):
+        names = found.setdefault(path.relative_to(PACKAGE).as_posix(), set())
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module)
+            elif isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+    return {module: {n for n in names if n.startswith("plexilint")} for module, names in found.items()}
+
+
+def test_the_policy_imports_nothing_above_it():
+    allowed = ("plexilint.engine", "plexilint.analysis", "plexilint.config", "plexilint.model",
+               "plexilint.families", "plexilint.policy")
+    wrong = {module: sorted(n for n in names if not n.startswith(allowed) and n != "plexilint")
+             for module, names in _imported_modules(PACKAGE / "policy").items()}
+    assert {module: names for module, names in wrong.items() if names} == {}
+
+
+def test_the_fix_and_the_reports_use_no_rule_module_for_logic():
+    """The registry (`plexilint.rules`) and the `Rule` class give them rule metadata; nothing else."""
+    metadata = {"plexilint.rules", "plexilint.rules.base"}
+    wrong = {module: sorted(n for n in names if n.startswith("plexilint.rules") and n not in metadata)
+             for directory in ("consolidation", "reporting")
+             for module, names in _imported_modules(PACKAGE / directory).items()}
+    assert {module: names for module, names in wrong.items() if names} == {}
+    consolidation = _imported_modules(PACKAGE / "consolidation")
+    assert not [m for m, names in consolidation.items() if metadata & names]
