@@ -35,6 +35,28 @@ class Measure:
 
 
 @dataclass(frozen=True)
+class Replacement:
+    """What the fix does about a finding, as the rule decided it: the code at ``span`` (about
+    ``name``, a ``kind`` of debris) goes, and ``replacement`` takes its place, with ``imported``
+    imported from ``module``. The fix plan and the fix report read this, never the message."""
+
+    name: str  # the name the finding is about (`event_manager`, `__version__`, the stub's name)
+    kind: str  # a stub kind ("empty class"), PLACEHOLDER, VERSION_LOOKUP, UNBOUND_NAME or DATABASE_ACCESS
+    span: Span  # the code that goes
+    module: str = ""  # where `imported` comes from; "" for the central module the fix settles on
+    imported: str = ""  # the stub, helper or accessor the replacement imports from `module`
+    replacement: str = ""  # the code that takes its place, as the report shows it
+    argument: str = ""  # the name passed to a fallback helper (`get_fallback_instance("EventManager")`)
+
+
+# Replacement.kind of what is not a stub.
+PLACEHOLDER = "placeholder"
+VERSION_LOOKUP = "version lookup"
+UNBOUND_NAME = "unbound on import failure"
+DATABASE_ACCESS = "database access"
+
+
+@dataclass(frozen=True)
 class Finding:
     code: str
     symbol: str
@@ -50,6 +72,9 @@ class Finding:
     noqa_lines: tuple[int, ...] = field(default=(), compare=False)
     # The numbers past a limit (complexity rules); never part of the finding's identity.
     measures: tuple[Measure, ...] = field(default=(), compare=False)
+    # What the fix replaces, with what (rules the fix acts on fill it); never part of the
+    # finding's identity nor of any output format.
+    fix: Replacement | None = field(default=None, compare=False)
 
     @property
     def line(self) -> int:

@@ -10,7 +10,7 @@ import pytest
 from conftest import spy_on
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
-from plexilint.rules.database.model import MANAGER, RAW, DatabaseModel
+from plexilint.policy.database_access import MANAGER, RAW, DatabaseModel
 
 REAL_SERVICE = {
     "app/__init__.py": "",
@@ -283,7 +283,7 @@ def test_the_manager_is_found_by_what_it_does_and_named_with_its_import(project,
 
 
 def test_the_manager_is_looked_for_once_per_run(project, monkeypatch):
-    from plexilint.rules.database import model as database_model_module
+    from plexilint.policy import database_access as database_model_module
 
     calls = spy_on(monkeypatch, database_model_module, "find_manager", lambda *args: 1)
     root = project(UNRELATED_AND_REAL_MANAGERS)

@@ -48,7 +48,9 @@ class ClassMetrics:
 
 
 @dataclass(frozen=True)
-class DispatchChain:
+class DispatchChainSite:
+    """An `if`/`elif` chain testing one subject against many types or values (what PLX407 judges)."""
+
     span: Span
     function: str
     subject: str
@@ -71,7 +73,7 @@ class ComplexityFacts:
     total_cyclomatic: int = 0  # radon's total for the module (its functions, classes and body)
     functions: tuple[FunctionMetrics, ...] = ()
     classes: tuple[ClassMetrics, ...] = ()
-    chains: tuple[DispatchChain, ...] = ()
+    chains: tuple[DispatchChainSite, ...] = ()
     global_state: tuple[GlobalState, ...] = ()
 
 
@@ -200,7 +202,7 @@ def _is_code(line: str) -> bool:
     return bool(stripped) and not stripped.startswith("#")
 
 
-def _dispatch_chains(ifs: list[tuple[ast.If, str]]) -> tuple[DispatchChain, ...]:
+def _dispatch_chains(ifs: list[tuple[ast.If, str]]) -> tuple[DispatchChainSite, ...]:
     """The if/elif chains testing one subject, among the `if`s of function bodies (in source
     order, so a chain's head comes before its `elif`s)."""
     chains, in_chain = [], set()
@@ -224,7 +226,7 @@ def _dispatch_chains(ifs: list[tuple[ast.If, str]]) -> tuple[DispatchChain, ...]
         if not all(_returns_or_assigns(b.body) for b in branches):
             continue
         kinds = {k for _, k in subjects}
-        chains.append(DispatchChain(span_of(node), function, _subject_text(node), len(branches),
+        chains.append(DispatchChainSite(span_of(node), function, _subject_text(node), len(branches),
                                     "isinstance" if kinds == {"isinstance"} else "equality"))
     return tuple(chains)
 

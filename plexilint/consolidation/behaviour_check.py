@@ -24,8 +24,8 @@ from pathlib import Path
 from plexilint.consolidation.behaviour_report import BehaviourReport, Failure, FileVerification
 from plexilint.consolidation.bindings import IMPORT, VARIABLE, Binding
 from plexilint.consolidation.equivalence import difference
-from plexilint.consolidation.layout import shadowing_problem
 from plexilint.consolidation.resolution import DEFINITIONS, ProjectState, Resolved
+from plexilint.policy.layout import shadowing_problem
 
 __all__ = ["BehaviourReport", "Failure", "FileVerification", "check_behaviour"]
 

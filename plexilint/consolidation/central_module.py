@@ -13,9 +13,10 @@ from pathlib import Path
 
 import libcst as cst
 
-from plexilint.consolidation.plan import VERSION_GETTER, ConsolidationPlan
+from plexilint.consolidation.plan import ConsolidationPlan
+from plexilint.policy.replacements import FALLBACK_CLASS, FALLBACK_INSTANCE, VERSION_GETTER
 
-HELPERS = ("get_fallback_class", "get_fallback_instance", VERSION_GETTER)
+HELPERS = (FALLBACK_CLASS, FALLBACK_INSTANCE, VERSION_GETTER)
 
 _INERT = '''
 class _InertFallback:

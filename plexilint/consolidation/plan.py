@@ -1,7 +1,8 @@
 """The consolidation plan: from a project's findings to what moves where.
 
 The plan follows the findings after `# noqa` and selection (a suppressed finding is never
-"fixed"), and the facts for the details. One canonical definition per stub name goes to the
+"fixed"): what each one says to replace, and with what (`Finding.fix`, filled by the rule), and
+the facts for the details. One canonical definition per stub name goes to the
 central module; a name defined with different bodies, or whose body needs something that cannot
 move with it, stays where it is and is listed as a conflict for a human.
 """
@@ -14,22 +15,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plexilint.analysis.fallbacks import PlaceholderInstance, StubDefinition, UndefinedOnImportFailure, VersionLookup
+from plexilint.analysis.fallbacks import ImportFailureGap, NonePlaceholder, StubDefinition, VersionLookup
 from plexilint.analysis.fallbacks.facts import CONSTANT_HOLDER, EXCEPTION_FAMILY, LITERAL_HANDLER
 from plexilint.analysis.imports import NameImport
 from plexilint.consolidation.bindings import definitions_by_place
 from plexilint.consolidation.canonical import CanonicalChoice, choose_canonical
 from plexilint.consolidation.dependencies import ImportedName, free_names
-from plexilint.consolidation.layout import central_module_problem, free_central_name, invalid_parts
 from plexilint.consolidation.none_tests import none_tests
 from plexilint.engine.facts import FileFacts
+from plexilint.model import PLACEHOLDER, UNBOUND_NAME, VERSION_LOOKUP, Finding, Replacement, Span
+from plexilint.policy.central import central_files, proposed_central_module
+from plexilint.policy.layout import central_module_problem, free_central_name, invalid_parts
+from plexilint.policy.moved import moved_names
+from plexilint.policy.replacements import VERSION_GETTER
 from plexilint.runner.project import ProjectAnalysis
-from plexilint.rules.fallbacks.central import central_files, proposed_central_module
-from plexilint.rules.consolidation.moved import moved_names
-from plexilint.rules.fallbacks.placeholder_instance import placeholder_replacement
 
-VERSION_GETTER = "get_module_version"
-STUB_CODES = ("PLX101", "PLX102")
 # Stubs that carry data (constant values, literal answers, exception attributes) are the
 # module's own code unless they stand in for an import that failed.
 _DATA_KINDS = {CONSTANT_HOLDER, LITERAL_HANDLER, EXCEPTION_FAMILY}
@@ -50,9 +50,30 @@ class Exclusions:
 
 @dataclass(frozen=True)
 class Placeholder:
-    fact: PlaceholderInstance
-    helper: str  # get_fallback_instance or get_fallback_class
-    argument: str  # the class name passed to it
+    fact: NonePlaceholder
+    fix: Replacement  # `name = get_fallback_instance("Name")`, as PLX104 decided it
+
+    @property
+    def helper(self) -> str:
+        """get_fallback_instance or get_fallback_class."""
+        return self.fix.imported
+
+    @property
+    def argument(self) -> str:
+        """The class name passed to the helper."""
+        return self.fix.argument
+
+
+@dataclass(frozen=True)
+class GapBinding:
+    """A name a failed import leaves unbound, and the fallback its `except` branch binds."""
+
+    fact: ImportFailureGap
+    fix: Replacement  # `Name = get_fallback_class("Name")`, as PLX105 decided it
+
+    @property
+    def helper(self) -> str:
+        return self.fix.imported
 
 
 @dataclass
@@ -62,7 +83,7 @@ class FilePlan:
     kept: list[tuple[StubDefinition, str]] = field(default_factory=list)  # with the reason
     placeholders: list[Placeholder] = field(default_factory=list)
     versions: list[VersionLookup] = field(default_factory=list)
-    undefined: list[UndefinedOnImportFailure] = field(default_factory=list)
+    undefined: list[GapBinding] = field(default_factory=list)
     # Imports through a moved path, with the module and name to import from instead.
     retargeted: list[tuple[NameImport, str, str]] = field(default_factory=list)
     # Placeholders left as they are, with the reason (code tests them against None).
@@ -298,7 +319,7 @@ def _retarget_imports(plan: ConsolidationPlan, kept: dict[tuple[str, int], str])
     """Imports through a moved path: what this plan moves out of modules unconditionally,
     what earlier runs moved and what `[tool.plexilint.moved]` lists (PLX501's own sources)."""
     analysis = plan.analysis
-    moves = _moves(plan)
+    moves = all_moves(plan)
     if not moves:
         return
     by_path = {p.file.path: p for p in plan.files}
@@ -316,8 +337,9 @@ def _retarget_imports(plan: ConsolidationPlan, kept: dict[tuple[str, int], str])
     plan.files.sort(key=lambda p: p.file.relpath)
 
 
-def _moves(plan: ConsolidationPlan) -> dict[str, str]:
-    """`old.module:name` -> `new.module:name`."""
+def all_moves(plan: ConsolidationPlan) -> dict[str, str]:
+    """`old.module:name` -> `new.module:name`: what this plan moves unconditionally, what
+    earlier runs moved and what `[tool.plexilint.moved]` lists."""
     moves = {f"{m['old_module']}:{m['name']}": f"{m['new_module']}:{m['name']}"
              for m in plan.mapping() if not m["conditional"]}
     moves.update(moved_names(plan.analysis.index, plan.analysis.config))
@@ -347,24 +369,26 @@ def _retargets(file: FileFacts, moves: dict[str, str],
 
 
 def _file_plan(analysis: ProjectAnalysis, file: FileFacts) -> FilePlan:
+    """What the file's findings say to replace (their `fix`), matched with the facts they are
+    about by name and place."""
     plan = FilePlan(file)
-    findings = analysis.findings_for(Path(file.path))
+    fixes = _fixes(analysis.findings_for(Path(file.path)))
     fallbacks = file.fallbacks
-    stub_lines = {(f.line, f.code) for f in findings}
-    plan.moved = [stub for stub in fallbacks.stubs if any((stub.span.line, code) in stub_lines for code in STUB_CODES)]
-    lines = _lines_reported(findings, "PLX104")
-    plan.placeholders = [Placeholder(placeholder, *placeholder_replacement(placeholder))
-                         for placeholder in fallbacks.placeholders if placeholder.span.line in lines]
-    lines = _lines_reported(findings, "PLX103")
-    plan.versions = [lookup for lookup in fallbacks.version_lookups if lookup.span.line in lines]
-    gaps = {(f.line, f.key) for f in findings if f.code == "PLX105"}
-    plan.undefined = [gap for gap in fallbacks.undefined_on_failure
-                      if (gap.span.line, f"{gap.module}:{gap.name}") in gaps]
+    # A stub any rule says to import from the central module (PLX101, PLX102).
+    plan.moved = [stub for stub in fallbacks.stubs if (stub.kind, stub.name, stub.span) in fixes]
+    plan.placeholders = [Placeholder(placeholder, fixes[(PLACEHOLDER, placeholder.name, placeholder.span)])
+                         for placeholder in fallbacks.placeholders
+                         if (PLACEHOLDER, placeholder.name, placeholder.span) in fixes]
+    plan.versions = [lookup for lookup in fallbacks.version_lookups
+                     if (VERSION_LOOKUP, "__version__", lookup.span) in fixes]
+    plan.undefined = [GapBinding(gap, fixes[(UNBOUND_NAME, gap.name, gap.span)])
+                      for gap in fallbacks.undefined_on_failure if (UNBOUND_NAME, gap.name, gap.span) in fixes]
     return plan
 
 
-def _lines_reported(findings, code: str) -> set[int]:
-    return {f.line for f in findings if f.code == code}
+def _fixes(findings: list[Finding]) -> dict[tuple[str, str, Span], Replacement]:
+    """The replacements the findings carry, by what they replace (kind, name, place)."""
+    return {(f.fix.kind, f.fix.name, f.fix.span): f.fix for f in findings if f.fix is not None}
 
 
 def _tree(path: Path) -> ast.Module:

@@ -15,19 +15,19 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from plexilint.analysis.fallbacks import VersionLookup
 from plexilint.analysis.imports import NameImport
 from plexilint.consolidation.markers import StubMarkers, imports_instead_of_markers
-from plexilint.consolidation.plan import VERSION_GETTER, FilePlan, Placeholder
+from plexilint.consolidation.plan import FilePlan, Placeholder
 from plexilint.consolidation.prune_imports import prune_unused_imports
 from plexilint.consolidation.reexports import mark_reexports
 from plexilint.consolidation.rewrite_support import RewriteContext, import_line
-from plexilint.consolidation.untouched import Untouched
 from plexilint.consolidation.try_blocks import GapBindings, flatten_central_try
-from plexilint.rules.fallbacks.undefined_on_import_failure import gap_fallback_helper
+from plexilint.consolidation.untouched import Untouched
+from plexilint.policy.replacements import VERSION_GETTER
 
 
 def rewrite_module(source: str, plan: FilePlan, central: str) -> str:
     untouched = Untouched(source, _touched_lines(plan))
     wrapper = MetadataWrapper(cst.parse_module(untouched.text), unsafe_skip_copy=True)
-    helpers = {p.helper for p in plan.placeholders} | {gap_fallback_helper(gap.name) for gap in plan.undefined}
+    helpers = {p.helper for p in plan.placeholders} | {gap.helper for gap in plan.undefined}
     helpers |= {VERSION_GETTER} if plan.versions else set()
     module = wrapper.module.visit(_ModuleRewriter(plan, central, wrapper.resolve(PositionProvider), sorted(helpers)))
     # Which imports are used is judged on the whole module, untouched statements included.
@@ -41,7 +41,7 @@ def _touched_lines(plan: FilePlan) -> set[int]:
     left to `Untouched`)."""
     lines = {stub.span.line for stub in plan.moved}
     lines |= {p.fact.span.line for p in plan.placeholders} | {v.span.line for v in plan.versions}
-    lines |= {g.span.line for g in plan.undefined}
+    lines |= {g.fact.span.line for g in plan.undefined}
     lines |= {imported.span.line for imported, _, _ in plan.retargeted}
     return lines
 

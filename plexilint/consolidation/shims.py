@@ -13,8 +13,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from plexilint.consolidation.plan import ConsolidationPlan
-from plexilint.rules.consolidation.moved import moved_names
+from plexilint.consolidation.plan import ConsolidationPlan, all_moves
 
 _TABLE = "_PLEXILINT_MOVED"
 
@@ -22,10 +21,8 @@ _TABLE = "_PLEXILINT_MOVED"
 def shim_changes(plan: ConsolidationPlan, pending: dict[Path, tuple[bytes | None, bytes]]) -> dict:
     """Changes that add the shims, given the fix's other `pending` changes (a module the fix
     rewrites is judged on its new content)."""
-    index, config = plan.analysis.index, plan.analysis.config
-    moves = {f"{m['old_module']}:{m['name']}": f"{m['new_module']}:{m['name']}"
-             for m in plan.mapping() if not m["conditional"]}
-    moves.update(moved_names(index, config))
+    index = plan.analysis.index
+    moves = all_moves(plan)
     by_module: dict[str, dict[str, tuple[str, str]]] = {}
     for old, new in sorted(moves.items()):
         old_module, _, old_name = old.partition(":")

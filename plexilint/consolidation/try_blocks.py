@@ -7,22 +7,21 @@ from __future__ import annotations
 
 import libcst as cst
 
-from plexilint.analysis.fallbacks import UndefinedOnImportFailure
+from plexilint.consolidation.plan import GapBinding
 from plexilint.consolidation.rewrite_support import (
     RewriteContext, dotted, imports_central, is_pass, only_central_imports)
-from plexilint.rules.fallbacks.undefined_on_import_failure import gap_fallback_helper
 
 _IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError"}
 
 
 class GapBindings:
-    def __init__(self, gaps: list[UndefinedOnImportFailure]) -> None:
+    def __init__(self, gaps: list[GapBinding]) -> None:
         self.gaps = list(gaps)
 
     def bind(self, original: cst.Try, updated: cst.Try, context: RewriteContext) -> cst.Try:
         """Names the `try` imports and the `except` leaves unbound get a fallback there."""
         position = context.positions[original.body]
-        gaps = [g for g in self.gaps if position.start.line <= g.span.line <= position.end.line]
+        gaps = [g for g in self.gaps if position.start.line <= g.fact.span.line <= position.end.line]
         if not gaps:
             return updated
         context.note_change(context.positions[original].start.line)
@@ -31,11 +30,10 @@ class GapBindings:
         return updated.with_changes(handlers=handlers)
 
 
-def _with_bindings(handler: cst.ExceptHandler, gaps: list[UndefinedOnImportFailure]) -> cst.ExceptHandler:
+def _with_bindings(handler: cst.ExceptHandler, gaps: list[GapBinding]) -> cst.ExceptHandler:
     """The handler's statements, its `pass` lines dropped, then a fallback for each gap."""
     kept = [s for s in handler.body.body if not is_pass(s)]
-    bindings = [cst.parse_statement(f'{g.name} = {gap_fallback_helper(g.name)}("{g.name}")\n')
-                for g in sorted(gaps, key=lambda g: g.name)]
+    bindings = [cst.parse_statement(f"{g.fix.replacement}\n") for g in sorted(gaps, key=lambda g: g.fact.name)]
     return handler.with_changes(body=handler.body.with_changes(body=[*kept, *bindings]))
 
 

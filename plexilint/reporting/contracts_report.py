@@ -11,10 +11,10 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from plexilint.policy.declared_contracts import contract_model
 from plexilint.runner.project import ProjectAnalysis
 from plexilint.runner.run import is_within_scopes
 from plexilint.rules import REGISTRY
-from plexilint.rules.contracts.model import contract_model
 
 CATEGORIES = (
     "interface_compliance", "method_signatures", "security_compliance", "configuration_compliance",

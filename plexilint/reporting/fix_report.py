@@ -15,17 +15,17 @@ from pathlib import Path
 from plexilint import __version__
 from plexilint.consolidation.diff import file_line_counts, line_counts
 from plexilint.consolidation.fixer import ProposedFix
-from plexilint.consolidation.none_tests import none_tests
 from plexilint.consolidation.history import HistoryError, load_history
-from plexilint.consolidation.plan import VERSION_GETTER, FilePlan
+from plexilint.consolidation.none_tests import none_tests
+from plexilint.consolidation.plan import FilePlan
 from plexilint.runner.hotspots import rank_hotspots
 from plexilint.runner.project import ProjectAnalysis
 from plexilint.families import FAMILIES, family_prefix, in_family
 from plexilint.model import Finding
+from plexilint.policy.replacements import VERSION_GETTER
 from plexilint.reporting.contracts_report import class_reports
 from plexilint.reporting.fix_report_markdown import render_markdown  # noqa: F401  (the CLI's renderer)
 from plexilint.reporting.json_format import finding_to_dict
-from plexilint.rules.fallbacks.undefined_on_import_failure import gap_fallback_helper
 
 
 def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
@@ -51,7 +51,7 @@ def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
                        "places": [{"path": path, "line": line, "source": source} for path, line, source in c.places]}
                       for c in plan.conflicts],
         "central_module_source": central_after.decode("utf-8") if central_after else None,
-        "database": [dict(finding_to_dict(f), instead=_instead(f.message)) for f in findings
+        "database": [dict(finding_to_dict(f), instead=_instead(f)) for f in findings
                      if in_family(f.code, "PLX2")],
         "contracts": _contracts(analysis),
         "hotspots": _hotspots(analysis),
@@ -122,8 +122,8 @@ def _replacements(file_plan: FilePlan) -> list[dict]:
                 for p in file_plan.placeholders]
     replace += [{"what": "version lookup `" + v.source + "`", "lines": [v.span.line, v.span.line]}
                 for v in file_plan.versions]
-    replace += [{"what": f"`{g.name}` unbound when `{g.module}` fails to import", "lines": [g.span.line, g.span.line]}
-                for g in file_plan.undefined]
+    replace += [{"what": f"`{g.fact.name}` unbound when `{g.fact.module}` fails to import",
+                 "lines": [g.fact.span.line, g.fact.span.line]} for g in file_plan.undefined]
     replace += [{"what": f"import of `{imported.name}` through `{imported.module}` (moved to `{module}`)",
                  "lines": [imported.span.line, imported.span.end_line or imported.span.line]}
                 for imported, module, _ in file_plan.retargeted]
@@ -133,13 +133,12 @@ def _replacements(file_plan: FilePlan) -> list[dict]:
 def _migration(central: str, file_plan: FilePlan) -> list[str]:
     """The lines that take the place of what goes."""
     migrate = []
-    names = file_plan.central_names() + sorted({gap_fallback_helper(g.name) for g in file_plan.undefined})
+    names = file_plan.central_names() + sorted({g.helper for g in file_plan.undefined})
     if names:
         migrate.append(f"from {central} import {', '.join(sorted(set(names)))}")
-    migrate += [f'{p.fact.name} = {p.helper}("{p.argument}")' for p in file_plan.placeholders]
+    migrate += [p.fix.replacement for p in file_plan.placeholders]
     migrate += [f"__version__ = {VERSION_GETTER}()" for _ in file_plan.versions[:1]]
-    migrate += [f'{g.name} = {gap_fallback_helper(g.name)}("{g.name}")  # in the except branch'
-                for g in file_plan.undefined]
+    migrate += [f"{g.fix.replacement}  # in the except branch" for g in file_plan.undefined]
     migrate += [f"from {module} import {name}" for _, module, name in file_plan.retargeted]
     return migrate
 
@@ -190,10 +189,9 @@ def _recorded_mapping(root: Path) -> list[dict]:
         return [{"error": str(error)}]
 
 
-def _instead(message: str) -> str:
-    """The manager call a database finding recommends (its message ends with it)."""
-    _, found, call = message.partition("instead: ")
-    return call if found else ""
+def _instead(finding: Finding) -> str:
+    """The manager call a database finding recommends, as its rule decided it."""
+    return finding.fix.replacement if finding.fix is not None else ""
 
 
 def _contracts(analysis: ProjectAnalysis) -> list[dict]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from plexilint.policy.database_access import describe_database_model
 from plexilint.runner.project import ProjectAnalysis
-from plexilint.rules.database.advice import describe_database_model
 
 SETTINGS_FORMATS = ("text", "json")
 

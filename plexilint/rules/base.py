@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from plexilint.engine.facts import FACT_KINDS
 from plexilint.families import family_named, family_of, family_prefix, rule_number
-from plexilint.model import Finding, Measure, Note, Related, Span
+from plexilint.model import Finding, Measure, Note, Related, Replacement, Span
 
 if TYPE_CHECKING:
     from plexilint.config import Config
@@ -83,7 +83,7 @@ class Rule:
 
     def finding(self, file: FileFacts, span: Span, message: str, key: str = "",
                 related: Iterable[Related] = (), noqa_lines: Iterable[int] = (),
-                measures: Iterable[Measure] = ()) -> Finding:
+                measures: Iterable[Measure] = (), fix: Replacement | None = None) -> Finding:
         return Finding(
             code=self.code,
             symbol=self.symbol,
@@ -95,6 +95,7 @@ class Rule:
             related=tuple(sorted(set(related))),
             noqa_lines=tuple(noqa_lines),
             measures=tuple(measures),
+            fix=fix,
         )
 
 

@@ -15,10 +15,10 @@ from plexilint.analysis.fallbacks.facts import (
     LITERAL_HANDLER,
     NO_OP_FUNCTION,
     FallbackFacts,
+    ImportFailureGap,
     ModuleImport,
-    PlaceholderInstance,
+    NonePlaceholder,
     StubDefinition,
-    UndefinedOnImportFailure,
     VersionLookup,
 )
 from plexilint.analysis.fallbacks.scopes import module_global_uses
@@ -28,7 +28,7 @@ from plexilint.analysis.nodes import LOG_METHODS, dotted_name, name_span, span_o
 
 __all__ = [
     "CONSTANT_HOLDER", "EMPTY_CLASS", "EXCEPTION_FAMILY", "IDENTITY_DECORATOR", "KWARGS_BAG_CLASS",
-    "LITERAL_HANDLER", "LOG_METHODS", "NO_OP_FUNCTION", "FallbackFacts", "ModuleImport", "PlaceholderInstance",
-    "StubDefinition", "UndefinedOnImportFailure", "VersionLookup", "camel_case", "dotted_name",
+    "LITERAL_HANDLER", "LOG_METHODS", "NO_OP_FUNCTION", "FallbackFacts", "ImportFailureGap", "ModuleImport",
+    "NonePlaceholder", "StubDefinition", "VersionLookup", "camel_case", "dotted_name",
     "extract_fallback_facts", "module_global_uses", "name_span", "snake_case", "span_of",
 ]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from plexilint.analysis.fallbacks.markers import walk_statements
 
-from plexilint.analysis.fallbacks.facts import PlaceholderInstance, UndefinedOnImportFailure
+from plexilint.analysis.fallbacks.facts import ImportFailureGap, NonePlaceholder
 from plexilint.analysis.fallbacks.names import ModuleNames
 from plexilint.analysis.fallbacks.scopes import module_global_uses
 from plexilint.analysis.modules import resolve_import
@@ -36,7 +36,7 @@ def _globals_rebound_in_functions(source: str) -> set[str]:
             for name in names.split(",") if name.strip()}
 
 
-def placeholders(names: ModuleNames) -> tuple[PlaceholderInstance, ...]:
+def placeholders(names: ModuleNames) -> tuple[NonePlaceholder, ...]:
     if not names.placeholder_candidates:
         return ()
     rebound = _globals_rebound_in_functions(names.source)
@@ -47,7 +47,7 @@ def placeholders(names: ModuleNames) -> tuple[PlaceholderInstance, ...]:
         if name.startswith("__") or name in rebound or name.isupper() or name in names.module_bindings \
                 or name in names.replaced_when_none:
             continue
-        result.append(PlaceholderInstance(name, span_of(stmt), name in exports, classes.get(name)))
+        result.append(NonePlaceholder(name, span_of(stmt), name in exports, classes.get(name)))
     return tuple(result)
 
 
@@ -144,7 +144,7 @@ def _candidates(guarded_tries: list[ast.Try], names: ModuleNames) -> list[_Guard
 
 
 def undefined_on_failure(tree: ast.Module, guarded_tries: list[ast.Try],
-                         names: ModuleNames) -> tuple[UndefinedOnImportFailure, ...]:
+                         names: ModuleNames) -> tuple[ImportFailureGap, ...]:
     if names.star_imports:  # `from x import *` may bind any name: cannot tell
         return ()
     candidates = _candidates(guarded_tries, names)
@@ -158,7 +158,7 @@ def undefined_on_failure(tree: ast.Module, guarded_tries: list[ast.Try],
         outside = sorted(line for line in uses.get(name, []) if line not in inside)
         exported = any(line not in inside for line in names.export_lines.get(name, []))
         if outside or exported:
-            result.append(UndefinedOnImportFailure(
+            result.append(ImportFailureGap(
                 name, origin, span_of(stmt), outside[0] if outside else None, exported))
     return tuple(result)
 

@@ -39,7 +39,9 @@ class VersionLookup:
 
 
 @dataclass(frozen=True)
-class PlaceholderInstance:
+class NonePlaceholder:
+    """A module-level `name = None` (what PLX104 judges)."""
+
     name: str
     span: Span
     exported: bool
@@ -47,7 +49,10 @@ class PlaceholderInstance:
 
 
 @dataclass(frozen=True)
-class UndefinedOnImportFailure:
+class ImportFailureGap:
+    """A name a guarded import binds and its `except ImportError:` branch leaves unbound (what
+    PLX105 judges)."""
+
     name: str
     module: str
     span: Span
@@ -90,8 +95,8 @@ class ImportFallbackCopy:
 class FallbackFacts:
     stubs: tuple[StubDefinition, ...] = ()
     version_lookups: tuple[VersionLookup, ...] = ()
-    placeholders: tuple[PlaceholderInstance, ...] = ()
-    undefined_on_failure: tuple[UndefinedOnImportFailure, ...] = ()
+    placeholders: tuple[NonePlaceholder, ...] = ()
+    undefined_on_failure: tuple[ImportFailureGap, ...] = ()
     imports: tuple[ModuleImport, ...] = ()
     defined_names: tuple[str, ...] = ()
     exports: tuple[str, ...] = field(default=())

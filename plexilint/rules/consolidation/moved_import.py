@@ -7,7 +7,7 @@ from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.policy.history import HISTORY_PATH
 from plexilint.rules.base import Rule
-from plexilint.rules.consolidation.moved import moved_names
+from plexilint.policy.moved import moved_names
 
 
 class MovedImport(Rule):

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding, Span
+from plexilint.policy.declared_contracts import ContractModel, Covered, contract_model
 from plexilint.rules.base import Rule
-from plexilint.rules.contracts.model import ContractModel, Covered, contract_model
 
 CONTRACT_OPTIONS = ("contracts",)
 

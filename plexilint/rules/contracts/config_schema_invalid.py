@@ -4,8 +4,8 @@ import json
 from collections.abc import Iterator
 
 from plexilint.model import Finding
+from plexilint.policy.declared_contracts import ContractModel, Covered
 from plexilint.rules.contracts.base import ContractRule
-from plexilint.rules.contracts.model import ContractModel, Covered
 
 
 def schema_problems(schema: dict) -> list[str]:

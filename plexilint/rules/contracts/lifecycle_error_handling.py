@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plexilint.model import Finding
+from plexilint.policy.declared_contracts import ContractModel, Covered
 from plexilint.rules.contracts.base import ContractRule
-from plexilint.rules.contracts.model import ContractModel, Covered
 
 
 class LifecycleErrorHandling(ContractRule):

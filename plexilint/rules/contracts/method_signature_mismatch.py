@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from plexilint.model import Finding
 from plexilint.rules.contracts.base import ContractRule
-from plexilint.rules.contracts.model import (
+from plexilint.policy.declared_contracts import (
     ContractModel,
     Covered,
     expected_signature,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from plexilint.model import Span
-from plexilint.rules.contracts.model import ContractModel, Covered
+from plexilint.policy.declared_contracts import ContractModel, Covered
 
 USAGE_WORDS = {
     "network": "uses the network",

@@ -9,7 +9,8 @@ from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Note
-from plexilint.rules.database.model import RAW, WRAPPED, DatabaseModel, database_model
+from plexilint.policy.database_access import RAW, WRAPPED, DatabaseModel, database_model
+from plexilint.policy.fallback_manager import HOW_TO_DECLARE, NOT_FOUND
 
 
 def manager_classes(model: DatabaseModel) -> list[tuple[str, FileFacts, ClassShape]]:
@@ -39,10 +40,6 @@ def suggestion(model: DatabaseModel, operation: str = "") -> str:
 
 
 NOTE_SOURCE = "PLX2"
-NOT_FOUND = ("no database fallback manager was found (a class that keeps several database clients and switches "
-             "to the next one when one fails)")
-HOW_TO_DECLARE = ("If the project has one, declare it under [tool.plexilint.database]: fallback-manager = "
-                  "[\"myapp.db.DatabaseFallbackManager\", \"myapp.db.get_fallback_manager\"]")
 NO_MANAGER_NOTE = Note(NOTE_SOURCE,
                        f"the database rules PLX201-PLX203, PLX205 and PLX206 are off: {NOT_FOUND}. {HOW_TO_DECLARE}")
 
@@ -83,27 +80,3 @@ class NeedsManager:
 
     def notes(self, index: ProjectIndex, config: Config) -> tuple[Note, ...]:
         return manager_notes(index, config)
-
-
-def describe_database_model(index: ProjectIndex, config: Config) -> dict:
-    """The database model as `--show-settings` prints it: the manager and how it was found,
-    the accessors, and the settings that decide what is guarded and what is raw access."""
-    model = database_model(index, config)
-    manager = model.manager
-    return {
-        "fallback-manager": {
-            "found": manager.exists,
-            "classes": list(manager.classes),
-            "configured": list(manager.configured),
-            "how": manager.evidence or f"{NOT_FOUND[0].upper()}{NOT_FOUND[1:]}. {HOW_TO_DECLARE}",
-            "accessors": list(manager.accessors),
-            "call": manager.call if manager.exists else None,
-            "import": manager.import_line or None,
-            "operations": list(manager.operations),
-        },
-        "guarded": config["database.guarded"],
-        "allowed": config["database.allowed"],
-        "api": config["database.api"],
-        "raw-access": config["database.raw-access"],
-        "outage-error": config["database.outage-error"],
-    }

@@ -7,7 +7,7 @@ from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.rules.base import Rule
 from plexilint.rules.database.advice import NeedsManager, accessor_hint
-from plexilint.rules.database.model import (
+from plexilint.policy.database_access import (
     CLIENT_SUBMODULES,
     DATABASE_MODULES,
     RAW,

@@ -5,10 +5,10 @@ from collections.abc import Iterator
 from plexilint.analysis.database import Access
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
-from plexilint.model import Finding
+from plexilint.model import DATABASE_ACCESS, Finding, Replacement
+from plexilint.policy.database_access import RAW, WRAPPED, Verdict, database_model
 from plexilint.rules.base import Rule
 from plexilint.rules.database.advice import NeedsManager, suggestion
-from plexilint.rules.database.model import RAW, WRAPPED, Verdict, database_model
 
 _WHAT = {
     "method": "uses a raw database handle",
@@ -116,12 +116,14 @@ class DirectDatabaseAccess(NeedsManager, Rule):
                 sources.update(access.sources)
                 if seen:
                     continue  # `Repository(session)` after `session` was reported: the same access
+                instead = suggestion(model, access.method)
                 yield self.finding(
                     file,
                     access.span,
                     f"`{access.text}` {_WHAT[_kind(access, verdict)]} (`{verdict.via}`): go through the fallback "
-                    f"manager instead: {suggestion(model, access.method)}",
+                    f"manager instead: {instead}",
                     key=f"{access.function}:{access.text}",
+                    fix=Replacement(access.text, DATABASE_ACCESS, access.span, replacement=instead),
                 )
 
 

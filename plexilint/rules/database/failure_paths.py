@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from plexilint.analysis.database import Access, Handler, TryBlock
 from plexilint.engine.facts import FileFacts
-from plexilint.rules.database.model import DATABASE_MODULES, MANAGER, RAW, WRAPPED, DatabaseModel, Verdict
+from plexilint.policy.database_access import DATABASE_MODULES, MANAGER, RAW, WRAPPED, DatabaseModel, Verdict
 
 # Exception names that say "database"; HTTP timeouts and connection errors do not.
 _DATABASE_ERROR = re.compile(r"Database|DB|Db|Operational|Sql|SQL|Integrity")

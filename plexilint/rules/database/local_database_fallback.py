@@ -11,7 +11,7 @@ from plexilint.rules.database.failure_paths import database_tries, handler_acces
 from plexilint.analysis.database import Access, TryBlock
 from plexilint.engine.facts import FileFacts
 from plexilint.rules.database.advice import NeedsManager, suggestion
-from plexilint.rules.database.model import DatabaseModel, Verdict, database_model
+from plexilint.policy.database_access import DatabaseModel, Verdict, database_model
 
 _FALLBACK_CALL = re.compile(r"cache|fallback|backup|replica|secondary|retry|failover", re.IGNORECASE)
 # What an except branch does to the handle that failed: end the transaction, let it go.

@@ -6,9 +6,9 @@ from plexilint.analysis.database import ClassShape
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
+from plexilint.policy.database_access import database_model
 from plexilint.rules.base import Rule
 from plexilint.rules.database.advice import NeedsManager, manager_classes
-from plexilint.rules.database.model import database_model
 
 
 class ManagerWithoutFallback(NeedsManager, Rule):

@@ -7,9 +7,9 @@ from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
+from plexilint.policy.database_access import DatabaseModel, database_model, is_test_module
 from plexilint.rules.base import Rule
 from plexilint.rules.database.failure_paths import catches_database_error, database_tries
-from plexilint.rules.database.model import DatabaseModel, database_model, is_test_module
 
 _MOCK_MODULE = re.compile(r"^(mock|mocks|fake|fakes|dummy|dummies|stub|stubs|fixtures|mock_data|fake_data)$")
 

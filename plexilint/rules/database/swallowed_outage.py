@@ -6,10 +6,10 @@ from plexilint.analysis.database import Handler
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
+from plexilint.policy.database_access import MANAGER, database_model
 from plexilint.rules.base import Rule
-from plexilint.rules.database.failure_paths import database_tries, is_broad
 from plexilint.rules.database.advice import NeedsManager
-from plexilint.rules.database.model import MANAGER, database_model
+from plexilint.rules.database.failure_paths import database_tries, is_broad
 
 SERVICE_UNAVAILABLE = 503
 

@@ -5,8 +5,9 @@ from collections.abc import Iterator
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding, Related
+from plexilint.policy.central import proposed_central_module, shadowing_reason, stub_groups
+from plexilint.policy.replacements import stub_import
 from plexilint.rules.base import Rule, describe_places
-from plexilint.rules.fallbacks.central import proposed_central_module, shadowing_reason, stub_groups
 from plexilint.rules.fallbacks.fallback_copy import sibling_copy_lines
 
 
@@ -137,6 +138,7 @@ class DuplicatedFallbackStub(Rule):
                     "from there",
                     key=f"{stub.kind}:{stub.name}:{stub.shape}",
                     related=others,
+                    fix=stub_import(stub, central),
                 )
 
 

@@ -6,10 +6,9 @@ from collections.abc import Iterator
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding, Related
+from plexilint.policy.central import is_central_module, proposed_central_module
+from plexilint.policy.replacements import VERSION_GETTER, version_getter
 from plexilint.rules.base import Rule, describe_places
-from plexilint.rules.fallbacks.central import is_central_module, proposed_central_module
-
-SHARED_GETTER = "get_module_version"
 
 
 class DuplicatedVersionLookup(Rule):
@@ -70,7 +69,7 @@ class DuplicatedVersionLookup(Rule):
                 continue
             for lookup in file.fallbacks.version_lookups:
                 owner, _, function = lookup.callee.rpartition(".")
-                if function == SHARED_GETTER or is_central_module(owner, index, config):
+                if function == VERSION_GETTER or is_central_module(owner, index, config):
                     continue
                 by_callee[lookup.callee].append((file, lookup))
         if not by_callee:
@@ -88,7 +87,8 @@ class DuplicatedVersionLookup(Rule):
                     lookup.span,
                     f"`__version__` is looked up with `{short}(...)` here and in {len(others)} other "
                     f"place{'s' if len(others) != 1 else ''} ({describe_places(others)}): use "
-                    f"`__version__ = {SHARED_GETTER}()` from `{central}`",
+                    f"`__version__ = {VERSION_GETTER}()` from `{central}`",
                     key=f"{callee}:{lookup.source}",
                     related=others,
+                    fix=version_getter(lookup, central),
                 )

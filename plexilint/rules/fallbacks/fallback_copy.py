@@ -8,8 +8,8 @@ from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding, Related
+from plexilint.policy.central import is_central_module, shadowing_reason, stub_groups
 from plexilint.rules.base import Rule
-from plexilint.rules.fallbacks.central import is_central_module, shadowing_reason, stub_groups
 
 _DefinitionsByName = dict[str, list[tuple[FileFacts, DefinitionSummary]]]
 

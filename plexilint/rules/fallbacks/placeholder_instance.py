@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plexilint.analysis.fallbacks import camel_case, snake_case
+from plexilint.analysis.fallbacks import NonePlaceholder, snake_case
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
+from plexilint.policy.central import proposed_central_module
+from plexilint.policy.replacements import FALLBACK_CLASS, placeholder_fallback
 from plexilint.rules.base import Rule
-from plexilint.rules.fallbacks.central import proposed_central_module
 
 # Exported `None` values are only placeholders when the name says "an object that does work";
 # `altsep = None` is a real value.
@@ -21,14 +22,6 @@ SERVICE_NOUNS = frozenset("""
 
 def stands_for_object(name: str) -> bool:
     return snake_case(name).rsplit("_", 1)[-1] in SERVICE_NOUNS
-
-
-def placeholder_replacement(placeholder) -> tuple[str, str]:
-    """The central helper and its argument that replace `name = None`: a class placeholder
-    (`SimpleQueue = None`) gets `get_fallback_class`, an instance `get_fallback_instance`."""
-    if placeholder.name[:1].isupper():
-        return "get_fallback_class", placeholder.name
-    return "get_fallback_instance", placeholder.class_hint or camel_case(placeholder.name)
 
 
 class PlaceholderInstance(Rule):
@@ -97,11 +90,11 @@ class PlaceholderInstance(Rule):
                 central = central or proposed_central_module(index, config)
                 yield self._finding(file, placeholder, central)
 
-    def _finding(self, file: FileFacts, placeholder, central: str) -> Finding:
+    def _finding(self, file: FileFacts, placeholder: NonePlaceholder, central: str) -> Finding:
         name = placeholder.name
-        helper, argument = placeholder_replacement(placeholder)
-        replacement = f'{helper}("{argument}")'
-        what = "class" if helper == "get_fallback_class" else "instance"
+        fix = placeholder_fallback(placeholder, central)
+        replacement = f'{fix.imported}("{fix.argument}")'
+        what = "class" if fix.imported == FALLBACK_CLASS else "instance"
         why = f"named after `{placeholder.class_hint}`" if placeholder.class_hint else "exported in `__all__`"
         return self.finding(
             file,
@@ -109,4 +102,5 @@ class PlaceholderInstance(Rule):
             f"`{name} = None` is a placeholder {what} ({why}): use `{name} = {replacement}` from "
             f"`{central}` so callers get a working no-op object instead of None",
             key=name,
+            fix=fix,
         )

@@ -5,8 +5,9 @@ from collections.abc import Iterator
 from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding, Related
+from plexilint.policy.central import central_files, proposed_central_module, shadowing_reason
+from plexilint.policy.replacements import stub_import
 from plexilint.rules.base import Rule
-from plexilint.rules.fallbacks.central import central_files, proposed_central_module, shadowing_reason
 
 
 class ShadowsCentralFallback(Rule):
@@ -91,4 +92,5 @@ class ShadowsCentralFallback(Rule):
                         f"`{stub.name}` ({stub.kind}) repeats the body of a stub in the central "
                         f"fallbacks module `{central_name}`: move it there and import it"
                     )
-                yield self.finding(file, stub.span, message, key=f"{reason}:{stub.name}", related=related)
+                yield self.finding(file, stub.span, message, key=f"{reason}:{stub.name}", related=related,
+                                   fix=stub_import(stub, central_name))

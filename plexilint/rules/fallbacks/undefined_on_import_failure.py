@@ -4,14 +4,9 @@ from collections.abc import Iterator
 
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
-from plexilint.rules.base import FileRule
 from plexilint.model import Finding
-
-
-def gap_fallback_helper(name: str) -> str:
-    """The central helper that binds a name a failed import left unbound: a class name gets a
-    fallback class, anything else (a function, an instance) an inert callable object."""
-    return "get_fallback_class" if name[:1].isupper() else "get_fallback_instance"
+from plexilint.policy.replacements import gap_binding
+from plexilint.rules.base import FileRule
 
 
 class UndefinedOnImportFailure(FileRule):
@@ -77,12 +72,14 @@ class UndefinedOnImportFailure(FileRule):
                 consequence = f"its use on line {gap.used_line} raises NameError"
             else:
                 consequence = "it is listed in `__all__`, so `from ... import *` raises AttributeError"
+            fix = gap_binding(gap)
             yield self.finding(
                 file,
                 gap.span,
                 f"`{gap.name}` stays undefined when importing `{gap.module}` fails (the except "
                 f"branch does not bind it) and {consequence}: bind a fallback in the except "
-                f"branch (e.g. `{gap.name} = {gap_fallback_helper(gap.name)}(\"{gap.name}\")`) or let the "
+                f"branch (e.g. `{fix.replacement}`) or let the "
                 "ImportError propagate",
                 key=f"{gap.module}:{gap.name}",
+                fix=fix,
             )

@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plexilint.config import Config
-from plexilint.consolidation.layout import central_module_problem, free_central_name
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding, Span
+from plexilint.policy.layout import central_module_problem, free_central_name
 from plexilint.rules.base import Rule
 
 

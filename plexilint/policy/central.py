@@ -1,4 +1,6 @@
-"""Where the one copy lives: the configured fallbacks module, or a proposed one."""
+"""Where the one copy of each fallback lives: the configured central fallbacks module, or the one
+proposed; which stubs duplicate each other or the central module. The PLX1 rules report against
+these answers and `plexilint fix` moves the stubs accordingly."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from plexilint.analysis.fallbacks import StubDefinition
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
+from plexilint.policy.layout import central_module_problem, free_central_name
 
 CENTRAL_NAME = "fallbacks"
 
@@ -70,8 +73,6 @@ def _proposed_central_module(index: ProjectIndex, config: Config) -> str:
 
 def _free(index: ProjectIndex, proposed: str) -> str:
     """The proposal, or a free name near it when a module or folder stands in its way."""
-    from plexilint.consolidation.layout import central_module_problem, free_central_name
-
     if central_module_problem(index.root, index, proposed) is None:
         return proposed
     return free_central_name(index.root, index, proposed) or proposed

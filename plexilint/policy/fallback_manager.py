@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from plexilint.analysis.database import ClassShape, ClientAttribute, Symbol
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
-from plexilint.rules.project_names import ProjectNames
+from plexilint.policy.project_names import ProjectNames
+
+# What the rules and `--show-settings` say of a project without a manager.
+NOT_FOUND = ("no database fallback manager was found (a class that keeps several database clients and switches "
+             "to the next one when one fails)")
+HOW_TO_DECLARE = ("If the project has one, declare it under [tool.plexilint.database]: fallback-manager = "
+                  "[\"myapp.db.DatabaseFallbackManager\", \"myapp.db.get_fallback_manager\"]")
 
 # Words in a class, attribute, parameter or key name that say "database".
 DATABASE_WORDS = frozenset({

@@ -11,7 +11,7 @@ from plexilint.analysis.contracts import ClassFacts, Method, normalise_annotatio
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
-from plexilint.rules.project_names import project_names
+from plexilint.policy.project_names import project_names
 
 
 @dataclass(frozen=True)

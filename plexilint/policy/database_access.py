@@ -1,5 +1,5 @@
-"""What the database rules share: which modules are guarded, and what a symbolic origin
-resolves to (the fallback manager, raw database access, or nothing of interest)."""
+"""What the database rules and `--show-settings` share: which modules are guarded, and what a
+symbolic origin resolves to (the fallback manager, raw database access, or nothing of interest)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from plexilint.analysis.database import Access, ClassShape, Symbol
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
-from plexilint.rules.database.manager import NO_MANAGER, Manager, find_manager, with_accessors
-from plexilint.rules.project_names import project_names
+from plexilint.policy.fallback_manager import (
+    HOW_TO_DECLARE, NO_MANAGER, NOT_FOUND, Manager, find_manager, with_accessors)
+from plexilint.policy.project_names import project_names
 
 # Built-in knowledge: top-level modules of database drivers, ORMs and database clients.
 DATABASE_MODULES = frozenset({
@@ -236,7 +237,29 @@ def database_interfaces(model: DatabaseModel) -> frozenset[str]:
 
 
 def database_model(index: ProjectIndex, config: Config) -> DatabaseModel:
-    """One model per analysis run, shared by the PLX2 rules."""
+    """One model per analysis run, shared by the PLX2 rules and `--show-settings`."""
     return index.derived("database", config.digest, lambda: DatabaseModel(index, config))
 
 
+def describe_database_model(index: ProjectIndex, config: Config) -> dict:
+    """The database model as `--show-settings` prints it: the manager and how it was found,
+    the accessors, and the settings that decide what is guarded and what is raw access."""
+    model = database_model(index, config)
+    manager = model.manager
+    return {
+        "fallback-manager": {
+            "found": manager.exists,
+            "classes": list(manager.classes),
+            "configured": list(manager.configured),
+            "how": manager.evidence or f"{NOT_FOUND[0].upper()}{NOT_FOUND[1:]}. {HOW_TO_DECLARE}",
+            "accessors": list(manager.accessors),
+            "call": manager.call if manager.exists else None,
+            "import": manager.import_line or None,
+            "operations": list(manager.operations),
+        },
+        "guarded": config["database.guarded"],
+        "allowed": config["database.allowed"],
+        "api": config["database.api"],
+        "raw-access": config["database.raw-access"],
+        "outage-error": config["database.outage-error"],
+    }
