@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from typing import TypeGuard
 
 from plexilint.analysis.fallbacks.facts import (
     CONSTANT_HOLDER,
@@ -88,7 +89,7 @@ def _is_trivial_method(node: ast.stmt) -> bool:
 
 # -- kwargs bags: `def __init__(self, **kwargs)` that stores every keyword ----------------------
 
-def _has_kwargs_bag_signature(node: ast.stmt) -> bool:
+def _has_kwargs_bag_signature(node: ast.stmt) -> TypeGuard[ast.FunctionDef]:
     """``def __init__(self, **kwargs)`` (or ``(self, /, **kwargs)``), undecorated."""
     if not isinstance(node, ast.FunctionDef) or node.name != "__init__" or node.decorator_list:
         return False
@@ -129,6 +130,7 @@ def _is_kwargs_bag_init(node: ast.stmt) -> bool:
     body = strip_docstring(node.body)
     if len(body) != 1:
         return False
+    assert node.args.kwarg is not None  # the kwargs-bag signature has `**kwargs`
     self_name, kwargs = [*node.args.posonlyargs, *node.args.args][0].arg, node.args.kwarg.arg
     return _updates_dict_from(body[0], self_name, kwargs) or _sets_attributes_from(body[0], kwargs)
 
@@ -251,7 +253,7 @@ def class_stub_kind(node: ast.ClassDef, bases: list[str], fallback: bool) -> str
     return None
 
 
-def returns_its_argument(func: ast.stmt) -> bool:
+def returns_its_argument(func: ast.stmt) -> TypeGuard[ast.FunctionDef]:
     """``def decorator(func): return func``."""
     if not isinstance(func, ast.FunctionDef) or func.decorator_list or len(func.args.args) != 1:
         return False
