@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from plexilint.analysis.fallbacks import PlaceholderInstance as NonePlaceholder  # the fact, not this rule
 from plexilint.analysis.fallbacks import camel_case, snake_case
 from plexilint.config import Config
 from plexilint.engine.facts import FileFacts
@@ -23,7 +24,7 @@ def stands_for_object(name: str) -> bool:
     return snake_case(name).rsplit("_", 1)[-1] in SERVICE_NOUNS
 
 
-def placeholder_replacement(placeholder) -> tuple[str, str]:
+def placeholder_replacement(placeholder: NonePlaceholder) -> tuple[str, str]:
     """The central helper and its argument that replace `name = None`: a class placeholder
     (`SimpleQueue = None`) gets `get_fallback_class`, an instance `get_fallback_instance`."""
     if placeholder.name[:1].isupper():
@@ -96,7 +97,7 @@ class PlaceholderInstance(Rule):
                 central = central or proposed_central_module(index, config)
                 yield self._finding(file, placeholder, central)
 
-    def _finding(self, file: FileFacts, placeholder, central: str) -> Finding:
+    def _finding(self, file: FileFacts, placeholder: NonePlaceholder, central: str) -> Finding:
         name = placeholder.name
         helper, argument = placeholder_replacement(placeholder)
         replacement = f'{helper}("{argument}")'

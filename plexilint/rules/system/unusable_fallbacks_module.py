@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from plexilint.config import Config
 from plexilint.consolidation.layout import central_module_problem, free_central_name
+from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding, Span
 from plexilint.rules.base import Rule
@@ -79,7 +80,7 @@ class UnusableFallbacksModule(Rule):
                            key=name)
 
 
-def _anchor(index: ProjectIndex, name: str):
+def _anchor(index: ProjectIndex, name: str) -> FileFacts | None:
     """The module in the way, else the deepest existing package on the name's path."""
     parts = name.split(".")
     found = None
