@@ -45,7 +45,8 @@ class _Reexports(cst.CSTTransformer):
         self.names = names
         self.central = central
 
-    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine):
+    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+                                  ) -> cst.SimpleStatementLine | cst.FlattenSentinel[cst.SimpleStatementLine]:
         if len(updated.body) != 1 or not isinstance(updated.body[0], cst.ImportFrom):
             return updated
         node = updated.body[0]
@@ -62,8 +63,10 @@ class _Reexports(cst.CSTTransformer):
                                                          if len(kept) == 1 else node.with_changes(names=kept)]))
         for alias in exported:
             name = alias.name.value
+            reexport = cst.parse_statement(f"from {self.central} import {name} as {name}\n")
+            assert isinstance(reexport, cst.SimpleStatementLine)  # an import is a simple statement
             statements.append(cst.SimpleStatementLine(
-                body=[cst.parse_statement(f"from {self.central} import {name} as {name}\n").body[0]],
+                body=[reexport.body[0]],
                 trailing_whitespace=cst.TrailingWhitespace(whitespace=cst.SimpleWhitespace("  "),
                                                            comment=cst.Comment(_NOQA))))
         statements[0] = statements[0].with_changes(leading_lines=updated.leading_lines)

@@ -3,7 +3,7 @@ statements."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import libcst as cst
 from libcst.metadata import CodeRange
@@ -22,7 +22,7 @@ class RewriteContext:
         self.first_changed_line = line if self.first_changed_line is None else min(self.first_changed_line, line)
 
 
-def import_line(module: str, names, indent: str, width: int = 88) -> str:
+def import_line(module: str, names: Iterable[str], indent: str, width: int = 88) -> str:
     """`from module import a, b`, wrapped one name per line when it would pass `width` at
     `indent` (LibCST adds the block's indentation to the wrapped lines itself)."""
     ordered = sorted(set(names))
