@@ -7,16 +7,13 @@ helpers at the top instead.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeAlias
 
 import libcst as cst
 
 from plexilint.analysis.fallbacks import StubDefinition
-from plexilint.consolidation.rewrite_support import RewriteContext, import_line, imports_central
+from plexilint.consolidation.rewrite_support import ModuleStatement, RewriteContext, import_line, imports_central
 
 _MARK = "__plexilint_moved__"  # stands for a removed definition until its block is rebuilt
-
-ModuleStatement: TypeAlias = cst.SimpleStatementLine | cst.BaseCompoundStatement  # what `Module.body` holds
 
 
 class StubMarkers:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +23,9 @@ from plexilint.consolidation.dependencies import ImportedName, free_names
 from plexilint.consolidation.layout import central_module_problem, free_central_name, invalid_parts
 from plexilint.consolidation.none_tests import none_tests
 from plexilint.engine.facts import FileFacts
+from plexilint.engine.index import ProjectIndex
 from plexilint.engine.project import ProjectAnalysis
+from plexilint.model import Finding
 from plexilint.rules.fallbacks.central import central_files, proposed_central_module
 from plexilint.rules.consolidation.moved import moved_names
 from plexilint.rules.fallbacks.placeholder_instance import placeholder_replacement
@@ -142,14 +144,14 @@ def build_plan(analysis: ProjectAnalysis, exclusions: Exclusions | None = None) 
     for file in index.files:
         if file.parse_failure is not None:
             continue
-        plan = _file_plan(analysis, file)
-        if not plan.changes_anything:
+        file_plan = _file_plan(analysis, file)
+        if not file_plan.changes_anything:
             continue
         why = exclusions.files.get(file.path) or _unreachable(file, central, central_root)
         if why:
             skipped.append((file.relpath, why))
             continue
-        plans.append(plan)
+        plans.append(file_plan)
     tested = _keep_tested_placeholders(plans, index)
     plans = [p for p in plans if p.changes_anything]
     trees = {p.file.path: _tree(Path(p.file.path)) for p in plans}
@@ -269,7 +271,7 @@ def _keep_blocked(plans: list[FilePlan], blocked: dict[str, str], copies: dict[t
         plan.moved = sorted((s for s, why in reasons.items() if not why), key=lambda s: s.span.line)
 
 
-def _keep_tested_placeholders(plans: list[FilePlan], index) -> list[Conflict]:
+def _keep_tested_placeholders(plans: list[FilePlan], index: ProjectIndex) -> list[Conflict]:
     """`x = None` tested against None somewhere (`if x is None: x = Other`) stays: a fallback
     object there would take the other branch. Returned as conflicts, for the report."""
     names = {p.fact.name for plan in plans for p in plan.placeholders}
@@ -363,7 +365,7 @@ def _file_plan(analysis: ProjectAnalysis, file: FileFacts) -> FilePlan:
     return plan
 
 
-def _lines_reported(findings, code: str) -> set[int]:
+def _lines_reported(findings: Iterable[Finding], code: str) -> set[int]:
     return {f.line for f in findings if f.code == code}
 
 
@@ -380,7 +382,7 @@ def _version_lookup(plans: list[FilePlan], trees: dict[str, ast.Module]) -> tupl
             calls[(call, lookup.callee, plan.file.path)] += 1
     if not calls:
         return None, None
-    by_call = Counter()
+    by_call: Counter[tuple[str, str]] = Counter()
     for (call, callee, _), count in calls.items():
         by_call[(call, callee)] += count
     (call, callee), _ = by_call.most_common(1)[0]

@@ -16,11 +16,11 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from plexilint.analysis.fallbacks import VersionLookup
 from plexilint.analysis.imports import NameImport
-from plexilint.consolidation.markers import ModuleStatement, StubMarkers, imports_instead_of_markers
+from plexilint.consolidation.markers import StubMarkers, imports_instead_of_markers
 from plexilint.consolidation.plan import VERSION_GETTER, FilePlan, Placeholder
 from plexilint.consolidation.prune_imports import prune_unused_imports
 from plexilint.consolidation.reexports import mark_reexports
-from plexilint.consolidation.rewrite_support import RewriteContext, import_line
+from plexilint.consolidation.rewrite_support import ModuleStatement, RewriteContext, import_line
 from plexilint.consolidation.untouched import Untouched
 from plexilint.consolidation.try_blocks import GapBindings, flatten_central_try
 from plexilint.rules.fallbacks.undefined_on_import_failure import gap_fallback_helper

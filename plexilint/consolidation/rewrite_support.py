@@ -4,9 +4,13 @@ statements."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TypeAlias
 
 import libcst as cst
 from libcst.metadata import CodeRange
+
+# What a module's body holds (`cst.parse_statement` returns one too).
+ModuleStatement: TypeAlias = cst.SimpleStatementLine | cst.BaseCompoundStatement
 
 
 class RewriteContext:
