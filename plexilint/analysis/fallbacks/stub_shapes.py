@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import builtins
 from typing import TypeGuard
 
 from plexilint.analysis.fallbacks.facts import (
@@ -20,7 +21,8 @@ _INTENTIONAL_BASES = {"Protocol", "ABC", "Generic", "NamedTuple", "TypedDict"}
 ENUM_BASES = {"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "str", "int", "object"}
 _INTENTIONAL_DECORATORS = {"abstractmethod", "overload", "abstractproperty"}
 _TRIVIAL_METHOD_DECORATORS = {"staticmethod", "classmethod"}
-_BUILTIN_EXCEPTIONS = {name for name in dir(__builtins__ if isinstance(__builtins__, dict) else __builtins__)}
+_BUILTIN_EXCEPTIONS = {name for name, value in vars(builtins).items()
+                       if isinstance(value, type) and issubclass(value, BaseException)}
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 
@@ -200,7 +202,7 @@ def is_exception_class(bases: list[str], known_exceptions: set[str]) -> bool:
     return any(
         base in known_exceptions
         or base.endswith(("Error", "Exception", "Warning"))
-        or (base in _BUILTIN_EXCEPTIONS and base.endswith(("Error", "Exception", "Exit", "Interrupt")))
+        or base in _BUILTIN_EXCEPTIONS  # `SystemExit`, `KeyboardInterrupt`, `StopIteration`...
         for base in bases
     )
 
