@@ -62,12 +62,17 @@ class _Reexports(cst.CSTTransformer):
             statements.append(updated.with_changes(body=[node.with_changes(names=kept, lpar=None, rpar=None)
                                                          if len(kept) == 1 else node.with_changes(names=kept)]))
         for alias in exported:
-            name = alias.name.value
-            reexport = cst.parse_statement(f"from {self.central} import {name} as {name}\n")
-            assert isinstance(reexport, cst.SimpleStatementLine)  # an import is a simple statement
+            name = alias.evaluated_name
             statements.append(cst.SimpleStatementLine(
-                body=[reexport.body[0]],
+                body=[_reexport(self.central, name)],
                 trailing_whitespace=cst.TrailingWhitespace(whitespace=cst.SimpleWhitespace("  "),
                                                            comment=cst.Comment(_NOQA))))
         statements[0] = statements[0].with_changes(leading_lines=updated.leading_lines)
         return cst.FlattenSentinel(statements)
+
+
+def _reexport(central: str, name: str) -> cst.BaseSmallStatement:
+    """`from <central> import name as name`."""
+    line = cst.parse_statement(f"from {central} import {name} as {name}\n")
+    assert isinstance(line, cst.SimpleStatementLine)  # an import is a simple statement
+    return line.body[0]
