@@ -85,6 +85,16 @@ def test_an_import_of_a_name_with_a_real_definition_is_never_retargeted_to_the_s
     assert "bound differently in a `try` and its `except`" in failure.reason
 
 
+def test_an_import_replaced_by_an_assignment_is_refused_not_a_crash(tmp_path):
+    user = "from app.config import settings\n"
+    root, index = _project(tmp_path, {"app/config.py": "settings = {}\n", "app/user.py": user})
+    report = _check(root, index, {"app/user.py": (user, "settings = {}\n")})
+    [failure] = report.failures
+    assert failure.import_line == 1 and failure.name is None
+    assert failure.reason == ("`settings` would be bound in `app.user` itself instead of imported from `app.config`, "
+                              "and plexilint cannot tell they hold the same object")
+
+
 def test_a_name_that_disappears_is_refused(tmp_path):
     source = "import os\n\nVALUE = os.sep\n"
     root, index = _project(tmp_path, {"app/values.py": source})

@@ -184,6 +184,16 @@ def test_an_existing_central_module_is_completed_not_rewritten(tmp_path):
     assert text.index("def ping") < text.index("__all__")
 
 
+def test_an_all_list_holding_bytes_is_extended_not_rewritten_as_strings(tmp_path):
+    """Only string literals are names: a bytes element is never turned into the string "b'Odd'"."""
+    central = '"""Ours."""\n\n\nclass Keep:\n    pass\n\n\n__all__ = ["Keep", b"Odd"]\n'
+    stub = "def ping(*args, **kwargs):\n    pass\n"
+    root = _project(tmp_path, {"app/utils/fallbacks.py": central, "app/a.py": stub, "app/b.py": stub})
+    text = _after(_fix(root), root, "app/utils/fallbacks.py")
+    assert '__all__ = ["Keep", b"Odd", "ping", "get_fallback_class", "get_fallback_instance", ' \
+           '"get_module_version"]\n' in text
+
+
 def test_the_version_getter_repeats_the_lookup_lazily(tmp_path):
     version = 'from app.config import get_config\n\n__version__ = get_config("system.version", "0.0.0")\n'
     root = _project(tmp_path, {"app/config.py": "def get_config(key, default=None):\n    return '1.2.3'\n",

@@ -156,6 +156,21 @@ def test_the_early_initialize_answer_is_the_one_pygls_would_give(capabilities):
     assert reply["result"] == initialize_result(params)
 
 
+@pytest.mark.parametrize("capabilities", [
+    {"general": 3},
+    {"general": {"positionEncodings": 5}},
+    {"general": {"positionEncodings": [["utf-8"]]}},
+])
+def test_an_initialize_with_malformed_capabilities_gets_the_error_reply_not_a_crash(editor, capabilities):
+    """The early answer leaves params it cannot read to pygls, which replies with an error."""
+    params = {"processId": None, "rootUri": editor.root.as_uri(), "capabilities": capabilities}
+    assert initialize_result(params) is None
+    reply = editor.client.request_reply("initialize", params, TIMEOUT)
+    assert reply["error"]["code"] == -32602
+    assert "initialize" in reply["error"]["message"]
+    assert editor.stop() == 0
+
+
 
 
 def test_the_server_command_starts_without_loading_the_other_commands():

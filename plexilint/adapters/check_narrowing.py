@@ -53,7 +53,7 @@ class Narrowing:
         narrowing.baseline_path = args.baseline.resolve() if args.baseline else configured_baseline(root, config)
         if args.no_baseline:
             narrowing.baseline_path = None
-        if narrowing.baseline_path not in (None, baseline_location(root, config, None)):
+        if narrowing.baseline_path is not None and narrowing.baseline_path != baseline_location(root, config, None):
             narrowing.update_command += f" --file {display_path(narrowing.baseline_path)}"
         if narrowing.baseline_path is not None:
             try:

@@ -6,7 +6,7 @@ import argparse
 import shlex
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from plexilint.config import find_project_root
 from plexilint.engine.cache import cache_for
@@ -19,6 +19,7 @@ from plexilint.consolidation.progress import FORMATS, render_progress
 
 if TYPE_CHECKING:
     from plexilint.consolidation.apply import ApplyOutcome
+    from plexilint.consolidation.fixer import ProposedFix
 
 EXIT_OK, EXIT_ERROR = 0, 2
 COMMANDS = ("report", "fix", "rollback", "progress")
@@ -198,7 +199,7 @@ def _run_fix(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_check(fix, stream) -> None:
+def _print_check(fix: ProposedFix, stream: TextIO) -> None:
     """What the behaviour check left out (and why), and the files the fix leaves alone."""
     for failure in fix.refused:
         what = f"`{failure.name}`" if failure.name else f"the import on line {failure.import_line}" \

@@ -12,7 +12,7 @@ class ConfigError(Exception):
         where = f"{source}: " if source else ""
         super().__init__("\n".join(f"{where}{problem}" for problem in problems))
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[ConfigError], tuple[list[str], str | None]]:
         # Rebuilt from its own arguments, not from the message: flake8's and pylint's worker
         # processes send it back pickled.
         return type(self), (self.problems, self.source)

@@ -389,7 +389,7 @@ def apply_changes(root: Path, changes: dict[Path, bytes], phase: str,
     except OSError as error:
         raise FixRefused(f"could not create the backup directory ({error}); nothing was changed") from None
     records = tuple(_record(change) for change in planned)
-    manifest = {
+    manifest: dict[str, Any] = {  # as written to the run's manifest.json
         "run_id": run_id, "phase": phase, "created_at": _iso(moment), "plexilint": __version__,
         "files": [record.to_json() for record in records],
         "directories_created": _directories_to_create(root, planned), "status": APPLYING,

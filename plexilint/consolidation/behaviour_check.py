@@ -25,6 +25,7 @@ from plexilint.consolidation.behaviour_report import BehaviourReport, Failure, F
 from plexilint.consolidation.bindings import IMPORT, VARIABLE, Binding
 from plexilint.consolidation.equivalence import difference
 from plexilint.consolidation.resolution import DEFINITIONS, ProjectState, Resolved
+from plexilint.engine.index import ProjectIndex
 from plexilint.policy.layout import shadowing_problem
 
 __all__ = ["BehaviourReport", "Failure", "FileVerification", "check_behaviour"]
@@ -35,7 +36,7 @@ _HELPERS = ("get_fallback_class", "get_fallback_instance")
 class _Project:
     """Module names and paths of the project, the fix's own new files included."""
 
-    def __init__(self, root: Path, index, central: str, changes: dict[Path, tuple[bytes | None, bytes]],
+    def __init__(self, root: Path, index: ProjectIndex, central: str, changes: dict[Path, tuple[bytes | None, bytes]],
                  central_path: Path | None) -> None:
         self.root, self.index, self.central, self.changes = root, index, central, changes
         self.paths: dict[str, Path] = {f.module: Path(f.path) for f in index.files}
@@ -130,6 +131,7 @@ class _ModuleComparison:
 
     def _same_import(self, name: str, before: Binding, after: Binding) -> bool:
         """The same import statement: it binds the same kind of object as before."""
+        assert before.origin is not None  # an import's binding
         if not self.project.affected(before.origin[0]):
             return True  # an import of a module the fix leaves alone
         old, new = self.check.before.kind_of(before, self.module), self.check.after.kind_of(after, self.module)
@@ -150,9 +152,8 @@ class _ModuleComparison:
             (self.verified.retargeted if retargeted else self.verified.equivalent).append(name)
             return True
         if retargeted and (old.kind not in (VARIABLE, "module") or old.where != new.where):
-            return self.fail(name, f"the import of `{name}` would name `{after.origin[0]}` instead of "
-                                   f"`{before.origin[0]}`, and plexilint cannot tell they hold the same object",
-                             [before])
+            return self.fail(name, _retargeting(name, before, after, self.module) + ", and plexilint cannot tell "
+                                   "they hold the same object", [before])
         if retargeted:
             self.verified.retargeted.append(name)
         return True
@@ -174,7 +175,7 @@ class _ModuleComparison:
 
 
 class BehaviourCheck:
-    def __init__(self, root: Path, index, central: str, changes: dict[Path, tuple[bytes | None, bytes]],
+    def __init__(self, root: Path, index: ProjectIndex, central: str, changes: dict[Path, tuple[bytes | None, bytes]],
                  declared: dict[str, str] | None = None, central_path: Path | None = None) -> None:
         changes = {Path(p): c for p, c in changes.items()}
         self.project = _Project(root, index, central, changes, central_path)
@@ -187,6 +188,9 @@ class BehaviourCheck:
         self.report = BehaviourReport()
 
     def is_declared(self, before: Binding, after: Binding) -> bool:
+        """Whether the user declared that the name `before` imports moved where `after` imports it."""
+        if before.origin is None or after.origin is None:
+            return False
         return self.declared.get(":".join(before.origin)) == ":".join(after.origin)
 
     def run(self) -> BehaviourReport:
@@ -252,6 +256,14 @@ def _kind_change(name: str, before: Binding, after: Binding, old: Resolved, new:
     return None
 
 
+def _retargeting(name: str, before: Binding, after: Binding, module: str) -> str:
+    """What an import becomes: an import from elsewhere, or a name the module binds itself."""
+    assert before.origin is not None  # an import's binding
+    if after.origin is None:
+        return f"`{name}` would be bound in `{module}` itself instead of imported from `{before.origin[0]}`"
+    return f"the import of `{name}` would name `{after.origin[0]}` instead of `{before.origin[0]}`"
+
+
 def _places(bindings: list[Binding]) -> str:
     shown = [" / ".join(b.condition) or "module level" for b in bindings]
     return ", ".join(f"`{p}`" for p in shown) or "nowhere"
@@ -289,6 +301,6 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def check_behaviour(root: Path, index, central: str, changes: dict[Path, tuple[bytes | None, bytes]],
+def check_behaviour(root: Path, index: ProjectIndex, central: str, changes: dict[Path, tuple[bytes | None, bytes]],
                     declared: dict[str, str] | None = None, central_path: Path | None = None) -> BehaviourReport:
     return BehaviourCheck(root, index, central, changes, declared, central_path).run()

@@ -12,10 +12,12 @@ handlers never do; otherwise the `except ImportError` handler runs.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from plexilint.analysis.modules import resolve_import
+from plexilint.analysis.nodes import TRY_TYPES
 
 CLASS, FUNCTION, ASYNC_FUNCTION, VARIABLE, IMPORT = "class", "function", "async function", "variable", "import"
 _IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError"}
@@ -37,7 +39,7 @@ class Binding:
         return bool(self.condition)
 
 
-def _label(node: ast.AST) -> str:
+def _label(node: ast.AST | None) -> str:
     # ast.unparse only names a branch for messages and comparisons; it never writes code.
     return ast.unparse(node) if node is not None else ""
 
@@ -192,7 +194,8 @@ def _bind_match(walker: ModuleBindings, node: ast.Match, condition: tuple[str, .
 
 
 # What each kind of module-level statement binds (by class name: `TryStar` is Python 3.11+).
-_HANDLERS: dict[str, Callable[[ModuleBindings, ast.stmt, tuple[str, ...]], None]] = {
+# Each handler takes the statement type its key names, which a dict's type cannot say: `Any`.
+_HANDLERS: dict[str, Callable[[ModuleBindings, Any, tuple[str, ...]], None]] = {
     "ClassDef": _bind_definition, "FunctionDef": _bind_definition,
     "AsyncFunctionDef": _bind_definition,
     "Import": ModuleBindings._import, "ImportFrom": ModuleBindings._import,
@@ -205,7 +208,7 @@ _HANDLERS: dict[str, Callable[[ModuleBindings, ast.stmt, tuple[str, ...]], None]
 }
 
 
-def _target_names(targets: list[ast.expr]) -> Iterator[str]:
+def _target_names(targets: Sequence[ast.expr]) -> Iterator[str]:
     for target in targets:
         if isinstance(target, ast.Name):
             yield target.id
@@ -234,7 +237,7 @@ def definitions_by_place(tree: ast.Module) -> dict[tuple[str, int], tuple[Defini
                 test = _label(node.test)
                 walk(node.body, (*condition, f"if {test}"), stands_in or _imports(node.orelse))
                 walk(node.orelse, (*condition, f"else of if {test}"), stands_in or _imports(node.body))
-            elif isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
+            elif isinstance(node, TRY_TYPES):
                 walk(node.body, (*condition, "try"), stands_in)
                 for handler in node.handlers:
                     walk(handler.body, (*condition, f"except {_label(handler.type)}".rstrip()),

@@ -15,6 +15,7 @@ from plexilint.analysis.fallbacks import StubDefinition
 from plexilint.consolidation.dependencies import free_names, import_table
 from plexilint.consolidation.equivalence import difference, parse_definition
 from plexilint.engine.facts import FileFacts
+from plexilint.engine.index import ProjectIndex
 
 if TYPE_CHECKING:  # plan.py builds its plan from this module's choice
     from plexilint.consolidation.plan import FilePlan
@@ -26,7 +27,7 @@ class CanonicalChoice:
     definitions need in the central module."""
 
     def __init__(self, plans: list[FilePlan], trees: dict[str, ast.Module], existing: list[FileFacts],
-                 index) -> None:
+                 index: ProjectIndex) -> None:
         self.plans = plans
         self.trees = trees
         self.index = index
@@ -132,8 +133,8 @@ class CanonicalChoice:
         self.changed = True
 
 
-def choose_canonical(plans: list[FilePlan], trees: dict[str, ast.Module], existing: list[FileFacts], index,
-                     central: str, refused: dict[str, str] | None = None) -> CanonicalChoice:
+def choose_canonical(plans: list[FilePlan], trees: dict[str, ast.Module], existing: list[FileFacts],
+                     index: ProjectIndex, central: str, refused: dict[str, str] | None = None) -> CanonicalChoice:
     choice = CanonicalChoice(plans, trees, existing, index)
     choice.refused = refused or {}
     choice.pick_one_body_per_name(central, choice.refused)
@@ -141,6 +142,6 @@ def choose_canonical(plans: list[FilePlan], trees: dict[str, ast.Module], existi
     return choice
 
 
-def _is_project_module(module: str, index) -> bool:
+def _is_project_module(module: str, index: ProjectIndex) -> bool:
     top = module.split(".")[0]
     return any(f.module == top or f.module.startswith(top + ".") for f in index.files)

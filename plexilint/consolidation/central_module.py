@@ -9,11 +9,14 @@ from __future__ import annotations
 import ast
 import re
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TypeGuard
 
 import libcst as cst
 
 from plexilint.consolidation.plan import ConsolidationPlan
+from plexilint.consolidation.rewrite_support import ModuleStatement
 from plexilint.policy.replacements import FALLBACK_CLASS, FALLBACK_INSTANCE, VERSION_GETTER
 
 HELPERS = (FALLBACK_CLASS, FALLBACK_INSTANCE, VERSION_GETTER)
@@ -166,30 +169,31 @@ def _is_import(statement: cst.CSTNode) -> bool:
         isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body)
 
 
-def _after_docstring(body: list[cst.CSTNode]) -> int:
+def _after_docstring(body: Sequence[cst.CSTNode]) -> int:
     if body and isinstance(body[0], cst.SimpleStatementLine) and isinstance(body[0].body[0], cst.Expr) \
             and isinstance(body[0].body[0].value, cst.SimpleString):
         return 0
     return -1
 
 
-def _assigns_all(statement: cst.CSTNode) -> bool:
+def _assigns_all(statement: cst.CSTNode) -> TypeGuard[cst.SimpleStatementLine]:
     return isinstance(statement, cst.SimpleStatementLine) and isinstance(statement.body[0], cst.Assign) and any(
         isinstance(t.target, cst.Name) and t.target.value == "__all__" for t in statement.body[0].targets)
 
 
-def _with_blank_lines(statement: cst.CSTNode) -> cst.CSTNode:
+def _with_blank_lines(statement: ModuleStatement) -> ModuleStatement:
     blank = cst.EmptyLine(whitespace=cst.SimpleWhitespace(""))
     comments = [line for line in statement.leading_lines if line.comment is not None]
     return statement.with_changes(leading_lines=[blank, blank, *comments])
 
 
-def _extend_all(statement: cst.SimpleStatementLine, names: list[str]) -> cst.SimpleStatementLine:
+def _extend_all(statement: cst.SimpleStatementLine, names: list[str]) -> ModuleStatement:
     assign = statement.body[0]
+    assert isinstance(assign, cst.Assign)  # as _assigns_all found
     if not isinstance(assign.value, (cst.List, cst.Tuple)):
         return statement
     elements = list(assign.value.elements)
-    present = {e.value.evaluated_value for e in elements if isinstance(e.value, cst.SimpleString)}
+    present = {name for e in elements if (name := _listed_name(e)) is not None}
     new = [name for name in names if name not in present]
     if not new:
         return statement
@@ -205,12 +209,21 @@ def _extend_all(statement: cst.SimpleStatementLine, names: list[str]) -> cst.Sim
     return _one_name_per_line(extended, elements)
 
 
-def _one_name_per_line(statement: cst.SimpleStatementLine, elements: list[cst.Element]) -> cst.SimpleStatementLine:
+def _listed_name(element: cst.BaseElement) -> str | None:
+    """The name an `__all__` element lists: the value of a string literal (not of bytes)."""
+    if not isinstance(element.value, cst.SimpleString):
+        return None
+    value = element.value.evaluated_value
+    return value if isinstance(value, str) else None
+
+
+def _one_name_per_line(statement: cst.SimpleStatementLine, elements: Sequence[cst.BaseElement]) -> ModuleStatement:
     """A one-line `__all__` list that grew past 88 columns: one name per line, as the new
     central module has it."""
     code = cst.Module(body=[]).code_for_node(statement.with_changes(leading_lines=[])).strip("\n")
-    names = [e.value.evaluated_value for e in elements if isinstance(e.value, cst.SimpleString)]
-    if "\n" in code or len(code) <= 88 or not isinstance(statement.body[0].value, cst.List) \
+    names = [name for e in elements if (name := _listed_name(e)) is not None]
+    assign = statement.body[0]
+    if "\n" in code or len(code) <= 88 or not (isinstance(assign, cst.Assign) and isinstance(assign.value, cst.List)) \
             or len(names) != len(elements):
         return statement
     text = "__all__ = [\n" + "".join(f'    "{name}",\n' for name in names) + "]\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+from collections.abc import Iterable
 from pathlib import Path
 
 _NO_NEWLINE = "\\ No newline at end of file\n"
@@ -37,10 +38,11 @@ def _opcodes(before: bytes | None, after: bytes | None) -> tuple[list[str], list
     return old, new, difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
 
 
-def _grouped(opcodes: list[tuple], context: int = 3):
+def _grouped(opcodes: list[tuple], context: int = 3) -> Iterable[list[tuple[str, int, int, int, int]]]:
     """difflib's grouping of an edit into hunks with `context` lines around each change."""
     matcher = difflib.SequenceMatcher()
-    matcher.opcodes = list(opcodes)  # get_opcodes() returns the edit it holds, documented since 2.x
+    # get_opcodes() returns the edit it holds, documented since 2.x; the stubs omit the attribute.
+    matcher.opcodes = list(opcodes)  # type: ignore[attr-defined]
     return matcher.get_grouped_opcodes(context)
 
 

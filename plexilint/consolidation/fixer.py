@@ -80,9 +80,9 @@ def _exclude(failures: list[Failure], exclusions: Exclusions, root: Path) -> boo
             progress |= key not in exclusions.imports
             exclusions.imports.setdefault(key, failure.reason)
         elif failure.path:
-            key = (root / failure.path).as_posix()
-            progress |= key not in exclusions.files
-            exclusions.files.setdefault(key, f"the behaviour check refused it: {failure.reason}")
+            file_key = (root / failure.path).as_posix()
+            progress |= file_key not in exclusions.files
+            exclusions.files.setdefault(file_key, f"the behaviour check refused it: {failure.reason}")
         else:
             return False
     return progress

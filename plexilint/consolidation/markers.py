@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import libcst as cst
 
 from plexilint.analysis.fallbacks import StubDefinition
-from plexilint.consolidation.rewrite_support import RewriteContext, import_line, imports_central
+from plexilint.consolidation.rewrite_support import ModuleStatement, RewriteContext, import_line, imports_central
 
 _MARK = "__plexilint_moved__"  # stands for a removed definition until its block is rebuilt
 
@@ -22,7 +22,7 @@ class StubMarkers:
         self.helpers = helpers
 
     def mark_if_moved(self, original: cst.ClassDef | cst.FunctionDef, updated: cst.ClassDef | cst.FunctionDef,
-                      context: RewriteContext) -> cst.CSTNode:
+                      context: RewriteContext) -> cst.ClassDef | cst.FunctionDef | cst.SimpleStatementLine:
         position = context.positions[original]
         lines = range(position.start.line, position.end.line + 1)
         if not any(name == original.name.value and line in lines for name, line in self.moved):
@@ -41,23 +41,25 @@ class StubMarkers:
         return updated.with_changes(body=body)
 
 
-def imports_instead_of_markers(statements: Sequence[cst.CSTNode], indent: str, central: str) -> list[cst.CSTNode]:
+def imports_instead_of_markers(statements: Sequence[cst.BaseStatement], indent: str,
+                               central: str) -> list[cst.BaseStatement]:
     names = [_marked_name(s) for s in statements if _marked_name(s)]
     if not names:
         return list(statements)
-    body: list[cst.CSTNode] = []
+    body: list[cst.BaseStatement] = []
     for statement in statements:
         if not _marked_name(statement):
             body.append(statement)
         elif names:  # the first removed definition: the import takes its place
+            assert isinstance(statement, cst.SimpleStatementLine)  # as every marker is
             line = import_line(central, names, indent)
             body.append(cst.parse_statement(line).with_changes(leading_lines=statement.leading_lines))
             names = []
     return body
 
 
-def _with_helper_import(original: cst.Module, body: list[cst.CSTNode], wanted: set[str],
-                        context: RewriteContext) -> list[cst.CSTNode]:
+def _with_helper_import(original: cst.Module, body: list[ModuleStatement], wanted: set[str],
+                        context: RewriteContext) -> list[ModuleStatement]:
     """`from <central> import get_fallback_instance, ...` before the first statement that
     changed: an existing module-level import from the central module there is extended,
     else the import goes after the docstring and the imports that open the module."""
@@ -68,9 +70,10 @@ def _with_helper_import(original: cst.Module, body: list[cst.CSTNode], wanted: s
             break
         leading = index + 1
     for index, statement in enumerate(body[:leading]):
-        if imports_central(statement, context.central) and len(statement.body) == 1 \
-                and not isinstance(statement.body[0].names, cst.ImportStar):
-            present = {a.name.value for a in statement.body[0].names}
+        if isinstance(statement, cst.SimpleStatementLine) and imports_central(statement, context.central) \
+                and len(statement.body) == 1 and isinstance(node := statement.body[0], cst.ImportFrom) \
+                and not isinstance(node.names, cst.ImportStar):
+            present = {a.evaluated_name for a in node.names}
             line = import_line(context.central, present | wanted, "")
             body[index] = cst.parse_statement(line).with_changes(leading_lines=statement.leading_lines)
             return body

@@ -5,13 +5,15 @@ fix leaves such placeholders alone. One read of each file for all the names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from plexilint.analysis.source import source_lines
+from plexilint.engine.facts import FileFacts
 from plexilint.engine.sources import read_file_bytes
 
 
-def none_tests(files, names: set[str]) -> dict[str, list[str]]:
+def none_tests(files: Iterable[FileFacts], names: set[str]) -> dict[str, list[str]]:
     """For each name, the `relpath:line` places that test it against None or for truth."""
     if not names:
         return {}

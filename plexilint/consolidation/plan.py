@@ -23,6 +23,7 @@ from plexilint.consolidation.canonical import CanonicalChoice, choose_canonical
 from plexilint.consolidation.dependencies import ImportedName, free_names
 from plexilint.consolidation.none_tests import none_tests
 from plexilint.engine.facts import FileFacts
+from plexilint.engine.index import ProjectIndex
 from plexilint.model import PLACEHOLDER, UNBOUND_NAME, VERSION_LOOKUP, Finding, Replacement, Span
 from plexilint.policy.central import central_files, proposed_central_module
 from plexilint.policy.layout import central_module_problem, free_central_name, invalid_parts
@@ -163,14 +164,14 @@ def build_plan(analysis: ProjectAnalysis, exclusions: Exclusions | None = None) 
     for file in index.files:
         if file.parse_failure is not None:
             continue
-        plan = _file_plan(analysis, file)
-        if not plan.changes_anything:
+        file_plan = _file_plan(analysis, file)
+        if not file_plan.changes_anything:
             continue
         why = exclusions.files.get(file.path) or _unreachable(file, central, central_root)
         if why:
             skipped.append((file.relpath, why))
             continue
-        plans.append(plan)
+        plans.append(file_plan)
     tested = _keep_tested_placeholders(plans, index)
     plans = [p for p in plans if p.changes_anything]
     trees = {p.file.path: _tree(Path(p.file.path)) for p in plans}
@@ -290,7 +291,7 @@ def _keep_blocked(plans: list[FilePlan], blocked: dict[str, str], copies: dict[t
         plan.moved = sorted((s for s, why in reasons.items() if not why), key=lambda s: s.span.line)
 
 
-def _keep_tested_placeholders(plans: list[FilePlan], index) -> list[Conflict]:
+def _keep_tested_placeholders(plans: list[FilePlan], index: ProjectIndex) -> list[Conflict]:
     """`x = None` tested against None somewhere (`if x is None: x = Other`) stays: a fallback
     object there would take the other branch. Returned as conflicts, for the report."""
     names = {p.fact.name for plan in plans for p in plan.placeholders}
@@ -404,7 +405,7 @@ def _version_lookup(plans: list[FilePlan], trees: dict[str, ast.Module]) -> tupl
             calls[(call, lookup.callee, plan.file.path)] += 1
     if not calls:
         return None, None
-    by_call = Counter()
+    by_call: Counter[tuple[str, str]] = Counter()
     for (call, callee, _), count in calls.items():
         by_call[(call, callee)] += count
     (call, callee), _ = by_call.most_common(1)[0]

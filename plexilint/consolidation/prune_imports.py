@@ -22,9 +22,8 @@ def prune_unused_imports(before: str, after: str, whole: Callable[[str], str] = 
     body = []
     for statement in module.body:
         if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \
-                and isinstance(statement.body[0], (cst.Import, cst.ImportFrom)) \
-                and not isinstance(statement.body[0].names, cst.ImportStar):
-            node = statement.body[0]
+                and isinstance(node := statement.body[0], (cst.Import, cst.ImportFrom)) \
+                and not isinstance(node.names, cst.ImportStar):
             kept = [a for a in node.names if _bound_name(a) not in dead]
             if not kept:
                 continue
@@ -37,6 +36,7 @@ def prune_unused_imports(before: str, after: str, whole: Callable[[str], str] = 
 
 def _bound_name(alias: cst.ImportAlias) -> str:
     if alias.asname is not None:
+        assert isinstance(alias.asname.name, cst.Name)  # what `as` binds in an import
         return alias.asname.name.value
     return dotted(alias.name).split(".")[0]
 
@@ -45,9 +45,9 @@ def _usage(source: str) -> dict[str, int]:
     """How often each name imported at module level is read, `__all__` included."""
     tree = ast.parse(source)
     imported = set()
-    for node in tree.body:
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
+    for statement in tree.body:
+        if isinstance(statement, (ast.Import, ast.ImportFrom)):
+            for alias in statement.names:
                 imported.add(alias.asname or alias.name.split(".")[0])
     counts = dict.fromkeys(imported, 0)
     for node in ast.walk(tree):

@@ -45,7 +45,8 @@ class _Reexports(cst.CSTTransformer):
         self.names = names
         self.central = central
 
-    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine):
+    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+                                  ) -> cst.SimpleStatementLine | cst.FlattenSentinel[cst.SimpleStatementLine]:
         if len(updated.body) != 1 or not isinstance(updated.body[0], cst.ImportFrom):
             return updated
         node = updated.body[0]
@@ -61,10 +62,17 @@ class _Reexports(cst.CSTTransformer):
             statements.append(updated.with_changes(body=[node.with_changes(names=kept, lpar=None, rpar=None)
                                                          if len(kept) == 1 else node.with_changes(names=kept)]))
         for alias in exported:
-            name = alias.name.value
+            name = alias.evaluated_name
             statements.append(cst.SimpleStatementLine(
-                body=[cst.parse_statement(f"from {self.central} import {name} as {name}\n").body[0]],
+                body=[_reexport(self.central, name)],
                 trailing_whitespace=cst.TrailingWhitespace(whitespace=cst.SimpleWhitespace("  "),
                                                            comment=cst.Comment(_NOQA))))
         statements[0] = statements[0].with_changes(leading_lines=updated.leading_lines)
         return cst.FlattenSentinel(statements)
+
+
+def _reexport(central: str, name: str) -> cst.BaseSmallStatement:
+    """`from <central> import name as name`."""
+    line = cst.parse_statement(f"from {central} import {name} as {name}\n")
+    assert isinstance(line, cst.SimpleStatementLine)  # an import is a simple statement
+    return line.body[0]

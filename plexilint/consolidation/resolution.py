@@ -88,6 +88,7 @@ class ProjectState:
 
     def kind_of(self, binding: Binding, module: str, depth: int = 0) -> Resolved:
         if binding.kind in DEFINITIONS:
+            assert isinstance(binding.node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))  # what the kind says
             return Resolved(binding.kind, binding.node, module)
         if binding.kind != IMPORT or binding.origin is None:
             return Resolved(binding.kind, where=module)

@@ -9,8 +9,10 @@ retargeted imports and assignments (here).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from plexilint.analysis.fallbacks import VersionLookup
 from plexilint.analysis.imports import NameImport
@@ -18,7 +20,7 @@ from plexilint.consolidation.markers import StubMarkers, imports_instead_of_mark
 from plexilint.consolidation.plan import FilePlan, Placeholder
 from plexilint.consolidation.prune_imports import prune_unused_imports
 from plexilint.consolidation.reexports import mark_reexports
-from plexilint.consolidation.rewrite_support import RewriteContext, import_line
+from plexilint.consolidation.rewrite_support import ModuleStatement, RewriteContext, import_line
 from plexilint.consolidation.try_blocks import GapBindings, flatten_central_try
 from plexilint.consolidation.untouched import Untouched
 from plexilint.policy.replacements import VERSION_GETTER
@@ -49,7 +51,8 @@ def _touched_lines(plan: FilePlan) -> set[int]:
 class _ModuleRewriter(cst.CSTTransformer):
     """Keeps the indentation of the block being visited and passes each node on."""
 
-    def __init__(self, plan: FilePlan, central: str, positions, helpers: list[str]) -> None:
+    def __init__(self, plan: FilePlan, central: str, positions: Mapping[cst.CSTNode, CodeRange],
+                 helpers: list[str]) -> None:
         self.context = RewriteContext(central, positions)
         self.markers = StubMarkers(plan.moved, helpers)
         self.gaps = GapBindings(plan.undefined)
@@ -66,10 +69,10 @@ class _ModuleRewriter(cst.CSTTransformer):
         self.indents.append(self.indents[-1] + (node.indent if node.indent is not None else self.default_indent))
         return True
 
-    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef):
+    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.BaseStatement:
         return self.markers.mark_if_moved(original, updated, self.context)
 
-    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef):
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.BaseStatement:
         return self.markers.mark_if_moved(original, updated, self.context)
 
     def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
@@ -79,11 +82,12 @@ class _ModuleRewriter(cst.CSTTransformer):
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
         return self.markers.hoist(original, updated, self.context)
 
-    def leave_Try(self, original: cst.Try, updated: cst.Try):
+    def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.Try | cst.FlattenSentinel:
         updated = self.gaps.bind(original, updated, self.context)
         return flatten_central_try(updated, self.context.central)
 
-    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine):
+    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+                                  ) -> cst.SimpleStatementLine | cst.FlattenSentinel[ModuleStatement]:
         indent = self.indents[-1] if self.indents else ""
         return self.retargets.rewrite(original, updated, indent, self.context)
 
@@ -98,18 +102,18 @@ class _ImportRetargets:
                            for imported, module, name in retargeted}
 
     def rewrite(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine, indent: str,
-                context: RewriteContext):
+                context: RewriteContext) -> cst.SimpleStatementLine | cst.FlattenSentinel[ModuleStatement]:
         """`from old import A, B` where B moved -> `from old import A` + `from new import B`."""
         node = _single_import_from(updated)
-        if not self.retargeted or node is None:
+        if not self.retargeted or node is None or isinstance(node.names, cst.ImportStar):
             return updated
         line = context.positions[original].start.line
-        moving = [a for a in node.names if (line, a.name.value) in self.retargeted]
+        moving = [a for a in node.names if (line, a.evaluated_name) in self.retargeted]
         if not moving:
             return updated
         context.note_change(line)
         staying = [a for a in node.names if a not in moving]
-        statements = []
+        statements: list[ModuleStatement] = []
         if staying:
             staying[-1] = staying[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
             statements.append(updated.with_changes(body=[node.with_changes(names=staying)]))
@@ -122,8 +126,8 @@ class _ImportRetargets:
         """The names to import from each new module, `name as local` when renamed."""
         targets: dict[str, list[str]] = {}
         for alias in moving:
-            module, name = self.retargeted[(line, alias.name.value)]
-            local = alias.asname.name.value if alias.asname else alias.name.value
+            module, name = self.retargeted[(line, alias.evaluated_name)]
+            local = alias.evaluated_alias or alias.evaluated_name
             targets.setdefault(module, []).append(name if local == name else f"{name} as {local}")
         return targets
 

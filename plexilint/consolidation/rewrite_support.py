@@ -3,10 +3,14 @@ statements."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TypeAlias
 
 import libcst as cst
 from libcst.metadata import CodeRange
+
+# What a module's body holds (`cst.parse_statement` returns one too).
+ModuleStatement: TypeAlias = cst.SimpleStatementLine | cst.BaseCompoundStatement
 
 
 class RewriteContext:
@@ -22,7 +26,7 @@ class RewriteContext:
         self.first_changed_line = line if self.first_changed_line is None else min(self.first_changed_line, line)
 
 
-def import_line(module: str, names, indent: str, width: int = 88) -> str:
+def import_line(module: str, names: Iterable[str], indent: str, width: int = 88) -> str:
     """`from module import a, b`, wrapped one name per line when it would pass `width` at
     `indent` (LibCST adds the block's indentation to the wrapped lines itself)."""
     ordered = sorted(set(names))

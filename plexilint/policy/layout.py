@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from plexilint.engine.facts import FileFacts
+from plexilint.engine.index import ProjectIndex
+
 FALLBACKS_LEAF = "fallbacks"
 
 
@@ -64,7 +67,7 @@ def invalid_parts(dotted: str) -> list[str]:
     return [part for part in dotted.split(".") if not part.isidentifier() or keyword.iskeyword(part)]
 
 
-def central_module_problem(root: Path, index, name: str) -> str | None:
+def central_module_problem(root: Path, index: ProjectIndex, name: str) -> str | None:
     """Why the central module `name` cannot be found or created under that dotted name."""
     bad = invalid_parts(name)
     if bad:
@@ -75,7 +78,7 @@ def central_module_problem(root: Path, index, name: str) -> str | None:
     return _path_problem(root, index, name)
 
 
-def _module_hidden_by(root: Path, file) -> str | None:
+def _module_hidden_by(root: Path, file: FileFacts) -> str | None:
     """A package whose folder stands beside a module of the same name (`utils/` and
     `utils.py`): both claim the dotted name and the package wins; the project index names the
     module by its path then."""
@@ -89,7 +92,7 @@ def _module_hidden_by(root: Path, file) -> str | None:
             "hides the module")
 
 
-def _path_problem(root: Path, index, name: str) -> str | None:
+def _path_problem(root: Path, index: ProjectIndex, name: str) -> str | None:
     """Walks the packages on the way to a module that does not exist yet."""
     parts = name.split(".")
     directory: Path | None = None
@@ -118,7 +121,7 @@ def _path_problem(root: Path, index, name: str) -> str | None:
     return None
 
 
-def free_central_name(root: Path, index, wanted: str) -> str | None:
+def free_central_name(root: Path, index: ProjectIndex, wanted: str) -> str | None:
     """A dotted name near `wanted` where the central module can live without shadowing: in the
     deepest existing package on its path (`pkg.core.fallbacks` for `pkg.core.utils.fallbacks`)."""
     parts = [p for p in wanted.split(".") if p]
@@ -128,9 +131,9 @@ def free_central_name(root: Path, index, wanted: str) -> str | None:
         package = index.by_module.get(prefix)
         if package is not None and package.is_package and not invalid_parts(prefix):
             packages.append(prefix)
-    for package in packages:
+    for package_name in packages:
         for leaf in (FALLBACKS_LEAF, f"{FALLBACKS_LEAF}_central", f"plexilint_{FALLBACKS_LEAF}"):
-            candidate = f"{package}.{leaf}"
+            candidate = f"{package_name}.{leaf}"
             if candidate != wanted and central_module_problem(root, index, candidate) is None:
                 return candidate
     return None

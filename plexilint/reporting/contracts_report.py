@@ -36,7 +36,7 @@ CATEGORY_OF = {
 VIOLATION_COST, WARNING_COST = 20, 5
 
 
-def class_reports(analyses: Sequence[ProjectAnalysis], scopes: Sequence[str]) -> list[dict]:
+def class_reports(analyses: Sequence[ProjectAnalysis], scopes: list[str]) -> list[dict]:
     reports = []
     for analysis in analyses:
         if not analysis.config["contracts"]:

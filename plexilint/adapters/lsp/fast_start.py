@@ -31,11 +31,26 @@ class EarlyStart:
     ended: bool = False
 
 
-def initialize_result(params: dict[str, Any]) -> dict[str, Any]:
-    """The `initialize` result of `plexilint server` for these params (as pygls builds it)."""
+def _offered_encodings(params: object) -> list[str] | None:
+    """The position encodings the client offers; None where a part of the path to them is not
+    the JSON type the protocol says (pygls answers those params with an error)."""
     capabilities = params.get("capabilities") if isinstance(params, dict) else None
-    general = (capabilities or {}).get("general") or {}
-    offered = general.get("positionEncodings") or []
+    general = capabilities.get("general") if isinstance(capabilities, dict) else None
+    offered = general.get("positionEncodings") if isinstance(general, dict) else None
+    parts = ((capabilities, dict), (general, dict), (offered, list))
+    if any(part is not None and not isinstance(part, kind) for part, kind in parts):
+        return None
+    if offered is None:
+        return []
+    return offered if all(isinstance(kind, str) for kind in offered) else None
+
+
+def initialize_result(params: object) -> dict[str, Any] | None:
+    """The `initialize` result of `plexilint server` for these params (as pygls builds it);
+    None for params pygls rejects, which are left for it to answer."""
+    offered = _offered_encodings(params)
+    if offered is None:
+        return None
     encoding = next((kind for kind in offered if kind in ENCODINGS), "utf-16")
     return {
         "capabilities": {
@@ -70,7 +85,10 @@ def answer_initialize(stdin: BinaryIO, stdout: BinaryIO) -> EarlyStart:
     identifier = request.get("id")
     if request.get("method") != "initialize" or not isinstance(identifier, (int, str)) or isinstance(identifier, bool):
         return start
-    body = json.dumps({"jsonrpc": "2.0", "id": identifier, "result": initialize_result(request.get("params"))})
+    result = initialize_result(request.get("params"))
+    if result is None:
+        return start
+    body = json.dumps({"jsonrpc": "2.0", "id": identifier, "result": result})
     stdout.write(f"Content-Length: {len(body.encode('utf-8'))}\r\n\r\n{body}".encode())
     stdout.flush()
     start.answered = identifier

@@ -53,7 +53,7 @@ def main() -> int:
     try:
         from plexilint.adapters.lsp.engine_calls import proposed_changes
 
-        reply = (True, proposed_changes(root, config))
+        reply: tuple[bool, Changes | str] = (True, proposed_changes(root, config))
     except Exception as error:  # told to the server, which logs it
         reply = (False, f"{type(error).__name__}: {error}")
     sys.stdout.buffer.write(pickle.dumps(reply))

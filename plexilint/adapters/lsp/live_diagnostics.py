@@ -4,6 +4,7 @@ saved, closed, files changed outside it) becomes a run of its project's analysis
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from concurrent.futures import Executor
 from pathlib import Path
 
@@ -51,7 +52,7 @@ class LiveDiagnostics:
             # The saved file stands in for the buffer now: its twins' findings may change.
             self.scheduler.request(self.documents.root_of(path), now=True)
 
-    def files_changed(self, changes: list[types.FileEvent]) -> None:
+    def files_changed(self, changes: Sequence[types.FileEvent]) -> None:
         """Files changed outside the editor (a `git checkout`, a formatter, pyproject.toml)."""
         paths = [p for p in (document_path(change.uri) for change in changes) if p is not None]
         if any(path.name == PROJECT_MARKER for path in paths):

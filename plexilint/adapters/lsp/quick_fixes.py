@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 
 from lsprotocol import types
 
@@ -13,7 +14,7 @@ from plexilint.adapters.lsp.diagnostics import SOURCE
 from plexilint.adapters.lsp.documents import ProjectDocuments, document_path
 from plexilint.adapters.lsp.fix_edit import FIXED_CODES, Changes
 from plexilint.adapters.lsp.fix_process import FixFailed, compute_fix
-from plexilint.adapters.lsp.projects import Project
+from plexilint.config import Config
 from plexilint.adapters.lsp.rule_links import rule_doc_uri
 from plexilint.adapters.lsp.text import text_lines
 
@@ -54,7 +55,7 @@ class QuickFixes:
         project = self.documents.project(root)
         if project.config is None:
             return None
-        plan = self._plan(project)
+        plan = self._plan(root, project.config)
         if not plan.done():
             return being_computed_action(diagnostics)  # never makes the editor wait for it
         changes = None if plan.cancelled() else plan.result()
@@ -63,27 +64,28 @@ class QuickFixes:
         return fix_action(root, changes, diagnostics, self.documents.open_documents(root).get,
                           self.server.workspace.position_codec, self._can_create_files())
 
-    def _plan(self, project: Project) -> asyncio.Future[Changes | None]:
+    def _plan(self, root: Path, config: Config) -> asyncio.Future[Changes | None]:
         """The project's fix, computed once per configuration and state of the saved files,
         in a process of its own (started when first asked for): the analyses of the open
         documents go on meanwhile."""
-        key = (project.root, project.config.digest, self.documents.generation)
+        key = (root, config.digest, self.documents.generation)
         if self._fix is not None and self._fix[0] == key:
             plan = self._fix[1]
-            if not plan.done() or (not plan.cancelled() and (plan.result() is None or _still_on_disk(plan.result()))):
+            if not plan.done() or (not plan.cancelled()
+                                   and ((changes := plan.result()) is None or _still_on_disk(changes))):
                 return plan
-        plan = asyncio.ensure_future(self._compute_plan(project))
+        plan = asyncio.ensure_future(self._compute_plan(root, config))
         self._fix = (key, plan)
         return plan
 
-    async def _compute_plan(self, project: Project) -> Changes | None:
+    async def _compute_plan(self, root: Path, config: Config) -> Changes | None:
         try:
-            return await compute_fix(project.root, project.config)
+            return await compute_fix(root, config)
         except FixFailed as error:  # no fix offered rather than a failed request
-            logger.error("plexilint: computing the fix of %s failed: %s", project.root, error)
+            logger.error("plexilint: computing the fix of %s failed: %s", root, error)
             return None
         except OSError as error:  # the process could not be started
-            logger.error("plexilint: cannot start the fix process for %s: %s", project.root, error)
+            logger.error("plexilint: cannot start the fix process for %s: %s", root, error)
             return None
 
     def shutdown(self) -> None:

@@ -5,20 +5,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Callable, Coroutine, Hashable
+from typing import Any, Generic, TypeVar
 
 logger = logging.getLogger(__name__)
 
+Key = TypeVar("Key", bound=Hashable)
 
-class Scheduler:
-    def __init__(self, run: Callable[[Hashable], Awaitable[None]], delay: float) -> None:
+
+class Scheduler(Generic[Key]):
+    def __init__(self, run: Callable[[Key], Coroutine[Any, Any, None]], delay: float) -> None:
         self._run = run
         self.delay = delay
-        self._timers: dict[Hashable, asyncio.TimerHandle] = {}
-        self._running: dict[Hashable, asyncio.Task] = {}
-        self._again: set[Hashable] = set()
+        self._timers: dict[Key, asyncio.TimerHandle] = {}
+        self._running: dict[Key, asyncio.Task[None]] = {}
+        self._again: set[Key] = set()
 
-    def request(self, key: Hashable, now: bool = False) -> None:
+    def request(self, key: Key, now: bool = False) -> None:
         """A run for ``key`` after the delay (restarted by every request), or at once."""
         timer = self._timers.pop(key, None)
         if timer is not None:
@@ -28,11 +31,11 @@ class Scheduler:
         else:
             self._timers[key] = asyncio.get_running_loop().call_later(self.delay, self._start, key)
 
-    def is_pending(self, key: Hashable) -> bool:
+    def is_pending(self, key: Key) -> bool:
         """Whether a newer run for ``key`` is waiting (a finishing run's result is then stale)."""
         return key in self._timers or key in self._again
 
-    def _start(self, key: Hashable) -> None:
+    def _start(self, key: Key) -> None:
         self._timers.pop(key, None)
         if key in self._running:
             self._again.add(key)
@@ -41,7 +44,7 @@ class Scheduler:
         self._running[key] = task
         task.add_done_callback(lambda done: self._finished(key, done))
 
-    def _finished(self, key: Hashable, task: asyncio.Task) -> None:
+    def _finished(self, key: Key, task: asyncio.Task[None]) -> None:
         del self._running[key]
         if not task.cancelled() and task.exception() is not None:
             logger.error("plexilint: analysis failed", exc_info=task.exception())

@@ -49,9 +49,8 @@ class PlexilintServer(LanguageServer):
         is skipped, never the end of the session."""
         self._stop_event = threading.Event()
         writer = StdoutWriter(stdout or sys.stdout.buffer)
-        if early is not None and early.answered is not None:
-            writer = WithoutReplyTo(writer, early.answered)
-        self.protocol.set_writer(writer)
+        answered = early.answered if early is not None else None
+        self.protocol.set_writer(writer if answered is None else WithoutReplyTo(writer, answered))
         try:
             asyncio.run(serve_messages(self.protocol, stdin or sys.stdin.buffer, self._stop_event, early))
         except BrokenPipeError:

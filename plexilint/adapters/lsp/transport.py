@@ -73,7 +73,7 @@ class WithoutReplyTo:
 
     def __init__(self, writer: StdoutWriter, answered: int | str) -> None:
         self.writer = writer
-        self.answered = answered
+        self.answered: int | str | None = answered  # None once the reply was left out
 
     def close(self) -> None:
         self.writer.close()

@@ -56,7 +56,7 @@ def summarise(node: Definition, guarded: bool, ignored_redefinitions: set[int], 
         members = tuple(a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs))
     size = (node.end_lineno or node.lineno) - node.lineno + 1
     # Only a package's copies are compared with their originals (PLX107): only they need it.
-    delegates = is_package and kind != "class" and size <= _WRAPPER_LINES and _calls_own_name(node)
+    delegates = is_package and not isinstance(node, ast.ClassDef) and size <= _WRAPPER_LINES and _calls_own_name(node)
     return DefinitionSummary(node.name, kind, bases, members, size, name_span(node), guarded,
                              node.lineno in ignored_redefinitions, delegates)
 
@@ -100,7 +100,7 @@ def only_serves_stubs(node: Function, stubs: set[str]) -> bool:
     args = node.args
     own = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs,
                            *(a for a in (args.vararg, args.kwarg) if a is not None))}
-    read = set()
+    read: set[str] = set()
     for inner in ast.walk(node):
         if isinstance(inner, ast.Name):
             (own if isinstance(inner.ctx, ast.Store) else read).add(inner.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import textwrap
 from collections.abc import Callable
+from typing import Any
 
 from plexilint.analysis.fallbacks.derived import placeholders, undefined_on_failure
 from plexilint.analysis.fallbacks.facts import (
@@ -145,7 +146,8 @@ class _Extractor:
         redefinition (`# type: ignore[no-redef]`) on its own line."""
         return fallback or self.marked or node.lineno in self.markers.ignored_redefinitions
 
-    def _block(self, stmt: ast.With | ast.For | ast.While, retained: dict[str, str], fallback: bool) -> None:
+    def _block(self, stmt: ast.With | ast.AsyncWith | ast.For | ast.AsyncFor | ast.While, retained: dict[str, str],
+               fallback: bool) -> None:
         self._walk(stmt.body, retained, fallback)
         self._walk(getattr(stmt, "orelse", []), retained, fallback)
 
@@ -201,7 +203,8 @@ class _Extractor:
 
 
 # The statement kinds that can bind, define or import at module level; others are skipped.
-_STATEMENT_HANDLERS: dict[type, Callable[[_Extractor, ast.stmt, dict[str, str], bool], None]] = {
+# Each handler takes the statement type of its key, which a dict's type cannot say: `Any`.
+_STATEMENT_HANDLERS: dict[type[ast.stmt], Callable[[_Extractor, Any, dict[str, str], bool], None]] = {
     ast.If: _Extractor._if,
     ast.Try: _Extractor._try,
     ast.Import: _Extractor._import,

@@ -9,6 +9,8 @@ import io
 import re
 import tokenize
 
+from plexilint.analysis.nodes import TRY_TYPES
+
 FALLBACK_WORD = re.compile(r"\bfall-?backs?\b", re.IGNORECASE)
 # Bare, or naming the redefinition error: `[misc]` or `[override]` say something else.
 _REDEFINITION_IGNORE = re.compile(r"#\s*type:\s*ignore(?:\[[^\]]*no-redef[^\]]*\]|(?![\[\w]))")
@@ -69,14 +71,14 @@ def module_level_definitions(body: list[ast.stmt]) -> list[ast.ClassDef | ast.Fu
 
 def _module_level_statements(body: list[ast.stmt]) -> list[ast.stmt]:
     """Statements at module level, in the branches of ``if``/``try`` included."""
-    found = []
+    found: list[ast.stmt] = []
     pending = list(body)
     while pending:
         stmt = pending.pop()
         found.append(stmt)
         if isinstance(stmt, ast.If):
             pending.extend([*stmt.body, *stmt.orelse])
-        elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
+        elif isinstance(stmt, TRY_TYPES):
             pending.extend([*stmt.body, *stmt.orelse, *stmt.finalbody])
             for handler in stmt.handlers:
                 pending.extend(handler.body)

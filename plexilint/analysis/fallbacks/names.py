@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Sequence
 
 from plexilint.analysis.fallbacks.facts import ModuleImport, VersionLookup
 from plexilint.analysis.modules import resolve_import
@@ -18,7 +19,7 @@ def _strings(node: ast.AST) -> list[str]:
     return []
 
 
-def _assigned_names(targets: list[ast.expr]) -> list[str]:
+def _assigned_names(targets: Sequence[ast.expr]) -> list[str]:
     """``a = ...`` and ``a, b = ...`` (plain names, not attributes or subscripts)."""
     names = [t.id for t in targets if isinstance(t, ast.Name)]
     for target in targets:
@@ -42,7 +43,7 @@ class ModuleNames:
         self.star_imports = False
         self.module_bindings: set[str] = set()  # names bound by `import x` (modules)
         self.version_lookups: list[VersionLookup] = []
-        self.placeholder_candidates: list[tuple[ast.AST, str]] = []  # `name = None`
+        self.placeholder_candidates: list[tuple[ast.Assign | ast.AnnAssign, str]] = []  # `name = None`
         # `if name is None: name = ...`: the module replaces its own None (not a placeholder).
         self.replaced_when_none: set[str] = set()
 
@@ -124,7 +125,7 @@ class ModuleNames:
             for arg in value.args:
                 self._export(_strings(arg), value)
 
-    def _export(self, names: list[str], node: ast.AST) -> None:
+    def _export(self, names: list[str], node: ast.stmt | ast.expr) -> None:
         self.exports.extend(names)
         for name in names:
             self.export_lines.setdefault(name, []).append(node.lineno)

@@ -67,8 +67,10 @@ def module_global_uses(tree: ast.Module, wanted: set[str]) -> dict[str, list[int
             outer = [*getattr(node, "decorator_list", []), *node.args.defaults,
                      *(d for d in node.args.kw_defaults if d is not None)]
             stack.extend((child, shadowed) for child in outer)
-            body = node.body if isinstance(node.body, list) else [node.body]
-            stack.extend((child, inner) for child in body)
+            if isinstance(node.body, list):
+                stack.extend((child, inner) for child in node.body)
+            else:  # a lambda's body: one expression
+                stack.append((node.body, inner))
             continue
         stack.extend((child, inner) for child in child_nodes(node))
     return uses

@@ -38,7 +38,9 @@ def stub_shape(node: ast.ClassDef | Function, kind: str) -> str:
         own_name = node.name if bases & (ENUM_BASES - {"object", "str", "int"}) else ""
         return digest_of(CONSTANT_HOLDER, own_name, *(f"{n}:{v}" for n, v in _constant_members(node)))
     if kind == LITERAL_HANDLER and not isinstance(node, ast.ClassDef):
-        returned = strip_docstring(node.body)[0].value
+        statement = strip_docstring(node.body)[0]
+        assert isinstance(statement, ast.Return) and isinstance(statement.value, ast.Dict)  # what the kind means
+        returned = statement.value
         keys = sorted(repr(key.value) for key in returned.keys if isinstance(key, ast.Constant))
         return digest_of(shape, *keys)
     return shape

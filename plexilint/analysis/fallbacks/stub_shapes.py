@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import builtins
+from typing import TypeGuard
 
 from plexilint.analysis.fallbacks.facts import (
     CONSTANT_HOLDER,
@@ -19,7 +21,8 @@ _INTENTIONAL_BASES = {"Protocol", "ABC", "Generic", "NamedTuple", "TypedDict"}
 ENUM_BASES = {"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "str", "int", "object"}
 _INTENTIONAL_DECORATORS = {"abstractmethod", "overload", "abstractproperty"}
 _TRIVIAL_METHOD_DECORATORS = {"staticmethod", "classmethod"}
-_BUILTIN_EXCEPTIONS = {name for name in dir(__builtins__ if isinstance(__builtins__, dict) else __builtins__)}
+_BUILTIN_EXCEPTIONS = {name for name, value in vars(builtins).items()
+                       if isinstance(value, type) and issubclass(value, BaseException)}
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 
@@ -88,7 +91,7 @@ def _is_trivial_method(node: ast.stmt) -> bool:
 
 # -- kwargs bags: `def __init__(self, **kwargs)` that stores every keyword ----------------------
 
-def _has_kwargs_bag_signature(node: ast.stmt) -> bool:
+def _has_kwargs_bag_signature(node: ast.stmt) -> TypeGuard[ast.FunctionDef]:
     """``def __init__(self, **kwargs)`` (or ``(self, /, **kwargs)``), undecorated."""
     if not isinstance(node, ast.FunctionDef) or node.name != "__init__" or node.decorator_list:
         return False
@@ -129,6 +132,7 @@ def _is_kwargs_bag_init(node: ast.stmt) -> bool:
     body = strip_docstring(node.body)
     if len(body) != 1:
         return False
+    assert node.args.kwarg is not None  # the kwargs-bag signature has `**kwargs`
     self_name, kwargs = [*node.args.posonlyargs, *node.args.args][0].arg, node.args.kwarg.arg
     return _updates_dict_from(body[0], self_name, kwargs) or _sets_attributes_from(body[0], kwargs)
 
@@ -198,7 +202,7 @@ def is_exception_class(bases: list[str], known_exceptions: set[str]) -> bool:
     return any(
         base in known_exceptions
         or base.endswith(("Error", "Exception", "Warning"))
-        or (base in _BUILTIN_EXCEPTIONS and base.endswith(("Error", "Exception", "Exit", "Interrupt")))
+        or base in _BUILTIN_EXCEPTIONS  # `SystemExit`, `KeyboardInterrupt`, `StopIteration`...
         for base in bases
     )
 
@@ -251,7 +255,7 @@ def class_stub_kind(node: ast.ClassDef, bases: list[str], fallback: bool) -> str
     return None
 
 
-def returns_its_argument(func: ast.stmt) -> bool:
+def returns_its_argument(func: ast.stmt) -> TypeGuard[ast.FunctionDef]:
     """``def decorator(func): return func``."""
     if not isinstance(func, ast.FunctionDef) or func.decorator_list or len(func.args.args) != 1:
         return False

@@ -108,8 +108,8 @@ class FallbackCopy(Rule):
             for copy in file.fallbacks.import_copies:
                 if (file.path, copy.span.line) not in reported and _imported_from_project(file, copy):
                     yield self._import_copy_finding(file, copy, index)
-        for copy in sibling_copies(index, config):
-            yield self._sibling_copy_finding(*copy)
+        for sibling in sibling_copies(index, config):
+            yield self._sibling_copy_finding(*sibling)
 
     def _import_copy_finding(self, file: FileFacts, copy: ImportFallbackCopy, index: ProjectIndex) -> Finding:
         source = index.module(copy.module)

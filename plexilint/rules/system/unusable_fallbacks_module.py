@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plexilint.config import Config
+from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding, Span
 from plexilint.policy.layout import central_module_problem, free_central_name
@@ -80,7 +81,7 @@ class UnusableFallbacksModule(Rule):
                            key=name)
 
 
-def _anchor(index: ProjectIndex, name: str):
+def _anchor(index: ProjectIndex, name: str) -> FileFacts | None:
     """The module in the way, else the deepest existing package on the name's path."""
     parts = name.split(".")
     found = None

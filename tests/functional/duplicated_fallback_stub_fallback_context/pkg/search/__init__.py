@@ -29,6 +29,16 @@ except ImportError:
     def index_document(doc_id, body):
         pass
 
+try:
+    from .errors import SearchCancelled, ReindexCancelled
+except ImportError:
+    # Built-in exceptions that do not end in "Error" are exception bases too.
+    class SearchCancelled(KeyboardInterrupt):  # [duplicated-fallback-stub]
+        message = "Search cancelled"
+
+    class ReindexCancelled(KeyboardInterrupt):  # [duplicated-fallback-stub]
+        message = "Reindexing cancelled"
+
 
 class _Sentinel:
     # A plain module-level sentinel: not standing in for anything.
