@@ -15,6 +15,7 @@ from plexilint.engine.project import clear_memo
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_projects"
+FUNCTIONAL = REPO / "tests" / "functional"
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +23,14 @@ def _fresh_engine_memo():
     clear_memo()
     yield
     clear_memo()
+
+
+@pytest.fixture(scope="session")
+def checked_in_answers():
+    """flake8's and pylint's answers on the samples and the functional cases, once a session."""
+    from frontends import CheckedInAnswers
+
+    return CheckedInAnswers(SAMPLES, FUNCTIONAL)
 
 
 @pytest.fixture(scope="session")
