@@ -38,6 +38,7 @@ def _tiny_snapshot(directory: Path, findings: list[dict], module: str = "pkg.a")
 def test_identical_snapshots_compare_equal(tmp_path, capsys):
     old = _tiny_snapshot(tmp_path / "old", [FINDING, OTHER])
     new = _tiny_snapshot(tmp_path / "new", [FINDING, OTHER])
+    (old / "README.txt").write_text("which commit, which command", encoding="utf-8")  # notes beside it
     assert main(["compare", str(old), str(new)]) == 0
     assert capsys.readouterr().out.startswith("identical: ")
 
