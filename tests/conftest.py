@@ -14,6 +14,15 @@ from plexilint.engine.cache import CACHE_DIR_VARIABLE
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_projects"
+FUNCTIONAL = REPO / "tests" / "functional"
+
+
+@pytest.fixture(scope="session")
+def checked_in_answers():
+    """flake8's and pylint's answers on the samples and the functional cases, once a session."""
+    from frontends import CheckedInAnswers
+
+    return CheckedInAnswers(SAMPLES, FUNCTIONAL)
 
 
 @pytest.fixture(scope="session")

@@ -67,3 +67,39 @@ def via_pylint(root: Path, jobs: str = "2", targets: list[Path] | None = None) -
         else:
             findings.add((path, int(match["line"]), SYMBOL_TO_CODE[match["symbol"]]))
     return findings, syntax_errors
+
+
+def pylint_targets(tree: Path) -> list[Path] | None:
+    """Every file, when the tree has a folder without `__init__.py` inside a package: pylint's
+    `--recursive=y` does not descend into those (its own discovery, not the plugin's), so it is
+    handed the files, as pre-commit does."""
+    files = sorted(p for p in tree.rglob("*.py") if "__pycache__" not in p.parts)
+    folders = {folder for p in files for folder in p.parents if tree in folder.parents}
+    if any((f.parent / "__init__.py").is_file() and not (f / "__init__.py").is_file() for f in folders):
+        return files
+    return None
+
+
+class CheckedInAnswers:
+    """flake8's and pylint's answers on the checked-in trees (the samples and the functional
+    cases, which no test modifies), each run once per test session: the parity tests and the
+    tests of one sample's findings in every front-end ask the same subprocess the same question."""
+
+    def __init__(self, *folders: Path) -> None:
+        self._folders = folders
+        self._answers: dict[tuple, tuple[frozenset, frozenset]] = {}
+
+    def flake8(self, root: Path, jobs: str = "2") -> tuple[frozenset, frozenset]:
+        return self._answer(via_flake8, root, targets=None, jobs=jobs)
+
+    def pylint(self, root: Path, jobs: str = "2") -> tuple[frozenset, frozenset]:
+        """On the whole tree (every file where pylint's discovery would miss some)."""
+        return self._answer(via_pylint, root, targets=pylint_targets(root), jobs=jobs)
+
+    def _answer(self, host, root: Path, targets: list[Path] | None, jobs: str) -> tuple[frozenset, frozenset]:
+        assert any(folder in root.parents for folder in self._folders), f"not a checked-in tree: {root}"
+        key = (host.__name__, root, tuple(targets or ()), jobs)
+        if key not in self._answers:
+            findings, syntax_errors = host(root, targets=targets, jobs=jobs)
+            self._answers[key] = frozenset(findings), frozenset(syntax_errors)  # shared: read-only
+        return self._answers[key]

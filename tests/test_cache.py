@@ -286,9 +286,10 @@ def test_concurrent_runs_sharing_the_cache_all_answer_correctly(legacy, tmp_path
         if round_number == 2:
             edited.write_text(edited.read_text(encoding="utf-8") + "\n" + STUB.replace("EventManager", "Late"),
                               encoding="utf-8")
-        reference = subprocess.run([sys.executable, "-m", "plexilint", "check", str(legacy), "--no-cache",
-                                    "--format", "json"], capture_output=True, check=False).stdout
-        assert reference.startswith(b"{")
+        if round_number in (0, 2):  # the files changed: the answer without a cache, once
+            reference = subprocess.run([sys.executable, "-m", "plexilint", "check", str(legacy), "--no-cache",
+                                        "--format", "json"], capture_output=True, check=False).stdout
+            assert reference.startswith(b"{")
         if round_number == 0:
             shutil.rmtree(legacy / CACHE_DIRECTORY, ignore_errors=True)
         outputs = [tmp_path / f"out-{round_number}-{n}.json" for n in range(2)]

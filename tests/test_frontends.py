@@ -1,5 +1,6 @@
 """The CLI, flake8 and pylint give the same answer on the same tree, cross-module findings
-included: also when flake8 is handed one file (as pre-commit does) and with `-j 2`.
+included: also when flake8 is handed one file (as pre-commit does) and with `-j 2` (flake8 on
+every tree, pylint on the largest sample: each pylint worker analyses the project again).
 
 flake8 and pylint do not run plugins on a file that does not parse; they report it with their
 own E999 / syntax-error instead of PLX001, on the same file."""
@@ -11,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
+from conftest import FUNCTIONAL, SAMPLES
 from frontends import via_cli, via_flake8, via_pylint
-
-FUNCTIONAL = Path(__file__).parent / "functional"
 TREES = sorted(p for p in [*SAMPLES.iterdir(), *FUNCTIONAL.iterdir()] if (p / "pyproject.toml").is_file())
 # Every front-end runs the same engine, so the quick run checks parity where the hosts differ
 # most: the samples (every family at once), a file that does not parse (E999 / syntax-error),
@@ -34,47 +33,39 @@ def _split_unparsable(findings):
     return ({f for f in findings if f[2] != "PLX001"}, {f[0] for f in findings if f[2] == "PLX001"})
 
 
-def _pylint_targets(tree: Path) -> list[Path] | None:
-    """Every file, when the tree has a folder without `__init__.py` inside a package: pylint's
-    `--recursive=y` does not descend into those (its own discovery, not the plugin's), so it is
-    handed the files, as pre-commit does."""
-    files = sorted(p for p in tree.rglob("*.py") if "__pycache__" not in p.parts)
-    folders = {folder for p in files for folder in p.parents if tree in folder.parents}
-    if any((f.parent / "__init__.py").is_file() and not (f / "__init__.py").is_file() for f in folders):
-        return files
-    return None
-
-
 def test_tricky_trees_exist():
     assert TRICKY <= {tree.name for tree in TREES}
 
 
 @pytest.mark.parametrize("tree", [_parity_param(tree) for tree in TREES])
-def test_cli_flake8_and_pylint_agree(tree: Path):
+def test_cli_flake8_and_pylint_agree(tree: Path, checked_in_answers):
     cli, unparsable = _split_unparsable(via_cli(tree))
-    flake8, flake8_syntax = via_flake8(tree)
-    pylint, pylint_syntax = via_pylint(tree, targets=_pylint_targets(tree))
+    flake8, flake8_syntax = checked_in_answers.flake8(tree, jobs="2")
+    pylint, pylint_syntax = checked_in_answers.pylint(tree, jobs="1")
     assert flake8 == cli
     assert pylint == cli
     assert {path for path, *_ in flake8_syntax} == unparsable
     assert {path for path, *_ in pylint_syntax} == unparsable
 
 
-def test_flake8_given_single_files_still_sees_the_whole_project():
+def test_flake8_given_some_files_still_sees_the_whole_project():
+    """One file alone, then five at once (pre-commit hands over the staged files): each gets
+    its cross-module findings, which come from the files flake8 was not given."""
     tree = SAMPLES / "plexichat_legacy"
     cli, _ = _split_unparsable(via_cli(tree))
     by_file: dict[str, set] = {}
     for finding in cli:
         by_file.setdefault(finding[0], set()).add(finding)
     assert len(by_file) >= 10
-    for path in sorted(by_file)[:6]:
-        flake8, _ = via_flake8(tree, [Path(path)], jobs="1")
-        assert flake8 == by_file[path], path
+    first, *others = sorted(by_file)[:6]
+    for paths in ([first], others):
+        flake8, _ = via_flake8(tree, [Path(path) for path in paths], jobs="1")
+        assert flake8 == set().union(*(by_file[path] for path in paths)), paths
 
 
-def test_pylint_jobs_do_not_change_the_answer():
+def test_pylint_jobs_do_not_change_the_answer(checked_in_answers):
     tree = SAMPLES / "plexichat_legacy"
-    assert via_pylint(tree, jobs="1") == via_pylint(tree, jobs="2")
+    assert via_pylint(tree, jobs="2") == checked_in_answers.pylint(tree, jobs="1")
 
 
 def test_pylint_disable_comment(tmp_path: Path):

@@ -116,7 +116,12 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     return bytes(buffer)
 
 
-@pytest.mark.parametrize("seed", range(24))
+# The quick run mutates each of the two samples three times; the slow run 24 times in all.
+QUICK_SEEDS = 6
+
+
+@pytest.mark.parametrize("seed", [pytest.param(seed, marks=() if seed < QUICK_SEEDS else pytest.mark.slow)
+                                  for seed in range(24)])
 def test_mutated_sample_files_are_analysed_or_reported(tmp_path, cli, seed):
     rng = random.Random(seed)
     sample = ["plexichat_legacy", "plexichat_refactored"][seed % 2]

@@ -140,6 +140,7 @@ def _count(rows: list[bytes], colour: str) -> int:
     return sum(row[i:i + 3] == rgb for row in rows for i in range(0, len(row), 3))
 
 
+@pytest.mark.slow  # a browser starts twice
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium): "
                     "the rendered picture is not checked here")
 def test_chromium_renders_the_points(history, cli, tmp_path):  # noqa: F811

@@ -121,12 +121,18 @@ def _reported_files(output: str) -> set[str]:
     return {line.split(":", 1)[0] for line in output.splitlines() if ": PLX" in line and line[:1] not in " -"}
 
 
+# The tests that commit through the installed hooks: pre-commit builds the hooks' environment
+# first (pip-installs plexilint and its dependencies), so they run in the slow job.
+hook_commits = pytest.mark.slow
+
+
 def test_the_manifest_is_valid_for_pre_commit(git_environment):
     validated = _run([sys.executable, "-m", "pre_commit", "validate-manifest", ".pre-commit-hooks.yaml"],
                      REPO, git_environment)
     assert validated.returncode == 0, validated.stdout + validated.stderr
 
 
+@hook_commits
 def test_a_duplicate_of_a_file_that_is_not_staged_blocks_the_commit(make_project):
     project = make_project([{"id": "plexilint"}], {"app/events/__init__.py": STUB.format(name="EventManager")})
     before = project.head()
@@ -143,6 +149,7 @@ def test_a_duplicate_of_a_file_that_is_not_staged_blocks_the_commit(make_project
     assert _reported_files(output) == {"app/files/__init__.py"}
 
 
+@hook_commits
 def test_a_clean_commit_passes(make_project):
     project = make_project([{"id": "plexilint"}], {"app/events/__init__.py": STUB.format(name="EventManager")})
     before = project.head()
@@ -156,6 +163,7 @@ def test_a_clean_commit_passes(make_project):
     assert "plexilint" in output and "Passed" in output
 
 
+@hook_commits
 def test_the_project_hook_checks_every_file_when_python_or_the_config_changes(make_project):
     debt = {"app/events/__init__.py": STUB.format(name="EventManager"),
             "app/files/__init__.py": STUB.format(name="FileManager")}
@@ -179,6 +187,7 @@ def test_the_project_hook_checks_every_file_when_python_or_the_config_changes(ma
     assert project.head() != before
 
 
+@hook_commits
 def test_the_hook_with_a_baseline_blocks_only_new_findings(make_project):
     debt = {"app/events/__init__.py": STUB.format(name="EventManager"),
             "app/files/__init__.py": STUB.format(name="FileManager")}

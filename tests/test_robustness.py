@@ -61,6 +61,7 @@ def copy_with_packages(relpaths: list[str], destination: Path) -> dict[str, byte
     return contents
 
 
+@pytest.mark.slow  # a stress test, seconds of analysis
 def test_bounded_standard_library_sweep(tmp_path, cli):
     """Every rule (every fact kind) over a fixed sample of the standard library and its tests,
     cold then from the cache; the CLI renders every format of the result."""
@@ -187,6 +188,7 @@ def test_facts_do_not_depend_on_line_endings(newline):
         assert dataclasses.replace(other, digest=same.digest) == same, path
 
 
+@pytest.mark.slow  # a stress test, seconds of analysis
 def test_five_megabyte_generated_module(project, cli):
     """A generated module (a data table and thousands of small classes and functions) is
     analysed like any other, cold and from the cache."""
