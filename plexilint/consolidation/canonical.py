@@ -9,16 +9,13 @@ else of the package blocks it, and what it blocks blocks its dependants in turn.
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
 
 from plexilint.analysis.fallbacks import StubDefinition
 from plexilint.consolidation.dependencies import free_names, import_table
 from plexilint.consolidation.equivalence import difference, parse_definition
+from plexilint.consolidation.file_plan import FilePlan
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
-
-if TYPE_CHECKING:  # plan.py builds its plan from this module's choice
-    from plexilint.consolidation.plan import FilePlan
 
 
 class CanonicalChoice:

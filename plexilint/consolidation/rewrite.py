@@ -17,7 +17,7 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 from plexilint.analysis.fallbacks import VersionLookup
 from plexilint.analysis.imports import NameImport
 from plexilint.consolidation.markers import StubMarkers, imports_instead_of_markers
-from plexilint.consolidation.plan import FilePlan, Placeholder
+from plexilint.consolidation.file_plan import FilePlan, Placeholder
 from plexilint.consolidation.prune_imports import prune_unused_imports
 from plexilint.consolidation.reexports import mark_reexports
 from plexilint.consolidation.rewrite_support import ModuleStatement, RewriteContext, import_line

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from plexilint.consolidation.plan import GapBinding
+from plexilint.consolidation.file_plan import GapBinding
 from plexilint.consolidation.rewrite_support import (
     RewriteContext, dotted, imports_central, is_pass, only_central_imports)
 

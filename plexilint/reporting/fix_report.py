@@ -17,7 +17,7 @@ from plexilint.consolidation.diff import file_line_counts, line_counts
 from plexilint.consolidation.fixer import ProposedFix
 from plexilint.consolidation.history import HistoryError, load_history
 from plexilint.consolidation.none_tests import none_tests
-from plexilint.consolidation.plan import FilePlan
+from plexilint.consolidation.file_plan import FilePlan
 from plexilint.runner.hotspots import rank_hotspots
 from plexilint.runner.project import ProjectAnalysis
 from plexilint.families import FAMILIES, family_prefix, in_family
