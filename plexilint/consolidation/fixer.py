@@ -11,6 +11,7 @@ from plexilint.consolidation.behaviour_check import BehaviourReport, Failure, ch
 from plexilint.consolidation.central_module import central_source
 from plexilint.consolidation.plan import ConsolidationPlan, Exclusions, build_plan
 from plexilint.consolidation.rewrite import rewrite_module
+from plexilint.consolidation.shims import shim_changes
 from plexilint.runner.project import ProjectAnalysis
 
 _BOM = b"\xef\xbb\xbf"
@@ -56,8 +57,6 @@ def propose_fix(analysis: ProjectAnalysis, shims: bool = False) -> ProposedFix:
 
 
 def _with_shims(analysis: ProjectAnalysis, fix: ProposedFix) -> ProposedFix:
-    from plexilint.consolidation.shims import shim_changes
-
     changes = {**fix.changes, **shim_changes(fix.plan, fix.changes)}
     report = check_behaviour(analysis.root, analysis.index, fix.plan.central_module, changes,
                              dict(analysis.config["moved"]), fix.plan.central_path)
