@@ -248,12 +248,19 @@ def _keep_reported(findings: dict[str, list[Finding]], found: Iterable[Finding],
 _PROJECTS: dict[tuple[str, str], ProjectAnalysis] = {}
 
 
-def project_analysis_for(path: Path, explicit_config: Path | None = None, jobs: int = 1) -> ProjectAnalysis:
+# What a front-end changes in a project's configuration (flake8: the codes it reports).
+ConfigAdjustment = Callable[[Config], Config]
+
+
+def project_analysis_for(path: Path, explicit_config: Path | None = None, jobs: int = 1,
+                         adjust: ConfigAdjustment | None = None) -> ProjectAnalysis:
     """The (memoised) analysis of the project a file belongs to. flake8 and pylint call this
     once per file; the whole project is analysed once per process (``jobs``: processes
     extracting facts when it is analysed here)."""
     root = find_project_root(path)
     config = load_config(root, explicit_config)
+    if adjust is not None:
+        config = adjust(config)
     key = (root.as_posix(), config.digest)
     analysis = _PROJECTS.get(key)
     if analysis is None:
@@ -263,9 +270,9 @@ def project_analysis_for(path: Path, explicit_config: Path | None = None, jobs: 
 
 
 def findings_for_source(path: Path, source: bytes, explicit_config: Path | None = None,
-                        noqa: NoqaMode = NoqaMode.ALL) -> list[Finding]:
+                        noqa: NoqaMode = NoqaMode.ALL, adjust: ConfigAdjustment | None = None) -> list[Finding]:
     """Findings for one file whose content may differ from the disk (stdin, an editor)."""
-    analysis = project_analysis_for(path, explicit_config)
+    analysis = project_analysis_for(path, explicit_config, adjust=adjust)
     resolved = path.resolve()
     digest = analysis.digest_of(resolved)
     if digest is not None and digest == content_digest(source):
