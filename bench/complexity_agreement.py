@@ -24,7 +24,7 @@ import argparse
 import ast
 import sys
 import warnings
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -15,7 +15,8 @@ from flake8.exceptions import ExecutionError
 from plexilint import __version__
 from plexilint.adapters.notes import announce_flake8_notes
 from plexilint.adapters.startup import check_configuration_or_exit
-from plexilint.config import ConfigError, find_project_root
+from plexilint.adapters.flake8_selection import codes_flake8_reports, narrowed_config, narrowing
+from plexilint.config import Config, ConfigError, find_project_root
 from plexilint.config.loader import PROJECT_MARKER
 from plexilint.engine.facts import decode_source
 from plexilint.engine.baseline_file import BaselineError
@@ -31,6 +32,9 @@ class PlexilintChecker:
     version = __version__
     disable_noqa = False  # flake8's --disable-noqa, read in parse_options
     session = Session()  # a new one for each flake8 run, in parse_options
+    # The codes computed (those flake8 reports, see flake8_selection.narrowing); None: every
+    # code the configuration enables. Set in parse_options, inherited by flake8's workers.
+    computed_codes: frozenset[str] | None = None
 
     @classmethod
     def parse_options(cls, options: object) -> None:
@@ -38,9 +42,12 @@ class PlexilintChecker:
         worker starts, with the message naming the key (exit status 2)."""
         cls.disable_noqa = bool(getattr(options, "disable_noqa", False))
         cls.session = Session()
+        cls.computed_codes = narrowing(codes_flake8_reports(options))
         check_configuration_or_exit(Path.cwd())
+        if cls.computed_codes == frozenset():
+            return  # flake8 reports no plexilint code (`--select E,W,F`): nothing to analyse
         _analyse_named_projects(options, cls.session)
-        announce_flake8_notes(options, cls.session)
+        announce_flake8_notes(options, cls.session, adjust=_computed_config)
 
     def __init__(self, tree: ast.AST, filename: str, lines: list[str]) -> None:
         self.filename = filename
@@ -49,13 +56,16 @@ class PlexilintChecker:
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         if self.filename in ("stdin", "-", None):
             return  # no path: no project to place the file in
+        if self.computed_codes == frozenset():
+            return  # flake8 would filter out whatever plexilint found
         source = self._source_bytes(Path(self.filename))
         # flake8 applies `# noqa` on the reported line itself, exactly as the CLI does; a noqa
         # above a block is plexilint's to apply.
         noqa = NoqaMode.NONE if self.disable_noqa else NoqaMode.BLOCK_LINES
         try:
-            findings = self.session.findings_for_source(Path(self.filename), source, noqa=noqa)
-            analysis = self.session.project_analysis_for(Path(self.filename))
+            findings = self.session.findings_for_source(Path(self.filename), source, noqa=noqa,
+                                                        adjust=_computed_config)
+            analysis = self.session.project_analysis_for(Path(self.filename), adjust=_computed_config)
             _keep_out_of_the_collector(analysis)
             buffer = {Path(self.filename).resolve().as_posix(): source}
             findings = without_baselined(analysis.root, analysis.config, findings, buffer)
@@ -104,9 +114,14 @@ def _analyse_named_projects(options: object, session: Session) -> None:
                 roots.add(root)
     for root in sorted(roots):
         try:
-            _keep_out_of_the_collector(session.project_analysis_for(root, jobs=jobs))
+            _keep_out_of_the_collector(session.project_analysis_for(root, jobs=jobs, adjust=_computed_config))
         except (ConfigError, BaselineError, OSError):
             continue
+
+
+def _computed_config(config: Config) -> Config:
+    """The configuration computing only what flake8 reports (see `PlexilintChecker.computed_codes`)."""
+    return narrowed_config(config, PlexilintChecker.computed_codes)
 
 
 def _flake8_jobs(options: object) -> int:

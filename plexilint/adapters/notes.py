@@ -18,10 +18,10 @@ from typing import Any, TextIO
 from plexilint.config import ConfigError, find_project_root
 from plexilint.config.loader import PROJECT_MARKER
 from plexilint.engine.baseline_file import BaselineError
+from plexilint.adapters.flake8_selection import codes_flake8_reports
 from plexilint.runner.project import ProjectAnalysis
-from plexilint.runner.session import Session
+from plexilint.runner.session import ConfigAdjustment, Session
 from plexilint.model import Note
-from plexilint.rules import all_rules
 
 PREFIX = "plexilint: note: "
 
@@ -55,7 +55,8 @@ def _in_worker_process() -> bool:
     return multiprocessing.parent_process() is not None
 
 
-def announce_flake8_notes(options: Any, session: Session, stream: TextIO | None = None) -> None:
+def announce_flake8_notes(options: Any, session: Session, stream: TextIO | None = None,
+                          adjust: ConfigAdjustment | None = None) -> None:
     """From flake8's main process, before its workers start: the notes of each declared project
     (a directory with a pyproject.toml) holding a path flake8 was given, about the rules its
     selection reports (`flake8 --select E,W,F` hears nothing about plexilint's). Analysing the
@@ -69,7 +70,7 @@ def announce_flake8_notes(options: Any, session: Session, stream: TextIO | None 
         if not (root / PROJECT_MARKER).is_file():
             continue
         try:
-            analyses.append(session.project_analysis_for(root))
+            analyses.append(session.project_analysis_for(root, adjust=adjust))
         except (ConfigError, BaselineError, OSError):
             continue  # the files that meet the problem report it, as flake8 expects
     announce_notes(analyses, set(), stream, _selected_by_flake8(options))  # the run's only announcement
@@ -77,15 +78,10 @@ def announce_flake8_notes(options: Any, session: Session, stream: TextIO | None 
 
 def _selected_by_flake8(options: Any) -> Callable[[Note], bool]:
     """Whether flake8's --select/--ignore report any rule a note is about."""
-    from flake8.style_guide import Decision, DecisionEngine
-
-    try:
-        decisions = DecisionEngine(options)
-    except AttributeError:  # options without flake8's selection (a caller of its own)
+    reported = codes_flake8_reports(options)
+    if reported is None:  # options without flake8's selection (a caller of its own)
         return lambda note: True
-    codes = [rule.code for rule in all_rules()]
-    return lambda note: any(decisions.decision_for(code) is Decision.Selected
-                            for code in codes if code.startswith(note.source))
+    return lambda note: any(code.startswith(note.source) for code in reported)
 
 
 class PylintNotes:

@@ -13,10 +13,24 @@ _LINE_WITH_END = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
-def source_lines(source: str, keepends: bool = False) -> list[str]:
+# The lines of the last source asked for, with and without their ends: each family extracting
+# facts from one file asks for them (five splits of every file otherwise, 5% of the extraction).
+_LAST_SPLIT: dict[bool, tuple[str, tuple[str, ...]]] = {}
+
+
+def source_lines(source: str, keepends: bool = False) -> tuple[str, ...]:
     """The lines of a source as Python numbers them: only ``\\n``, ``\\r\\n`` and ``\\r`` end a
     line (``str.splitlines`` also breaks at form feeds, ``\\x1c``-``\\x1e``, ``\\x85``,
     ``\\u2028`` and ``\\u2029``, which shifts every line number after one)."""
+    last = _LAST_SPLIT.get(keepends)
+    if last is not None and last[0] is source:
+        return last[1]
+    lines = tuple(_split_lines(source, keepends))
+    _LAST_SPLIT[keepends] = (source, lines)
+    return lines
+
+
+def _split_lines(source: str, keepends: bool) -> list[str]:
     if keepends:
         return source.splitlines(keepends=True) if not _OTHER_BREAKS.search(source) \
             else _LINE_WITH_END.findall(source)

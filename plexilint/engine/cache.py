@@ -90,11 +90,14 @@ class FactsCache:
             self.stats.facts_hits += 1
         return facts
 
-    def store_facts(self, path: str, module: str, digest: str, kinds: frozenset[str], facts: FileFacts) -> None:
-        """Pickled now, written in the background: ``flush`` waits for the writes."""
+    def store_facts(self, path: str, module: str, digest: str, kinds: frozenset[str], facts: FileFacts) -> bytes | None:
+        """Pickled now, written in the background: ``flush`` waits for the writes. Returns the
+        entry's bytes (None if the facts cannot be pickled): an extraction worker sends them
+        to the main process instead of pickling the same facts a second time."""
         data = cache_store.dump_entry(self.facts_key(path, module, digest, kinds), facts)
         if data is not None and self.place.writable():
             self._writer.write(self.facts_path(path, kinds), data)
+        return data
 
     def flush(self) -> None:
         self._writer.flush()

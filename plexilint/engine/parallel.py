@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from plexilint.engine.work_progress import PROGRESS
 from plexilint.engine.cache import FactsCache
+from plexilint.engine.cache_store import trusted_payload
 from plexilint.engine.facts import FileFacts, extract_facts
 
 if TYPE_CHECKING:
@@ -65,7 +66,8 @@ def extract_in_pool(tasks: list[Task], kinds: frozenset[str], jobs: int, cache: 
         return None
     if cache is not None:
         cache.stats.facts_stored += sum(stored for _, stored in results)
-    by_path = {facts.path: facts for chunk, _ in results for facts in chunk}
+    by_path = {task[0]: trusted_payload(facts) if isinstance(facts, bytes) else facts
+               for chunk, (chunk_facts, _) in zip(chunks, results) for task, facts in zip(chunk, chunk_facts)}
     return [by_path[task[0]] for task in tasks]
 
 
@@ -86,14 +88,15 @@ def _chunks(tasks: list[Task], count: int) -> list[list[Task]]:
 
 
 def _extract_chunk(chunk: list[Task], kinds: frozenset[str],
-                   cache: FactsCache | None) -> tuple[list[FileFacts], int]:
-    """The chunk's facts, and how many of them were stored in the cache."""
-    results = []
+                   cache: FactsCache | None) -> tuple[list[FileFacts | bytes], int]:
+    """The chunk's facts, and how many of them were stored in the cache. Facts pickled for the
+    cache travel to the main process as those bytes: pickling them again to send them would
+    cost as much again (about 0.1 s for the standard library)."""
+    results: list[FileFacts | bytes] = []
     for path, relpath, module, digest, data in chunk:
         facts = extract_facts(Path(path), relpath, data, kinds=kinds, module=module)
-        if cache is not None:
-            cache.store_facts(path, module, digest, kinds, facts)
-        results.append(facts)
+        entry = cache.store_facts(path, module, digest, kinds, facts) if cache is not None else None
+        results.append(entry if entry is not None else facts)
     if cache is None:
         return results, 0
     cache.flush()

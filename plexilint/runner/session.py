@@ -8,6 +8,7 @@ once, and an editor's change extracts the changed buffer's facts alone."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from plexilint.config import Config, find_project_root
@@ -19,6 +20,9 @@ from plexilint.model import Finding
 from plexilint.runner.codes import load_checked_config
 from plexilint.runner.live_project import LiveProject
 from plexilint.runner.project import ProjectAnalysis, analyse_project, is_project_file
+
+# What a front-end changes in a project's configuration (flake8: the codes it reports).
+ConfigAdjustment = Callable[[Config], Config]
 
 
 class Session:
@@ -32,12 +36,16 @@ class Session:
         """`analyse_project`, with the facts this session has already extracted."""
         return analyse_project(root, config, overrides, extra_facts, cache, jobs, memo=self.facts)
 
-    def project_analysis_for(self, path: Path, explicit_config: Path | None = None, jobs: int = 1) -> ProjectAnalysis:
+    def project_analysis_for(self, path: Path, explicit_config: Path | None = None, jobs: int = 1,
+                             adjust: ConfigAdjustment | None = None) -> ProjectAnalysis:
         """The analysis of the project a file belongs to, done once per session: flake8 and
         pylint call this once per file (``jobs``: processes extracting facts when it is
-        analysed here). Raises ConfigError for a configuration that cannot be used."""
+        analysed here; ``adjust``: what the front-end changes in the configuration). Raises
+        ConfigError for a configuration that cannot be used."""
         root = find_project_root(path)
         config = load_checked_config(root, explicit_config)
+        if adjust is not None:
+            config = adjust(config)
         key = (root.as_posix(), config.digest)
         analysis = self._projects.get(key)
         if analysis is None:
@@ -46,9 +54,9 @@ class Session:
         return analysis
 
     def findings_for_source(self, path: Path, source: bytes, explicit_config: Path | None = None,
-                            noqa: NoqaMode = NoqaMode.ALL) -> list[Finding]:
+                            noqa: NoqaMode = NoqaMode.ALL, adjust: ConfigAdjustment | None = None) -> list[Finding]:
         """Findings for one file whose content may differ from the disk (stdin, an editor)."""
-        analysis = self.project_analysis_for(path, explicit_config)
+        analysis = self.project_analysis_for(path, explicit_config, adjust=adjust)
         resolved = path.resolve()
         digest = analysis.digest_of(resolved)
         if digest is not None and digest == content_digest(source):
