@@ -83,11 +83,18 @@ def compare(old: Path, new: Path) -> int:
             print(f"{directory}: not a snapshot (no {METADATA}; take one with `snapshot`)", file=sys.stderr)
             return 2
     old_meta, new_meta = (json.loads((d / METADATA).read_text(encoding="utf-8")) for d in (old, new))
-    if "stdlib" in old_meta["corpora"] and "stdlib" in new_meta["corpora"] and old_meta["python"] != new_meta["python"]:
+    corpora = set(old_meta["corpora"]) & set(new_meta["corpora"])
+    for side, meta in (("OLD", old_meta), ("NEW", new_meta)):
+        for name in sorted(set(meta["corpora"]) - corpora):
+            print(f"note: only {side} has the {name} corpus: not compared")
+    if not corpora:
+        print("the snapshots have no corpus in common", file=sys.stderr)
+        return 2
+    if "stdlib" in corpora and old_meta["python"] != new_meta["python"]:
         print(f"note: the standard library differs (Python {old_meta['python']} and {new_meta['python']})")
-    lines = compare_snapshots(old, new)
+    lines = compare_snapshots(old, new, corpora)
     if not lines:
-        print(f"identical: {old} and {new}")
+        print(f"identical ({', '.join(sorted(corpora))}): {old} and {new}")
         return 0
     print(f"OLD is {old}, NEW is {new}")
     print("\n".join(lines))

@@ -123,9 +123,10 @@ def _short(value: Any) -> str:
     return text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + " ..."
 
 
-def compare_snapshots(old: Path, new: Path) -> list[str]:
-    """The summary of the differences, empty when the snapshots are identical."""
-    old_files, new_files = snapshot_files(old), snapshot_files(new)
+def compare_snapshots(old: Path, new: Path, corpora: set[str]) -> list[str]:
+    """The summary of the differences in the ``corpora`` (top directories), empty when the
+    snapshots are identical there."""
+    old_files, new_files = ({f for f in snapshot_files(d) if f.split("/", 1)[0] in corpora} for d in (old, new))
     lines = [f"{relative}: only in OLD" for relative in sorted(old_files - new_files)]
     lines += [f"{relative}: only in NEW" for relative in sorted(new_files - old_files)]
     for relative in sorted(old_files & new_files):

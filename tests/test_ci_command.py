@@ -41,7 +41,8 @@ def test_the_readme_test_command_runs_every_check():
 
 def test_the_quick_run_leaves_out_only_the_slow_tests():
     options = _pytest_options()
-    assert shlex.split(options["addopts"]) == ["-ra", "--strict-markers", "-m", "not slow"]
+    expected = ["-ra", "--strict-markers", "-m", "not slow", "-n", "2", "--dist", "loadfile"]
+    assert shlex.split(options["addopts"]) == expected
     assert any(marker.startswith("slow:") for marker in options["markers"])
 
 

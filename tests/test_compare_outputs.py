@@ -23,10 +23,12 @@ FINDING = {"code": "PLX101", "path": "pkg/a.py", "line": 1, "column": 4, "messag
 OTHER = {"code": "PLX104", "path": "pkg/b.py", "line": 3, "column": 0, "message": "`manager = None`"}
 
 
-def _tiny_snapshot(directory: Path, findings: list[dict], module: str = "pkg.a") -> Path:
+def _tiny_snapshot(directory: Path, findings: list[dict], module: str = "pkg.a",
+                   corpora: tuple[str, ...] = ("samples",)) -> Path:
     project = directory / "samples" / "tiny"
     project.mkdir(parents=True)
-    (directory / "snapshot.json").write_text(json.dumps({"corpora": ["samples"], "python": "3.11.7"}), encoding="utf-8")
+    metadata = {"corpora": list(corpora), "python": "3.11.7"}
+    (directory / "snapshot.json").write_text(json.dumps(metadata), encoding="utf-8")
     report = {"findings": findings, "summary": {"findings": len(findings)}}
     (project / "check.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     (project / "check.txt").write_text("".join(f"{f['path']}:{f['line']}: {f['code']}\n" for f in findings),
@@ -41,7 +43,16 @@ def test_identical_snapshots_compare_equal(tmp_path, capsys):
     new = _tiny_snapshot(tmp_path / "new", [FINDING, OTHER])
     (old / "README.txt").write_text("which commit, which command", encoding="utf-8")  # notes beside it
     assert main(["compare", str(old), str(new)]) == 0
-    assert capsys.readouterr().out.startswith("identical: ")
+    assert capsys.readouterr().out.startswith("identical (samples): ")
+
+
+def test_a_corpus_only_one_snapshot_has_is_said_and_not_compared(tmp_path, capsys):
+    old = _tiny_snapshot(tmp_path / "old", [FINDING], corpora=("samples", "stdlib"))
+    (old / "stdlib").mkdir()
+    (old / "stdlib" / "check.txt").write_text("stdlib.py:1: PLX101\n", encoding="utf-8")
+    new = _tiny_snapshot(tmp_path / "new", [FINDING])
+    assert main(["compare", str(old), str(new)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "note: only OLD has the stdlib corpus: not compared"
 
 
 def test_a_changed_finding_is_named(tmp_path, capsys):

@@ -14,6 +14,7 @@ import pytest
 
 from conftest import FUNCTIONAL, SAMPLES
 from frontends import via_cli, via_flake8, via_pylint
+
 TREES = sorted(p for p in [*SAMPLES.iterdir(), *FUNCTIONAL.iterdir()] if (p / "pyproject.toml").is_file())
 # Every front-end runs the same engine, so the quick run checks parity where the hosts differ
 # most: the samples (every family at once), a file that does not parse (E999 / syntax-error),
