@@ -22,7 +22,7 @@ from plexilint.consolidation.bindings import definitions_by_place
 from plexilint.consolidation.canonical import CanonicalChoice, choose_canonical
 from plexilint.consolidation.file_plan import FilePlan, GapBinding, Placeholder
 from plexilint.consolidation.dependencies import ImportedName, free_names
-from plexilint.consolidation.none_tests import none_tests
+from plexilint.consolidation.fix_facts import require_fix_facts
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import PLACEHOLDER, UNBOUND_NAME, VERSION_LOOKUP, Finding, Replacement, Span
@@ -93,6 +93,7 @@ class ConsolidationPlan:
 
 
 def build_plan(analysis: ProjectAnalysis, exclusions: Exclusions | None = None) -> ConsolidationPlan:
+    require_fix_facts(analysis)
     index, config = analysis.index, analysis.config
     exclusions = exclusions or Exclusions()
     central = proposed_central_module(index, config)
@@ -236,7 +237,7 @@ def _keep_tested_placeholders(plans: list[FilePlan], index: ProjectIndex) -> lis
     """`x = None` tested against None somewhere (`if x is None: x = Other`) stays: a fallback
     object there would take the other branch. Returned as conflicts, for the report."""
     names = {p.fact.name for plan in plans for p in plan.placeholders}
-    tested = none_tests(index.files, names)
+    tested = _tested_places(index, names)
     conflicts = []
     for plan in plans:
         kept = [p for p in plan.placeholders if p.fact.name in tested]
@@ -247,6 +248,18 @@ def _keep_tested_placeholders(plans: list[FilePlan], index: ProjectIndex) -> lis
                                ((plan.file.relpath, p.fact.span.line, f"{p.fact.name} = None"),))
                       for p, reason in plan.kept_placeholders]
     return conflicts
+
+
+def _tested_places(index: ProjectIndex, names: set[str]) -> dict[str, list[str]]:
+    """For each of ``names``, the `relpath:line` places where any file tests it (or an
+    attribute of that name) against None or for truth (the `none_tests` facts)."""
+    places: dict[str, list[str]] = {}
+    if names:
+        for file in index.files:
+            for test in file.none_tests:
+                if test.name in names:
+                    places.setdefault(test.name, []).append(f"{file.relpath}:{test.line}")
+    return places
 
 
 def _is_null_object(node: ast.ClassDef) -> bool:

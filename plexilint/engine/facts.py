@@ -17,13 +17,15 @@ from plexilint.analysis.database import DatabaseFacts, extract_database_facts
 from plexilint.analysis.fallbacks import FallbackFacts, extract_fallback_facts
 from plexilint.analysis.imports import NameImport, extract_name_imports
 from plexilint.analysis.modules import is_test_file, module_name_for
+from plexilint.analysis.none_tests import NoneTest, extract_none_tests
 from plexilint.engine.suppressions import Suppressions, noqa_comment_lines, read_noqa_comments
 from plexilint.analysis.source import source_lines
 
 
 # The kinds of facts, each from its own extractor; a run computes only those its enabled rules
-# read (`Rule.reads`: `--select PLX4` never walks a tree for database access).
-FACT_KINDS = frozenset({"fallbacks", "database", "contracts", "complexity", "name_imports"})
+# read (`Rule.reads`: `--select PLX4` never walks a tree for database access), plus those an
+# adapter asks for (`none_tests`: only the fix and its report read them).
+FACT_KINDS = frozenset({"fallbacks", "database", "contracts", "complexity", "name_imports", "none_tests"})
 
 
 # Not a kind of its own: asks for the fallback facts of test files too (`fallbacks-in-tests`).
@@ -55,6 +57,7 @@ class FileFacts:
     contracts: ContractFacts = field(default_factory=ContractFacts)
     complexity: ComplexityFacts = field(default_factory=ComplexityFacts)
     name_imports: tuple[NameImport, ...] = ()
+    none_tests: tuple[NoneTest, ...] = ()  # names tested against None or for truth
 
 
 class _FileIdentity(TypedDict):
@@ -134,9 +137,10 @@ def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None
             if "contracts" in kinds else ContractFacts()
         complexity = extract_complexity_facts(parsed, source) if "complexity" in kinds else ComplexityFacts()
         name_imports = extract_name_imports(parsed, module, package) if "name_imports" in kinds else ()
+        none_tests = extract_none_tests(parsed) if "none_tests" in kinds else ()
     except RecursionError:
         return FileFacts(**base, parse_failure=ParseFailure(1, 0, "nesting too deep to analyse", "too-deep"),
                          suppressions=suppressions, noqa_comment_lines=noqa_lines)
     return FileFacts(**base, suppressions=suppressions, noqa_comment_lines=noqa_lines,
                      fallbacks=fallbacks, database=database, contracts=contracts,
-                     complexity=complexity, name_imports=name_imports)
+                     complexity=complexity, name_imports=name_imports, none_tests=none_tests)
