@@ -49,7 +49,7 @@ def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
                        "places": [{"path": path, "line": line, "source": source} for path, line, source in c.places]}
                       for c in plan.conflicts],
         "central_module_source": central_after.decode("utf-8") if central_after else None,
-        "database": [dict(finding_to_dict(f), instead=_instead(f)) for f in findings
+        "database": [dict(finding_to_dict(f), what=_what(f), instead=_instead(f)) for f in findings
                      if in_family(f.code, "PLX2")],
         "contracts": _contracts(analysis),
         "hotspots": _hotspots(analysis),
@@ -178,6 +178,12 @@ def _recorded_mapping(root: Path) -> list[dict]:
                 for entry in load_history(root)["mapping"]]
     except HistoryError as error:
         return [{"error": str(error)}]
+
+
+def _what(finding: Finding) -> str:
+    """What a database finding found, as its rule described it ("" when its rule proposes no
+    replacement: the Markdown shows the message then)."""
+    return finding.fix.what if finding.fix is not None else ""
 
 
 def _instead(finding: Finding) -> str:
