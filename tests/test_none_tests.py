@@ -58,6 +58,20 @@ def test_each_construct_tests_the_name(source):
 
 
 @pytest.mark.parametrize("source", [
+    "if x == 1: pass",
+    "if new is not x: pass",  # `new` may be None where `x` was: the test flips
+    "found = key in x",
+    "if n < x: pass",
+    "if mask & x: pass",  # an operator feeds x into the test
+    "assert a + x <= b",
+    "if -x: pass",
+])
+def test_a_name_compared_to_anything_or_fed_into_a_test_counts(source):
+    """Erring on the safe side: a comparison with a value that was None changes when it no longer is."""
+    assert "x" in {name for name, _ in _tested(source)}
+
+
+@pytest.mark.parametrize("source", [
     "if self.x is None: pass",
     "if app.settings.x: pass",
     "found = self.x or default()",
@@ -80,9 +94,9 @@ def test_an_attribute_counts_by_its_own_name(source):
     "y = x",
     "if x.ready(): pass",  # tests what the call returns, not x
     "if x[0]: pass",
+    "if x.y: pass",  # tests `y`, not x
+    "if len(x) > 2: pass",
     "x += 1",
-    "if x == 1: pass",
-    "if x is True: pass",
     "int(x)",
 ])
 def test_what_is_no_test_of_the_name(source):

@@ -4,7 +4,10 @@
 name (`self.x is None` tests `x`), whatever it belongs to.
 
 The fix reads this to leave a placeholder (`x = None`) alone wherever code tests it: a fallback
-object in its place would take the other branch. Read from the syntax tree, so a name that is
+object in its place would take the other branch. So it errs on the safe side: a name compared
+to anything (`new is not DEFAULT`, `x in registry`, `n < x`) counts too, as a comparison with a
+value that was None changes when it no longer is, and so does a name that an operator feeds
+into a test (`if mask & x`, `assert a + x <= b`). Read from the syntax tree: a name that is
 only mentioned in a comment or a string is no test.
 """
 
@@ -28,15 +31,13 @@ def extract_none_tests(tree: ast.Module) -> tuple[NoneTest, ...]:
     found: set[NoneTest] = set()
     for node in ast.walk(tree):
         for tested in _tested_expressions(node):
-            name = _tested_name(tested)
-            if name is not None:
-                found.add(NoneTest(name, tested.lineno))
+            found.update(_operand_names(tested))
     return tuple(sorted(found, key=lambda t: (t.line, t.name)))
 
 
 def _tested_expressions(node: ast.AST) -> list[ast.expr]:
-    """The expressions ``node`` itself tests against None or for truth (its children are
-    visited on their own: `not (x or y)` tests `x or y`, whose operands are tested in turn)."""
+    """The expressions ``node`` itself tests for truth or compares (its children are visited on
+    their own: `not (x or y)` tests `x or y`, whose operands are tested in turn)."""
     if isinstance(node, (ast.If, ast.While, ast.IfExp, ast.Assert)):
         return [node.test]
     if isinstance(node, ast.comprehension):
@@ -48,28 +49,11 @@ def _tested_expressions(node: ast.AST) -> list[ast.expr]:
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "bool" \
             and len(node.args) == 1 and not node.keywords:
         return [node.args[0]]
-    if isinstance(node, ast.Compare):
-        return _compared_with_none(node)
+    if isinstance(node, ast.Compare):  # `x is None`, either side, in a chain; `x == other` too
+        return [node.left, *node.comparators]
     if isinstance(node, ast.Match) and any(_matches_none(case.pattern) for case in node.cases):
         return [node.subject]
     return []
-
-
-def _compared_with_none(node: ast.Compare) -> list[ast.expr]:
-    """`x is None`, `x is not None`, `x == None`, `x != None`, either side, in a chain too."""
-    operands = [node.left, *node.comparators]
-    tested = []
-    for left, operator, right in zip(operands, node.ops, operands[1:]):
-        if isinstance(operator, _IDENTITY_OR_EQUALITY):
-            if _is_none(right):
-                tested.append(left)
-            elif _is_none(left):
-                tested.append(right)
-    return tested
-
-
-def _is_none(node: ast.expr) -> bool:
-    return isinstance(node, ast.Constant) and node.value is None
 
 
 def _matches_none(pattern: ast.pattern) -> bool:
@@ -83,12 +67,20 @@ def _matches_none(pattern: ast.pattern) -> bool:
     return False
 
 
-def _tested_name(node: ast.expr) -> str | None:
-    """The name a tested expression stands for: `x`, `self.x` (as `x`), `(x := f())` (as `x`)."""
+def _operand_names(node: ast.expr) -> list[NoneTest]:
+    """The names whose values a tested expression is computed from by operators alone: `x`,
+    `self.x` (as `x`), `(x := f())` (as `x`), both sides of `a & x` or `a < x`; not what a call,
+    a subscript or an attribute's owner computes (`x.ready()`, `x[0]`, `x.y`)."""
     if isinstance(node, ast.Name):
-        return node.id
+        return [NoneTest(node.id, node.lineno)]
     if isinstance(node, ast.Attribute):
-        return node.attr
+        return [NoneTest(node.attr, node.end_lineno or node.lineno)]
     if isinstance(node, ast.NamedExpr):
-        return node.target.id
-    return None
+        return [NoneTest(node.target.id, node.target.lineno)]
+    if isinstance(node, ast.BinOp):
+        return _operand_names(node.left) + _operand_names(node.right)
+    if isinstance(node, ast.UnaryOp):
+        return _operand_names(node.operand)
+    if isinstance(node, ast.Compare):
+        return [name for operand in (node.left, *node.comparators) for name in _operand_names(operand)]
+    return []  # a BoolOp's operands are tested on their own (`_tested_expressions`)
