@@ -68,8 +68,8 @@ class PlaceholderInstance(Rule):
     central stub gets an inert stand-in that accepts any call and does nothing.
 
     A placeholder that code tests against `None` or for truth anywhere in the project
-    (`if event_manager is None`, `if not event_manager`, `self.event_manager or default`)
-    stays `None`: a fallback object there would take the other branch. `plexilint report`
+    (`if event_manager is None`, `if not event_manager`, `self.event_manager or default`), or
+    compares with anything, stays `None`: a fallback object there would take the other branch. `plexilint report`
     lists it among the conflicts, with the lines that test it.
 
     To keep it, end the reported line with `# noqa: PLX104` (pylint:
