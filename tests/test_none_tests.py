@@ -171,3 +171,12 @@ def test_the_fix_refuses_an_analysis_without_its_facts(tmp_path):
     root = write_project(tmp_path, {"app/__init__.py": "", "app/manager.py": _MANAGER})
     with pytest.raises(ValueError, match="none_tests"):
         propose_fix(analyse_project(root, load_config(root)))
+
+
+def test_a_plain_check_never_extracts_them(tmp_path):
+    root = write_project(tmp_path, {"app/__init__.py": "", "app/manager.py": _MANAGER + "if event_manager is None:\n    pass\n"})
+    checked = analyse_project(root, load_config(root))
+    assert "none_tests" not in checked.fact_kinds
+    assert all(file.none_tests == () for file in checked.index.files)
+    fixing = analyse_project(root, load_config(root), extra_facts=FIX_FACTS)
+    assert NoneTest("event_manager", 6) in next(f for f in fixing.index.files if f.relpath == "app/manager.py").none_tests
