@@ -180,3 +180,11 @@ def test_a_plain_check_never_extracts_them(tmp_path):
     assert all(file.none_tests == () for file in checked.index.files)
     fixing = analyse_project(root, load_config(root), extra_facts=FIX_FACTS)
     assert NoneTest("event_manager", 6) in next(f for f in fixing.index.files if f.relpath == "app/manager.py").none_tests
+
+
+def test_a_long_operator_chain_is_read_without_recursion():
+    chain: ast.expr = ast.Name("x", lineno=1)
+    for _ in range(5000):  # deeper than Python's recursion limit, built without the parser's limit
+        chain = ast.BinOp(chain, ast.Add(), ast.Name("x", lineno=1))
+    tree = ast.Module([ast.If(chain, [ast.Pass()], [])], [])
+    assert extract_none_tests(tree) == (NoneTest("x", 1),)

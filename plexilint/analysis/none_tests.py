@@ -70,17 +70,23 @@ def _matches_none(pattern: ast.pattern) -> bool:
 def _operand_names(node: ast.expr) -> list[NoneTest]:
     """The names whose values a tested expression is computed from by operators alone: `x`,
     `self.x` (as `x`), `(x := f())` (as `x`), both sides of `a & x` or `a < x`; not what a call,
-    a subscript or an attribute's owner computes (`x.ready()`, `x[0]`, `x.y`)."""
-    if isinstance(node, ast.Name):
-        return [NoneTest(node.id, node.lineno)]
-    if isinstance(node, ast.Attribute):
-        return [NoneTest(node.attr, node.end_lineno or node.lineno)]
-    if isinstance(node, ast.NamedExpr):
-        return [NoneTest(node.target.id, node.target.lineno)]
-    if isinstance(node, ast.BinOp):
-        return _operand_names(node.left) + _operand_names(node.right)
-    if isinstance(node, ast.UnaryOp):
-        return _operand_names(node.operand)
-    if isinstance(node, ast.Compare):
-        return [name for operand in (node.left, *node.comparators) for name in _operand_names(operand)]
-    return []  # a BoolOp's operands are tested on their own (`_tested_expressions`)
+    a subscript or an attribute's owner computes (`x.ready()`, `x[0]`, `x.y`). A BoolOp's
+    operands are tested on their own (`_tested_expressions`). Iterative: a chain of thousands
+    of `+` nests that deep."""
+    names = []
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, ast.Name):
+            names.append(NoneTest(current.id, current.lineno))
+        elif isinstance(current, ast.Attribute):
+            names.append(NoneTest(current.attr, current.end_lineno or current.lineno))
+        elif isinstance(current, ast.NamedExpr):
+            names.append(NoneTest(current.target.id, current.target.lineno))
+        elif isinstance(current, ast.BinOp):
+            pending += (current.left, current.right)
+        elif isinstance(current, ast.UnaryOp):
+            pending.append(current.operand)
+        elif isinstance(current, ast.Compare):
+            pending += (current.left, *current.comparators)
+    return names
