@@ -188,3 +188,24 @@ def test_a_long_operator_chain_is_read_without_recursion():
         chain = ast.BinOp(chain, ast.Add(), ast.Name("x", lineno=1))
     tree = ast.Module([ast.If(chain, [ast.Pass()], [])], [])
     assert extract_none_tests(tree) == (NoneTest("x", 1),)
+
+
+def test_every_placeholder_stays_while_a_file_python_runs_could_not_be_analysed(tmp_path, monkeypatch):
+    """A file nested deeper than the analysis goes still runs, and may test any placeholder."""
+    from plexilint.engine import facts
+
+    def too_deep_in_deep_py(tree):
+        if any(isinstance(node, ast.Name) and node.id == "deep" for node in ast.walk(tree)):
+            raise RecursionError
+        return extract_none_tests(tree)
+
+    monkeypatch.setattr(facts, "extract_none_tests", too_deep_in_deep_py)
+    root = write_project(tmp_path, {
+        "app/__init__.py": "",
+        "app/services/__init__.py": "",
+        "app/services/manager.py": _MANAGER,
+        "app/api/routes.py": "deep = 1\n",
+    })
+    replaced, kept = _placeholders(root)
+    assert "event_manager" not in replaced
+    assert "could not analyse app/api/routes.py" in kept["event_manager"]

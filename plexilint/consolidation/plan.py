@@ -235,19 +235,28 @@ def _keep_blocked(plans: list[FilePlan], blocked: dict[str, str], copies: dict[t
 
 def _keep_tested_placeholders(plans: list[FilePlan], index: ProjectIndex) -> list[Conflict]:
     """`x = None` tested against None somewhere (`if x is None: x = Other`) stays: a fallback
-    object there would take the other branch. Returned as conflicts, for the report."""
+    object there would take the other branch. So does every placeholder while a file Python
+    runs could not be analysed (nested too deep, unreadable): it may test any of them.
+    Returned as conflicts, for the report."""
     names = {p.fact.name for plan in plans for p in plan.placeholders}
     tested = _tested_places(index, names)
+    unseen = [f.relpath for f in index.files if f.parse_failure is not None and f.parse_failure.kind != "syntax"]
     conflicts = []
     for plan in plans:
-        kept = [p for p in plan.placeholders if p.fact.name in tested]
-        plan.kept_placeholders = [(p, "code tests it against None (" + ", ".join(tested[p.fact.name][:3])
-                                   + (" and more" if len(tested[p.fact.name]) > 3 else "") + ")") for p in kept]
-        plan.placeholders = [p for p in plan.placeholders if p.fact.name not in tested]
+        plan.kept_placeholders = [(p, _why_kept(tested.get(p.fact.name, []), unseen)) for p in plan.placeholders
+                                  if p.fact.name in tested or unseen]
+        plan.placeholders = [p for p in plan.placeholders if p.fact.name not in tested and not unseen]
         conflicts += [Conflict(p.fact.name, f"the placeholder `{p.fact.name} = None` stays: {reason}",
                                ((plan.file.relpath, p.fact.span.line, f"{p.fact.name} = None"),))
                       for p, reason in plan.kept_placeholders]
     return conflicts
+
+
+def _why_kept(places: list[str], unseen: list[str]) -> str:
+    if places:
+        return "code tests it against None (" + ", ".join(places[:3]) + (" and more" if len(places) > 3 else "") + ")"
+    return ("plexilint could not analyse " + ", ".join(unseen[:3]) + (" and more" if len(unseen) > 3 else "")
+            + ", which may test it against None")
 
 
 def _tested_places(index: ProjectIndex, names: set[str]) -> dict[str, list[str]]:
