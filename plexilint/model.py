@@ -47,6 +47,7 @@ class Replacement:
     imported: str = ""  # the stub, helper or accessor the replacement imports from `module`
     replacement: str = ""  # the code that takes its place, as the report shows it
     argument: str = ""  # the name passed to a fallback helper (`get_fallback_instance("EventManager")`)
+    what: str = ""  # what the code at `span` does, as the report shows it ("`db.connect()` opens raw database access")
 
 
 # Replacement.kind of what is not a stub.

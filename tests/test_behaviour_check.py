@@ -12,6 +12,7 @@ from plexilint.config import load_config
 from plexilint.consolidation import fixer
 from plexilint.consolidation.behaviour_check import check_behaviour
 from plexilint.runner.project import analyse_project
+from plexilint.consolidation.fix_facts import FIX_FACTS
 
 CENTRAL = "app.fallbacks"
 GUARDED = '''
@@ -129,7 +130,7 @@ def test_fix_leaves_out_what_the_check_refuses_and_keeps_the_rest(tmp_path, monk
         return rewritten
 
     monkeypatch.setattr(fixer, "rewrite_module", hoisting_rewrite)
-    fix = fixer.propose_fix(analyse_project(root, load_config(root)))
+    fix = fixer.propose_fix(analyse_project(root, load_config(root), extra_facts=FIX_FACTS))
     assert {f.name for f in fix.refused} == {"emit"}
     assert fix.behaviour.passed
     changed = {p.relative_to(root.resolve()).as_posix() for p in fix.changes}
@@ -145,7 +146,7 @@ def test_a_package_folder_that_is_not_an_identifier_is_refused_not_a_crash(tmp_p
         (root / folder / sub / "__init__.py").write_text(textwrap.dedent(GUARDED).lstrip("\n"))
     (root / folder / "__init__.py").write_text("")
     (root / "pyproject.toml").write_text("[tool.plexilint]\n")
-    fix = fixer.propose_fix(analyse_project(root, load_config(root)))
+    fix = fixer.propose_fix(analyse_project(root, load_config(root), extra_facts=FIX_FACTS))
     # `<folder>/__init__.py` makes `a` and `b` sub-packages of a folder no import can name:
     # they have no dotted name, and the fix leaves them alone, saying why.
     assert fix.changes == {}
@@ -157,7 +158,7 @@ def test_a_module_in_a_folder_without_init_is_left_alone(tmp_path):
     """`app/scripts/` has no `__init__.py`: its module is `tool`, run from another import root,
     where `app.fallbacks` may not import. Its copy of the stub stays; the package's move."""
     root, _ = _project(tmp_path, {"app/a.py": GUARDED, "app/b.py": GUARDED, "app/scripts/tool.py": GUARDED})
-    fix = fixer.propose_fix(analyse_project(root, load_config(root)))
+    fix = fixer.propose_fix(analyse_project(root, load_config(root), extra_facts=FIX_FACTS))
     assert [path for path, _ in fix.plan.skipped] == ["app/scripts/tool.py"]
     changed = {p.relative_to(root.resolve()).as_posix() for p in fix.changes}
     assert changed == {"app/a.py", "app/b.py", "app/fallbacks.py"}
@@ -173,7 +174,7 @@ def test_the_proposed_central_module_avoids_a_folder_in_its_way(tmp_path):
     (root / "app" / "fallbacks" / "data.py").write_text("X = 1\n")
     for name in ("a", "b"):
         (root / "app" / f"{name}.py").write_text(textwrap.dedent(GUARDED).lstrip("\n"))
-    fix = fixer.propose_fix(analyse_project(root, load_config(root)))
+    fix = fixer.propose_fix(analyse_project(root, load_config(root), extra_facts=FIX_FACTS))
     assert fix.plan.central_module == "app.fallbacks_central" and fix.plan.refused is None
     assert (root / "app" / "fallbacks_central.py").resolve() in fix.changes
 
@@ -190,6 +191,6 @@ def test_a_move_an_old_history_recorded_wrongly_is_not_trusted(tmp_path):
     entry = {"name": "emit", "kind": "no-op function", "old_module": "app.events", "new_module": CENTRAL,
              "import": f"from {CENTRAL} import emit", "conditional": False}
     (root / ".plexilint" / "history.json").write_text(json.dumps({"steps": [], "mapping": [entry]}))
-    fix = fixer.propose_fix(analyse_project(root, load_config(root)))
+    fix = fixer.propose_fix(analyse_project(root, load_config(root), extra_facts=FIX_FACTS))
     assert (root / "app/user.py").resolve() not in fix.changes
     assert any(f.import_line == 1 and "bound differently" in f.reason for f in fix.refused)

@@ -9,6 +9,7 @@ from pathlib import Path
 from plexilint.config import load_config
 from plexilint.consolidation.fixer import propose_fix
 from plexilint.runner.project import analyse_project
+from plexilint.consolidation.fix_facts import FIX_FACTS
 
 CONFIG = '[tool.plexilint]\nfallbacks-module = "app.utils.fallbacks"\n'
 
@@ -27,7 +28,7 @@ def _project(tmp_path: Path, files: dict[str, str], config: str = CONFIG) -> Pat
 
 
 def _fix(root: Path):
-    return propose_fix(analyse_project(root, load_config(root)))
+    return propose_fix(analyse_project(root, load_config(root), extra_facts=FIX_FACTS))
 
 
 def _after(fix, root: Path, relative: str) -> str:
@@ -222,7 +223,7 @@ def test_imports_through_a_moved_path_are_retargeted(tmp_path):
     root = _project(tmp_path, {"app/old.py": "Thing = 1\nother = 2\n", "app/new.py": "Thing = 1\n",
                                "app/user.py": "from app.old import Thing, other as o  # why\n\nprint(Thing, o)\n",
                                "app/aliased.py": "from .old import Thing as T\n"}, config)
-    analysis = analyse_project(root, load_config(root))
+    analysis = analyse_project(root, load_config(root), extra_facts=FIX_FACTS)
     assert [(f.relpath, f.code) for p in sorted(analysis.findings) for f in analysis.findings_for(Path(p))] == [
         ("app/aliased.py", "PLX501"), ("app/user.py", "PLX501")]
     fix = propose_fix(analysis)
@@ -293,7 +294,7 @@ def test_the_report_warns_of_a_cycle_when_the_central_module_imports_its_package
     clean = _project(tmp_path / "clean", files)
     cyclic = _project(tmp_path / "cyclic", {**files, "app/utils/fallbacks.py": central})
     for root, expected in ((clean, "no import cycle is added"), (cyclic, "can close an import cycle")):
-        analysis = analyse_project(root, load_config(root))
+        analysis = analyse_project(root, load_config(root), extra_facts=FIX_FACTS)
         report = build_report(analysis, propose_fix(analysis))
         notes = " ".join(n for f in report["files"] for n in f["mitigation"])
         assert expected in notes

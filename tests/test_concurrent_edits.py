@@ -15,6 +15,7 @@ from plexilint.consolidation.apply import apply_fix
 from plexilint.consolidation.backups import FAILED, FixFailed, FixRefused, apply_changes, list_runs, rollback
 from plexilint.consolidation.fixer import propose_fix
 from plexilint.runner.project import analyse_project
+from plexilint.consolidation.fix_facts import FIX_FACTS
 from plexilint.config import load_config
 from stub_projects import DUPLICATED_STUBS
 
@@ -147,7 +148,7 @@ def fix_project(tmp_path: Path) -> Path:
 def test_with_allow_dirty_an_edit_made_during_analysis_is_not_lost(tmp_path):
     root = fix_project(tmp_path)
     config = load_config(root)
-    analysis = analyse_project(root, config, extra_facts=frozenset({"fallbacks"}))
+    analysis = analyse_project(root, config, extra_facts=FIX_FACTS)
     edited = root / "pkg/events/__init__.py"
     append(edited)  # after the analysis read the file, before the fix reads it
     fix = propose_fix(analysis)
@@ -160,7 +161,7 @@ def test_with_allow_dirty_an_edit_made_during_analysis_is_not_lost(tmp_path):
 
 def test_with_allow_dirty_an_edit_made_between_the_fix_and_the_write_is_not_lost(tmp_path):
     root = fix_project(tmp_path)
-    analysis = analyse_project(root, load_config(root), extra_facts=frozenset({"fallbacks"}))
+    analysis = analyse_project(root, load_config(root), extra_facts=FIX_FACTS)
     fix = propose_fix(analysis)
     edited = root / "pkg/files/__init__.py"
     assert edited in fix.changes

@@ -15,6 +15,7 @@ import pytest
 from plexilint.config import load_config
 from plexilint.consolidation.fixer import propose_fix
 from plexilint.runner.project import analyse_project
+from plexilint.consolidation.fix_facts import FIX_FACTS
 from plexilint.rules import all_rules
 
 FILE_HEADER = re.compile(r"^# ([\w/]+\.py)$")
@@ -91,7 +92,7 @@ def test_documented_fix_says_whether_plexilint_fix_removes_the_finding(rule, tmp
                    "".join(TOML_BLOCK.findall(example)))
     before = _codes(root)
 
-    for path, (_, after) in propose_fix(analyse_project(root, load_config(root))).changes.items():
+    for path, (_, after) in propose_fix(analyse_project(root, load_config(root), extra_facts=FIX_FACTS)).changes.items():
         path.write_bytes(after)
     after = _codes(root)
 

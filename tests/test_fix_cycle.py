@@ -176,8 +176,9 @@ def test_the_generated_central_module_against_the_hand_refactored_sample(legacy:
     from plexilint.config import load_config
     from plexilint.consolidation.fixer import propose_fix
     from plexilint.runner.project import analyse_project
+    from plexilint.consolidation.fix_facts import FIX_FACTS
 
-    analysis = analyse_project(legacy, load_config(legacy))
+    analysis = analyse_project(legacy, load_config(legacy), extra_facts=FIX_FACTS)
     fix = propose_fix(analysis)
     generated = fix.changes[fix.plan.central_path][1].decode()
     refactored = (SAMPLES / "plexichat_refactored/src/plexichat/core/utils/fallbacks.py").read_text()

@@ -15,6 +15,7 @@ from plexilint.config import load_config
 from plexilint.consolidation.fixer import propose_fix
 from plexilint.engine.cache import FactsCache
 from plexilint.runner.project import analyse_project
+from plexilint.consolidation.fix_facts import FIX_FACTS
 from plexilint.model import DATABASE_ACCESS, PLACEHOLDER, UNBOUND_NAME, VERSION_LOOKUP, Finding, Replacement, Span
 from plexilint.policy.layout import invalid_parts, shadowing_problem
 from plexilint.policy.moved import merge_moves
@@ -91,7 +92,7 @@ def legacy(tmp_path_factory):
 
 
 def _analysis(root: Path):
-    return analyse_project(root, load_config(root))
+    return analyse_project(root, load_config(root), extra_facts=FIX_FACTS)
 
 
 def _all(analysis) -> list[Finding]:
@@ -130,7 +131,7 @@ def test_findings_read_back_from_the_cache_keep_their_fix_data(legacy):
     """A warm run answers from the project cache: its findings must still tell the fix what to do."""
     def analyse():
         cache = FactsCache(legacy)
-        return analyse_project(legacy, load_config(legacy), cache=cache), cache.stats
+        return analyse_project(legacy, load_config(legacy), cache=cache, extra_facts=FIX_FACTS), cache.stats
 
     cold, _ = analyse()
     warm, stats = analyse()
@@ -163,6 +164,16 @@ def test_the_fix_and_its_report_do_not_depend_on_the_messages(legacy):
     assert {f["message"] for f in reworded["database"]} <= {f"reworded PLX{n}" for n in range(200, 210)}
     markdown = render_markdown(reworded)
     assert "## File-by-file changes" in markdown and "get_fallback_manager()" in markdown
+    # The database table's "what" of a PLX201 finding comes from the rule's fix data, not from
+    # cutting its message (other database findings show their message, as it is).
+    assert _direct_access_rows(markdown) == _direct_access_rows(render_markdown(report))
+    assert "opens raw database access" in _direct_access_rows(markdown)
+    assert "reworded" not in _direct_access_rows(markdown)
+
+
+def _direct_access_rows(markdown: str) -> str:
+    table = markdown.partition("## Database access")[2].partition("\n## ")[0]
+    return "\n".join(line for line in table.splitlines() if "| PLX201 |" in line)
 
 
 def test_the_fix_plan_follows_the_fix_data_not_the_finding_codes(legacy):

@@ -14,6 +14,7 @@ from plexilint.runner.codes import load_checked_config
 from plexilint.runner.project import ProjectAnalysis
 from plexilint.runner.session import Session
 from plexilint.consolidation.backups import FixError, FixRefused, RollbackResult, list_runs, rollback
+from plexilint.consolidation.fix_facts import FIX_FACTS
 from plexilint.consolidation.history import HistoryError, history_path, load_history
 from plexilint.consolidation.progress import FORMATS, render_progress
 
@@ -138,13 +139,12 @@ def _run_progress(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# Beyond what the enabled rules read: the fix needs the stubs and imports; the report also
-# ranks hotspots (complexity) and scores contracts.
-_FIX_FACTS = frozenset({"fallbacks", "name_imports"})
-_REPORT_FACTS = _FIX_FACTS | {"complexity"}
+# Beyond what the enabled rules read: the fix's facts (FIX_FACTS); the report also ranks
+# hotspots (complexity) and scores contracts.
+_REPORT_FACTS = FIX_FACTS | {"complexity"}
 
 
-def _analysis(args: argparse.Namespace, extra_facts: frozenset[str] = _FIX_FACTS) -> ProjectAnalysis:
+def _analysis(args: argparse.Namespace, extra_facts: frozenset[str] = FIX_FACTS) -> ProjectAnalysis:
     root = _project(args.path if args.path.is_dir() else args.path.parent)
     config = load_checked_config(root, args.config)
     if extra_facts is _REPORT_FACTS and config["contracts"]:

@@ -8,15 +8,13 @@ from pathlib import Path
 from plexilint.consolidation.atomic import sha256_hex
 from plexilint.consolidation.backups import FixError, FixFailed, FixRefused, FixRun, apply_changes, rollback
 from plexilint.consolidation.diff import line_counts
+from plexilint.consolidation.fix_facts import FIX_FACTS
 from plexilint.consolidation.fixer import ProposedFix
 from plexilint.consolidation.history import findings_by_family, load_history, record_step
 from plexilint.engine.cache import cache_for
 from plexilint.runner.project import ProjectAnalysis, analyse_project
 from plexilint.families import in_family
 from plexilint.vcs.git import GitError, repository_root, uncommitted_files
-
-
-_FIX_FACTS = frozenset({"fallbacks", "name_imports"})  # beyond what the enabled rules read
 
 
 @dataclass
@@ -52,7 +50,7 @@ def apply_fix(analysis: ProjectAnalysis, fix: ProposedFix, phase: str, allow_dir
                             findings_by_family(f.code for f in before_findings), 0, 0,
                             [f for f in before_findings if in_family(f.code, "PLX1")], fix.plan.conflicts)
     run = _write(analysis, fix, phase, allow_dirty)
-    after = analyse_project(root, analysis.config, extra_facts=_FIX_FACTS, cache=cache_for(root, analysis.config))
+    after = analyse_project(root, analysis.config, extra_facts=FIX_FACTS, cache=cache_for(root, analysis.config))
     after_findings = _all_findings(after)
     # One count everywhere: the diff's `-` and `+` lines (what `git diff --numstat` says too).
     removed, added = line_counts(fix.changes)

@@ -22,7 +22,7 @@ from plexilint.consolidation.bindings import definitions_by_place
 from plexilint.consolidation.canonical import CanonicalChoice, choose_canonical
 from plexilint.consolidation.file_plan import FilePlan, GapBinding, Placeholder
 from plexilint.consolidation.dependencies import ImportedName, free_names
-from plexilint.consolidation.none_tests import none_tests
+from plexilint.consolidation.fix_facts import require_fix_facts
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import PLACEHOLDER, UNBOUND_NAME, VERSION_LOOKUP, Finding, Replacement, Span
@@ -93,6 +93,7 @@ class ConsolidationPlan:
 
 
 def build_plan(analysis: ProjectAnalysis, exclusions: Exclusions | None = None) -> ConsolidationPlan:
+    require_fix_facts(analysis)
     index, config = analysis.index, analysis.config
     exclusions = exclusions or Exclusions()
     central = proposed_central_module(index, config)
@@ -234,19 +235,40 @@ def _keep_blocked(plans: list[FilePlan], blocked: dict[str, str], copies: dict[t
 
 def _keep_tested_placeholders(plans: list[FilePlan], index: ProjectIndex) -> list[Conflict]:
     """`x = None` tested against None somewhere (`if x is None: x = Other`) stays: a fallback
-    object there would take the other branch. Returned as conflicts, for the report."""
+    object there would take the other branch. So does every placeholder while a file Python
+    runs could not be analysed (nested too deep, unreadable): it may test any of them.
+    Returned as conflicts, for the report."""
     names = {p.fact.name for plan in plans for p in plan.placeholders}
-    tested = none_tests(index.files, names)
+    tested = _tested_places(index, names)
+    unseen = [f.relpath for f in index.files if f.parse_failure is not None and f.parse_failure.kind != "syntax"]
     conflicts = []
     for plan in plans:
-        kept = [p for p in plan.placeholders if p.fact.name in tested]
-        plan.kept_placeholders = [(p, "code tests it against None (" + ", ".join(tested[p.fact.name][:3])
-                                   + (" and more" if len(tested[p.fact.name]) > 3 else "") + ")") for p in kept]
-        plan.placeholders = [p for p in plan.placeholders if p.fact.name not in tested]
+        plan.kept_placeholders = [(p, _why_kept(tested.get(p.fact.name, []), unseen)) for p in plan.placeholders
+                                  if p.fact.name in tested or unseen]
+        plan.placeholders = [p for p in plan.placeholders if p.fact.name not in tested and not unseen]
         conflicts += [Conflict(p.fact.name, f"the placeholder `{p.fact.name} = None` stays: {reason}",
                                ((plan.file.relpath, p.fact.span.line, f"{p.fact.name} = None"),))
                       for p, reason in plan.kept_placeholders]
     return conflicts
+
+
+def _why_kept(places: list[str], unseen: list[str]) -> str:
+    if places:
+        return "code tests it against None (" + ", ".join(places[:3]) + (" and more" if len(places) > 3 else "") + ")"
+    return ("plexilint could not analyse " + ", ".join(unseen[:3]) + (" and more" if len(unseen) > 3 else "")
+            + ", which may test it against None")
+
+
+def _tested_places(index: ProjectIndex, names: set[str]) -> dict[str, list[str]]:
+    """For each of ``names``, the `relpath:line` places where any file tests it (or an
+    attribute of that name) against None or for truth (the `none_tests` facts)."""
+    places: dict[str, list[str]] = {}
+    if names:
+        for file in index.files:
+            for test in file.none_tests:
+                if test.name in names:
+                    places.setdefault(test.name, []).append(f"{file.relpath}:{test.line}")
+    return places
 
 
 def _is_null_object(node: ast.ClassDef) -> bool:

@@ -17,13 +17,15 @@ from plexilint.analysis.database import DatabaseFacts, extract_database_facts
 from plexilint.analysis.fallbacks import FallbackFacts, extract_fallback_facts
 from plexilint.analysis.imports import NameImport, extract_name_imports
 from plexilint.analysis.modules import is_test_file, module_name_for
+from plexilint.analysis.none_tests import NoneTest, extract_none_tests
 from plexilint.engine.suppressions import Suppressions, noqa_comment_lines, read_noqa_comments
 from plexilint.analysis.source import source_lines
 
 
 # The kinds of facts, each from its own extractor; a run computes only those its enabled rules
-# read (`Rule.reads`: `--select PLX4` never walks a tree for database access).
-FACT_KINDS = frozenset({"fallbacks", "database", "contracts", "complexity", "name_imports"})
+# read (`Rule.reads`: `--select PLX4` never walks a tree for database access), plus those an
+# adapter asks for (`none_tests`: only the fix and its report read them).
+FACT_KINDS = frozenset({"fallbacks", "database", "contracts", "complexity", "name_imports", "none_tests"})
 
 
 # Not a kind of its own: asks for the fallback facts of test files too (`fallbacks-in-tests`).
@@ -55,6 +57,7 @@ class FileFacts:
     contracts: ContractFacts = field(default_factory=ContractFacts)
     complexity: ComplexityFacts = field(default_factory=ComplexityFacts)
     name_imports: tuple[NameImport, ...] = ()
+    none_tests: tuple[NoneTest, ...] = ()  # names tested against None or for truth
 
 
 class _FileIdentity(TypedDict):
@@ -125,18 +128,36 @@ def extract_facts(path: Path, relpath: str, data: bytes, tree: ast.Module | None
     if path.suffix == ".pyi":  # stub files are intentional stubs, never fallbacks
         return FileFacts(**base, suppressions=suppressions, noqa_comment_lines=noqa_lines)
     try:
-        package = base["is_package"]
-        wants_fallbacks = "fallbacks" in kinds and (FALLBACKS_IN_TESTS in kinds or not is_test_file(relpath))
-        fallbacks = extract_fallback_facts(parsed, source, module, package) if wants_fallbacks else FallbackFacts()
-        database = extract_database_facts(parsed, source, module, package) \
-            if kinds & {"database", "contracts"} else DatabaseFacts()
-        contracts = extract_contract_facts(parsed, source, module, package, dict(database.aliases)) \
-            if "contracts" in kinds else ContractFacts()
-        complexity = extract_complexity_facts(parsed, source) if "complexity" in kinds else ComplexityFacts()
-        name_imports = extract_name_imports(parsed, module, package) if "name_imports" in kinds else ()
+        facts = _facts_of_kinds(parsed, source, module, base["is_package"], relpath, kinds)
     except RecursionError:
         return FileFacts(**base, parse_failure=ParseFailure(1, 0, "nesting too deep to analyse", "too-deep"),
                          suppressions=suppressions, noqa_comment_lines=noqa_lines)
-    return FileFacts(**base, suppressions=suppressions, noqa_comment_lines=noqa_lines,
-                     fallbacks=fallbacks, database=database, contracts=contracts,
-                     complexity=complexity, name_imports=name_imports)
+    return FileFacts(**base, suppressions=suppressions, noqa_comment_lines=noqa_lines, **facts)
+
+
+class _KindFacts(TypedDict):
+    """The fields of `FileFacts` that hold one kind of fact each."""
+
+    fallbacks: FallbackFacts
+    database: DatabaseFacts
+    contracts: ContractFacts
+    complexity: ComplexityFacts
+    name_imports: tuple[NameImport, ...]
+    none_tests: tuple[NoneTest, ...]
+
+
+def _facts_of_kinds(tree: ast.Module, source: str, module: str, package: bool, relpath: str,
+                    kinds: frozenset[str]) -> _KindFacts:
+    """Each kind of fact asked for, from its extractor; the others empty."""
+    wants_fallbacks = "fallbacks" in kinds and (FALLBACKS_IN_TESTS in kinds or not is_test_file(relpath))
+    database = extract_database_facts(tree, source, module, package) \
+        if kinds & {"database", "contracts"} else DatabaseFacts()
+    return _KindFacts(
+        fallbacks=extract_fallback_facts(tree, source, module, package) if wants_fallbacks else FallbackFacts(),
+        database=database,
+        contracts=extract_contract_facts(tree, source, module, package, dict(database.aliases))
+        if "contracts" in kinds else ContractFacts(),
+        complexity=extract_complexity_facts(tree, source) if "complexity" in kinds else ComplexityFacts(),
+        name_imports=extract_name_imports(tree, module, package) if "name_imports" in kinds else (),
+        none_tests=extract_none_tests(tree) if "none_tests" in kinds else (),
+    )

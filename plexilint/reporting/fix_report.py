@@ -16,7 +16,6 @@ from plexilint import __version__
 from plexilint.consolidation.diff import file_line_counts, line_counts
 from plexilint.consolidation.fixer import ProposedFix
 from plexilint.consolidation.history import HistoryError, load_history
-from plexilint.consolidation.none_tests import none_tests
 from plexilint.consolidation.file_plan import FilePlan
 from plexilint.runner.hotspots import rank_hotspots
 from plexilint.runner.project import ProjectAnalysis
@@ -31,9 +30,8 @@ from plexilint.reporting.json_format import finding_to_dict
 def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
     plan = fix.plan
     findings = [f for path in sorted(analysis.findings) for f in analysis.findings_for(Path(path))]
-    none_checks = none_tests(analysis.index.files, {p.fact.name for f in plan.changed_files() for p in f.placeholders})
     cycles = _central_import_cycles(analysis)
-    files = [_file_section(analysis, fix, file_plan, none_checks, cycles) for file_plan in plan.changed_files()
+    files = [_file_section(analysis, fix, file_plan, cycles) for file_plan in plan.changed_files()
              if Path(file_plan.file.path) != plan.central_path]
     _, central_after = fix.changes.get(plan.central_path, (None, None))
     return {
@@ -51,7 +49,7 @@ def build_report(analysis: ProjectAnalysis, fix: ProposedFix) -> dict:
                        "places": [{"path": path, "line": line, "source": source} for path, line, source in c.places]}
                       for c in plan.conflicts],
         "central_module_source": central_after.decode("utf-8") if central_after else None,
-        "database": [dict(finding_to_dict(f), instead=_instead(f)) for f in findings
+        "database": [dict(finding_to_dict(f), what=_what(f), instead=_instead(f)) for f in findings
                      if in_family(f.code, "PLX2")],
         "contracts": _contracts(analysis),
         "hotspots": _hotspots(analysis),
@@ -89,7 +87,7 @@ def _behaviour(fix: ProposedFix) -> dict:
 
 
 def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePlan,
-                  none_checks: dict[str, list[str]], cycles: list[str]) -> dict:
+                  cycles: list[str]) -> dict:
     plan = fix.plan
     file = file_plan.file
     path = Path(file.path)
@@ -99,7 +97,7 @@ def _file_section(analysis: ProjectAnalysis, fix: ProposedFix, file_plan: FilePl
         "module": file.module,
         "replace": sorted(_replacements(file_plan), key=lambda r: r["lines"]),
         "migrate": _migration(plan.central_module, file_plan),
-        "mitigation": _mitigation(plan.central_module, file_plan, none_checks, cycles),
+        "mitigation": _mitigation(plan.central_module, file_plan, cycles),
         "kept": [{"name": stub.name, "line": stub.span.line, "reason": reason} for stub, reason in file_plan.kept],
         "lines_removed": file_line_counts(before, after)[0] if after is not None else 0,
         "lines_added": file_line_counts(before, after)[1] if after is not None else 0,
@@ -150,8 +148,7 @@ def _central_import_cycles(analysis: ProjectAnalysis) -> list[str]:
                    if f.code == "PLX106"})
 
 
-def _mitigation(central: str, file_plan: FilePlan, none_checks: dict[str, list[str]],
-                cycles: list[str]) -> list[str]:
+def _mitigation(central: str, file_plan: FilePlan, cycles: list[str]) -> list[str]:
     notes = []
     guarded = [s.name for s in file_plan.moved if file_plan.is_conditional(s)]
     if guarded:
@@ -165,12 +162,6 @@ def _mitigation(central: str, file_plan: FilePlan, none_checks: dict[str, list[s
     else:
         notes.append(f"Cycle risk: `{central}` imports nothing from the package at import time; "
                      f"`{file_plan.file.module}` only imports it, so no import cycle is added.")
-    for placeholder in file_plan.placeholders:
-        callers = none_checks.get(placeholder.fact.name, [])
-        if callers:
-            shown = ", ".join(callers[:5]) + (" and more" if len(callers) > 5 else "")
-            notes.append(f"`{placeholder.fact.name}` is no longer `None`: review the code that tests it "
-                         f"against None ({shown}).")
     for stub, reason in file_plan.kept:
         notes.append(f"`{stub.name}` stays here: {reason}.")
     for placeholder, reason in file_plan.kept_placeholders:
@@ -187,6 +178,12 @@ def _recorded_mapping(root: Path) -> list[dict]:
                 for entry in load_history(root)["mapping"]]
     except HistoryError as error:
         return [{"error": str(error)}]
+
+
+def _what(finding: Finding) -> str:
+    """What a database finding found, as its rule described it ("" when its rule proposes no
+    replacement: the Markdown shows the message then)."""
+    return finding.fix.what if finding.fix is not None else ""
 
 
 def _instead(finding: Finding) -> str:

@@ -114,7 +114,7 @@ def _database(report: dict) -> list[str]:
     if not report["database"]:
         return ["## Database access", "", "No direct database access outside the fallback manager.", ""]
     return ["## Database access", "", "| where | code | what | call instead |", "|---|---|---|---|",
-            *(f"| `{f['path']}:{f['line']}` | {f['code']} | {f['message'].partition(': go through')[0]} "
+            *(f"| `{f['path']}:{f['line']}` | {f['code']} | {f['what'] or f['message']} "
               f"| {f['instead'] or '-'} |" for f in report["database"])]
 
 

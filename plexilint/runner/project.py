@@ -41,12 +41,13 @@ class ProjectAnalysis:
 
     def __init__(self, root: Path, config: Config, findings: dict[str, list[Finding]], files: ProjectFiles,
                  index: ProjectIndex | None = None, load_index: Callable[[], ProjectIndex] | None = None,
-                 notes: tuple[Note, ...] = ()) -> None:
+                 notes: tuple[Note, ...] = (), fact_kinds: frozenset[str] = frozenset()) -> None:
         self.root = root
         self.config = config
         self.findings = findings  # posix path -> sorted, before `# noqa`
         self.files = files
         self.notes = notes  # what the rules tell besides findings, one of each
+        self.fact_kinds = fact_kinds  # the kinds of facts the index holds (engine/facts.py FACT_KINDS)
         self._index = index
         self._load_index = load_index
 
@@ -149,9 +150,12 @@ class _Run:
     def project_files(self) -> DeclaredFiles:
         return DeclaredFiles(read_project_files(self.root, declared_project_files()))
 
+    @property
+    def fact_kinds(self) -> frozenset[str]:
+        return fact_kinds(self.config) | self.extra_facts
+
     def index(self, sources: list[SourceFile], project_files: DeclaredFiles) -> ProjectIndex:
-        kinds = fact_kinds(self.config) | self.extra_facts
-        facts = facts_for_sources(sources, kinds, self.cache, self.jobs, release_data=True, memo=self.memo)
+        facts = facts_for_sources(sources, self.fact_kinds, self.cache, self.jobs, release_data=True, memo=self.memo)
         return ProjectIndex(self.root, facts, project_files)
 
     def index_from_disk(self) -> ProjectIndex:
@@ -169,7 +173,8 @@ def _analyse(run: _Run, overrides: dict[Path, bytes]) -> ProjectAnalysis:
     if cached is not None and len(cached) == 3:
         findings, files.suppressions, notes = cached
         # Facts only if something asks for them (contracts, hotspots), from the files as they are then.
-        return ProjectAnalysis(run.root, run.config, findings, files, load_index=run.index_from_disk, notes=notes)
+        return ProjectAnalysis(run.root, run.config, findings, files, load_index=run.index_from_disk, notes=notes,
+                               fact_kinds=run.fact_kinds)
     index = run.index(sources, project_files)
     findings, notes = _run_rules(index, run.config, Selection.from_config(run.config))
     for path_findings in findings.values():
@@ -177,7 +182,8 @@ def _analyse(run: _Run, overrides: dict[Path, bytes]) -> ProjectAnalysis:
     files.suppressions.update({f.path: f.suppressions for f in index.files if f.suppressions})
     if entry is not None:
         entry.store((findings, files.suppressions, notes))
-    return ProjectAnalysis(run.root, run.config, findings, files, index=index, notes=notes)
+    return ProjectAnalysis(run.root, run.config, findings, files, index=index, notes=notes,
+                           fact_kinds=run.fact_kinds)
 
 
 class _ProjectEntry:

@@ -117,13 +117,13 @@ class DirectDatabaseAccess(NeedsManager, Rule):
                 if seen:
                     continue  # `Repository(session)` after `session` was reported: the same access
                 instead = suggestion(model, access.method)
+                what = f"`{access.text}` {_WHAT[_kind(access, verdict)]} (`{verdict.via}`)"
                 yield self.finding(
                     file,
                     access.span,
-                    f"`{access.text}` {_WHAT[_kind(access, verdict)]} (`{verdict.via}`): go through the fallback "
-                    f"manager instead: {instead}",
+                    f"{what}: go through the fallback manager instead: {instead}",
                     key=f"{access.function}:{access.text}",
-                    fix=Replacement(access.text, DATABASE_ACCESS, access.span, replacement=instead),
+                    fix=Replacement(access.text, DATABASE_ACCESS, access.span, replacement=instead, what=what),
                 )
 
 

@@ -67,8 +67,10 @@ class PlaceholderInstance(Rule):
     the placeholder stands for a class), from the central fallbacks module; a name without a
     central stub gets an inert stand-in that accepts any call and does nothing.
 
-    The name is no longer `None` afterwards: `plexilint report` lists the lines that test it
-    against `None`, to review by hand.
+    A placeholder that code tests against `None` or for truth anywhere in the project
+    (`if event_manager is None`, `if not event_manager`, `self.event_manager or default`), or
+    compares with anything, stays `None`: a fallback object there would take the other branch. `plexilint report`
+    lists it among the conflicts, with the lines that test it.
 
     To keep it, end the reported line with `# noqa: PLX104` (pylint:
     `# pylint: disable=placeholder-instance`).
