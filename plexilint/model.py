@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """A source range; lines are 1-based, columns 0-based (as in ``ast``)."""
 
@@ -16,7 +16,7 @@ class Span:
     end_column: int | None = None
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Related:
     """Another place that takes part in a finding (e.g. the other copies of a stub)."""
 
@@ -24,7 +24,7 @@ class Related:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Measure:
     """A number a finding is about (a function's complexity, a module's size): a baseline
     stores it, so that the finding counts as new again once the number gets worse."""
@@ -34,7 +34,7 @@ class Measure:
     higher_is_worse: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Replacement:
     """What the fix does about a finding, as the rule decided it: the code at ``span`` (about
     ``name``, a ``kind`` of debris) goes, and ``replacement`` takes its place, with ``imported``
@@ -57,7 +57,7 @@ UNBOUND_NAME = "unbound on import failure"
 DATABASE_ACCESS = "database access"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     code: str
     symbol: str
@@ -95,7 +95,7 @@ class Finding:
         return (self.path, self.span.line, self.span.column, self.code, self.message)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """Something a run wants the user to know that is not a finding about a line: a rule
     family that stays silent for a reason, or what plexilint believes about the project.

@@ -19,7 +19,7 @@ from plexilint.analysis.source import source_lines
 _MUTABLE_FACTORIES = {"dict", "list", "set", "defaultdict", "OrderedDict", "deque", "Counter"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FunctionMetrics:
     qualname: str
     span: Span
@@ -33,7 +33,7 @@ class FunctionMetrics:
     enclosing: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClassMetrics:
     qualname: str
     span: Span
@@ -47,7 +47,7 @@ class ClassMetrics:
     accessors: tuple[str, ...] = ()  # methods that only return or set one `self` attribute
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DispatchChainSite:
     """An `if`/`elif` chain testing one subject against many types or values (what PLX407 judges)."""
 
@@ -58,7 +58,7 @@ class DispatchChainSite:
     test: str  # "isinstance" or "equality"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GlobalState:
     span: Span
     name: str
@@ -66,7 +66,7 @@ class GlobalState:
     function: str = ""  # the function that rebinds or mutates it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ComplexityFacts:
     code_lines: int = 0
     maintainability: float = 100.0  # radon's maintainability index of the module

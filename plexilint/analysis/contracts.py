@@ -51,7 +51,7 @@ _NOT_RUN_HERE = (ast.Try, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReturnedCall:
     """`return ModulePermissions(network_access=True, capabilities=[ModuleCapability.X])`."""
 
@@ -60,7 +60,7 @@ class ReturnedCall:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Method:
     name: str
     span: Span
@@ -82,7 +82,7 @@ class Method:
     returned_call: ReturnedCall | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClassFacts:
     name: str
     span: Span
@@ -94,7 +94,7 @@ class ClassFacts:
     usage: tuple[tuple[str, Span, str], ...]  # (category, where, evidence)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContractFacts:
     classes: tuple[ClassFacts, ...] = ()
     enums: tuple[tuple[str, tuple[str, ...]], ...] = ()  # enum class -> members

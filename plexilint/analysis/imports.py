@@ -10,7 +10,7 @@ from plexilint.model import Span
 from plexilint.analysis.nodes import statements
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameImport:
     module: str  # absolute, relative imports resolved
     name: str

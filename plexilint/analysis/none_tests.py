@@ -17,7 +17,7 @@ import ast
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NoneTest:
     name: str  # the tested name, or attribute name (`x` of `self.x`)
     line: int  # where the tested name is written

@@ -32,7 +32,7 @@ FACT_KINDS = frozenset({"fallbacks", "database", "contracts", "complexity", "nam
 FALLBACKS_IN_TESTS = "fallbacks-in-tests"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParseFailure:
     line: int
     column: int
@@ -42,7 +42,7 @@ class ParseFailure:
     kind: str = "syntax"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileFacts:
     path: str  # absolute, posix form
     relpath: str  # relative to the project root, posix form

@@ -10,7 +10,7 @@ from plexilint.model import Span
 Origins = frozenset  # of "sym:<dotted>" strings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Access:
     """A call that may reach a database: ``kind`` is ``call`` (the callee is ``sources``),
     ``method`` (a method called on a value that came from ``sources``) or ``construct``
@@ -24,7 +24,7 @@ class Access:
     function: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ImportBinding:
     name: str
     origin: str
@@ -35,7 +35,7 @@ class ImportBinding:
     statement_line: int = 0  # the import statement's first line: a `# noqa` there covers its names
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Symbol:
     """A module-level function, class or variable and where its value comes from: a function's
     return annotation and returned values, a class's stored attributes, a variable's value.
@@ -50,7 +50,7 @@ class Symbol:
     attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Handler:
     span: Span
     end_line: int
@@ -62,7 +62,7 @@ class Handler:
     fabricated: tuple[tuple[Span, str], ...]  # (where, why) of returns of made-up data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TryBlock:
     span: Span
     body_end_line: int
@@ -70,7 +70,7 @@ class TryBlock:
     function: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnavailableBranch:
     """``if not db_available: return {...}``: the failure path of a health check."""
 
@@ -83,7 +83,7 @@ class UnavailableBranch:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MethodShape:
     name: str
     span: Span
@@ -94,7 +94,7 @@ class MethodShape:
     walks_clients: bool = False  # a loop from one client to the next, then a raise when all failed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClientAttribute:
     """A ``self`` attribute a class delegates to: ``hints`` are the words that say what it is
     (the attribute, the parameter it came from, the keys of a dict of clients), ``origins``
@@ -106,7 +106,7 @@ class ClientAttribute:
     origins: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClassShape:
     name: str
     span: Span
@@ -115,7 +115,7 @@ class ClassShape:
     raised: tuple[str, ...] = ()  # last names of the exceptions its methods raise
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DatabaseFacts:
     accesses: tuple[Access, ...] = ()
     imports: tuple[ImportBinding, ...] = ()

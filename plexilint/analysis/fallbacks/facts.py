@@ -18,7 +18,7 @@ STUB_ACCESSOR = "accessor of a stub instance"
 STUB_HELPER = "helper that only serves stubs"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StubDefinition:
     name: str
     kind: str
@@ -31,14 +31,14 @@ class StubDefinition:
     retained_from: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VersionLookup:
     callee: str  # dotted, resolved through the module's imports
     span: Span
     source: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NonePlaceholder:
     """A module-level `name = None` (what PLX104 judges)."""
 
@@ -48,7 +48,7 @@ class NonePlaceholder:
     class_hint: str | None  # the class this placeholder stands for, when the module names one
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ImportFailureGap:
     """A name a guarded import binds and its `except ImportError:` branch leaves unbound (what
     PLX105 judges)."""
@@ -60,13 +60,13 @@ class ImportFailureGap:
     exported: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ModuleImport:
     module: str
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DefinitionSummary:
     """A module-level class or function, as much as comparing it with another one needs."""
 
@@ -82,7 +82,7 @@ class DefinitionSummary:
     delegates: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ImportFallbackCopy:
     """A definition, in an `except ImportError:` branch, of a name the `try` imported."""
 
@@ -91,7 +91,7 @@ class ImportFallbackCopy:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FallbackFacts:
     stubs: tuple[StubDefinition, ...] = ()
     version_lookups: tuple[VersionLookup, ...] = ()
