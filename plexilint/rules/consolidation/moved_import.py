@@ -6,8 +6,8 @@ from plexilint.config import Config
 from plexilint.engine.index import ProjectIndex
 from plexilint.model import Finding
 from plexilint.policy.history import HISTORY_PATH
-from plexilint.rules.base import Rule
 from plexilint.policy.moved import moved_names
+from plexilint.rules.base import Rule
 
 
 class MovedImport(Rule):

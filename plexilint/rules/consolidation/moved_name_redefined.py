@@ -77,14 +77,16 @@ class MovedNameRedefined(Rule):
         for file in index.files:
             if file.parse_failure is not None:
                 continue
+            redefined = [(definition, moved[f"{file.module}:{definition.name}"])
+                         for definition in file.fallbacks.definitions
+                         if not definition.guarded and f"{file.module}:{definition.name}" in moved]
+            if not redefined:
+                continue  # most files: nothing moved away from them
             left_to_plx102 = {stub.span for stub in file.fallbacks.stubs
                               if shadowing_reason(file, stub, index, config) is not None}
-            for definition in file.fallbacks.definitions:
-                target = moved.get(f"{file.module}:{definition.name}")
-                if target is None or definition.guarded or definition.span in left_to_plx102:
-                    continue
+            for definition, target in redefined:
                 new_module, _, new_name = target.partition(":")
-                if new_module == file.module:
+                if new_module == file.module or definition.span in left_to_plx102:
                     continue
                 renamed = f" as `{new_name}`" if new_name != definition.name else ""
                 yield self.finding(
@@ -99,6 +101,7 @@ class MovedNameRedefined(Rule):
 
 def _definitions_of(index: ProjectIndex, module: str, name: str) -> list[Related]:
     """Where the new module defines the moved name (nothing when it is not in the project)."""
-    return [Related(file.relpath, definition.span.line)
-            for file in index.files if file.module == module
-            for definition in file.fallbacks.definitions if definition.name == name]
+    file = index.module(module)
+    if file is None:
+        return []
+    return [Related(file.relpath, d.span.line) for d in file.fallbacks.definitions if d.name == name]
