@@ -16,6 +16,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from plexilint.analysis.nodes import LEAF_TYPES, walk
+
 
 @dataclass(frozen=True, slots=True)
 class NoneTest:
@@ -29,7 +31,7 @@ _IDENTITY_OR_EQUALITY = (ast.Is, ast.IsNot, ast.Eq, ast.NotEq)
 def extract_none_tests(tree: ast.Module) -> tuple[NoneTest, ...]:
     """Every (name, line) tested against None or for truth in ``tree``, in line order, once each."""
     found: set[NoneTest] = set()
-    for node in ast.walk(tree):
+    for node in walk(tree, LEAF_TYPES):  # a name or a constant tests nothing by itself
         for tested in _tested_expressions(node):
             found.update(_operand_names(tested))
     return tuple(sorted(found, key=lambda t: (t.line, t.name)))
