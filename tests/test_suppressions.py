@@ -7,7 +7,13 @@ import json
 
 import pytest
 
-from plexilint.engine.suppressions import is_suppressed, read_noqa_comments
+from plexilint.engine.suppressions import (
+    _scanned_noqa_comments,
+    _tokenized_noqa_comments,
+    is_suppressed,
+    noqa_comment_lines,
+    read_noqa_comments,
+)
 
 
 @pytest.mark.parametrize(
@@ -107,3 +113,31 @@ def test_a_noqa_on_the_first_line_of_a_multi_line_import_covers_each_name(projec
     }, 'select = ["PLX202"]\n[tool.plexilint.database]\nfallback-manager = ["app.database.get_fallback_manager"]\n')
     findings = json.loads(cli("check", root, "--format", "json")[1])["findings"]
     assert [(f["line"], f["column"], f["message"].split("`")[1]) for f in findings] == [(7, 5, "Cursor")]
+
+
+_TRICKY_NOQA_SOURCE = """\
+x = "# noqa: PLX101"  # noqa: PLX102
+y = r'it\\'s # noqa' + b"\\"# noqa"  # noqa
+z = '''
+# noqa: PLX104 inside a docstring
+''' ; w = f"{x!r:>10} # noqa"  # NOQA:PLX1
+é = "ü"  # noqa: PLX401
+v = (1,  # noqa: PLX105
+     \"\"\"a " b "" c\"\"\", 2)
+"""
+
+
+def test_noqa_comment_lines_finds_real_comments_only():
+    """(line, start, end) in UTF-8 bytes; `# noqa` inside any kind of string is not a comment."""
+    found = noqa_comment_lines(_TRICKY_NOQA_SOURCE)
+    lines = _TRICKY_NOQA_SOURCE.splitlines()
+    assert [line for line, _, _ in found] == [1, 2, 5, 6, 7]
+    for line, start, end in found:
+        assert lines[line - 1].encode()[start:end].decode().lower().startswith("# noqa")
+
+
+def test_the_comment_scan_agrees_with_the_tokenizer():
+    """The regex scan (used before Python 3.12, where the tokenizer is pure Python) gives the
+    tokenizer's answer, and leaves to it a quote that closes nothing."""
+    assert _scanned_noqa_comments(_TRICKY_NOQA_SOURCE) == _tokenized_noqa_comments(_TRICKY_NOQA_SOURCE)
+    assert _scanned_noqa_comments("x = 'open  # noqa\n") is None

@@ -124,14 +124,20 @@ def walk(node: ast.AST, skipped: frozenset[type] = frozenset()) -> list[ast.AST]
 _BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
 
 
+_BLOCKS_OF: dict[type, tuple[str, ...]] = {}  # per node type, its fields among _BLOCK_FIELDS
+
+
 def statements(tree: ast.Module) -> list[ast.stmt]:
     """Every statement of a module, nested blocks and definitions included (imports and other
     statements never sit inside expressions, so their walk can skip the expressions)."""
     found: list[ast.AST] = list(tree.body)
+    blocks_of = _BLOCKS_OF
     for current in found:  # the list grows while it is read
-        for field_name in _BLOCK_FIELDS:
-            block = getattr(current, field_name, None)
-            if block:
-                found.extend(block)
+        kind = type(current)
+        fields = blocks_of.get(kind)
+        if fields is None:
+            fields = blocks_of[kind] = tuple(name for name in _BLOCK_FIELDS if name in kind._fields)
+        for field_name in fields:  # most statements have none: no lookup at all
+            found.extend(getattr(current, field_name))
     # `handlers` and `cases` hold except-handlers and match-cases, whose bodies are the statements.
     return [node for node in found if isinstance(node, ast.stmt)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 
+from plexilint.analysis.database.annotation_only import annotation_only_names
 from plexilint.analysis.database.classes import attribute_origins, class_bases, client_attributes, method_shape
 from plexilint.analysis.database.facts import (
     Access,
@@ -25,32 +26,9 @@ from plexilint.analysis.database.origins import (
     record_calls,
     worth_recording,
 )
-from plexilint.analysis.nodes import TRY_TYPES, dotted_name, last_part, span_of, walk
+from plexilint.analysis.nodes import TRY_TYPES, dotted_name, last_part, span_of
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
-
-
-def _name_usage(tree: ast.Module) -> tuple[dict[str, int], dict[str, int]]:
-    """How often each name is read inside annotations, and in total."""
-    total: dict[str, int] = {}
-    annotations: list[ast.AST] = []
-    for node in walk(tree):  # one walk for both: this runs on every module that imports
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            total[node.id] = total.get(node.id, 0) + 1
-        if isinstance(node, ast.arg) and node.annotation is not None:
-            annotations.append(node.annotation)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns is not None:
-            annotations.append(node.returns)
-        elif isinstance(node, ast.AnnAssign):
-            annotations.append(node.annotation)
-    # `SessionDep = Annotated[AsyncSession, ...]` is a type alias.
-    annotations += [s.value for s in tree.body if isinstance(s, ast.Assign) and isinstance(s.value, ast.Subscript)]
-    in_annotations: dict[str, int] = {}
-    for annotation in annotations:
-        for node in walk(annotation):
-            if isinstance(node, ast.Name):
-                in_annotations[node.id] = in_annotations.get(node.id, 0) + 1
-    return in_annotations, total
 
 
 _BRANCHING = (ast.If, *TRY_TYPES)
@@ -66,6 +44,7 @@ def _nested_blocks(stmt: ast.If | ast.Try) -> list[list[ast.stmt]]:
 class _Extractor:
     def __init__(self, tree: ast.Module, source: str, module: str, is_package: bool) -> None:
         self.tree = tree
+        self.source = source
         self.context = ModuleContext(tree, source, module, is_package)
         self.accesses: list[Access] = []
         self.imports: list[ImportBinding] = []
@@ -123,10 +102,11 @@ class _Extractor:
                                                   isinstance(stmt, ast.Import), stmt.lineno))
 
     def _mark_annotation_only_imports(self) -> None:
-        annotation_names, all_names = _name_usage(self.tree)
+        only_annotations = annotation_only_names(self.tree, self.source, {b.name for b in self.imports})
+        if not only_annotations:
+            return
         self.imports = [
-            ImportBinding(b.name, b.origin, b.span, b.type_checking,
-                          0 < annotation_names.get(b.name, 0) >= all_names.get(b.name, 0), b.module_import,
+            ImportBinding(b.name, b.origin, b.span, b.type_checking, b.name in only_annotations, b.module_import,
                           b.statement_line)
             for b in self.imports
         ]
