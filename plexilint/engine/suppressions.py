@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 import tokenize
 from enum import Enum
 
+from plexilint.analysis.comments import scanned_comments
 from plexilint.analysis.source import source_lines
 from plexilint.model import Finding
 
@@ -78,45 +78,14 @@ def noqa_comment_lines(source: str) -> tuple[tuple[int, int, int], ...]:
     docstring's example comment unused, and points at the comment."""
     if "noqa" not in source.lower():
         return ()
-    if _SCAN_IS_EXACT and "\r" not in source:
-        found = _scanned_noqa_comments(source)
-        if found is not None:
-            return found
-    return _tokenized_noqa_comments(source)
-
-
-# Strings and comments, found by the regex engine: the code between them is skipped in C. Before
-# Python 3.12 (PEP 701) a string never holds its own quote unescaped, whatever its prefix, and
-# outside strings `#` only starts a comment, so this finds exactly the tokenizer's comments; from
-# 3.12 f-strings nest quotes, and the tokenizer is written in C anyway.
-_SCAN_IS_EXACT = sys.version_info < (3, 12)
-_STRINGS_AND_COMMENTS = re.compile(r"""
-    '''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''
-  | \"\"\"[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*\"\"\"
-  | '[^'\\\n]*(?:\\.[^'\\\n]*)*'
-  | "[^"\\\n]*(?:\\.[^"\\\n]*)*"
-  | (?P<comment>\#[^\n]*)
-  | (?P<unclosed>['"])
-""", re.VERBOSE | re.DOTALL)
-
-
-def _scanned_noqa_comments(source: str) -> tuple[tuple[int, int, int], ...] | None:
-    """`noqa_comment_lines` without the tokenizer (pure Python before 3.12: a quarter of a
-    parse on a large project); None when a quote opens no string the scan can close, which
-    valid code never has: the tokenizer then decides."""
+    scanned = scanned_comments(source, NOQA_INLINE)
+    if scanned is None:
+        return _tokenized_noqa_comments(source)
+    lines = source_lines(source)
     found = []
-    for match in _STRINGS_AND_COMMENTS.finditer(source):
-        kind = match.lastgroup
-        if kind is None:
-            continue  # a string
-        if kind == "unclosed":
-            return None
-        text = match.group()
-        if NOQA_INLINE.search(text):
-            start = match.start()
-            line_start = source.rfind("\n", 0, start) + 1
-            column = len(source[line_start:start].encode("utf-8"))
-            found.append((source.count("\n", 0, start) + 1, column, column + len(text.encode("utf-8"))))
+    for line, column, text in scanned:
+        start = len(lines[line - 1][:column].encode("utf-8"))
+        found.append((line, start, start + len(text.encode("utf-8"))))
     return tuple(found)
 
 

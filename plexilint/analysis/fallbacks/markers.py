@@ -9,6 +9,7 @@ import io
 import re
 import tokenize
 
+from plexilint.analysis.comments import scanned_comments
 from plexilint.analysis.nodes import TRY_TYPES
 
 FALLBACK_WORD = re.compile(r"\bfall-?backs?\b", re.IGNORECASE)
@@ -26,14 +27,15 @@ def says_fallback(text: str) -> bool:
 
 def _comments(source: str) -> list[tuple[int, bool, str]]:
     """(line, whether it starts its line at column 0, text) of every comment; those read so
-    far when the text does not tokenize."""
+    far when the text does not tokenize. An indented comment speaks for its block."""
+    scanned = scanned_comments(source)
+    if scanned is not None:
+        return [(line, column == 0, text) for line, column, text in scanned]
     found = []
     try:
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
             if token.type == tokenize.COMMENT:
-                # Of its own, at column 0: an indented comment speaks for its block.
-                alone = token.start[1] == 0
-                found.append((token.start[0], alone, token.string))
+                found.append((token.start[0], token.start[1] == 0, token.string))
     except (tokenize.TokenError, SyntaxError, IndentationError):
         return found
     return found
