@@ -130,7 +130,12 @@ _BLOCKS_OF: dict[type, tuple[str, ...]] = {}  # per node type, its fields among 
 def statements(tree: ast.Module) -> list[ast.stmt]:
     """Every statement of a module, nested blocks and definitions included (imports and other
     statements never sit inside expressions, so their walk can skip the expressions)."""
-    found: list[ast.AST] = list(tree.body)
+    return block_statements(tree.body)
+
+
+def block_statements(body: list[ast.stmt]) -> list[ast.stmt]:
+    """Every statement of ``body`` and of the blocks nested in it, definitions included."""
+    found: list[ast.AST] = list(body)
     blocks_of = _BLOCKS_OF
     for current in found:  # the list grows while it is read
         kind = type(current)

@@ -9,8 +9,7 @@ from collections.abc import Container, Iterator
 
 from plexilint.analysis.database.facts import ClientAttribute, MethodShape
 from plexilint.analysis.database.origins import ModuleContext, Scope, parameter_origins, worth_recording
-from plexilint.analysis.database.scope_nodes import own_nodes
-from plexilint.analysis.nodes import dotted_name, is_self_attribute, span_of, walk
+from plexilint.analysis.nodes import block_statements, dotted_name, is_self_attribute, span_of, walk
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 
@@ -218,7 +217,7 @@ def _is_fallback_loop(loop: ast.For | ast.AsyncFor | ast.While, clients: dict[st
     client inside is not a fallback."""
     head = loop.test if isinstance(loop, ast.While) else loop.iter
     return any(_client_name(n, clients) for n in walk(head)) \
-        or any(isinstance(n, ast.Try) for stmt in loop.body for n in walk(stmt))
+        or any(isinstance(n, ast.Try) for n in block_statements(loop.body))
 
 
 def _walks_clients(loop: ast.For | ast.AsyncFor | ast.While, clients: dict[str, bool]) -> bool:
@@ -227,9 +226,9 @@ def _walks_clients(loop: ast.For | ast.AsyncFor | ast.While, clients: dict[str, 
     self.replica)`), or its body picks one from the container (`self.clients.get(name)`); and
     it tries each under a `try`. A retry of one connection, or a loop bounded by a setting,
     does not."""
-    body = [n for stmt in loop.body for n in walk(stmt)]
-    if not any(isinstance(n, ast.Try) for n in body):
+    if not any(isinstance(n, ast.Try) for n in block_statements(loop.body)):
         return False
+    body = [n for stmt in loop.body for n in walk(stmt)]
     head = loop.test if isinstance(loop, ast.While) else loop.iter
     named = {n.attr for n in walk(head) if is_self_attribute(n) and n.attr in clients}
     if len(named) >= 2 or any(clients[name] for name in named):
@@ -237,14 +236,20 @@ def _walks_clients(loop: ast.For | ast.AsyncFor | ast.While, clients: dict[str, 
     return any(is_self_attribute(n) and clients.get(n.attr) for n in body)
 
 
-def _blocks(function: Function) -> Iterator[list[ast.stmt]]:
-    """Every statement list of a function (its body, and those of its compound statements)."""
-    yield function.body
-    for node in own_nodes(function.body):
-        for field in ("body", "orelse", "finalbody"):
-            block = getattr(node, field, None)
-            if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
-                yield block
+def _blocks(function: Function) -> list[list[ast.stmt]]:
+    """Every statement list of a function (its body, and those of its compound statements,
+    except-clauses and match cases), nested definitions left out."""
+    blocks = [function.body]
+    for block in blocks:  # the list grows while it is read
+        for stmt in block:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            for field in ("body", "orelse", "finalbody"):
+                inner = getattr(stmt, field, None)
+                if inner:
+                    blocks.append(inner)
+            blocks += [part.body for part in (*getattr(stmt, "handlers", ()), *getattr(stmt, "cases", ()))]
+    return blocks
 
 
 def _fails_over(method: Function, clients: dict[str, bool]) -> bool:
@@ -253,7 +258,7 @@ def _fails_over(method: Function, clients: dict[str, bool]) -> bool:
     for block in _blocks(method):
         for position, stmt in enumerate(block):
             if isinstance(stmt, (ast.For, ast.AsyncFor, ast.While)) and _walks_clients(stmt, clients) and any(
-                    isinstance(n, ast.Raise) for later in block[position + 1:] for n in walk(later)):
+                    isinstance(n, ast.Raise) for n in block_statements(block[position + 1:])):
                 return True
     return False
 
