@@ -13,7 +13,7 @@ from plexilint.analysis.fallbacks.facts import ImportFailureGap, NonePlaceholder
 from plexilint.analysis.fallbacks.names import ModuleNames
 from plexilint.analysis.fallbacks.scopes import module_global_uses
 from plexilint.analysis.modules import resolve_import
-from plexilint.analysis.nodes import LOG_METHODS, dotted_name, last_part, span_of
+from plexilint.analysis.nodes import LOG_METHODS, dotted_name, last_part, span_of, statements
 
 _GLOBAL_STATEMENT = re.compile(r"^[ \t]*global[ \t]+([\w, \t]+)", re.MULTILINE)
 
@@ -168,7 +168,7 @@ def _lines_under_version_checks(tree: ast.Module) -> set[int]:
     or `TYPE_CHECKING`: a name imported from the standard library only where it exists is
     used there on purpose (`if sys.version_info >= (3, 8): ... cached_property ...`)."""
     lines: set[int] = set()
-    for node in ast.walk(tree):
+    for node in statements(tree):  # an `if` is a statement: expressions need no visit
         if isinstance(node, ast.If) and _tests_the_interpreter(node.test):
             lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
     return lines
