@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from plexilint.analysis.database.facts import Access
@@ -92,7 +92,10 @@ class Scope:
         self.inherited = inherited
 
     def symbol_origins(self, node: ast.AST) -> set[str]:
-        name = dotted_name(node)
+        return self.dotted_origins(dotted_name(node))
+
+    def dotted_origins(self, name: str | None) -> set[str]:
+        """`symbol_origins` of a node whose dotted name is ``name``."""
         if not name:
             return set()
         dotted = self.context.resolve(name, self.local_aliases)
@@ -266,30 +269,31 @@ def _call_text(scope: Scope, node: ast.Call) -> str:
     return f"{callee[:60]}(...)"
 
 
-def _call_accesses(scope: Scope, node: ast.Call, function: str) -> Iterator[Access]:
+def _record_call(scope: Scope, node: ast.Call, function: str, into: list[Access]) -> None:
     """The ways one call may reach a database: a method on a handle, a call of a recorded
-    symbol, a class built from a handle."""
+    symbol, a class built from a handle. (Runs for every call of the project: no generator,
+    and the callee's dotted name is read once.)"""
     func = node.func
     if isinstance(func, ast.Attribute):
         receiver = scope.origins(func.value)
         if receiver:
             if isinstance(func.value, ast.Name) and func.value.id not in scope.names:
                 receiver |= scope.symbol_origins(func)  # `Factory.create_vector_db()`: a static method
-            yield Access(span_of(node), "method", tuple(sorted(receiver)), _call_text(scope, node), func.attr,
-                         function)
+            into.append(Access(span_of(node), "method", tuple(sorted(receiver)), _call_text(scope, node), func.attr,
+                               function))
             return
-    callee = scope.symbol_origins(func)
+    dotted = dotted_name(func)
+    callee = scope.dotted_origins(dotted)
     if callee:
-        yield Access(span_of(node), "call", tuple(sorted(callee)), _call_text(scope, node), "", function)
-    name = last_part(dotted_name(func))
+        into.append(Access(span_of(node), "call", tuple(sorted(callee)), _call_text(scope, node), "", function))
+    name = last_part(dotted)
     if name[:1].isupper() and name not in _DEPENDENCY_MARKERS:
         passed = set().union(*(scope.origins(a) for a in [*node.args, *(k.value for k in node.keywords)]))
         if passed:
-            yield Access(span_of(node), "construct", tuple(sorted(passed)), _call_text(scope, node), name,
-                         function)
+            into.append(Access(span_of(node), "construct", tuple(sorted(passed)), _call_text(scope, node), name,
+                               function))
 
 
 def record_calls(scope: Scope, nodes: ScopeNodes, function: str, into: list[Access]) -> None:
     for node in nodes.calls:
-        into.extend(_call_accesses(scope, node, function))
-
+        _record_call(scope, node, function, into)
