@@ -16,14 +16,16 @@ def _only_annotations(source: str, names: set[str]) -> set[str]:
     return set(annotation_only_names(ast.parse(source), source, names))
 
 
+def _annotations(tree: ast.Module) -> list[ast.expr]:
+    found = [n.annotation for n in ast.walk(tree) if isinstance(n, (ast.arg, ast.AnnAssign)) and n.annotation]
+    found += [n.returns for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.returns]
+    return found + [s.value for s in tree.body if isinstance(s, ast.Assign) and isinstance(s.value, ast.Subscript)]
+
+
 def _by_counting_every_name(source: str, names: set[str]) -> set[str]:
     """The definition: read in annotations at least once, and nowhere else."""
     tree = ast.parse(textwrap.dedent(source))
-    annotations = [n.annotation for n in ast.walk(tree) if isinstance(n, (ast.arg, ast.AnnAssign)) and n.annotation]
-    annotations += [n.returns for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
-                    and n.returns]
-    annotations += [s.value for s in tree.body if isinstance(s, ast.Assign) and isinstance(s.value, ast.Subscript)]
-    in_annotations = [n.id for a in annotations for n in ast.walk(a) if isinstance(n, ast.Name)]
+    in_annotations = [n.id for a in _annotations(tree) for n in ast.walk(a) if isinstance(n, ast.Name)]
     loads = [n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)]
     return {name for name in names if 0 < in_annotations.count(name) >= loads.count(name)}
 
