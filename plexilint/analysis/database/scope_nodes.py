@@ -21,8 +21,6 @@ _GROUP_OF: dict[type, str] = {
     ast.Raise: "raises",
 }
 
-_GROUP_NAMES = frozenset(_GROUP_OF.values())
-
 
 class ScopeNodes:
     """A scope's nodes (nested functions, classes and lambdas excluded) grouped by kind,
@@ -39,31 +37,16 @@ class ScopeNodes:
         self.loops: list[ast.For | ast.AsyncFor | ast.While] = []
         self.returns: list[ast.Return | ast.Yield | ast.YieldFrom] = []
         self.raises: list[ast.Raise] = []
-        # The walk of `own_nodes`, grouping each node as it is met (one pass, no list of every node).
         group_of = _GROUP_OF
-        groups = {name: getattr(self, name) for name in _GROUP_NAMES}
-        bindings = self.bindings
-        skipped = _NOT_GROUPED
-        stack: list[ast.AST] = [node for node in reversed(body) if type(node) not in skipped]
-        pop, extend = stack.pop, stack.extend
-        while stack:
-            node = pop()
-            kind = type(node)
-            if isinstance(node, ast.Attribute):  # a quarter of the nodes: its one child, without child_nodes
-                if type(node.value) not in skipped:
-                    stack.append(node.value)
+        for node in own_nodes(body, _NOT_GROUPED):
+            group = group_of.get(type(node))
+            if group is None:
                 continue
-            group = group_of.get(kind)
-            if group is not None:
-                if group == "assignments":
-                    bindings.append(node)
-                    if type(node) is ast.AnnAssign and node.value is None:  # `x: int`
-                        group = None
-                if group is not None:
-                    groups[group].append(node)
-            children = child_nodes(node)
-            if children:
-                extend([child for child in reversed(children) if type(child) not in skipped])
+            if group == "assignments":
+                self.bindings.append(node)
+                if isinstance(node, ast.AnnAssign) and node.value is None:  # `x: int`
+                    continue
+            getattr(self, group).append(node)
 
 
 def own_nodes(body: list[ast.stmt], skipped: frozenset[type] = _NESTED_SCOPE_TYPES) -> list[ast.AST]:
