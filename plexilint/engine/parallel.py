@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 # Below this much source to analyse, starting workers costs more than it saves.
 POOL_MIN_BYTES = 256 * 1024
 # Files of the same size can take twice as long as each other to analyse: with 4 chunks per
-# worker one worker often waited 0.4 to 1 s for the other's last chunk (a tenth of the
-# standard library's analysis); with 12 it waits about 0.1 s, and a chunk costs about 1 ms of CPU.
+# worker, one worker often waited 0.4 to 1 s for the other's last chunk (the standard library
+# on a busy machine); with 12 it waits about 0.1 s, and a chunk costs about 1 ms of CPU.
 CHUNKS_PER_WORKER = 12
 
 # (absolute path, relative path, module, content hash, bytes)
