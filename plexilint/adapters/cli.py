@@ -160,14 +160,22 @@ def _add_colour_option(command: argparse.ArgumentParser) -> None:
 
 def _check(args: argparse.Namespace, **options: Any) -> CheckResult:
     options["session"] = Session()  # the command's
-    if not getattr(args, "quiet", False) and is_terminal(sys.stderr):
-        with PROGRESS.listening(ProgressBar(sys.stderr)):
+    # The facts live until the process exits: the collector is kept off until they are frozen
+    # out of its way. Switched on as soon as the analysis returns, it would scan all of them in
+    # its next collections (0.06 s on the standard library, 0.8 s on 1.17M lines) while the
+    # report is made, and rescan them in full ones (three passes, 0.4 s on the standard library).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        if not getattr(args, "quiet", False) and is_terminal(sys.stderr):
+            with PROGRESS.listening(ProgressBar(sys.stderr)):
+                result = check_paths(args.paths, args.config, use_cache=args.use_cache, jobs=args.jobs, **options)
+        else:
             result = check_paths(args.paths, args.config, use_cache=args.use_cache, jobs=args.jobs, **options)
-    else:
-        result = check_paths(args.paths, args.config, use_cache=args.use_cache, jobs=args.jobs, **options)
-    # The facts live until the process exits: the collector need not rescan them (three full
-    # passes otherwise, 0.4 s on the standard library) while the report is rendered.
-    gc.freeze()
+        gc.freeze()
+    finally:
+        if was_enabled:
+            gc.enable()
     return result
 
 

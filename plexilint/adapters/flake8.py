@@ -58,16 +58,16 @@ class PlexilintChecker:
             return  # no path: no project to place the file in
         if self.computed_codes == frozenset():
             return  # flake8 would filter out whatever plexilint found
-        source = self._source_bytes(Path(self.filename))
+        path = Path(self.filename).resolve()
+        source = self._source_bytes(path)
         # flake8 applies `# noqa` on the reported line itself, exactly as the CLI does; a noqa
         # above a block is plexilint's to apply.
         noqa = NoqaMode.NONE if self.disable_noqa else NoqaMode.BLOCK_LINES
         try:
-            findings = self.session.findings_for_source(Path(self.filename), source, noqa=noqa,
-                                                        adjust=_computed_config)
-            analysis = self.session.project_analysis_for(Path(self.filename), adjust=_computed_config)
+            analysis = self.session.project_analysis_for(path, adjust=_computed_config)
+            findings = self.session.findings_in(analysis, path, source, noqa=noqa)
             _keep_out_of_the_collector(analysis)
-            buffer = {Path(self.filename).resolve().as_posix(): source}
+            buffer = {path.as_posix(): source}
             findings = without_baselined(analysis.root, analysis.config, findings, buffer)
         except BaselineError as error:
             raise ExecutionError(f"plexilint: baseline error\n{error}") from None

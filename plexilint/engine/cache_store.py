@@ -25,6 +25,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from plexilint.engine import data_pickle
+
 # https://bford.info/cachedir/: backup and archiving tools skip a directory holding this file.
 CACHEDIR_TAG = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
                 b"# This file is a cache directory tag created by plexilint.\n"
@@ -54,7 +56,7 @@ def dump_entry(key: Any, payload: Any) -> bytes | None:
     """The bytes of an entry (a header, the SHA-256 of the pickle, the pickle), or None when
     the payload cannot be pickled."""
     try:
-        data = pickle.dumps((key, payload), protocol=pickle.HIGHEST_PROTOCOL)
+        data = data_pickle.dumps((key, payload))
     except Exception:  # noqa: BLE001 - an unpicklable payload is simply not cached
         return None
     return _HEADER + hashlib.sha256(data).digest() + data

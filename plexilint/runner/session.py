@@ -56,11 +56,16 @@ class Session:
     def findings_for_source(self, path: Path, source: bytes, explicit_config: Path | None = None,
                             noqa: NoqaMode = NoqaMode.ALL, adjust: ConfigAdjustment | None = None) -> list[Finding]:
         """Findings for one file whose content may differ from the disk (stdin, an editor)."""
-        analysis = self.project_analysis_for(path, explicit_config, adjust=adjust)
+        return self.findings_in(self.project_analysis_for(path, explicit_config, adjust=adjust), path, source, noqa)
+
+    def findings_in(self, analysis: ProjectAnalysis, path: Path, source: bytes,
+                    noqa: NoqaMode = NoqaMode.ALL) -> list[Finding]:
+        """`findings_for_source` with the analysis of the file's project (`project_analysis_for`)
+        already in hand: flake8 asks for both at every file."""
         resolved = path.resolve()
-        digest = analysis.digest_of(resolved)
+        digest = analysis.files.digests.get(resolved.as_posix())
         if digest is not None and digest == content_digest(source):
-            return analysis.findings_for(resolved, noqa)
+            return analysis.findings_at(resolved.as_posix(), noqa)
         if digest is None and not is_project_file(resolved, analysis.root, analysis.config):
             return []
         changed = self.analyse(analysis.root, analysis.config, {resolved: source},
