@@ -207,10 +207,14 @@ class DatabaseModel:
             self._manager = NO_MANAGER  # while detecting, no name is the manager
             found = find_manager(self.config, self.names, self.symbols, self.class_shapes,
                                  lambda source: self.verdict(source).category in (RAW, WRAPPED))
-            self._verdicts.clear()  # decided while the manager was unknown
+            if found != NO_MANAGER:
+                self._verdicts.clear()  # decided while the manager was unknown
             self._manager = found
             self._interfaces = database_interfaces(self)
-            self._verdicts.clear()  # decided while the interfaces were unknown
+            if self._interfaces:
+                self._verdicts.clear()  # decided while the interfaces were unknown
+            # (Otherwise every verdict so far stands: on a project without a manager, the
+            # common case, they are not decided again.)
             accessors = [name for name, symbol in self.symbols.items()
                          if symbol.kind == "function" and self.verdict(f"sym:{name}").category == MANAGER]
             manager = with_accessors(found, accessors, self.names, self.owners)
