@@ -30,9 +30,13 @@ from plexilint.analysis.radon_metrics import Halstead, RadonMetrics, decision_po
 _MUTATORS = frozenset({"append", "extend", "insert", "update", "setdefault", "pop", "popitem", "clear", "add",
                        "remove", "discard", "appendleft", "extendleft"})
 _NO_CONTEXT = object()  # Halstead does not look at function decorators and signatures
-# The walk's stack: (node, cognitive nesting or None where Sonar does not look, whether radon
-# counts its decision points).
-_Stack: TypeAlias = list[tuple[ast.AST, int | None, bool]]
+# What travels with the walk's nodes: the cognitive nesting (None where Sonar does not look)
+# and whether radon counts their decision points. It changes only at a structure's parts (an
+# `if`'s body nests deeper) and inside an `assert`, so the stack holds plain nodes, and a
+# context entry above a part's nodes sets it for them (another, below them, restores it).
+_Context: TypeAlias = tuple[int | None, bool]
+_Stack: TypeAlias = list[ast.AST | _Context]
+_Parts: TypeAlias = list[tuple[Sequence[ast.AST], int | None]]  # nodes and their nesting, in walk order
 _LoopOrHandler: TypeAlias = ast.For | ast.AsyncFor | ast.While | ast.ExceptHandler
 
 
@@ -136,6 +140,7 @@ for _kinds, _flag in (
 ):
     for _kind in _kinds:
         _FLAGS[_kind] = _FLAGS.get(_kind, 0) | _flag
+_FLAGS[tuple] = 0  # the walk's context entries (`_Context`)
 
 
 class _Walker:
@@ -147,28 +152,34 @@ class _Walker:
         self.callees: set[int] = set()  # `self.x` nodes that are called: cohesion counts them as calls
 
     def walk(self, scope: _Scope, body: Sequence[ast.AST], nesting: int | None) -> None:
-        """Every node of ``body`` (see `_Stack` for what travels with each). This loop is the family's
-        hot path: names and constants (half the nodes) cost one test, and only the kinds in
-        `_FLAGS` (a fifth) reach `_special`."""
+        """Every node of ``body`` (see `_Context` for what travels with them). This loop is the
+        family's hot path: names and constants (half the nodes) cost one test, and only the
+        kinds in `_FLAGS` (a fifth) reach `_special`."""
         links = scope.links
-        stack: _Stack = [(node, nesting, True) for node in reversed(body)]
+        level, counted = nesting, True
+        stack: _Stack = [*reversed(body)]
         pop, extend = stack.pop, stack.extend
         while stack:
-            node, level, counted = pop()
+            node = pop()
             kind = type(node)
             if kind in _LEAVES:
-                if isinstance(node, ast.Attribute):  # `self.x` for cohesion; its value may hold anything
+                if kind is ast.Attribute:  # `self.x` for cohesion; its value may hold anything
                     if links and id(node) not in self.callees:
-                        self_attribute(node, links)
-                    stack.append((node.value, level, counted))
+                        self_attribute(node, links)  # type: ignore[arg-type]
+                    stack.append(node.value)  # type: ignore[union-attr]
                 continue
             flags = _FLAGS.get(kind)
             if flags is not None:
-                children_counted = self._special(node, kind, flags, level, counted, scope, stack)
+                if kind is tuple:  # a context entry: a structure's part starts, or what follows it
+                    level, counted = node  # type: ignore[misc]
+                    continue
+                children_counted = self._special(node, kind, flags, level, counted, scope, stack)  # type: ignore[arg-type]
                 if children_counted is None:
                     continue
-                counted = children_counted
-            extend([(child, level, counted) for child in reversed(child_nodes(node))])
+                if children_counted is not counted:  # an `assert`: radon counts nothing inside
+                    _push_parts(stack, [(child_nodes(node), level)], level, counted, children_counted)  # type: ignore[arg-type]
+                    continue
+            extend(reversed(child_nodes(node)))  # type: ignore[arg-type]
 
     def _special(self, node: ast.AST, kind: type, flags: int, level: int | None, counted: bool,
                  scope: _Scope, stack: _Stack) -> bool | None:
@@ -292,15 +303,14 @@ class _Walker:
         if isinstance(node, ast.If):
             return self._if(node, level, counted, stack)
         if isinstance(node, ast.IfExp):  # a ternary nests what it holds, a ternary in a ternary included
-            stack.extend([(node.orelse, level + 1, counted), (node.body, level + 1, counted),
-                          (node.test, level + 1, counted)])
+            _push_parts(stack, [([node.test, node.body, node.orelse], level + 1)], level, counted)
             return 1 + level
         if isinstance(node, TRY_TYPES):
             return _try(node, level, counted, stack)
         if isinstance(node, ast.Match):
             return _match(node, level, counted, stack)
         if isinstance(node, ast.Lambda):
-            stack.extend([(node.body, level + 1, counted), (node.args, None, counted)])
+            _push_parts(stack, [([node.args], None), ([node.body], level + 1)], level, counted)
             return 0
         if isinstance(node, (ast.For, ast.AsyncFor, ast.While, ast.ExceptHandler)):
             return _loop_or_except(node, kind, level, counted, stack)
@@ -309,15 +319,15 @@ class _Walker:
     def _if(self, node: ast.If, level: int, counted: bool, stack: _Stack) -> int:
         increment = 1 if id(node) in self.elifs else 1 + level
         orelse = node.orelse
+        parts: _Parts = [([node.test], level), (node.body, level + 1)]
         # `elif` starts in the column of its `if`; an `if` alone in an `else:` block is indented.
         if len(orelse) == 1 and type(orelse[0]) is ast.If and orelse[0].col_offset == node.col_offset:
             self.elifs.add(id(orelse[0]))  # no nesting increment
-            stack.append((orelse[0], level, counted))
+            parts.append((orelse, level))
         elif orelse:
             increment += 1  # else
-            stack.extend([(s, level + 1, counted) for s in reversed(orelse)])
-        stack.extend([(s, level + 1, counted) for s in reversed(node.body)])
-        stack.append((node.test, level, counted))
+            parts.append((orelse, level + 1))
+        _push_parts(stack, parts, level, counted)
         return increment
 
     def _increment(self, node: ast.AST, function: WalkedFunction | None) -> int:
@@ -336,31 +346,41 @@ class _Walker:
 def _try(node: TryNode, level: int, counted: bool, stack: _Stack) -> int:
     """Only `except` (as its own structure) and `else` count; `try` and `finally` do not
     nest. The `else` counts like an `if`'s and nests its body."""
-    stack.extend([(s, level + 1, counted) for s in reversed(node.orelse)])
-    stack.extend([(s, level, counted) for s in reversed(node.finalbody)])
-    stack.extend([(s, level, counted) for s in reversed(node.handlers)])
-    stack.extend([(s, level, counted) for s in reversed(node.body)])
+    _push_parts(stack, [([*node.body, *node.handlers, *node.finalbody], level), (node.orelse, level + 1)],
+                level, counted)
     return 1 if node.orelse else 0
 
 
 def _match(node: ast.Match, level: int, counted: bool, stack: _Stack) -> int:
     """A `match` counts once; its cases nest their bodies (patterns and guards are not looked at)."""
-    for case in reversed(node.cases):
-        stack.extend([(s, level + 1, counted) for s in reversed(case.body)])
-        stack.extend([(part, None, counted) for part in (case.guard, case.pattern) if part is not None])
-    stack.append((node.subject, None, counted))
+    parts: _Parts = [([node.subject], None)]
+    for case in node.cases:
+        parts.append(([case.pattern] if case.guard is None else [case.pattern, case.guard], None))
+        parts.append((case.body, level + 1))
+    _push_parts(stack, parts, level, counted)
     return 1 + level
 
 
 def _loop_or_except(node: _LoopOrHandler, kind: type, level: int, counted: bool, stack: _Stack) -> int:
     """A loop (its `else` counts like an `if`'s and nests its body) or an `except` clause."""
     orelse = getattr(node, "orelse", ())
-    stack.extend([(s, level + 1, counted) for s in reversed(orelse)])
-    stack.extend([(s, level + 1, counted) for s in reversed(node.body)])
-    heads = {ast.While: ("test",), ast.ExceptHandler: ("type",)}.get(kind, ("iter", "target"))
+    heads = {ast.While: ("test",), ast.ExceptHandler: ("type",)}.get(kind, ("target", "iter"))
     head_level = None if kind is ast.ExceptHandler else level
-    stack.extend([(part, head_level, counted) for part in map(node.__getattribute__, heads) if part is not None])
+    _push_parts(stack, [([part for part in map(node.__getattribute__, heads) if part is not None], head_level),
+                        ([*node.body, *orelse], level + 1)], level, counted)
     return 2 + level if orelse else 1 + level
+
+
+def _push_parts(stack: _Stack, parts: _Parts, level: int | None, counted: bool,
+                counted_in_parts: bool | None = None) -> None:
+    """Pushes ``parts`` to be walked in their order, each with its nesting, then the context
+    of what follows them (``level``, ``counted``). ``counted_in_parts``: whether radon counts
+    the parts' decision points (by default as it counts the structure's)."""
+    inner = counted if counted_in_parts is None else counted_in_parts
+    stack.append((level, counted))
+    for nodes, nesting in reversed(parts):
+        stack.extend(reversed(nodes))
+        stack.append((nesting, inner))
 
 
 _LEAVES = frozenset({ast.Name, ast.Constant, ast.Attribute})
