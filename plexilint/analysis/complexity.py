@@ -118,7 +118,7 @@ class _Extractor:
         self.lines = source_lines(source)
         # Code lines (neither blank nor comment-only; docstrings count) among the first n
         # lines, for every n: a function's count is a difference, not a scan of its lines.
-        self.code_before = list(accumulate((line.lstrip()[:1] not in "#" for line in self.lines), initial=0))
+        self.code_before = list(accumulate([line.lstrip()[:1] not in "#" for line in self.lines], initial=0))
 
     def run(self) -> ComplexityFacts:
         containers = _module_containers(self.tree)
@@ -193,8 +193,8 @@ def _dispatch_chains(ifs: list[tuple[ast.If, str]]) -> tuple[DispatchChainSite, 
     order, so a chain's head comes before its `elif`s)."""
     chains, in_chain = [], set()
     for node, function in ifs:
-        if id(node) in in_chain:
-            continue
+        if id(node) in in_chain or not (len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If)):
+            continue  # in a chain already, or no `elif`: no chain starts here (and no test is dumped)
         branches, subjects, current = [], [], node
         while True:
             subject = _dispatch_subject(current.test)

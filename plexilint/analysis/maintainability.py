@@ -15,13 +15,18 @@ from dataclasses import dataclass
 
 from radon.metrics import mi_compute
 
+from plexilint.analysis.source import source_lines
+
 # One match per string, comment, line break or semicolon, and one per run of other code
 # between them: a run's brackets and colons are counted with `str.count`, which keeps the
-# scan at about one Python step per line (matching each bracket was most of its time).
-# String prefixes (`r`, `b`, `f`, ...) end the preceding run; see `_is_prefix`.
+# scan at about one Python step per line (matching each bracket was most of its time). A line
+# break is matched with the code or comment before it: most lines are one statement of plain
+# code, a comment or blank, counted in that one step (see `raw_counts`).
+# String prefixes (`r`, `b`, `f`, ...) end the preceding run; see `_Counter.code`.
 _SCAN = re.compile(r"""
-    (?P<code>[^'"\#\\\n;]+)
-  | (?P<newline>\n)
+    (?P<line>[^'"\#\\\n;]*\n)
+  | (?P<comment_line>[^\S\n]*\#[^\n]*\n)
+  | (?P<code>[^'"\#\\\n;]+)
   | (?P<string>'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''
               |\"\"\"[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*\"\"\"
               |'[^'\\\n]*(?:\\.[^'\\\n]*)*'
@@ -53,7 +58,8 @@ class _Counter:
                  "group_comments", "group_lloc", "part_tokens", "colon_last", "has_colon")
 
     def __init__(self, source: str) -> None:
-        self.lines = source.split("\n")
+        # As the scan numbers lines (at `\n` only); the engine's text has no `\r`, and its split is shared.
+        self.lines = source_lines(source) if "\r" not in source else source.split("\n")
         self.lloc = self.sloc = self.comments = self.multi = 0
         self.first_line = 1
         self.tokens = self.strings = self.group_comments = self.group_lloc = 0
@@ -113,18 +119,48 @@ def raw_counts(source: str) -> RawCounts:
     line, depth = 1, 0
     for match in _SCAN.finditer(source):
         kind = match.lastgroup
-        if kind == "code":
+        if kind == "line":  # plain code (or none) and the end of its line
+            text = match.group()
+            opens = text.count("(") + text.count("[") + text.count("{")
+            closes = text.count(")") + text.count("]") + text.count("}") if opens else 0
+            # Nothing counted yet since the last statement (so depth is 0), and the brackets
+            # close: a statement on one line, or a blank line. What `code` and `end_group`
+            # would count, without them (the scan's hot path).
+            if line == counter.first_line and not counter.tokens and not counter.group_comments and opens <= closes:
+                stripped = text.rstrip()
+                if stripped:
+                    colons = text.count(":")
+                    colon_inside = colons and stripped[-1] != ":" and colons > text.count(":=")
+                    counter.lloc += 2 if colon_inside else 1
+                    counter.sloc += 1
+                line += 1
+                counter.first_line = line
+                continue
+            depth += opens - (text.count(")") + text.count("]") + text.count("}"))
+            if len(text) > 1:
+                counter.code(text[:-1], False)
+            if depth <= 0:
+                depth = 0
+                counter.end_group(line)
+            line += 1
+        elif kind == "comment_line":  # a comment and the end of its line
+            if line == counter.first_line and not counter.tokens and not counter.group_comments:
+                counter.comments += 1  # a comment-only line (nothing else counted since the last statement)
+                line += 1
+                counter.first_line = line
+                continue
+            counter.group_comments += 1
+            if depth <= 0:
+                depth = 0
+                counter.end_group(line)
+            line += 1
+        elif kind == "code":
             text = match.group()
             # Brackets inside strings and comments never reach here; in code that parses,
             # depth never goes below zero.
             depth += text.count("(") + text.count("[") + text.count("{")
             depth -= text.count(")") + text.count("]") + text.count("}")
             counter.code(text, source.startswith(("'", '"'), match.end()))
-        elif kind == "newline":
-            if depth <= 0:
-                depth = 0
-                counter.end_group(line)
-            line += 1
         elif kind == "string":
             counter.string()
             line += match.group().count("\n")
