@@ -73,13 +73,13 @@ class _Counter:
         self.colon_last = self.has_colon = False
 
     def code(self, text: str, before_string: bool) -> None:
-        colons = text.count(":") - text.count(":=")
         stripped = text.rstrip()
         if not stripped or (before_string and _PREFIX.fullmatch(stripped)):
             return  # blank, or the prefix of the string that follows (part of its token)
         self.tokens += 1
         self.part_tokens += 1
-        self.has_colon = self.has_colon or colons > 0
+        if not self.has_colon and ":" in stripped:
+            self.has_colon = text.count(":") > text.count(":=")
         self.colon_last = stripped[-1] == ":"
 
     def string(self) -> None:
@@ -122,11 +122,11 @@ def raw_counts(source: str) -> RawCounts:
         if kind == "line":  # plain code (or none) and the end of its line
             text = match.group()
             opens = text.count("(") + text.count("[") + text.count("{")
-            closes = text.count(")") + text.count("]") + text.count("}") if opens else 0
             # Nothing counted yet since the last statement (so depth is 0), and the brackets
             # close: a statement on one line, or a blank line. What `code` and `end_group`
             # would count, without them (the scan's hot path).
-            if line == counter.first_line and not counter.tokens and not counter.group_comments and opens <= closes:
+            if line == counter.first_line and not counter.tokens and not counter.group_comments and (
+                    not opens or opens <= text.count(")") + text.count("]") + text.count("}")):
                 stripped = text.rstrip()
                 if stripped:
                     colons = text.count(":")

@@ -136,7 +136,7 @@ for _kinds, _flag in (
     ((ast.If, ast.Global), _BODY_FACT),
     ((ast.If, ast.For, ast.AsyncFor, ast.While, ast.ExceptHandler, ast.Match, ast.Lambda, ast.IfExp,
       *TRY_TYPES), _STRUCTURE),
-    ((ast.BoolOp, ast.Call), _INCREMENT),
+    ((ast.BoolOp,), _INCREMENT),  # and calls (see `_Walker._call`)
 ):
     for _kind in _kinds:
         _FLAGS[_kind] = _FLAGS.get(_kind, 0) | _flag
@@ -186,6 +186,9 @@ class _Walker:
         """Facts and Sonar's increment of a node in `_FLAGS`. Returns None when its children
         are dealt with (a definition walks itself; a structure pushes its parts), otherwise
         whether radon counts the decision points of its children."""
+        if kind is ast.Call:  # a fifth of these nodes: its own few facts, without the generic tests
+            self._call(node, level, scope)  # type: ignore[arg-type]
+            return counted
         if flags & _DEFINES:
             self._definition(node, scope, level)
             return None
@@ -198,7 +201,7 @@ class _Walker:
             owner.cognitive += self._structure(node, kind, level, counted, stack)
             return None
         if flags & _INCREMENT:
-            owner.cognitive += self._increment(node, scope.record)
+            owner.cognitive += self._increment(node)
         return counted
 
     def _facts(self, node: ast.AST, kind: type, flags: int, scope: _Scope, counted: bool) -> bool:
@@ -209,11 +212,8 @@ class _Walker:
             counted = kind is not ast.Assert  # radon counts an assert once, nothing inside
         if flags & _OPERATORS and scope.context is not _NO_CONTEXT:
             operators(node, self.result.halstead, scope.context)
-        if scope.links:
-            if isinstance(node, ast.Call):
-                self_call(node, scope.links, self.callees)
-            elif isinstance(node, ast.Assign):
-                self_alias(node, scope.links)
+        if scope.links and isinstance(node, ast.Assign):  # (calls: `_call`)
+            self_alias(node, scope.links)
         if flags & _MUTATES and scope.function is not None and self.containers:
             self._mutation(node, scope, scope.function)
         if flags & _BODY_FACT and scope.record is not None:
@@ -274,6 +274,19 @@ class _Walker:
         # (inner classes are counted apart).
         outer.block.class_points += block.points + block.function_points + block.functions
 
+    def _call(self, node: ast.Call, level: int | None, scope: _Scope) -> None:
+        """A call's facts: cohesion's `self.m()`, the mutation of a module-level container,
+        and Sonar's increment for a function calling itself (once per function)."""
+        if scope.links:
+            self_call(node, scope.links, self.callees)
+        if scope.function is not None and self.containers:
+            self._mutation(node, scope, scope.function)
+        function = scope.record
+        if level is not None and function is not None and not function.recursive and calls_itself(
+                node.func, function.node.name, function.receiver if function.method else None):
+            function.recursive = True
+            function.cognitive += 1  # (a function body's code adds to its own figure)
+
     def _mutation(self, node: ast.AST, scope: _Scope, function: str) -> None:
         """`name.append(...)`, `name[key] = ...`, `del name[key]`, `name.attr = ...`,
         `setattr(name, ...)`: a mutation of a module-level container, if ``name`` is one."""
@@ -330,17 +343,12 @@ class _Walker:
         _push_parts(stack, parts, level, counted)
         return increment
 
-    def _increment(self, node: ast.AST, function: WalkedFunction | None) -> int:
-        """What an expression adds to Sonar's count; its children keep the nesting level."""
-        if isinstance(node, ast.BoolOp):
-            if id(node) in self.inner_booleans:
-                return 0
-            return boolean_sequences(node, self.inner_booleans)
-        if function is None or function.recursive or not isinstance(node, ast.Call) or not calls_itself(
-                node.func, function.node.name, function.receiver if function.method else None):
+    def _increment(self, node: ast.AST) -> int:
+        """What a sequence of boolean operators adds to Sonar's count (calls: `_call`); its
+        children keep the nesting level."""
+        if not isinstance(node, ast.BoolOp) or id(node) in self.inner_booleans:
             return 0
-        function.recursive = True  # recursion counts once per function
-        return 1
+        return boolean_sequences(node, self.inner_booleans)
 
 
 def _try(node: TryNode, level: int, counted: bool, stack: _Stack) -> int:
@@ -376,11 +384,18 @@ def _push_parts(stack: _Stack, parts: _Parts, level: int | None, counted: bool,
     """Pushes ``parts`` to be walked in their order, each with its nesting, then the context
     of what follows them (``level``, ``counted``). ``counted_in_parts``: whether radon counts
     the parts' decision points (by default as it counts the structure's)."""
+    outer: _Context = (level, counted)
+    current = outer
     inner = counted if counted_in_parts is None else counted_in_parts
-    stack.append((level, counted))
-    for nodes, nesting in reversed(parts):
-        stack.extend(reversed(nodes))
-        stack.append((nesting, inner))
+    walked: list[ast.AST | _Context] = []
+    for nodes, nesting in parts:
+        if nodes and (nesting, inner) != current:  # a context entry only where it changes
+            current = (nesting, inner)
+            walked.append(current)
+        walked.extend(nodes)
+    if current != outer:
+        walked.append(outer)
+    stack.extend(reversed(walked))
 
 
 _LEAVES = frozenset({ast.Name, ast.Constant, ast.Attribute})
