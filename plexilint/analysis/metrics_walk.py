@@ -140,7 +140,10 @@ for _kinds, _flag in (
 ):
     for _kind in _kinds:
         _FLAGS[_kind] = _FLAGS.get(_kind, 0) | _flag
-_FLAGS[tuple] = 0  # the walk's context entries (`_Context`)
+_LEAF, _WALK_ONLY = 0, 1 << 7  # no children worth visiting; handled in the walk's loop itself
+_FLAGS.update({ast.Name: _LEAF, ast.Constant: _LEAF, ast.Attribute: _WALK_ONLY,
+               tuple: _WALK_ONLY})  # (a tuple is one of the walk's context entries, see `_Context`)
+_ATTRIBUTE = ast.Attribute
 
 
 class _Walker:
@@ -153,8 +156,8 @@ class _Walker:
 
     def walk(self, scope: _Scope, body: Sequence[ast.AST], nesting: int | None) -> None:
         """Every node of ``body`` (see `_Context` for what travels with them). This loop is the
-        family's hot path: names and constants (half the nodes) cost one test, and only the
-        kinds in `_FLAGS` (a fifth) reach `_special`."""
+        family's hot path: one lookup per node; names and constants (half the nodes) stop there,
+        and only the kinds flagged in `_FLAGS` (a fifth) reach `_special`."""
         links = scope.links
         level, counted = nesting, True
         stack: _Stack = [*reversed(body)]
@@ -162,24 +165,25 @@ class _Walker:
         while stack:
             node = pop()
             kind = type(node)
-            if kind in _LEAVES:
-                if kind is ast.Attribute:  # `self.x` for cohesion; its value may hold anything
-                    if links and id(node) not in self.callees:
-                        self_attribute(node, links)  # type: ignore[arg-type]
-                    stack.append(node.value)  # type: ignore[union-attr]
-                continue
             flags = _FLAGS.get(kind)
-            if flags is not None:
-                if kind is tuple:  # a context entry: a structure's part starts, or what follows it
-                    level, counted = node  # type: ignore[misc]
-                    continue
+            if flags is None:  # nothing to note: walked through
+                extend(reversed(child_nodes(node)))  # type: ignore[arg-type]
+            elif not flags:  # a name or a constant: nothing below
+                continue
+            elif kind is _ATTRIBUTE:  # `self.x` for cohesion; its value may hold anything
+                if links and id(node) not in self.callees:
+                    self_attribute(node, links)  # type: ignore[arg-type]
+                stack.append(node.value)  # type: ignore[union-attr]
+            elif kind is tuple:  # a context entry: a structure's part starts, or what follows it
+                level, counted = node  # type: ignore[misc]
+            else:
                 children_counted = self._special(node, kind, flags, level, counted, scope, stack)  # type: ignore[arg-type]
                 if children_counted is None:
                     continue
                 if children_counted is not counted:  # an `assert`: radon counts nothing inside
                     _push_parts(stack, [(child_nodes(node), level)], level, counted, children_counted)  # type: ignore[arg-type]
-                    continue
-            extend(reversed(child_nodes(node)))  # type: ignore[arg-type]
+                else:
+                    extend(reversed(child_nodes(node)))  # type: ignore[arg-type]
 
     def _special(self, node: ast.AST, kind: type, flags: int, level: int | None, counted: bool,
                  scope: _Scope, stack: _Stack) -> bool | None:
@@ -188,6 +192,10 @@ class _Walker:
         whether radon counts the decision points of its children."""
         if kind is ast.Call:  # a fifth of these nodes: its own few facts, without the generic tests
             self._call(node, level, scope)  # type: ignore[arg-type]
+            return counted
+        if flags == _OPERATORS:  # an arithmetic, unary or comparison operation: only Halstead counts it
+            if scope.context is not _NO_CONTEXT:
+                operators(node, self.result.halstead, scope.context)
             return counted
         if flags & _DEFINES:
             self._definition(node, scope, level)
@@ -398,7 +406,6 @@ def _push_parts(stack: _Stack, parts: _Parts, level: int | None, counted: bool,
     stack.extend(reversed(walked))
 
 
-_LEAVES = frozenset({ast.Name, ast.Constant, ast.Attribute})
 
 
 def _local_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
