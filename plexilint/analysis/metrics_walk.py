@@ -193,6 +193,12 @@ class _Walker:
         if kind is ast.Call:  # a fifth of these nodes: its own few facts, without the generic tests
             self._call(node, level, scope)  # type: ignore[arg-type]
             return counted
+        if kind is ast.Assign:  # cohesion's `alias = self`, and the mutation of a container
+            if scope.links:
+                self_alias(node, scope.links)  # type: ignore[arg-type]
+            if scope.function is not None and self.containers:
+                self._mutation(node, scope, scope.function)
+            return counted
         if flags == _OPERATORS:  # an arithmetic, unary or comparison operation: only Halstead counts it
             if scope.context is not _NO_CONTEXT:
                 operators(node, self.result.halstead, scope.context)
@@ -220,8 +226,6 @@ class _Walker:
             counted = kind is not ast.Assert  # radon counts an assert once, nothing inside
         if flags & _OPERATORS and scope.context is not _NO_CONTEXT:
             operators(node, self.result.halstead, scope.context)
-        if scope.links and isinstance(node, ast.Assign):  # (calls: `_call`)
-            self_alias(node, scope.links)
         if flags & _MUTATES and scope.function is not None and self.containers:
             self._mutation(node, scope, scope.function)
         if flags & _BODY_FACT and scope.record is not None:
