@@ -2,7 +2,7 @@
 
 Each node is visited once, and at that visit it feeds everything that wants it: radon's
 decision points and Halstead counts (`radon_metrics`'s rules), SonarSource's cognitive
-complexity (the nesting level travels with the node on the stack; the rules followed are listed
+complexity (the nesting level travels with the nodes on the stack; the rules followed are listed
 in `plexilint.rules.complexity.cognitive_complexity_high`), the `self` attributes and
 calls of the method it is in (cohesion), the mutation of a module-level container, and the
 `global` statements and `if` chains of the function it is in. Separate walks for each cost
@@ -20,7 +20,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from plexilint.analysis.cognitive_rules import boolean_sequences, calls_itself, receiver
 from plexilint.analysis.cohesion import MethodLinks, class_body_names, self_alias, self_attribute, self_call
@@ -160,42 +160,42 @@ class _Walker:
         and only the kinds flagged in `_FLAGS` (a fifth) reach `_special`."""
         links = scope.links
         level, counted = nesting, True
-        stack: _Stack = [*reversed(body)]
+        stack: list[Any] = [*reversed(body)]  # a `_Stack`, whose entries this loop tells apart
         pop, extend = stack.pop, stack.extend
         while stack:
             node = pop()
             kind = type(node)
             flags = _FLAGS.get(kind)
             if flags is None:  # nothing to note: walked through
-                extend(reversed(child_nodes(node)))  # type: ignore[arg-type]
+                extend(reversed(child_nodes(node)))
             elif not flags:  # a name or a constant: nothing below
                 continue
             elif kind is _ATTRIBUTE:  # `self.x` for cohesion; its value may hold anything
                 if links and id(node) not in self.callees:
-                    self_attribute(node, links)  # type: ignore[arg-type]
-                stack.append(node.value)  # type: ignore[union-attr]
+                    self_attribute(node, links)
+                stack.append(node.value)
             elif kind is tuple:  # a context entry: a structure's part starts, or what follows it
-                level, counted = node  # type: ignore[misc]
+                level, counted = node
             else:
-                children_counted = self._special(node, kind, flags, level, counted, scope, stack)  # type: ignore[arg-type]
+                children_counted = self._special(node, kind, flags, level, counted, scope, stack)
                 if children_counted is None:
                     continue
                 if children_counted is not counted:  # an `assert`: radon counts nothing inside
-                    _push_parts(stack, [(child_nodes(node), level)], level, counted, children_counted)  # type: ignore[arg-type]
+                    _push_parts(stack, [(child_nodes(node), level)], level, counted, children_counted)
                 else:
-                    extend(reversed(child_nodes(node)))  # type: ignore[arg-type]
+                    extend(reversed(child_nodes(node)))
 
     def _special(self, node: ast.AST, kind: type, flags: int, level: int | None, counted: bool,
                  scope: _Scope, stack: _Stack) -> bool | None:
         """Facts and Sonar's increment of a node in `_FLAGS`. Returns None when its children
         are dealt with (a definition walks itself; a structure pushes its parts), otherwise
         whether radon counts the decision points of its children."""
-        if kind is ast.Call:  # a fifth of these nodes: its own few facts, without the generic tests
-            self._call(node, level, scope)  # type: ignore[arg-type]
+        if isinstance(node, ast.Call):  # a fifth of these nodes: its own few facts, without the generic tests
+            self._call(node, level, scope)
             return counted
-        if kind is ast.Assign:  # cohesion's `alias = self`, and the mutation of a container
+        if isinstance(node, ast.Assign):  # cohesion's `alias = self`, and the mutation of a container
             if scope.links:
-                self_alias(node, scope.links)  # type: ignore[arg-type]
+                self_alias(node, scope.links)
             if scope.function is not None and self.containers:
                 self._mutation(node, scope, scope.function)
             return counted
