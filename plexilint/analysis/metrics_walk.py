@@ -213,8 +213,14 @@ class _Walker:
             if isinstance(node, ast.BinOp):
                 stack.append(node.right)
                 stack.append(node.left)
-                return None
-            return counted
+            elif isinstance(node, ast.Compare):
+                stack.extend(reversed(node.comparators))
+                stack.append(node.left)
+            elif isinstance(node, ast.UnaryOp):
+                stack.append(node.operand)
+            else:
+                stack.extend(reversed(child_nodes(node)))
+            return None
         if flags & _DEFINES:
             self._definition(node, scope, level)
             return None
