@@ -193,7 +193,7 @@ def _dispatch_chains(ifs: list[tuple[ast.If, str]]) -> tuple[DispatchChainSite, 
     order, so a chain's head comes before its `elif`s)."""
     chains, in_chain = [], set()
     for node, function in ifs:
-        if id(node) in in_chain or not (len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If)):
+        if id(node) in in_chain or not _has_elif(node):
             continue  # in a chain already, or no `elif`: no chain starts here (and no test is dumped)
         branches, subjects, current = [], [], node
         while True:
@@ -215,6 +215,10 @@ def _dispatch_chains(ifs: list[tuple[ast.If, str]]) -> tuple[DispatchChainSite, 
         chains.append(DispatchChainSite(span_of(node), function, _subject_text(node), len(branches),
                                     "isinstance" if kinds == {"isinstance"} else "equality"))
     return tuple(chains)
+
+
+def _has_elif(node: ast.If) -> bool:
+    return len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If)
 
 
 def _module_containers(tree: ast.Module) -> dict[str, ast.Assign | ast.AnnAssign]:

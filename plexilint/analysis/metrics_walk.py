@@ -210,16 +210,7 @@ class _Walker:
         if flags == _OPERATORS:  # an arithmetic, unary or comparison operation: only Halstead counts it
             if scope.context is not _NO_CONTEXT:
                 operators(node, self.result.halstead, scope.context)
-            if isinstance(node, ast.BinOp):
-                stack.append(node.right)
-                stack.append(node.left)
-            elif isinstance(node, ast.Compare):
-                stack.extend(reversed(node.comparators))
-                stack.append(node.left)
-            elif isinstance(node, ast.UnaryOp):
-                stack.append(node.operand)
-            else:
-                stack.extend(reversed(child_nodes(node)))
+            _push_operands(node, stack)
             return None
         if flags & _DEFINES:
             self._definition(node, scope, level)
@@ -233,7 +224,7 @@ class _Walker:
             owner.cognitive += self._structure(node, kind, level, counted, stack)
             return None
         if flags & _INCREMENT:
-            owner.cognitive += self._increment(node)
+            owner.cognitive += _boolean_increment(node, self.inner_booleans)
         return counted
 
     def _facts(self, node: ast.AST, kind: type, flags: int, scope: _Scope, counted: bool) -> bool:
@@ -373,12 +364,28 @@ class _Walker:
         _push_parts(stack, parts, level, counted)
         return increment
 
-    def _increment(self, node: ast.AST) -> int:
-        """What a sequence of boolean operators adds to Sonar's count (calls: `_call`); its
-        children keep the nesting level."""
-        if not isinstance(node, ast.BoolOp) or id(node) in self.inner_booleans:
-            return 0
-        return boolean_sequences(node, self.inner_booleans)
+
+
+def _boolean_increment(node: ast.AST, inner_booleans: set[int]) -> int:
+    """What a sequence of boolean operators adds to Sonar's count (calls: `_Walker._call`);
+    its children keep the nesting level."""
+    if not isinstance(node, ast.BoolOp) or id(node) in inner_booleans:
+        return 0
+    return boolean_sequences(node, inner_booleans)
+
+
+def _push_operands(node: ast.AST, stack: _Stack) -> None:
+    """The children of an operation, as `child_nodes` orders them, without its call."""
+    if isinstance(node, ast.BinOp):
+        stack.append(node.right)
+        stack.append(node.left)
+    elif isinstance(node, ast.Compare):
+        stack.extend(reversed(node.comparators))
+        stack.append(node.left)
+    elif isinstance(node, ast.UnaryOp):
+        stack.append(node.operand)
+    else:
+        stack.extend(reversed(child_nodes(node)))
 
 
 def _try(node: TryNode, level: int, counted: bool, stack: _Stack) -> int:
