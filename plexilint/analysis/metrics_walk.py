@@ -144,6 +144,12 @@ _LEAF, _WALK_ONLY = 0, 1 << 7  # no children worth visiting; handled in the walk
 _FLAGS.update({ast.Name: _LEAF, ast.Constant: _LEAF, ast.Attribute: _WALK_ONLY,
                tuple: _WALK_ONLY})  # (a tuple is one of the walk's context entries, see `_Context`)
 _ATTRIBUTE = ast.Attribute
+# Frequent kinds with one child at most, which nothing else notes (parameters, the value of an
+# expression statement, of a `return`, of a keyword argument...).
+_ONE_CHILD = 1 << 8
+_ONE_CHILD_FIELD: dict[type, str] = {ast.arg: "annotation", ast.Expr: "value", ast.Return: "value",
+                                     ast.keyword: "value", ast.Starred: "value", ast.Await: "value"}
+_FLAGS.update(dict.fromkeys(_ONE_CHILD_FIELD, _ONE_CHILD))
 
 
 class _Walker:
@@ -170,6 +176,10 @@ class _Walker:
                 extend(reversed(child_nodes(node)))
             elif not flags:  # a name or a constant: nothing below
                 continue
+            elif flags == _ONE_CHILD:  # `child_nodes` without its call
+                child = getattr(node, _ONE_CHILD_FIELD[kind])
+                if child is not None:
+                    stack.append(child)
             elif kind is _ATTRIBUTE:  # `self.x` for cohesion; its value may hold anything
                 if links and id(node) not in self.callees:
                     self_attribute(node, links)
