@@ -6,8 +6,8 @@ the maintainability index follow radon's rules, so the numbers agree with `radon
 from __future__ import annotations
 
 import ast
-import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from plexilint.analysis.cohesion import accessors
 from plexilint.analysis.maintainability import maintainability_index
@@ -77,17 +77,6 @@ class ComplexityFacts:
     global_state: tuple[GlobalState, ...] = ()
 
 
-# A line whose first non-blank character is not `#` (`\s` is `str.isspace`'s set).
-_CODE_LINE = re.compile(r"^[^\S\n]*[^\s#]", re.MULTILINE)
-
-
-def _code_lines(source: str) -> int:
-    """Lines that hold code: neither blank nor comment-only (docstrings count as code)."""
-    if "\r" in source:  # `^` only follows `\n`; the engine's text never holds `\r`
-        return sum(1 for line in source_lines(source) if line.strip() and not line.lstrip().startswith("#"))
-    return len(_CODE_LINE.findall(source))
-
-
 def _dispatch_subject(test: ast.expr) -> tuple[str, str] | None:
     if isinstance(test, ast.Call) and dotted_name(test.func) == "isinstance" and len(test.args) == 2:
         return ast.dump(test.args[0]), "isinstance"
@@ -127,6 +116,9 @@ class _Extractor:
         self.tree = tree
         self.source = source
         self.lines = source_lines(source)
+        # Code lines (neither blank nor comment-only; docstrings count) among the first n
+        # lines, for every n: a function's count is a difference, not a scan of its lines.
+        self.code_before = list(accumulate([line.lstrip()[:1] not in "#" for line in self.lines], initial=0))
 
     def run(self) -> ComplexityFacts:
         containers = _module_containers(self.tree)
@@ -145,7 +137,7 @@ class _Extractor:
                          f"a module-level {_kind_of_state(containers[name])} mutated in `{function}`", function)
              for name, (_, function) in sorted(walked.mutations.items()) if not _is_dunder(name)])
         maintainability = maintainability_index(self.source, walked.halstead.volume, walked.total_complexity)
-        return ComplexityFacts(_code_lines(self.source), maintainability, walked.total_complexity,
+        return ComplexityFacts(self.code_before[-1], maintainability, walked.total_complexity,
                                functions, classes, _dispatch_chains(walked.function_ifs), tuple(state))
 
     def _function_code_lines(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
@@ -153,12 +145,11 @@ class _Extractor:
         comment-only lines and the docstring (a well-commented function is not a long one)."""
         first = node.decorator_list[0].lineno if node.decorator_list else node.lineno
         last = node.end_lineno or node.lineno
-        docstring = range(0)
+        code = self.code_before[last] - self.code_before[first - 1]
         head = node.body[0] if node.body else None
         if isinstance(head, ast.Expr) and isinstance(head.value, ast.Constant) and isinstance(head.value.value, str):
-            docstring = range(head.lineno, (head.end_lineno or head.lineno) + 1)
-        return sum(1 for number in range(first, last + 1)
-                   if number not in docstring and _is_code(self.lines[number - 1]))
+            code -= self.code_before[head.end_lineno or head.lineno] - self.code_before[head.lineno - 1]
+        return code
 
     def _noqa_lines(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> tuple[int, ...]:
         """Where a `# noqa` about this block may also sit: its decorator lines and a comment
@@ -197,18 +188,13 @@ def _functions(count: int) -> str:
     return "1 other function" if count == 1 else f"{count} other functions"
 
 
-def _is_code(line: str) -> bool:
-    stripped = line.strip()
-    return bool(stripped) and not stripped.startswith("#")
-
-
 def _dispatch_chains(ifs: list[tuple[ast.If, str]]) -> tuple[DispatchChainSite, ...]:
     """The if/elif chains testing one subject, among the `if`s of function bodies (in source
     order, so a chain's head comes before its `elif`s)."""
     chains, in_chain = [], set()
     for node, function in ifs:
-        if id(node) in in_chain:
-            continue
+        if id(node) in in_chain or not _has_elif(node):
+            continue  # in a chain already, or no `elif`: no chain starts here (and no test is dumped)
         branches, subjects, current = [], [], node
         while True:
             subject = _dispatch_subject(current.test)
@@ -229,6 +215,10 @@ def _dispatch_chains(ifs: list[tuple[ast.If, str]]) -> tuple[DispatchChainSite, 
         chains.append(DispatchChainSite(span_of(node), function, _subject_text(node), len(branches),
                                     "isinstance" if kinds == {"isinstance"} else "equality"))
     return tuple(chains)
+
+
+def _has_elif(node: ast.If) -> bool:
+    return len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If)
 
 
 def _module_containers(tree: ast.Module) -> dict[str, ast.Assign | ast.AnnAssign]:

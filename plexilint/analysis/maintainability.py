@@ -15,13 +15,18 @@ from dataclasses import dataclass
 
 from radon.metrics import mi_compute
 
+from plexilint.analysis.source import source_lines
+
 # One match per string, comment, line break or semicolon, and one per run of other code
 # between them: a run's brackets and colons are counted with `str.count`, which keeps the
-# scan at about one Python step per line (matching each bracket was most of its time).
-# String prefixes (`r`, `b`, `f`, ...) end the preceding run; see `_is_prefix`.
+# scan at about one Python step per line (matching each bracket was most of its time). A line
+# break is matched with the code or comment before it: most lines are one statement of plain
+# code, a comment or blank, counted in that one step (see `raw_counts`).
+# String prefixes (`r`, `b`, `f`, ...) end the preceding run; see `_Counter.code`.
 _SCAN = re.compile(r"""
-    (?P<code>[^'"\#\\\n;]+)
-  | (?P<newline>\n)
+    (?P<line>[^'"\#\\\n;]*\n)
+  | (?P<comment_line>[^\S\n]*\#[^\n]*\n)
+  | (?P<code>[^'"\#\\\n;]+)
   | (?P<string>'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''
               |\"\"\"[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*\"\"\"
               |'[^'\\\n]*(?:\\.[^'\\\n]*)*'
@@ -49,13 +54,16 @@ class _Counter:
     when it holds a colon that is not its last token (`if x: return`, but also a one-line
     dict or lambda: radon counts them that way)."""
 
-    __slots__ = ("lines", "lloc", "sloc", "comments", "multi", "first_line", "tokens", "strings",
-                 "group_comments", "group_lloc", "part_tokens", "colon_last", "has_colon")
+    __slots__ = ("lines", "lloc", "sloc", "comments", "multi", "first_line", "statement_start", "tokens",
+                 "strings", "group_comments", "group_lloc", "part_tokens", "colon_last", "has_colon")
 
     def __init__(self, source: str) -> None:
-        self.lines = source.split("\n")
+        # As the scan numbers lines (at `\n` only); the engine's text has no `\r`, and its split is shared.
+        self.lines = source_lines(source) if "\r" not in source else source.split("\n")
         self.lloc = self.sloc = self.comments = self.multi = 0
         self.first_line = 1
+        # The line a statement starts on while nothing of it is counted yet (0 once something is).
+        self.statement_start = 1
         self.tokens = self.strings = self.group_comments = self.group_lloc = 0
         self.part_tokens = 0
         self.colon_last = self.has_colon = False
@@ -67,31 +75,64 @@ class _Counter:
         self.colon_last = self.has_colon = False
 
     def code(self, text: str, before_string: bool) -> None:
-        colons = text.count(":") - text.count(":=")
         stripped = text.rstrip()
         if not stripped or (before_string and _PREFIX.fullmatch(stripped)):
             return  # blank, or the prefix of the string that follows (part of its token)
+        self.statement_start = 0
         self.tokens += 1
         self.part_tokens += 1
-        self.has_colon = self.has_colon or colons > 0
+        if not self.has_colon and ":" in stripped:
+            self.has_colon = text.count(":") > text.count(":=")
         self.colon_last = stripped[-1] == ":"
 
     def string(self) -> None:
+        self.statement_start = 0
         self.tokens += 1
         self.part_tokens += 1
         self.strings += 1
         self.colon_last = False
 
+    def comment(self) -> None:
+        self.statement_start = 0
+        self.group_comments += 1
+
+    def statement_line(self, text: str) -> int:
+        """Counts a line that is a whole statement of plain code, or blank (``text``: the line
+        and its end), as `code` and `end_group` would; returns the line after it."""
+        stripped = text.rstrip()
+        if stripped:
+            colons = text.count(":")
+            colon_inside = colons and stripped[-1] != ":" and colons > text.count(":=")
+            self.lloc += 2 if colon_inside else 1
+            self.sloc += 1
+        self.first_line += 1
+        self.statement_start = self.first_line
+        return self.first_line
+
+    def comment_line(self) -> int:
+        """Counts a comment-only line (a statement start's); returns the line after it."""
+        self.comments += 1
+        self.first_line += 1
+        self.statement_start = self.first_line
+        return self.first_line
+
+    def line_break(self, line: int, depth: int) -> tuple[int, int]:
+        """A line break within a statement: the statement ends here unless brackets are open.
+        Returns the next line and the bracket depth."""
+        if depth <= 0:
+            self.end_group(line)
+            depth = 0
+        return line + 1, depth
+
     def end_group(self, last_line: int) -> None:
-        """Counts the group ending on ``last_line`` and starts the next one (one call per
-        physical line in most code: this is the scan's hot path)."""
+        """Counts the group ending on ``last_line`` and starts the next one."""
         if self.part_tokens:
             self.group_lloc += 1 if not self.has_colon or self.colon_last else 2
         self.lloc += self.group_lloc
         self.comments += self.group_comments
         if self.tokens:  # not a comment-only or blank line
             self._count_lines(last_line)
-        self.first_line = last_line + 1
+        self.first_line = self.statement_start = last_line + 1
         self.tokens = self.strings = self.group_comments = self.group_lloc = 0
         self.part_tokens = 0
         self.colon_last = self.has_colon = False
@@ -113,31 +154,53 @@ def raw_counts(source: str) -> RawCounts:
     line, depth = 1, 0
     for match in _SCAN.finditer(source):
         kind = match.lastgroup
-        if kind == "code":
+        if kind == "line":  # plain code (or none) and the end of its line
+            text = match.group()
+            opens = text.count("(") + text.count("[") + text.count("{")
+            # Nothing counted since the last statement (so depth is 0) and the brackets close:
+            # a whole statement, or a blank line (the scan's hot path).
+            if line == counter.statement_start and (
+                    not opens or opens <= text.count(")") + text.count("]") + text.count("}")):
+                line = counter.statement_line(text)
+                continue
+            depth += opens - (text.count(")") + text.count("]") + text.count("}"))
+            if len(text) > 1:
+                counter.code(text[:-1], False)
+            line, depth = counter.line_break(line, depth)
+        elif kind == "comment_line":  # a comment and the end of its line
+            if line == counter.statement_start:
+                line = counter.comment_line()
+                continue
+            counter.comment()
+            line, depth = counter.line_break(line, depth)
+        elif kind == "code":
             text = match.group()
             # Brackets inside strings and comments never reach here; in code that parses,
             # depth never goes below zero.
             depth += text.count("(") + text.count("[") + text.count("{")
             depth -= text.count(")") + text.count("]") + text.count("}")
             counter.code(text, source.startswith(("'", '"'), match.end()))
-        elif kind == "newline":
-            if depth <= 0:
-                depth = 0
-                counter.end_group(line)
-            line += 1
         elif kind == "string":
             counter.string()
             line += match.group().count("\n")
-        elif kind == "comment":
-            counter.group_comments += 1
-        elif kind == "continuation":
-            line += 1
-        elif kind == "semicolon":
-            counter.end_part()
-        else:  # a stray character (a backslash outside a string): code
-            counter.code(match.group(), False)
+        else:
+            line = _other_token(counter, kind, match.group(), line)
     counter.end_group(line)
     return RawCounts(counter.lloc, counter.sloc, counter.comments, counter.multi)
+
+
+def _other_token(counter: _Counter, kind: str | None, text: str, line: int) -> int:
+    """A comment after code, a backslash continuation, a semicolon or a stray character;
+    returns the line after it."""
+    if kind == "comment":
+        counter.comment()
+    elif kind == "continuation":
+        line += 1
+    elif kind == "semicolon":
+        counter.end_part()
+    else:  # a stray character (a backslash outside a string): code
+        counter.code(text, False)
+    return line
 
 
 def maintainability_index(source: str, halstead_volume: float, total_complexity: int) -> float:

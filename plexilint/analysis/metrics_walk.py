@@ -2,7 +2,7 @@
 
 Each node is visited once, and at that visit it feeds everything that wants it: radon's
 decision points and Halstead counts (`radon_metrics`'s rules), SonarSource's cognitive
-complexity (the nesting level travels with the node on the stack; the rules followed are listed
+complexity (the nesting level travels with the nodes on the stack; the rules followed are listed
 in `plexilint.rules.complexity.cognitive_complexity_high`), the `self` attributes and
 calls of the method it is in (cohesion), the mutation of a module-level container, and the
 `global` statements and `if` chains of the function it is in. Separate walks for each cost
@@ -20,7 +20,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from plexilint.analysis.cognitive_rules import boolean_sequences, calls_itself, receiver
 from plexilint.analysis.cohesion import MethodLinks, class_body_names, self_alias, self_attribute, self_call
@@ -30,9 +30,13 @@ from plexilint.analysis.radon_metrics import Halstead, RadonMetrics, decision_po
 _MUTATORS = frozenset({"append", "extend", "insert", "update", "setdefault", "pop", "popitem", "clear", "add",
                        "remove", "discard", "appendleft", "extendleft"})
 _NO_CONTEXT = object()  # Halstead does not look at function decorators and signatures
-# The walk's stack: (node, cognitive nesting or None where Sonar does not look, whether radon
-# counts its decision points).
-_Stack: TypeAlias = list[tuple[ast.AST, int | None, bool]]
+# What travels with the walk's nodes: the cognitive nesting (None where Sonar does not look)
+# and whether radon counts their decision points. It changes only at a structure's parts (an
+# `if`'s body nests deeper) and inside an `assert`, so the stack holds plain nodes, and a
+# context entry above a part's nodes sets it for them (another, below them, restores it).
+_Context: TypeAlias = tuple[int | None, bool]
+_Stack: TypeAlias = list[ast.AST | _Context]
+_Parts: TypeAlias = list[tuple[Sequence[ast.AST], int | None]]  # nodes and their nesting, in walk order
 _LoopOrHandler: TypeAlias = ast.For | ast.AsyncFor | ast.While | ast.ExceptHandler
 
 
@@ -132,10 +136,20 @@ for _kinds, _flag in (
     ((ast.If, ast.Global), _BODY_FACT),
     ((ast.If, ast.For, ast.AsyncFor, ast.While, ast.ExceptHandler, ast.Match, ast.Lambda, ast.IfExp,
       *TRY_TYPES), _STRUCTURE),
-    ((ast.BoolOp, ast.Call), _INCREMENT),
+    ((ast.BoolOp,), _INCREMENT),  # and calls (see `_Walker._call`)
 ):
     for _kind in _kinds:
         _FLAGS[_kind] = _FLAGS.get(_kind, 0) | _flag
+_LEAF, _WALK_ONLY = 0, 1 << 7  # no children worth visiting; handled in the walk's loop itself
+_FLAGS.update({ast.Name: _LEAF, ast.Constant: _LEAF, ast.Attribute: _WALK_ONLY,
+               tuple: _WALK_ONLY})  # (a tuple is one of the walk's context entries, see `_Context`)
+_ATTRIBUTE = ast.Attribute
+# Frequent kinds with one child at most, which nothing else notes (parameters, the value of an
+# expression statement, of a `return`, of a keyword argument...).
+_ONE_CHILD = 1 << 8
+_ONE_CHILD_FIELD: dict[type, str] = {ast.arg: "annotation", ast.Expr: "value", ast.Return: "value",
+                                     ast.keyword: "value", ast.Starred: "value", ast.Await: "value"}
+_FLAGS.update(dict.fromkeys(_ONE_CHILD_FIELD, _ONE_CHILD))
 
 
 class _Walker:
@@ -147,34 +161,67 @@ class _Walker:
         self.callees: set[int] = set()  # `self.x` nodes that are called: cohesion counts them as calls
 
     def walk(self, scope: _Scope, body: Sequence[ast.AST], nesting: int | None) -> None:
-        """Every node of ``body`` (see `_Stack` for what travels with each). This loop is the family's
-        hot path: names and constants (half the nodes) cost one test, and only the kinds in
-        `_FLAGS` (a fifth) reach `_special`."""
+        """Every node of ``body`` (see `_Context` for what travels with them). This loop is the
+        family's hot path: one lookup per node; names and constants (half the nodes) stop there,
+        and only the kinds flagged in `_FLAGS` (a fifth) reach `_special`."""
         links = scope.links
-        stack: _Stack = [(node, nesting, True) for node in reversed(body)]
+        level, counted = nesting, True
+        stack: list[Any] = [*reversed(body)]  # a `_Stack`, whose entries this loop tells apart
         pop, extend = stack.pop, stack.extend
         while stack:
-            node, level, counted = pop()
+            node = pop()
             kind = type(node)
-            if kind in _LEAVES:
-                if isinstance(node, ast.Attribute):  # `self.x` for cohesion; its value may hold anything
-                    if links and id(node) not in self.callees:
-                        self_attribute(node, links)
-                    stack.append((node.value, level, counted))
-                continue
             flags = _FLAGS.get(kind)
-            if flags is not None:
+            if flags is None:  # nothing to note: walked through
+                extend(reversed(child_nodes(node)))
+            elif not flags:  # a name or a constant: nothing below
+                continue
+            elif flags == _ONE_CHILD:  # `child_nodes` without its call
+                child = getattr(node, _ONE_CHILD_FIELD[kind])
+                if child is not None:
+                    stack.append(child)
+            elif kind is _ATTRIBUTE:  # `self.x` for cohesion; its value may hold anything
+                if links and id(node) not in self.callees:
+                    self_attribute(node, links)
+                stack.append(node.value)
+            elif kind is tuple:  # a context entry: a structure's part starts, or what follows it
+                level, counted = node
+            else:
                 children_counted = self._special(node, kind, flags, level, counted, scope, stack)
                 if children_counted is None:
                     continue
-                counted = children_counted
-            extend([(child, level, counted) for child in reversed(child_nodes(node))])
+                if children_counted is not counted:  # an `assert`: radon counts nothing inside
+                    _push_parts(stack, [(child_nodes(node), level)], level, counted, children_counted)
+                else:
+                    extend(reversed(child_nodes(node)))
 
     def _special(self, node: ast.AST, kind: type, flags: int, level: int | None, counted: bool,
                  scope: _Scope, stack: _Stack) -> bool | None:
         """Facts and Sonar's increment of a node in `_FLAGS`. Returns None when its children
-        are dealt with (a definition walks itself; a structure pushes its parts), otherwise
+        are dealt with (a definition walks itself; a structure pushes its parts; the most
+        frequent kinds push their children), otherwise
         whether radon counts the decision points of its children."""
+        # The most frequent kinds first, each with its own few facts, its children pushed as
+        # `child_nodes` orders them (without the generic tests and the call).
+        if isinstance(node, ast.Call):
+            self._call(node, level, scope)
+            stack.extend(reversed(node.keywords))
+            stack.extend(reversed(node.args))
+            stack.append(node.func)
+            return None
+        if isinstance(node, ast.Assign):  # cohesion's `alias = self`, and the mutation of a container
+            if scope.links:
+                self_alias(node, scope.links)
+            if scope.function is not None and self.containers:
+                self._mutation(node, scope, scope.function)
+            stack.append(node.value)
+            stack.extend(reversed(node.targets))
+            return None
+        if flags == _OPERATORS:  # an arithmetic, unary or comparison operation: only Halstead counts it
+            if scope.context is not _NO_CONTEXT:
+                operators(node, self.result.halstead, scope.context)
+            _push_operands(node, stack)
+            return None
         if flags & _DEFINES:
             self._definition(node, scope, level)
             return None
@@ -187,7 +234,7 @@ class _Walker:
             owner.cognitive += self._structure(node, kind, level, counted, stack)
             return None
         if flags & _INCREMENT:
-            owner.cognitive += self._increment(node, scope.record)
+            owner.cognitive += _boolean_increment(node, self.inner_booleans)
         return counted
 
     def _facts(self, node: ast.AST, kind: type, flags: int, scope: _Scope, counted: bool) -> bool:
@@ -198,11 +245,6 @@ class _Walker:
             counted = kind is not ast.Assert  # radon counts an assert once, nothing inside
         if flags & _OPERATORS and scope.context is not _NO_CONTEXT:
             operators(node, self.result.halstead, scope.context)
-        if scope.links:
-            if isinstance(node, ast.Call):
-                self_call(node, scope.links, self.callees)
-            elif isinstance(node, ast.Assign):
-                self_alias(node, scope.links)
         if flags & _MUTATES and scope.function is not None and self.containers:
             self._mutation(node, scope, scope.function)
         if flags & _BODY_FACT and scope.record is not None:
@@ -263,6 +305,19 @@ class _Walker:
         # (inner classes are counted apart).
         outer.block.class_points += block.points + block.function_points + block.functions
 
+    def _call(self, node: ast.Call, level: int | None, scope: _Scope) -> None:
+        """A call's facts: cohesion's `self.m()`, the mutation of a module-level container,
+        and Sonar's increment for a function calling itself (once per function)."""
+        if scope.links:
+            self_call(node, scope.links, self.callees)
+        if scope.function is not None and self.containers:
+            self._mutation(node, scope, scope.function)
+        function = scope.record
+        if level is not None and function is not None and not function.recursive and calls_itself(
+                node.func, function.node.name, function.receiver if function.method else None):
+            function.recursive = True
+            function.cognitive += 1  # (a function body's code adds to its own figure)
+
     def _mutation(self, node: ast.AST, scope: _Scope, function: str) -> None:
         """`name.append(...)`, `name[key] = ...`, `del name[key]`, `name.attr = ...`,
         `setattr(name, ...)`: a mutation of a module-level container, if ``name`` is one."""
@@ -292,15 +347,14 @@ class _Walker:
         if isinstance(node, ast.If):
             return self._if(node, level, counted, stack)
         if isinstance(node, ast.IfExp):  # a ternary nests what it holds, a ternary in a ternary included
-            stack.extend([(node.orelse, level + 1, counted), (node.body, level + 1, counted),
-                          (node.test, level + 1, counted)])
+            _push_parts(stack, [([node.test, node.body, node.orelse], level + 1)], level, counted)
             return 1 + level
         if isinstance(node, TRY_TYPES):
             return _try(node, level, counted, stack)
         if isinstance(node, ast.Match):
             return _match(node, level, counted, stack)
         if isinstance(node, ast.Lambda):
-            stack.extend([(node.body, level + 1, counted), (node.args, None, counted)])
+            _push_parts(stack, [([node.args], None), ([node.body], level + 1)], level, counted)
             return 0
         if isinstance(node, (ast.For, ast.AsyncFor, ast.While, ast.ExceptHandler)):
             return _loop_or_except(node, kind, level, counted, stack)
@@ -309,61 +363,88 @@ class _Walker:
     def _if(self, node: ast.If, level: int, counted: bool, stack: _Stack) -> int:
         increment = 1 if id(node) in self.elifs else 1 + level
         orelse = node.orelse
+        parts: _Parts = [([node.test], level), (node.body, level + 1)]
         # `elif` starts in the column of its `if`; an `if` alone in an `else:` block is indented.
         if len(orelse) == 1 and type(orelse[0]) is ast.If and orelse[0].col_offset == node.col_offset:
             self.elifs.add(id(orelse[0]))  # no nesting increment
-            stack.append((orelse[0], level, counted))
+            parts.append((orelse, level))
         elif orelse:
             increment += 1  # else
-            stack.extend([(s, level + 1, counted) for s in reversed(orelse)])
-        stack.extend([(s, level + 1, counted) for s in reversed(node.body)])
-        stack.append((node.test, level, counted))
+            parts.append((orelse, level + 1))
+        _push_parts(stack, parts, level, counted)
         return increment
 
-    def _increment(self, node: ast.AST, function: WalkedFunction | None) -> int:
-        """What an expression adds to Sonar's count; its children keep the nesting level."""
-        if isinstance(node, ast.BoolOp):
-            if id(node) in self.inner_booleans:
-                return 0
-            return boolean_sequences(node, self.inner_booleans)
-        if function is None or function.recursive or not isinstance(node, ast.Call) or not calls_itself(
-                node.func, function.node.name, function.receiver if function.method else None):
-            return 0
-        function.recursive = True  # recursion counts once per function
-        return 1
+
+
+def _boolean_increment(node: ast.AST, inner_booleans: set[int]) -> int:
+    """What a sequence of boolean operators adds to Sonar's count (calls: `_Walker._call`);
+    its children keep the nesting level."""
+    if not isinstance(node, ast.BoolOp) or id(node) in inner_booleans:
+        return 0
+    return boolean_sequences(node, inner_booleans)
+
+
+def _push_operands(node: ast.AST, stack: _Stack) -> None:
+    """The children of an operation, as `child_nodes` orders them, without its call."""
+    if isinstance(node, ast.BinOp):
+        stack.append(node.right)
+        stack.append(node.left)
+    elif isinstance(node, ast.Compare):
+        stack.extend(reversed(node.comparators))
+        stack.append(node.left)
+    elif isinstance(node, ast.UnaryOp):
+        stack.append(node.operand)
+    else:
+        stack.extend(reversed(child_nodes(node)))
 
 
 def _try(node: TryNode, level: int, counted: bool, stack: _Stack) -> int:
     """Only `except` (as its own structure) and `else` count; `try` and `finally` do not
     nest. The `else` counts like an `if`'s and nests its body."""
-    stack.extend([(s, level + 1, counted) for s in reversed(node.orelse)])
-    stack.extend([(s, level, counted) for s in reversed(node.finalbody)])
-    stack.extend([(s, level, counted) for s in reversed(node.handlers)])
-    stack.extend([(s, level, counted) for s in reversed(node.body)])
+    _push_parts(stack, [([*node.body, *node.handlers, *node.finalbody], level), (node.orelse, level + 1)],
+                level, counted)
     return 1 if node.orelse else 0
 
 
 def _match(node: ast.Match, level: int, counted: bool, stack: _Stack) -> int:
     """A `match` counts once; its cases nest their bodies (patterns and guards are not looked at)."""
-    for case in reversed(node.cases):
-        stack.extend([(s, level + 1, counted) for s in reversed(case.body)])
-        stack.extend([(part, None, counted) for part in (case.guard, case.pattern) if part is not None])
-    stack.append((node.subject, None, counted))
+    parts: _Parts = [([node.subject], None)]
+    for case in node.cases:
+        parts.append(([case.pattern] if case.guard is None else [case.pattern, case.guard], None))
+        parts.append((case.body, level + 1))
+    _push_parts(stack, parts, level, counted)
     return 1 + level
 
 
 def _loop_or_except(node: _LoopOrHandler, kind: type, level: int, counted: bool, stack: _Stack) -> int:
     """A loop (its `else` counts like an `if`'s and nests its body) or an `except` clause."""
     orelse = getattr(node, "orelse", ())
-    stack.extend([(s, level + 1, counted) for s in reversed(orelse)])
-    stack.extend([(s, level + 1, counted) for s in reversed(node.body)])
-    heads = {ast.While: ("test",), ast.ExceptHandler: ("type",)}.get(kind, ("iter", "target"))
+    heads = {ast.While: ("test",), ast.ExceptHandler: ("type",)}.get(kind, ("target", "iter"))
     head_level = None if kind is ast.ExceptHandler else level
-    stack.extend([(part, head_level, counted) for part in map(node.__getattribute__, heads) if part is not None])
+    _push_parts(stack, [([part for part in map(node.__getattribute__, heads) if part is not None], head_level),
+                        ([*node.body, *orelse], level + 1)], level, counted)
     return 2 + level if orelse else 1 + level
 
 
-_LEAVES = frozenset({ast.Name, ast.Constant, ast.Attribute})
+def _push_parts(stack: _Stack, parts: _Parts, level: int | None, counted: bool,
+                counted_in_parts: bool | None = None) -> None:
+    """Pushes ``parts`` to be walked in their order, each with its nesting, then the context
+    of what follows them (``level``, ``counted``). ``counted_in_parts``: whether radon counts
+    the parts' decision points (by default as it counts the structure's)."""
+    outer: _Context = (level, counted)
+    current = outer
+    inner = counted if counted_in_parts is None else counted_in_parts
+    walked: list[ast.AST | _Context] = []
+    for nodes, nesting in parts:
+        if nodes and (nesting, inner) != current:  # a context entry only where it changes
+            current = (nesting, inner)
+            walked.append(current)
+        walked.extend(nodes)
+    if current != outer:
+        walked.append(outer)
+    stack.extend(reversed(walked))
+
+
 
 
 def _local_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import ast
 import math
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from plexilint.analysis.nodes import TRY_TYPES
@@ -45,14 +45,18 @@ class Halstead:
         self.operators_seen: set[str] = set()
         self.operands_seen: set[tuple[object, object]] = set()
 
-    def add(self, operators: int, operands: int, names: Iterable[str], values: Iterable[ast.expr],
-            context: object) -> None:
-        self.operators += operators
-        self.operands += operands
-        self.operators_seen.update(names)
+    def add(self, operator: ast.AST, values: Sequence[ast.expr], context: object) -> None:
+        """One operator (``operator``: its token node) applied to ``values``."""
+        self.operators += 1
+        self.operators_seen.add(type(operator).__name__)
+        self.add_operands(values, context)
+
+    def add_operands(self, values: Sequence[ast.expr], context: object) -> None:
+        self.operands += len(values)
+        seen = self.operands_seen
         for value in values:
             key = _OPERAND_KEYS.get(type(value))
-            self.operands_seen.add((context, getattr(value, key) if key else value))
+            seen.add((context, getattr(value, key) if key else value))
 
     @property
     def volume(self) -> float:
@@ -82,13 +86,14 @@ def decision_points(node: ast.AST) -> int:
 
 def operators(node: ast.AST, halstead: Halstead, context: object) -> None:
     if isinstance(node, ast.BinOp):
-        halstead.add(1, 2, (type(node.op).__name__,), (node.left, node.right), context)
+        halstead.add(node.op, (node.left, node.right), context)
     elif isinstance(node, ast.UnaryOp):
-        halstead.add(1, 1, (type(node.op).__name__,), (node.operand,), context)
+        halstead.add(node.op, (node.operand,), context)
     elif isinstance(node, ast.BoolOp):
-        halstead.add(1, len(node.values), (type(node.op).__name__,), node.values, context)
+        halstead.add(node.op, node.values, context)
     elif isinstance(node, ast.AugAssign):
-        halstead.add(1, 2, (type(node.op).__name__,), (node.target, node.value), context)
+        halstead.add(node.op, (node.target, node.value), context)
     elif isinstance(node, ast.Compare):
-        halstead.add(len(node.ops), len(node.comparators) + 1, [type(op).__name__ for op in node.ops],
-                     [*node.comparators, node.left], context)
+        halstead.operators += len(node.ops)
+        halstead.operators_seen.update([type(op).__name__ for op in node.ops])
+        halstead.add_operands([*node.comparators, node.left], context)
