@@ -12,6 +12,7 @@ from itertools import accumulate
 from plexilint.analysis.cohesion import accessors
 from plexilint.analysis.maintainability import maintainability_index
 from plexilint.analysis.metrics_walk import walk_module
+from plexilint.analysis.scope_nodes import ScopeIndex
 from plexilint.analysis.nodes import dotted_name, name_span, span_of
 from plexilint.model import Span
 from plexilint.analysis.source import source_lines
@@ -112,9 +113,10 @@ def _returns_or_assigns(body: list[ast.stmt]) -> bool:
 
 
 class _Extractor:
-    def __init__(self, tree: ast.Module, source: str) -> None:
+    def __init__(self, tree: ast.Module, source: str, scopes: ScopeIndex | None = None) -> None:
         self.tree = tree
         self.source = source
+        self.scopes = scopes
         self.lines = source_lines(source)
         # Code lines (neither blank nor comment-only; docstrings count) among the first n
         # lines, for every n: a function's count is a difference, not a scan of its lines.
@@ -122,7 +124,7 @@ class _Extractor:
 
     def run(self) -> ComplexityFacts:
         containers = _module_containers(self.tree)
-        walked = walk_module(self.tree, frozenset(containers))
+        walked = walk_module(self.tree, frozenset(containers), self.scopes)
         functions = tuple(FunctionMetrics(
             f.qualname, name_span(f.node), f.cyclomatic, f.cognitive, self._function_code_lines(f.node),
             self._noqa_lines(f.node), f.node.end_lineno or f.node.lineno, f.enclosing) for f in walked.functions)
@@ -263,5 +265,6 @@ def _subject_text(node: ast.If) -> str:
     return dotted_name(subject) or type(subject).__name__.lower()
 
 
-def extract_complexity_facts(tree: ast.Module, source: str) -> ComplexityFacts:
-    return _Extractor(tree, source).run()
+def extract_complexity_facts(tree: ast.Module, source: str, scopes: ScopeIndex | None = None) -> ComplexityFacts:
+    """``scopes``: filled with each scope's nodes on the way (the database facts read them)."""
+    return _Extractor(tree, source, scopes).run()

@@ -26,6 +26,7 @@ from plexilint.analysis.cognitive_rules import boolean_sequences, calls_itself, 
 from plexilint.analysis.cohesion import MethodLinks, class_body_names, self_alias, self_attribute, self_call
 from plexilint.analysis.nodes import TRY_TYPES, TryNode, child_nodes, walk
 from plexilint.analysis.radon_metrics import Halstead, RadonMetrics, decision_points, operators
+from plexilint.analysis.scope_nodes import GROUP_OF, ScopeIndex, ScopeNodes
 
 _MUTATORS = frozenset({"append", "extend", "insert", "update", "setdefault", "pop", "popitem", "clear", "add",
                        "remove", "discard", "appendleft", "extendleft"})
@@ -85,7 +86,8 @@ class _Block:
 
 
 class _Scope:
-    __slots__ = ("block", "context", "prefix", "function", "record", "owner", "links", "methods", "mutations")
+    __slots__ = ("block", "context", "prefix", "function", "record", "owner", "links", "methods", "mutations",
+                 "nodes")
 
     def __init__(self, context: object, prefix: str, function: str | None, record: WalkedFunction | None,
                  links: tuple[MethodLinks, ...], methods: dict[int, MethodLinks] | None = None,
@@ -99,12 +101,25 @@ class _Scope:
         self.links = links  # cohesion facts of the enclosing methods
         self.methods = methods  # a class body (only): its methods' cohesion facts by node id
         self.mutations: list[tuple[str, int]] = []  # a function body: (module-level name, line), unsettled
+        self.nodes: ScopeNodes | None = None  # where the walk files this body's nodes (see `walk_module`)
+
+    def in_lambda(self) -> _Scope:
+        """The same scope for a lambda's parts, whose nodes are no part of the body's own."""
+        inner = object.__new__(_Scope)
+        for name in _Scope.__slots__:
+            setattr(inner, name, getattr(self, name))
+        inner.nodes = None
+        return inner
 
 
-def walk_module(tree: ast.Module, containers: frozenset[str] = frozenset()) -> ModuleWalk:
-    """``containers``: module-level mutable names whose mutation inside functions is wanted."""
-    walker = _Walker(containers)
+def walk_module(tree: ast.Module, containers: frozenset[str] = frozenset(),
+                scopes: ScopeIndex | None = None) -> ModuleWalk:
+    """``containers``: module-level mutable names whose mutation inside functions is wanted.
+    ``scopes``: filled with the nodes of the module's top level and of each function body, as
+    `ScopeNodes` would find them (this walk meets them in the same order)."""
+    walker = _Walker(containers, scopes)
     scope = _Scope(None, "", None, None, ())
+    scope.nodes = scopes.module if scopes is not None else None
     walker.walk(scope, tree.body, None)
     block = scope.block
     # radon: the module's own points + 1, plus the points inside its functions and classes.
@@ -153,25 +168,29 @@ _FLAGS.update(dict.fromkeys(_ONE_CHILD_FIELD, _ONE_CHILD))
 
 
 class _Walker:
-    def __init__(self, containers: frozenset[str]) -> None:
+    def __init__(self, containers: frozenset[str], scopes: ScopeIndex | None = None) -> None:
         self.containers = containers
+        self.scopes = scopes
         self.result = ModuleWalk()
         self.elifs: set[int] = set()  # `if` nodes that are the `elif` of another
         self.inner_booleans: set[int] = set()  # `and`/`or` nodes counted with the sequence holding them
         self.callees: set[int] = set()  # `self.x` nodes that are called: cohesion counts them as calls
 
-    def walk(self, scope: _Scope, body: Sequence[ast.AST], nesting: int | None) -> None:
+    def walk(self, scope: _Scope, body: Sequence[ast.AST], nesting: int | None, counted: bool = True) -> None:
         """Every node of ``body`` (see `_Context` for what travels with them). This loop is the
         family's hot path: one lookup per node; names and constants (half the nodes) stop there,
         and only the kinds flagged in `_FLAGS` (a fifth) reach `_special`."""
         links = scope.links
-        level, counted = nesting, True
+        level = nesting
+        nodes = scope.nodes
         stack: list[Any] = [*reversed(body)]  # a `_Stack`, whose entries this loop tells apart
         pop, extend = stack.pop, stack.extend
         while stack:
             node = pop()
             kind = type(node)
             flags = _FLAGS.get(kind)
+            if nodes is not None and kind in GROUP_OF:  # a body's node the database facts read
+                nodes.add(node, GROUP_OF[kind])
             if flags is None:  # nothing to note: walked through
                 extend(reversed(child_nodes(node)))
             elif not flags:  # a name or a constant: nothing below
@@ -225,6 +244,9 @@ class _Walker:
         if flags & _DEFINES:
             self._definition(node, scope, level)
             return None
+        if isinstance(node, ast.Lambda) and scope.nodes is not None:
+            _walk_lambda_apart(self, node, level, counted, scope)
+            return None
         counted = self._facts(node, kind, flags, scope, counted)
         if level is None:
             return counted
@@ -274,6 +296,8 @@ class _Walker:
         signature = [*node.decorator_list, node.args, *([node.returns] if node.returns else [])]
         self.walk(_Scope(_NO_CONTEXT, "", node.name, None, links, owner=enclosing), signature, level)
         scope = _Scope(node.name, f"{record.qualname}.", node.name, record, links)
+        if self.scopes is not None:
+            scope.nodes = self.scopes.function(node)
         self.walk(scope, node.body, 0 if level is None else level + 1)
         if enclosing is not None:
             enclosing.cognitive += record.cognitive
@@ -376,6 +400,14 @@ class _Walker:
 
 
 
+def _walk_lambda_apart(walker: _Walker, node: ast.Lambda, level: int | None, counted: bool, scope: _Scope) -> None:
+    """A lambda walked as it would be in the body, with a scope that files none of its nodes
+    (they are no part of the body's own: see `walk_module`)."""
+    inner = scope.in_lambda()
+    walker.walk(inner, [node.args], None, counted)
+    walker.walk(inner, [node.body], None if level is None else level + 1, counted)
+
+
 def _boolean_increment(node: ast.AST, inner_booleans: set[int]) -> int:
     """What a sequence of boolean operators adds to Sonar's count (calls: `_Walker._call`);
     its children keep the nesting level."""
@@ -401,7 +433,7 @@ def _push_operands(node: ast.AST, stack: _Stack) -> None:
 def _try(node: TryNode, level: int, counted: bool, stack: _Stack) -> int:
     """Only `except` (as its own structure) and `else` count; `try` and `finally` do not
     nest. The `else` counts like an `if`'s and nests its body."""
-    _push_parts(stack, [([*node.body, *node.handlers, *node.finalbody], level), (node.orelse, level + 1)],
+    _push_parts(stack, [([*node.body, *node.handlers], level), (node.orelse, level + 1), (node.finalbody, level)],
                 level, counted)
     return 1 if node.orelse else 0
 

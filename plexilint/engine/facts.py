@@ -18,6 +18,7 @@ from plexilint.analysis.fallbacks import FallbackFacts, extract_fallback_facts
 from plexilint.analysis.imports import NameImport, extract_name_imports
 from plexilint.analysis.modules import is_test_file, module_name_for
 from plexilint.analysis.none_tests import NoneTest, extract_none_tests
+from plexilint.analysis.scope_nodes import ScopeIndex
 from plexilint.engine.suppressions import Suppressions, noqa_comment_lines, read_noqa_comments
 from plexilint.analysis.source import source_lines
 
@@ -150,14 +151,17 @@ def _facts_of_kinds(tree: ast.Module, source: str, module: str, package: bool, r
                     kinds: frozenset[str]) -> _KindFacts:
     """Each kind of fact asked for, from its extractor; the others empty."""
     wants_fallbacks = "fallbacks" in kinds and (FALLBACKS_IN_TESTS in kinds or not is_test_file(relpath))
-    database = extract_database_facts(tree, source, module, package) \
-        if kinds & {"database", "contracts"} else DatabaseFacts()
+    wants_database = bool(kinds & {"database", "contracts"})
+    # The complexity walk visits every node: it sorts them for the database facts on the way.
+    scopes = ScopeIndex() if wants_database and "complexity" in kinds else None
+    complexity = extract_complexity_facts(tree, source, scopes) if "complexity" in kinds else ComplexityFacts()
+    database = extract_database_facts(tree, source, module, package, scopes) if wants_database else DatabaseFacts()
     return _KindFacts(
         fallbacks=extract_fallback_facts(tree, source, module, package) if wants_fallbacks else FallbackFacts(),
         database=database,
         contracts=extract_contract_facts(tree, source, module, package, dict(database.aliases))
         if "contracts" in kinds else ContractFacts(),
-        complexity=extract_complexity_facts(tree, source) if "complexity" in kinds else ComplexityFacts(),
+        complexity=complexity,
         name_imports=extract_name_imports(tree, module, package) if "name_imports" in kinds else (),
         none_tests=extract_none_tests(tree) if "none_tests" in kinds else (),
     )

@@ -17,7 +17,7 @@ from plexilint.analysis.database.facts import (
     UnavailableBranch,
 )
 from plexilint.analysis.database.failure_paths import failure_paths
-from plexilint.analysis.database.scope_nodes import ScopeNodes
+from plexilint.analysis.scope_nodes import ScopeIndex, ScopeNodes
 from plexilint.analysis.database.origins import (
     ModuleContext,
     Scope,
@@ -42,10 +42,12 @@ def _nested_blocks(stmt: ast.If | ast.Try) -> list[list[ast.stmt]]:
 
 
 class _Extractor:
-    def __init__(self, tree: ast.Module, source: str, module: str, is_package: bool) -> None:
+    def __init__(self, tree: ast.Module, source: str, module: str, is_package: bool,
+                 scopes: ScopeIndex | None) -> None:
         self.tree = tree
         self.source = source
-        self.context = ModuleContext(tree, source, module, is_package)
+        self.scopes = scopes
+        self.context = ModuleContext(tree, source, module, is_package, scopes.functions if scopes else None)
         self.accesses: list[Access] = []
         self.imports: list[ImportBinding] = []
         self.symbols: list[Symbol] = []
@@ -60,7 +62,7 @@ class _Extractor:
         self._module_values()
         self._walk_definitions(self.tree.body, prefix="", class_attrs=None)
         module_scope = Scope(self.context, {}, {})
-        module_nodes = ScopeNodes(self.tree.body)
+        module_nodes = self.scopes.module if self.scopes is not None else ScopeNodes(self.tree.body)
         record_calls(module_scope, module_nodes, "", self.accesses)
         failure_paths(module_nodes, module_scope, "", self.tries, self.branches)
         return DatabaseFacts(
@@ -207,5 +209,8 @@ def _is_static_or_class_method(method: Function) -> bool:
     return any(last_part(dotted_name(d)) in ("staticmethod", "classmethod") for d in method.decorator_list)
 
 
-def extract_database_facts(tree: ast.Module, source: str, module: str, is_package: bool) -> DatabaseFacts:
-    return _Extractor(tree, source, module, is_package).run()
+def extract_database_facts(tree: ast.Module, source: str, module: str, is_package: bool,
+                           scopes: ScopeIndex | None = None) -> DatabaseFacts:
+    """``scopes``: the nodes of each scope, when the complexity facts' walk has already
+    sorted them (see `ScopeIndex`); otherwise this walks the tree itself."""
+    return _Extractor(tree, source, module, is_package, scopes).run()

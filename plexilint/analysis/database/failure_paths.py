@@ -8,7 +8,7 @@ import re
 
 from plexilint.analysis.database.facts import Handler, TryBlock, UnavailableBranch
 from plexilint.analysis.database.origins import Scope
-from plexilint.analysis.database.scope_nodes import ScopeNodes, own_nodes
+from plexilint.analysis.scope_nodes import ScopeNodes, own_nodes
 from plexilint.analysis.database.responses import fabricated_reason, status_codes
 from plexilint.analysis.nodes import dotted_name, span_of, walk
 from plexilint.model import Span

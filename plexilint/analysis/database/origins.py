@@ -10,7 +10,7 @@ from typing import Any
 
 from plexilint.analysis.database.facts import Access
 from plexilint.analysis.modules import resolve_import
-from plexilint.analysis.database.scope_nodes import ScopeNodes
+from plexilint.analysis.scope_nodes import ScopeNodes
 from plexilint.analysis.nodes import dotted_name, last_part, span_of, walk
 from plexilint.analysis.source import SourceLines
 
@@ -52,7 +52,8 @@ class ModuleContext:
     """The module-level names every function's analysis resolves against, and each
     function's nodes, computed once: every fact reads these lists instead of walking again."""
 
-    def __init__(self, tree: ast.Module, source: str, module: str, is_package: bool) -> None:
+    def __init__(self, tree: ast.Module, source: str, module: str, is_package: bool,
+                 functions: dict[int, ScopeNodes] | None = None) -> None:
         self.text = SourceLines(source)
         self.module = module
         self.is_package = is_package
@@ -60,7 +61,7 @@ class ModuleContext:
         self.module_values: dict[str, set[str]] = {}  # module-level variable -> origins
         self.from_imported: set[str] = set()  # names bound by `from x import name`
         self.local_functions = {s.name for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
-        self._own: dict[int, ScopeNodes] = {}
+        self._own: dict[int, ScopeNodes] = functions if functions is not None else {}  # by node id
 
     def resolve(self, name: str, local_aliases: dict[str, str]) -> str | None:
         head, _, rest = name.partition(".")

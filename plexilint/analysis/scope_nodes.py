@@ -1,10 +1,15 @@
 """The nodes of one scope (a function's body, or a module's top level without its functions),
 walked once and sorted by the kind of statement or expression each fact reads: every later
-question asks a short list instead of scanning the whole body again."""
+question asks a short list instead of scanning the whole body again.
+
+The database family reads them. When the complexity facts are extracted too, their walk (which
+visits every node anyway) sorts the nodes as it meets them (`ScopeIndex`), and the database
+family does not walk the tree a second time: that walk was a third of its time."""
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Sequence
 
 from plexilint.analysis.nodes import LEAF_TYPES, TRY_TYPES, TryNode, child_nodes
 
@@ -28,7 +33,7 @@ class ScopeNodes:
 
     __slots__ = ("calls", "bindings", "assignments", "tries", "ifs", "loops", "returns", "raises")
 
-    def __init__(self, body: list[ast.stmt]) -> None:
+    def __init__(self, body: Sequence[ast.stmt] = ()) -> None:
         self.calls: list[ast.Call] = []
         self.bindings: list[ast.AST] = []  # imports, assignments, walruses, `with ... as`
         self.assignments: list[ast.Assign | ast.AnnAssign] = []  # with a value
@@ -40,16 +45,37 @@ class ScopeNodes:
         group_of = _GROUP_OF
         for node in own_nodes(body, _NOT_GROUPED):
             group = group_of.get(type(node))
-            if group is None:
-                continue
-            if group == "assignments":
-                self.bindings.append(node)
-                if isinstance(node, ast.AnnAssign) and node.value is None:  # `x: int`
-                    continue
-            getattr(self, group).append(node)
+            if group is not None:
+                self.add(node, group)
+
+    def add(self, node: ast.AST, group: str) -> None:
+        """Files ``node`` (met in source order) under ``group``, its entry in `GROUP_OF`."""
+        if group == "assignments":
+            self.bindings.append(node)
+            if isinstance(node, ast.AnnAssign) and node.value is None:  # `x: int`
+                return
+        getattr(self, group).append(node)
 
 
-def own_nodes(body: list[ast.stmt], skipped: frozenset[type] = _NESTED_SCOPE_TYPES) -> list[ast.AST]:
+GROUP_OF = _GROUP_OF  # the kinds of node a ScopeNodes keeps, and under which group
+
+
+class ScopeIndex:
+    """The ScopeNodes of a module's top level and of each of its functions (by the id of the
+    function's node), filled in by a walk that visits them in source order."""
+
+    __slots__ = ("module", "functions")
+
+    def __init__(self) -> None:
+        self.module = ScopeNodes()
+        self.functions: dict[int, ScopeNodes] = {}
+
+    def function(self, node: ast.AST) -> ScopeNodes:
+        nodes = self.functions[id(node)] = ScopeNodes()
+        return nodes
+
+
+def own_nodes(body: Sequence[ast.stmt], skipped: frozenset[type] = _NESTED_SCOPE_TYPES) -> list[ast.AST]:
     """Every node of a body in source order (depth first), not descending into nested
     functions, classes or lambdas (and without the other ``skipped`` types)."""
     found: list[ast.AST] = []
