@@ -13,11 +13,15 @@ import re
 import sys
 
 SCAN_IS_EXACT = sys.version_info < (3, 12)
-_STRINGS_AND_COMMENTS = re.compile(r"""
+# A string literal of any kind (its prefix, if any, is left before it), as a verbose-mode pattern
+# part: the maintainability index's raw-line scan uses it too.
+STRING_LITERAL = r"""
     '''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''
   | \"\"\"[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*\"\"\"
   | '[^'\\\n]*(?:\\.[^'\\\n]*)*'
   | "[^"\\\n]*(?:\\.[^"\\\n]*)*"
+"""
+_STRINGS_AND_COMMENTS = re.compile(STRING_LITERAL + r"""
   | (?P<comment>\#[^\n]*)
   | (?P<unclosed>['"])
 """, re.VERBOSE | re.DOTALL)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from radon.metrics import mi_compute
 
+from plexilint.analysis.comments import STRING_LITERAL
 from plexilint.analysis.source import source_lines
 
 # One match per string, comment, line break or semicolon, and one per run of other code
@@ -27,10 +28,7 @@ _SCAN = re.compile(r"""
     (?P<line>[^'"\#\\\n;]*\n)
   | (?P<comment_line>[^\S\n]*\#[^\n]*\n)
   | (?P<code>[^'"\#\\\n;]+)
-  | (?P<string>'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''
-              |\"\"\"[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*\"\"\"
-              |'[^'\\\n]*(?:\\.[^'\\\n]*)*'
-              |"[^"\\\n]*(?:\\.[^"\\\n]*)*")
+  | (?P<string>""" + STRING_LITERAL + r""")
   | (?P<comment>\#[^\n]*)
   | (?P<continuation>\\\r?\n)
   | (?P<semicolon>;)

@@ -15,7 +15,8 @@ from plexilint.analysis.nodes import LEAF_TYPES, TRY_TYPES, TryNode, child_nodes
 
 _NESTED_SCOPE_TYPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda})
 _NOT_GROUPED = _NESTED_SCOPE_TYPES | LEAF_TYPES  # never walked into, or in no group
-_GROUP_OF: dict[type, str] = {
+# The kinds of node a ScopeNodes keeps, and under which group.
+GROUP_OF: dict[type, str] = {
     ast.Call: "calls",
     **{t: "bindings" for t in (ast.Import, ast.ImportFrom, ast.NamedExpr, ast.With, ast.AsyncWith)},
     ast.Assign: "assignments", ast.AnnAssign: "assignments",  # bindings too
@@ -42,7 +43,7 @@ class ScopeNodes:
         self.loops: list[ast.For | ast.AsyncFor | ast.While] = []
         self.returns: list[ast.Return | ast.Yield | ast.YieldFrom] = []
         self.raises: list[ast.Raise] = []
-        group_of = _GROUP_OF
+        group_of = GROUP_OF
         for node in own_nodes(body, _NOT_GROUPED):
             group = group_of.get(type(node))
             if group is not None:
@@ -56,8 +57,6 @@ class ScopeNodes:
                 return
         getattr(self, group).append(node)
 
-
-GROUP_OF = _GROUP_OF  # the kinds of node a ScopeNodes keeps, and under which group
 
 
 class ScopeIndex:
