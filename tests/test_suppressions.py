@@ -7,10 +7,9 @@ import json
 
 import pytest
 
-from plexilint.analysis.comments import SCAN_IS_EXACT, scanned_comments
+from plexilint.analysis.comments import SCAN_IS_EXACT, scanned_comments, tokenized_comments
 from plexilint.engine.suppressions import (
     NOQA_INLINE,
-    _tokenized_noqa_comments,
     is_suppressed,
     noqa_comment_lines,
     read_noqa_comments,
@@ -137,14 +136,11 @@ def test_noqa_comment_lines_finds_real_comments_only():
         assert lines[line - 1].encode()[start:end].decode().lower().startswith("# noqa")
 
 
-def test_noqa_comment_lines_agree_with_the_tokenizer():
-    assert noqa_comment_lines(_TRICKY_NOQA_SOURCE) == _tokenized_noqa_comments(_TRICKY_NOQA_SOURCE)
-
-
 @pytest.mark.skipif(not SCAN_IS_EXACT, reason="from Python 3.12 the tokenizer finds comments")
-def test_the_comment_scan_leaves_an_unclosed_quote_to_the_tokenizer():
+def test_the_comment_scan_agrees_with_the_tokenizer():
     """The regex scan (before Python 3.12, where the tokenizer is pure Python) finds the
-    comments itself, and leaves to the tokenizer a quote that closes nothing."""
-    scanned = scanned_comments(_TRICKY_NOQA_SOURCE, NOQA_INLINE)
-    assert scanned is not None and [line for line, _, _ in scanned] == [1, 2, 5, 6, 7]
+    tokenizer's comments, and leaves to it a quote that closes nothing."""
+    assert scanned_comments(_TRICKY_NOQA_SOURCE) == tokenized_comments(_TRICKY_NOQA_SOURCE)[0]
+    assert scanned_comments(_TRICKY_NOQA_SOURCE, NOQA_INLINE) == tokenized_comments(_TRICKY_NOQA_SOURCE, NOQA_INLINE)[0]
     assert scanned_comments("x = 'open  # noqa\n") is None
+

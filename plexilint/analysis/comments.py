@@ -9,8 +9,10 @@ From 3.12 f-strings nest quotes, and the tokenizer is written in C anyway: calle
 
 from __future__ import annotations
 
+import io
 import re
 import sys
+import tokenize
 
 SCAN_IS_EXACT = sys.version_info < (3, 12)
 # A string literal of any kind (its prefix, if any, is left before it), as a verbose-mode pattern
@@ -49,3 +51,17 @@ def scanned_comments(source: str, wanted: re.Pattern[str] | None = None) -> list
         position = start
         found.append((line, start - source.rfind("\n", 0, start) - 1, text))
     return found
+
+
+def tokenized_comments(source: str, wanted: re.Pattern[str] | None = None) -> tuple[list[tuple[int, int, str]], bool]:
+    """`scanned_comments` by the tokenizer, and whether it read the whole text (the comments
+    before a point it cannot tokenize are returned either way)."""
+    found = []
+    try:
+        # newline=None: a lone \r ends a line for Python, so it must for the tokenizer too.
+        for token in tokenize.generate_tokens(io.StringIO(source, newline=None).readline):
+            if token.type == tokenize.COMMENT and (wanted is None or wanted.search(token.string)):
+                found.append((token.start[0], token.start[1], token.string))
+    except (tokenize.TokenError, SyntaxError, ValueError):
+        return found, False
+    return found, True

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import re
-import tokenize
 from enum import Enum
 
-from plexilint.analysis.comments import scanned_comments
+from plexilint.analysis.comments import scanned_comments, tokenized_comments
 from plexilint.analysis.source import source_lines
 from plexilint.model import Finding
 
@@ -75,29 +73,18 @@ def is_finding_suppressed(suppressions: Suppressions, finding: Finding, mode: No
 def noqa_comment_lines(source: str) -> tuple[tuple[int, int, int], ...]:
     """Where each `# noqa` that is a real comment, not text inside a string, stands: (line,
     start and end column in UTF-8 bytes, as ast columns). For PLX002, which must not call a
-    docstring's example comment unused, and points at the comment."""
+    docstring's example comment unused, and points at the comment. Asked only of sources that
+    parse (the scan and the tokenizer agree on those)."""
     if "noqa" not in source.lower():
         return ()
-    scanned = scanned_comments(source, NOQA_INLINE)
-    if scanned is None:
-        return _tokenized_noqa_comments(source)
+    comments = scanned_comments(source, NOQA_INLINE)
+    if comments is None:
+        comments, complete = tokenized_comments(source, NOQA_INLINE)
+        if not complete:
+            return ()
     lines = source_lines(source)
     found = []
-    for line, column, text in scanned:
+    for line, column, text in comments:
         start = len(lines[line - 1][:column].encode("utf-8"))
         found.append((line, start, start + len(text.encode("utf-8"))))
-    return tuple(found)
-
-
-def _tokenized_noqa_comments(source: str) -> tuple[tuple[int, int, int], ...]:
-    found = []
-    try:
-        # newline=None: a lone \r ends a line for Python, so it must for the tokenizer too.
-        for token in tokenize.generate_tokens(io.StringIO(source, newline=None).readline):
-            if token.type == tokenize.COMMENT and NOQA_INLINE.search(token.string):
-                line, column = token.start
-                start = len(token.line[:column].encode("utf-8"))
-                found.append((line, start, start + len(token.string.encode("utf-8"))))
-    except (tokenize.TokenError, SyntaxError, ValueError):
-        return ()
     return tuple(found)

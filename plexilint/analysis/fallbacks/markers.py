@@ -5,11 +5,9 @@ log call directly in the module saying "fallback"; and ``# type: ignore`` on a d
 from __future__ import annotations
 
 import ast
-import io
 import re
-import tokenize
 
-from plexilint.analysis.comments import scanned_comments
+from plexilint.analysis.comments import scanned_comments, tokenized_comments
 from plexilint.analysis.nodes import TRY_TYPES
 
 FALLBACK_WORD = re.compile(r"\bfall-?backs?\b", re.IGNORECASE)
@@ -28,17 +26,10 @@ def says_fallback(text: str) -> bool:
 def _comments(source: str) -> list[tuple[int, bool, str]]:
     """(line, whether it starts its line at column 0, text) of every comment; those read so
     far when the text does not tokenize. An indented comment speaks for its block."""
-    scanned = scanned_comments(source)
-    if scanned is not None:
-        return [(line, column == 0, text) for line, column, text in scanned]
-    found = []
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(source).readline):
-            if token.type == tokenize.COMMENT:
-                found.append((token.start[0], token.start[1] == 0, token.string))
-    except (tokenize.TokenError, SyntaxError, IndentationError):
-        return found
-    return found
+    comments = scanned_comments(source)
+    if comments is None:
+        comments, _ = tokenized_comments(source)
+    return [(line, column == 0, text) for line, column, text in comments]
 
 
 def _first_body_line(node: ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str]) -> int:
