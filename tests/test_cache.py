@@ -21,7 +21,8 @@ from stub_projects import stub
 from plexilint.analysis.modules import distinct_module_names, module_name_for
 from plexilint.config import load_config
 from plexilint.engine import cache_store, fingerprint
-from plexilint.engine.cache import CACHE_DIRECTORY, FactsCache
+from plexilint.engine.cache import CACHE_DIRECTORY, FactsCache, _file_slot
+from plexilint.engine.cache_packs import PackSet, PackWriter
 from plexilint.runner.project import analyse_project
 
 STUB = "class EventManager:\n    pass\n"
@@ -47,8 +48,36 @@ def all_findings(analysis) -> list:
     return [f for path in sorted(analysis.findings) for f in analysis.findings_for(Path(path))]
 
 
-def entries(root: Path, prefix: str = "") -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in (root / CACHE_DIRECTORY).glob(f"*/{prefix}*.pickle")}
+def entries(root: Path) -> dict[str, bytes]:
+    """Every file of the cache: the packs of facts and the projects' findings."""
+    return {p.name: p.read_bytes() for p in (root / CACHE_DIRECTORY).glob("*/*") if p.is_file()}
+
+
+def packed_entries(root: Path) -> dict[str, list[bytes]]:
+    """Each pack's file slots (the file and its fact kinds), oldest pack first."""
+    directory = FactsCache(root).directory
+    packs = PackSet(directory).packs
+    try:
+        return {pack.path.name: [record.file_slot for record in pack.records] for pack in packs}
+    finally:
+        for pack in packs:
+            pack.close()
+
+
+def damage_every_entry(root: Path, damage) -> None:
+    """Each cache entry replaced by ``damage(entry bytes)``; the packs stay intact around them."""
+    for path in (root / CACHE_DIRECTORY).glob("*/project-*.pickle"):
+        path.write_bytes(damage(path.read_bytes()))
+    directory = FactsCache(root).directory
+    for pack in PackSet(directory).packs:
+        writer = PackWriter(directory)
+        for record in pack.records:
+            data = pack.read(record)
+            assert data is not None
+            writer.add(record.file_slot, record.entry_slot, damage(data))
+        pack.close()
+        assert writer.finish() == len(pack.records)
+        pack.path.unlink()
 
 
 @pytest.fixture
@@ -72,17 +101,18 @@ def test_cold_then_warm_gives_the_same_findings_without_extracting(legacy):
 
 def test_modifying_one_file_invalidates_only_its_facts(legacy):
     analyse(legacy)
-    before = entries(legacy, "facts-")
+    before = packed_entries(legacy)
+    assert len(before) == 1  # one pack for the whole run
     changed = legacy / "src/plexichat/core/events/__init__.py"
     changed.write_text(changed.read_text(encoding="utf-8") + "\n\n" + STUB.replace("EventManager", "Extra"),
                        encoding="utf-8")
     analysis, stats = analyse(legacy)
     assert not stats.project_hit
     assert (stats.facts_hits, stats.facts_stored) == (len(analysis.paths) - 1, 1)
-    after = entries(legacy, "facts-")
-    assert before.keys() == after.keys()  # the file's entry was replaced, not added beside it
-    assert [name for name in before if before[name] != after[name]] == [
-        FactsCache(legacy).facts_path(changed.as_posix(), _kinds(analysis)).name]
+    after = packed_entries(legacy)
+    # The first pack is untouched; the new one holds the changed file's facts alone.
+    assert list(after.items())[0] == list(before.items())[0]
+    assert list(after.values())[1] == [_file_slot(changed.as_posix(), _kinds(analysis))]
     assert all_findings(analysis) == all_findings(analyse_project(legacy, load_config(legacy)))
 
 
@@ -97,8 +127,7 @@ def _kinds(analysis) -> frozenset[str]:
 def test_damaged_entries_are_ignored_and_rebuilt(legacy, tmp_path, damage):
     expected = all_findings(analyse(legacy)[0])
     marker = tmp_path / "executed"
-    for path in (legacy / CACHE_DIRECTORY).glob("*/*.pickle"):
-        path.write_bytes(_damaged(path.read_bytes(), damage, marker))
+    damage_every_entry(legacy, lambda data: _damaged(data, damage, marker))
     analysis, stats = analyse(legacy)
     assert all_findings(analysis) == expected
     assert not stats.project_hit and stats.facts_hits == 0 and stats.facts_stored == len(analysis.paths)
@@ -110,15 +139,16 @@ def test_damaged_entries_are_ignored_and_rebuilt(legacy, tmp_path, damage):
 def test_a_flipped_byte_that_still_unpickles_is_caught_by_the_checksum(legacy):
     # One letter of a path changed: the pickle still loads, only the checksum can tell.
     expected = all_findings(analyse(legacy)[0])
-    damaged = 0
-    for path in (legacy / CACHE_DIRECTORY).glob("*/*.pickle"):
-        data = path.read_bytes()
-        if b"plexichat" in data[cache_store._PREFIX:]:
-            path.write_bytes(data.replace(b"plexichat", b"plexichbt"))
-            damaged += 1
-    assert damaged
+    damaged = []
+
+    def rename(data: bytes) -> bytes:
+        damaged.append(b"plexichat" in data[cache_store._PREFIX:])
+        return data.replace(b"plexichat", b"plexichbt")
+
+    damage_every_entry(legacy, rename)
+    assert any(damaged)
     analysis, stats = analyse(legacy)
-    assert all_findings(analysis) == expected and not stats.project_hit
+    assert all_findings(analysis) == expected and not stats.project_hit and stats.facts_hits == 0
 
 
 class _RunsCode:

@@ -243,8 +243,8 @@ def test_fifty_thousand_exclude_globs_are_compiled_once(project, monkeypatch):
 def test_a_cache_entry_that_is_not_a_regular_file_is_a_miss(project, cli, project_cache_location, replacement):
     root = project(DUPLICATED_STUBS)
     assert cli("check", root)[0] == 1
-    entries = sorted((root / ".plexilint_cache").glob("*/*.pickle"))
-    assert entries
+    entries = sorted((root / ".plexilint_cache").glob("*/*.p*"))  # the findings (.pickle) and facts (.pack)
+    assert {entry.suffix for entry in entries} == {".pickle", ".pack"}
     for entry in entries:
         entry.unlink()
         if replacement == "fifo":

@@ -76,7 +76,7 @@ def test_spawned_workers_extract_the_same_facts(tmp_path):
 
 
 def test_facts_sent_as_their_cache_entries_are_the_facts(tmp_path):
-    """With a cache, a worker hands over the entry it wrote instead of pickling the facts again."""
+    """With a cache, a worker hands over the facts as the entry the cache stores: they are not pickled again."""
     root = tmp_path / "plexichat_legacy"
     shutil.copytree(SAMPLES / "plexichat_legacy", root, ignore=shutil.ignore_patterns("__pycache__", CACHE_DIRECTORY))
     paths = [p for p in sorted(root.rglob("*.py")) if "__pycache__" not in p.parts]
@@ -85,6 +85,7 @@ def test_facts_sent_as_their_cache_entries_are_the_facts(tmp_path):
     tasks = [(s.posix, s.relpath, s.module, s.digest, s.data) for s in sources]
     cache = FactsCache(root)
     pooled = parallel.extract_in_pool(tasks, FACT_KINDS, 2, cache)
+    cache.flush()
     assert pooled == [extract_facts(s.path, s.relpath, s.data, kinds=FACT_KINDS, module=s.module) for s in sources]
     assert cache.stats.facts_stored == len(sources)
     assert [cache.load_facts(s.posix, s.module, s.digest, FACT_KINDS) for s in sources] == pooled

@@ -4,16 +4,18 @@ Two kinds of entries, in a directory per code fingerprint (plexilint's source, v
 
 - per file, the facts of one file: keyed by its path, module name, content hash and the fact
   kinds asked for. Facts depend on nothing else (extraction never reads the configuration), so
-  a changed configuration keeps them.
+  a changed configuration keeps them. They are kept many to a file, one "pack" per run that
+  extracted facts (see cache_packs).
 - per project, the findings of a whole run: keyed by every file's path, module and content hash,
   the configuration, the extra fact kinds and the project files the enabled rules read (the fix
   history). A re-run on an unchanged project loads this one entry: no file is parsed, no facts
   are loaded.
 
-Each entry has a fixed name (its "slot": the hash of the path and kinds, or of the project and
-configuration) and holds the full key it was computed for, checked on reading; a new version of a
-file replaces the old entry instead of piling up beside it. Entries are replaced atomically and
-validated when read (see cache_store), so runs sharing the cache need no lock.
+Each entry holds the full key it was computed for, checked on reading. A project's findings have a
+fixed file name (the hash of the project and configuration), so a new entry replaces the old one;
+the facts of a new version of a file replace the old ones when packs are merged. Files are
+replaced atomically and entries validated when read (see cache_store), so runs sharing the cache
+need no lock.
 """
 
 from __future__ import annotations
@@ -22,18 +24,25 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from plexilint.config import Config
 from plexilint.engine import cache_store
 from plexilint.engine.cache_directory import CACHE_DIRECTORY, CacheDirectory
-from plexilint.engine.cache_writer import BackgroundWriter
+from plexilint.engine.cache_packs import PackSet, PackWriter, merge_if_many
 from plexilint.engine.facts import FileFacts
 from plexilint.engine.fingerprint import code_fingerprint
 
 
 def _slot(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+
+
+def _file_slot(path: str, kinds: frozenset[str]) -> bytes:
+    return hashlib.sha256("\0".join((path, *sorted(kinds))).encode()).digest()[:16]
+
+
+def _entry_slot(path: str, module: str, digest: str, kinds: frozenset[str]) -> bytes:
+    return hashlib.sha256("\0".join((path, module, digest, *sorted(kinds))).encode()).digest()[:16]
 
 
 @dataclass
@@ -63,19 +72,10 @@ class FactsCache:
         self.place = CacheDirectory(cache_base(root), code_fingerprint())
         self.directory = self.place.directory
         self.stats = CacheStats()
-        self._writer = BackgroundWriter()
-
-    def __getstate__(self) -> dict[str, Any]:
-        # Sent to extraction workers, which store the entries they compute and count them anew.
-        return {"place": CacheDirectory(self.place.base, self.place.fingerprint), "directory": self.directory}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state, stats=CacheStats(), _writer=BackgroundWriter())
+        self._packs: PackSet | None = None  # opened at the first lookup
+        self._writer = PackWriter(self.directory)
 
     # Per-file facts.
-
-    def facts_path(self, path: str, kinds: frozenset[str]) -> Path:
-        return self.directory / f"facts-{_slot(path, *sorted(kinds))}.pickle"
 
     @staticmethod
     def facts_key(path: str, module: str, digest: str, kinds: frozenset[str]) -> tuple:
@@ -84,25 +84,38 @@ class FactsCache:
     def load_facts(self, path: str, module: str, digest: str, kinds: frozenset[str]) -> FileFacts | None:
         if not self.place.usable():
             return None
-        facts = cache_store.read_entry(self.facts_path(path, kinds), self.facts_key(path, module, digest, kinds),
-                                       FileFacts)
+        if self._packs is None:
+            self._packs = PackSet(self.directory)
+        data = self._packs.read(_entry_slot(path, module, digest, kinds))
+        key = self.facts_key(path, module, digest, kinds)
+        facts = None if data is None else cache_store.load_entry(data, key, FileFacts)
         if facts is not None:
             self.stats.facts_hits += 1
         return facts
 
     def store_facts(self, path: str, module: str, digest: str, kinds: frozenset[str], facts: FileFacts) -> bytes | None:
-        """Pickled now, written in the background: ``flush`` waits for the writes. Returns the
-        entry's bytes (None if the facts cannot be pickled): an extraction worker sends them
-        to the main process instead of pickling the same facts a second time."""
+        """Adds the facts to this run's pack (written by `flush`). Returns the entry's bytes
+        (None if the facts cannot be pickled)."""
         data = cache_store.dump_entry(self.facts_key(path, module, digest, kinds), facts)
-        if data is not None and self.place.writable():
-            self._writer.write(self.facts_path(path, kinds), data)
+        if data is not None:
+            self.store_entry(path, module, digest, kinds, data)
         return data
 
+    def store_entry(self, path: str, module: str, digest: str, kinds: frozenset[str], data: bytes) -> None:
+        """Adds an entry an extraction worker made (`dump_entry` with `facts_key`) to this run's pack."""
+        if self.place.writable():
+            self._writer.add(_file_slot(path, kinds), _entry_slot(path, module, digest, kinds), data)
+
     def flush(self) -> None:
-        self._writer.flush()
-        self.stats.facts_stored += self._writer.written
-        self._writer.written = 0
+        """Puts this run's pack in place (merging the packs when there are many) and closes
+        the packs read so far; a later lookup opens them again."""
+        stored = self._writer.finish()
+        self.stats.facts_stored += stored
+        if self._packs is not None:
+            self._packs.close()
+            self._packs = None
+        if stored:
+            merge_if_many(self.directory)
 
     # Whole-project findings.
 

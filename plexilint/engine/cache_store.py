@@ -23,7 +23,7 @@ import secrets
 import stat
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from plexilint.engine import data_pickle
 
@@ -81,9 +81,10 @@ def trusted_payload(data: bytes) -> Any:
     return pickle.loads(data[_PREFIX:])[1]
 
 
-def read_regular_file(path: Path, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
-    """The bytes of ``path`` if it is a regular file (not a link, a FIFO, a device) of at most
-    ``limit`` bytes; None otherwise. Never blocks: a FIFO is opened without waiting for a writer."""
+def open_regular_file(path: Path, limit: int | None = None) -> BinaryIO | None:
+    """``path`` open for reading if it is a regular file (not a link, a FIFO, a device), of at
+    most ``limit`` bytes when one is given; None otherwise. Never blocks: a FIFO is opened
+    without waiting for a writer."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     try:
         descriptor = os.open(path, flags)
@@ -91,15 +92,26 @@ def read_regular_file(path: Path, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
         return None
     try:
         status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
-            return None
-        with os.fdopen(os.dup(descriptor), "rb") as stream:
+        if stat.S_ISREG(status.st_mode) and (limit is None or status.st_size <= limit):
+            return os.fdopen(descriptor, "rb")
+    except OSError:
+        pass
+    os.close(descriptor)
+    return None
+
+
+def read_regular_file(path: Path, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes (see
+    `open_regular_file`); None otherwise."""
+    stream = open_regular_file(path, limit)
+    if stream is None:
+        return None
+    try:
+        with stream:
             data = stream.read(limit + 1)
-        return data if len(data) <= limit else None
     except OSError:
         return None
-    finally:
-        os.close(descriptor)
+    return data if len(data) <= limit else None
 
 
 def read_entry(path: Path, key: Any, expected: type) -> Any | None:
