@@ -148,3 +148,16 @@ def test_a_pack_removed_by_another_run_is_a_miss(project, monkeypatch):
     forget_findings(root)
     findings, stats = analyse(root)
     assert findings == expected and (stats.facts_hits, stats.facts_stored) == (0, len(FILES))
+
+
+def test_a_damaged_pack_is_dropped_at_the_next_merge(project):
+    root = project(FILES).resolve()
+    analyse(root)
+    [first] = packs(root)
+    first.write_bytes(first.read_bytes()[:-1])
+    for round_number in range(MAX_PACKS):
+        (root / "pkg/c.py").write_text(f"X = {round_number}\n", encoding="utf-8")
+        analyse(root)
+    assert len(packs(root)) == 1 and not first.exists()
+    forget_findings(root)
+    assert analyse(root)[1].facts_hits == len(FILES)

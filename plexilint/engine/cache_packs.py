@@ -181,24 +181,27 @@ def pack_paths(directory: Path) -> list[Path]:
 
 
 def merge_if_many(directory: Path) -> None:
-    """Merges the directory's packs into one when there are more than `MAX_PACKS`. Runs sharing
-    the cache may merge at the same time: a pack removed while another run reads it is a miss
-    for that run (its files are analysed again), never a wrong answer."""
-    if len(pack_paths(directory)) <= MAX_PACKS:
+    """Merges the directory's packs into one when there are more than `MAX_PACKS` (a damaged
+    one is dropped). Runs sharing the cache may merge at the same time: a pack removed while
+    another run reads the cache is a miss for that run (its files are analysed again), never a
+    wrong answer."""
+    paths = pack_paths(directory)
+    if len(paths) <= MAX_PACKS:
         return
-    packs = PackSet(directory).packs
+    packs = [pack for pack in map(Pack.open, paths) if pack is not None]
     newest = {record.file_slot: (pack, record) for pack in packs for record in pack.records}
     writer = PackWriter(directory)
     for pack, record in newest.values():
         data = pack.read(record)
         if data is not None:
             writer.add(record.file_slot, record.entry_slot, data)
-    merged = writer.finish()
+    merged = writer.finish() > 0 or not newest
     for pack in packs:
         pack.close()
-        if merged:
+    if merged:
+        for path in paths:
             with contextlib.suppress(OSError):
-                os.unlink(pack.path)
+                os.unlink(path)
     _remove_abandoned(directory)
 
 
