@@ -330,7 +330,7 @@ HAND_CHECKED: dict[tuple[str, str], tuple[int, str]] = {
     ("_pyio.py", "BufferedRandom"): (1, "the reading overrides share the inherited self.flush(); tell and "
                                         "truncate use self._write_buf, which that flush() empties: a link in the "
                                         "base class, which a reading of this class alone cannot see (plexilint: 2, "
-                                        "below the default limit of 3)"),
+                                        "within the default limit of 2, so not reported)"),
     ("cProfile.py", "Profile"): (1, "run and runctx, runcall and create_stats all go through the inherited "
                                     "enable/disable"),
     ("logging/config.py", "BaseConfigurator"): (1, "convert reaches cfg_convert and ext_convert by name through "
