@@ -161,3 +161,33 @@ def test_a_damaged_pack_is_dropped_at_the_next_merge(project):
     assert len(packs(root)) == 1 and not first.exists()
     forget_findings(root)
     assert analyse(root)[1].facts_hits == len(FILES)
+
+
+def _sparse_pack(path: Path, index: bytes, size: int) -> None:
+    """A pack of ``size`` bytes, mostly a hole: the magic, then ``index`` and a valid trailer at the end."""
+    trailer = cache_packs._TRAILER
+    index_offset = size - trailer.size - len(index)
+    with open(path, "wb") as stream:
+        stream.write(cache_packs._MAGIC)
+        stream.seek(index_offset)
+        stream.write(index)
+        stream.write(trailer.pack(index_offset, len(index) // cache_packs._RECORD.size,
+                                  hashlib.sha256(index).digest(), cache_packs._END))
+
+
+@pytest.mark.parametrize("claim", ["an index of a billion records", "an entry of 600 MB"])
+def test_a_crafted_pack_claiming_huge_sizes_is_a_miss_without_reading_them(tmp_path, claim):
+    path = tmp_path / "facts-0.pack"
+    if claim == "an entry of 600 MB":
+        entry = 600 * 1024 * 1024
+        index = cache_packs._RECORD.pack(b"f" * 16, b"e" * 16, len(cache_packs._MAGIC), entry)
+        _sparse_pack(path, index, len(cache_packs._MAGIC) + entry + len(index) + cache_packs._TRAILER.size)
+    else:
+        trailer = cache_packs._TRAILER
+        records = 10 ** 9
+        size = len(cache_packs._MAGIC) + records * cache_packs._RECORD.size + trailer.size
+        with open(path, "wb") as stream:
+            stream.write(cache_packs._MAGIC)
+            stream.seek(size - trailer.size)
+            stream.write(trailer.pack(len(cache_packs._MAGIC), records, b"\0" * 32, cache_packs._END))
+    assert cache_packs.Pack.open(path) is None

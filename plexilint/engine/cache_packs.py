@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from plexilint.engine.cache_store import open_regular_file
+from plexilint.engine.cache_store import MAX_ENTRY_BYTES, open_regular_file
 
 _MAGIC = b"plexilint-facts-pack-1\n"
 _RECORD = struct.Struct("<16s16sQQ")  # file slot, entry slot, offset, length
@@ -34,6 +34,9 @@ _END = b"pack-end"
 _TEMPORARY_SUFFIX = ".tmp"
 PACK_PATTERN = "facts-*.pack"
 MAX_PACKS = 8
+# Far above any real pack (the 2,675 files of django, SQLAlchemy and sympy make 2,675 records): a
+# larger index is not one plexilint wrote, and is not read into memory.
+MAX_RECORDS = 1_000_000
 # A temporary pack this old belongs to a run that was killed: the next merge removes it.
 ABANDONED_AFTER_SECONDS = 3600
 
@@ -86,14 +89,16 @@ def _read_index(stream: BinaryIO, size: int) -> list[Record] | None:
         return None
     stream.seek(size - _TRAILER.size)
     index_offset, count, checksum, end = _TRAILER.unpack(stream.read(_TRAILER.size))
-    if end != _END or index_offset < len(_MAGIC) or index_offset + count * _RECORD.size + _TRAILER.size != size:
+    if (end != _END or count > MAX_RECORDS or index_offset < len(_MAGIC)
+            or index_offset + count * _RECORD.size + _TRAILER.size != size):
         return None
     stream.seek(index_offset)
     index = stream.read(count * _RECORD.size)
     if hashlib.sha256(index).digest() != checksum:
         return None
     records = [Record(*fields) for fields in _RECORD.iter_unpack(index)]
-    if any(r.offset < len(_MAGIC) or r.offset + r.length > index_offset for r in records):
+    if any(r.offset < len(_MAGIC) or r.offset + r.length > index_offset or r.length > MAX_ENTRY_BYTES
+           for r in records):
         return None
     return records
 
