@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from plexilint.config import load_config
 from stub_projects import DUPLICATED_STUBS
+from plexilint.config import load_config
 from plexilint.engine import cache_packs
 from plexilint.engine.cache import CACHE_DIRECTORY, FactsCache
 from plexilint.engine.cache_packs import MAX_PACKS, PackSet, PackWriter
